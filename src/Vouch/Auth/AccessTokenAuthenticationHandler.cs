@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vouch.Data;
+using Vouch.Features.Tokens;
+using Vouch.Features.Users;
+
+namespace Vouch.Auth;
+
+/// <summary>Signs in API callers who send <c>Authorization: Bearer &lt;personal access token&gt;</c>.</summary>
+public sealed class AccessTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    VouchDbContext db,
+    IUserClaimsPrincipalFactory<User> principalFactory,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    /// <summary>How stale <see cref="AccessToken.LastUsedAt"/> may get before it is written again.</summary>
+    private static readonly TimeSpan s_lastUsedResolution = TimeSpan.FromMinutes(5);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var hash = AccessToken.HashOf(header["Bearer ".Length..].Trim());
+        var token = await db.AccessTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var now = clock.GetUtcNow();
+        if (token?.User is not { IsDisabled: false } user || !token.IsActiveAt(now))
+        {
+            return AuthenticateResult.Fail("The access token is unknown, expired or revoked.");
+        }
+        if (token.LastUsedAt is null || now - token.LastUsedAt > s_lastUsedResolution)
+        {
+            await db.AccessTokens.Where(t => t.Id == token.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+        }
+        var principal = await principalFactory.CreateAsync(user);
+        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return base.HandleChallengeAsync(properties);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Vouch.Auth;
+
+/// <summary>The roles of DESIGN.md's "People and roles".</summary>
+public static class Roles
+{
+    public const string Admin = nameof(Admin);
+    public const string ReferenceManager = nameof(ReferenceManager);
+    public const string Seller = nameof(Seller);
+    public const string Executive = nameof(Executive);
+    public const string Advocate = nameof(Advocate);
+
+    public static readonly IReadOnlyList<string> All = [Admin, ReferenceManager, Seller, Executive, Advocate];
+
+    /// <summary>The role's canonical name for any casing ("admin" is "Admin"), or null.</summary>
+    public static string? Canonical(string role) => All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>Named authorization policies. Every endpoint and page names one.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in, enabled user.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>Employees who read the customer inventory.</summary>
+    public const string ReadInventory = nameof(ReadInventory);
+
+    /// <summary>Those who change the customer inventory and its catalogues.</summary>
+    public const string ManageInventory = nameof(ManageInventory);
+
+    /// <summary>Users, roles and settings.</summary>
+    public const string Administer = nameof(Administer);
+
+    /// <summary>Customers' own portal.</summary>
+    public const string AdvocatePortal = nameof(AdvocatePortal);
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
+    {
+        [ReadInventory] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller, Roles.Executive],
+        [ManageInventory] = [Roles.Admin, Roles.ReferenceManager],
+        [Administer] = [Roles.Admin],
+        [AdvocatePortal] = [Roles.Advocate],
+    };
+}

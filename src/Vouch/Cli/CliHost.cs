@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Vouch.Data;
+using Vouch.Hosting;
+using Vouch.Web;
+
+namespace Vouch.Cli;
+
+/// <summary>Runs a command-line verb with the app's services, turning expected failures into a message and an exit code.</summary>
+public static class CliHost
+{
+    public const int Ok = 0;
+    public const int InvalidInput = 1;
+    public const int DatabaseError = 2;
+
+    public static async Task<int> RunAsync(string[] hostArgs, Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken ct)
+    {
+        try
+        {
+            var builder = VouchHost.CreateBuilder(hostArgs);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            await using var app = builder.Build();
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, "cli:" + Environment.UserName);
+            return await verb(scope.ServiceProvider, ct);
+        }
+        catch (DatabaseConfigurationException e)
+        {
+            return Fail(DatabaseError, e.Message);
+        }
+        catch (DbException e)
+        {
+            return Fail(DatabaseError, $"The database could not be used: {e.Message}");
+        }
+        catch (InvalidOperationException e) when (e.InnerException is DbException inner)
+        {
+            return Fail(DatabaseError, $"The database could not be used: {inner.Message}");
+        }
+    }
+
+    public static int Fail(int exitCode, string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return exitCode;
+    }
+
+    /// <summary>Prints each field's errors, one per line.</summary>
+    public static int Invalid(ValidationErrors errors)
+    {
+        foreach (var (field, messages) in errors.ToDictionary())
+        {
+            foreach (var message in messages)
+            {
+                Console.Error.WriteLine($"error: {field}: {message}");
+            }
+        }
+        return InvalidInput;
+    }
+}

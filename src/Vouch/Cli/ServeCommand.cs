@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Hosting;
+using Vouch.Seeding;
+
+namespace Vouch.Cli;
+
+/// <summary>
+/// Runs the web app. In development it migrates and, on an empty database, seeds the demo program;
+/// elsewhere it refuses to start on an out-of-date schema (run <c>vouch migrate</c>).
+/// </summary>
+public static class ServeCommand
+{
+    public static async Task<int> RunAsync(string[] hostArgs, CancellationToken ct)
+    {
+        WebApplication app;
+        try
+        {
+            app = VouchHost.BuildWebApp(hostArgs);
+        }
+        catch (DatabaseConfigurationException e)
+        {
+            return CliHost.Fail(CliHost.DatabaseError, e.Message);
+        }
+        await using (app)
+        {
+            var logger = app.Services.GetRequiredService<ILogger<WebApplication>>();
+            var demoSeeded = false;
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<VouchDbContext>();
+                if (app.Environment.IsDevelopment())
+                {
+                    await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+                    demoSeeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
+                }
+                else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                {
+                    return CliHost.Fail(CliHost.DatabaseError, "The database schema is out of date; run `vouch migrate` first.");
+                }
+            }
+            await app.StartAsync(ct);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                logger.LogInformation("Vouch is running at {Address}", address);
+            }
+            if (app.Environment.IsDevelopment())
+            {
+                PrintWelcome(addresses, demoSeeded);
+            }
+            await app.WaitForShutdownAsync(ct);
+            return CliHost.Ok;
+        }
+    }
+
+    private static void PrintWelcome(ICollection<string> addresses, bool demoSeeded)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"  Vouch is running: open {addresses.FirstOrDefault() ?? "(no address)"}");
+        Console.WriteLine($"  Sign in as admin@vouch.demo with password {DemoData.Password}");
+        Console.WriteLine("  (also manager@, seller@, exec@ and advocate@vouch.demo, same password)");
+        if (demoSeeded)
+        {
+            Console.WriteLine("  The demo program was just seeded into the new database.");
+        }
+        Console.WriteLine("  Press Ctrl+C to stop.");
+        Console.WriteLine();
+    }
+}

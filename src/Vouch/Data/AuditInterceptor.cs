@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Vouch.Features.Audit;
+
+namespace Vouch.Data;
+
+/// <summary>
+/// Adds an <see cref="AuditEntry"/> for every created, updated or deleted record to the same
+/// SaveChanges, so a change and its audit entry are committed together or not at all.
+/// </summary>
+public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>Values never copied into the log.</summary>
+    private static readonly HashSet<string> s_secretProperties =
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "Xml"];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AddAuditEntries(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        AddAuditEntries(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void AddAuditEntries(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+        var changes = context.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        if (changes.Any(e => e.Entity is AuditEntry && e.State != EntityState.Added))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        }
+
+        var (userId, name) = actor.Current;
+        var now = clock.GetUtcNow();
+        foreach (var change in changes.Where(e => e.Entity is not AuditEntry))
+        {
+            var action = change.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            };
+            var properties = change.Properties
+                .Where(p => action != AuditAction.Updated || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                .ToList();
+            if (action == AuditAction.Updated && properties.Count == 0)
+            {
+                continue;
+            }
+            context.Add(new AuditEntry
+            {
+                At = now,
+                UserId = userId,
+                Actor = name,
+                Action = action,
+                RecordType = change.Metadata.ClrType == typeof(Dictionary<string, object>) ? change.Metadata.Name : change.Metadata.ClrType.Name,
+                RecordId = string.Join(",", change.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue)),
+                Before = action == AuditAction.Created ? null : Serialize(properties, p => p.OriginalValue),
+                After = action == AuditAction.Deleted ? null : Serialize(properties, p => p.CurrentValue),
+            });
+        }
+    }
+
+    private static string Serialize(List<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(properties.ToDictionary(
+            p => p.Metadata.Name,
+            p => s_secretProperties.Contains(p.Metadata.Name) ? "(secret)" : value(p)));
+}

@@ -1,0 +1,126 @@
+using System.Data.Common;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Vouch.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>
+/// The database Vouch uses: <c>Database:Provider</c> (Sqlite, the default, or Postgres) and
+/// <c>ConnectionStrings:Vouch</c>.
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqliteConnectionString = "Data Source=data/vouch.db";
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var providerText = configuration["Database:Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
+        {
+            throw new DatabaseConfigurationException(
+                $"Database:Provider is '{providerText}'; it must be Sqlite or Postgres.");
+        }
+        var connectionString = configuration.GetConnectionString("Vouch");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider == DatabaseProvider.Sqlite
+                ? DefaultSqliteConnectionString
+                : throw new DatabaseConfigurationException("Database:Provider is Postgres but ConnectionStrings:Vouch is not set.");
+        }
+        return new DatabaseSettings(provider, Normalize(provider, connectionString));
+    }
+
+    /// <summary>Checks the connection string's syntax now, so a typo is named at start-up.</summary>
+    private static string Normalize(DatabaseProvider provider, string connectionString)
+    {
+        try
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                return new NpgsqlConnectionStringBuilder(connectionString).ConnectionString;
+            }
+            var sqlite = new SqliteConnectionStringBuilder(connectionString);
+            if (sqlite.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(sqlite.DataSource) && sqlite.DataSource != ":memory:")
+            {
+                sqlite.DataSource = Path.GetFullPath(sqlite.DataSource);
+                Directory.CreateDirectory(Path.GetDirectoryName(sqlite.DataSource)!);
+            }
+            return sqlite.ConnectionString;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new DatabaseConfigurationException($"ConnectionStrings:Vouch is not a valid {provider} connection string: {e.Message}");
+        }
+    }
+}
+
+public sealed class DatabaseConfigurationException(string message) : Exception(message);
+
+public static class DatabaseServiceCollectionExtensions
+{
+    private const string SqliteMigrations = "Vouch.Migrations.Sqlite";
+    private const string PostgresMigrations = "Vouch.Migrations.Postgres";
+
+    static DatabaseServiceCollectionExtensions()
+    {
+        // The migrations projects reference the app, so the app cannot reference them; their
+        // assemblies sit next to it and are loaded by name on first use.
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            if (name.Name is not (SqliteMigrations or PostgresMigrations))
+            {
+                return null;
+            }
+            var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+        };
+    }
+
+    public static IServiceCollection AddVouchDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.From(configuration);
+        services.AddSingleton(settings);
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditActor>();
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<VouchDbContext>((serviceProvider, options) =>
+        {
+            options.UseVouchDatabase(settings);
+            options.AddInterceptors(serviceProvider.GetRequiredService<AuditInterceptor>());
+        });
+        return services;
+    }
+
+    public static DbContextOptionsBuilder UseVouchDatabase(this DbContextOptionsBuilder options, DatabaseSettings settings) =>
+        settings.Provider switch
+        {
+            DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations)),
+            _ => options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations)),
+        };
+
+    /// <summary>Whether the migrations for this provider were found next to the app.</summary>
+    internal static bool MigrationsAvailable(DatabaseSettings settings)
+    {
+        try
+        {
+            Assembly.Load(settings.Provider == DatabaseProvider.Postgres ? PostgresMigrations : SqliteMigrations);
+            return true;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    public static DbConnection CreateConnection(this DatabaseSettings settings) => settings.Provider switch
+    {
+        DatabaseProvider.Postgres => new NpgsqlConnection(settings.ConnectionString),
+        _ => new SqliteConnection(settings.ConnectionString),
+    };
+}

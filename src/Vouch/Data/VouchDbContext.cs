@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Vouch.Features.Accounts;
+using Vouch.Features.Audit;
+using Vouch.Features.Catalog;
+using Vouch.Features.Contacts;
+using Vouch.Features.Opportunities;
+using Vouch.Features.Tokens;
+using Vouch.Features.Users;
+
+namespace Vouch.Data;
+
+/// <summary>The unit of work: one context for the whole app, configured per entity in each feature folder.</summary>
+public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Industry> Industries => Set<Industry>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(VouchDbContext).Assembly);
+        builder.Entity<User>().Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
+        // The roles are part of the schema: every database has them from its first migration.
+        builder.Entity<IdentityRole<Guid>>().HasData(Auth.Roles.All.Select(role => new IdentityRole<Guid>
+        {
+            Id = StableId.For("role:" + role),
+            Name = role,
+            NormalizedName = role.ToUpperInvariant(),
+            ConcurrencyStamp = role,
+        }));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date-time-with-offset type; store UTC ticks so that ordering and ranges
+            // are translated to SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ChangeVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Every modified record gets a new <c>Version</c>, the optimistic concurrency token.</summary>
+    private void ChangeVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        {
+            if (entry.Metadata.FindProperty("Version") is { IsConcurrencyToken: true } version && version.ClrType == typeof(Guid))
+            {
+                entry.Property(version.Name).CurrentValue = Guid.NewGuid();
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Features.Catalog;
+using Vouch.Web;
+
+namespace Vouch.Features.Accounts;
+
+/// <summary>The account search shared by the API and the pages.</summary>
+public static class AccountQueries
+{
+    public static async Task<Paged<AccountSummary>> SearchAsync(
+        this VouchDbContext db, PageQuery page, AccountFilter filter, CancellationToken ct)
+    {
+        var accounts = db.Accounts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(page.Q))
+        {
+            var text = page.Q.Trim().ToLower();
+            accounts = accounts.Where(a => a.Name.ToLower().Contains(text));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        {
+            var key = Keys.FromName(filter.Industry);
+            accounts = accounts.Where(a => a.Industry!.Key == key);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            var code = Countries.Resolve(filter.Country) ?? filter.Country;
+            accounts = accounts.Where(a => a.CountryCode == code);
+        }
+        if (Enum.TryParse<Segment>(filter.Segment, ignoreCase: true, out var segment))
+        {
+            accounts = accounts.Where(a => a.Segment == segment);
+        }
+        if (Enum.TryParse<Region>(filter.Region, ignoreCase: true, out var region))
+        {
+            accounts = accounts.Where(a => a.Region == region);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Product))
+        {
+            var key = Keys.FromName(filter.Product);
+            accounts = accounts.Where(a => a.Products.Any(p => p.Key == key));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Owner))
+        {
+            var email = filter.Owner.Trim().ToUpperInvariant();
+            accounts = accounts.Where(a => a.Owner!.NormalizedEmail == email);
+        }
+
+        var total = await accounts.CountAsync(ct);
+        var items = await accounts
+            .OrderBy(a => a.Name).ThenBy(a => a.Id)
+            .Skip(page.Skip).Take(page.Size)
+            .Select(a => new AccountSummary(
+                a.Id, a.Name, a.Industry!.Name,
+                a.Segment.HasValue ? a.Segment.Value.ToString() : null,
+                a.Region.HasValue ? a.Region.Value.ToString() : null,
+                a.CountryCode, a.Employees, a.Owner!.Email))
+            .ToListAsync(ct);
+        return new Paged<AccountSummary>(items, total, page.PageNumber, page.Size);
+    }
+
+    /// <summary>Names what is wrong with a filter, so a typo is not silently an empty list.</summary>
+    public static void Validate(this AccountFilter filter, ValidationErrors errors)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Segment) && !Enum.TryParse<Segment>(filter.Segment, ignoreCase: true, out _))
+        {
+            errors.Add("segment", $"segment must be one of {string.Join(", ", Enum.GetNames<Segment>())}.");
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Region) && !Enum.TryParse<Region>(filter.Region, ignoreCase: true, out _))
+        {
+            errors.Add("region", $"region must be one of {string.Join(", ", Enum.GetNames<Region>())}.");
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Country) && Countries.Resolve(filter.Country) is null)
+        {
+            errors.Add("country", $"'{filter.Country}' is not a country name or ISO code.");
+        }
+    }
+
+    public static async Task<AccountResponse?> FindAsync(this VouchDbContext db, Guid id, CancellationToken ct) =>
+        await db.Accounts.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new AccountResponse(
+                a.Id, a.Name, a.Industry!.Name,
+                a.Segment.HasValue ? a.Segment.Value.ToString() : null,
+                a.Region.HasValue ? a.Region.Value.ToString() : null,
+                a.CountryCode, null, a.Employees, a.AnnualRevenue, a.GrossProfit, a.CustomerSince, a.ContractDate,
+                a.Owner!.Email,
+                a.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
+                a.CompetitorsReplaced, a.ExternalId, a.Version))
+            .SingleOrDefaultAsync(ct) is { } account
+            ? account with { CountryName = account.Country is null ? null : Countries.NameOf(account.Country) }
+            : null;
+}

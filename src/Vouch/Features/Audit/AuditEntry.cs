@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Vouch.Features.Audit;
+
+public enum AuditAction { Created, Updated, Deleted }
+
+/// <summary>
+/// One change to one record: who, what, which record, when, and the values before and after.
+/// Append-only: the application refuses to change or delete entries and so does the database.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? UserId { get; set; }
+
+    /// <summary>Who made the change as people read it: an email, or "cli" / "system".</summary>
+    public required string Actor { get; set; }
+    public AuditAction Action { get; set; }
+    public required string RecordType { get; set; }
+    public required string RecordId { get; set; }
+
+    /// <summary>JSON object of the changed properties' old values; null for a creation.</summary>
+    public string? Before { get; set; }
+
+    /// <summary>JSON object of the changed properties' new values; null for a deletion.</summary>
+    public string? After { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(10);
+        builder.Property(e => e.RecordType).HasMaxLength(100);
+        builder.Property(e => e.RecordId).HasMaxLength(100);
+        builder.HasIndex(e => new { e.RecordType, e.RecordId });
+        builder.HasIndex(e => e.At);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Vouch.Auth;
+using Vouch.Data;
+using Vouch.Web;
+
+namespace Vouch.Features.Catalog;
+
+public sealed record IndustryResponse(string Key, string Name);
+
+public sealed record ProductResponse(string Key, string Name);
+
+public sealed record CountryResponse(string Code, string Name);
+
+public sealed record CreateProductRequest(string? Name, string? Key);
+
+public static class CatalogEndpoints
+{
+    public static RouteGroupBuilder MapCatalog(this RouteGroupBuilder api)
+    {
+        api.MapGet("/industries", async (VouchDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Industries.OrderBy(i => i.Name).Select(i => new IndustryResponse(i.Key, i.Name)).ToListAsync(ct)))
+            .WithTags("Catalog").WithName("ListIndustries").WithSummary("List the industries accounts are classified by.")
+            .RequireAuthorization(Policies.ReadInventory);
+
+        api.MapGet("/countries", () => TypedResults.Ok(Countries.All.Select(c => new CountryResponse(c.Code, c.Name)).ToList()))
+            .WithTags("Catalog").WithName("ListCountries").WithSummary("List the countries accounts can be in, by ISO code and name.")
+            .RequireAuthorization(Policies.ReadInventory);
+
+        api.MapGet("/products", async (VouchDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await db.Products.OrderBy(p => p.Name).Select(p => new ProductResponse(p.Key, p.Name)).ToListAsync(ct)))
+            .WithTags("Catalog").WithName("ListProducts").WithSummary("List the products customers can use.")
+            .RequireAuthorization(Policies.ReadInventory);
+
+        api.MapPost("/products", CreateProduct)
+            .WithTags("Catalog").WithName("CreateProduct").WithSummary("Add a product.")
+            .RequireAuthorization(Policies.ManageInventory);
+
+        return api;
+    }
+
+    private static async Task<Results<Created<ProductResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateProduct(
+        CreateProductRequest request, VouchDbContext db, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("name", request.Name, Product.NameMaxLength);
+        errors.MaxLength("key", request.Key, Product.NameMaxLength);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+        var name = request.Name!.Trim();
+        var key = Keys.FromName(string.IsNullOrWhiteSpace(request.Key) ? name : request.Key);
+        if (await db.Products.AnyAsync(p => p.Key == key || p.Name == name, ct))
+        {
+            return Problems.Conflict("A product with this name or key already exists.", $"Product '{name}' ({key}) already exists.");
+        }
+        db.Products.Add(new Product { Key = key, Name = name });
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/products/{key}", new ProductResponse(key, name));
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vouch.Features.Accounts;
+using Vouch.Features.Users;
+
+namespace Vouch.Features.Opportunities;
+
+/// <summary>A sales deal at an account: what references are requested for and credited against.</summary>
+public sealed class Opportunity
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AccountId { get; set; }
+    public Account? Account { get; set; }
+    public required string Name { get; set; }
+    public decimal Amount { get; set; }
+    public required string Stage { get; set; }
+    public DateOnly CloseDate { get; set; }
+    public bool IsClosed { get; set; }
+    public bool IsWon { get; set; }
+    public string? Competitor { get; set; }
+    public Guid? OwnerId { get; set; }
+    public User? Owner { get; set; }
+    public string? ExternalId { get; set; }
+}
+
+internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opportunity>
+{
+    public void Configure(EntityTypeBuilder<Opportunity> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(Account.NameMaxLength);
+        builder.Property(o => o.Stage).HasMaxLength(40);
+        builder.Property(o => o.Competitor).HasMaxLength(100);
+        builder.Property(o => o.Amount).HasPrecision(18, 2);
+        builder.Property(o => o.ExternalId).HasMaxLength(Account.ExternalIdMaxLength);
+        builder.HasOne(o => o.Account).WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(o => o.Owner).WithMany().OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(o => o.AccountId);
+        builder.HasIndex(o => o.ExternalId).IsUnique();
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Vouch.Features.Portal;
+
+public sealed class IndexModel : PageModel;

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Vouch.Auth;
+using Vouch.Web;
+
+namespace Vouch.Features.Users;
+
+public sealed record AddUserRequest(string? Email, string? DisplayName, string? Role, string? Password);
+
+public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
+
+public static class UserEndpoints
+{
+    public static RouteGroupBuilder MapUsers(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me", (ClaimsPrincipal principal) => TypedResults.Ok(new MeResponse(
+                principal.UserId(),
+                principal.FindFirstValue(ClaimTypes.Email) ?? "",
+                principal.FindFirstValue(ClaimTypes.GivenName) ?? principal.Identity!.Name ?? "",
+                principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList())))
+            .WithTags("Users").WithName("GetMe").WithSummary("Who the caller is, with their roles.")
+            .RequireAuthorization(Policies.SignedIn);
+
+        var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Administer);
+        users.MapGet("/", async (UserAdministration admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(ct)))
+            .WithName("ListUsers").WithSummary("List every user with their roles.");
+        users.MapPost("/", AddUser)
+            .WithName("AddUser").WithSummary("Add a user with one role.");
+        users.MapPost("/{email}/disable", Disable)
+            .WithName("DisableUser").WithSummary("Disable a user: no sign-in, no API access.");
+        return api;
+    }
+
+    private static async Task<Results<Created<UserResponse>, ValidationProblem>> AddUser(AddUserRequest request, UserAdministration admin)
+    {
+        var (user, errors) = await admin.AddAsync(request.Email, request.DisplayName, request.Role, request.Password);
+        return user is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/users/{user.Email}", user);
+    }
+
+    private static async Task<Results<Ok<UserResponse>, NotFound<ProblemDetails>>> Disable(string email, UserAdministration admin) =>
+        await admin.DisableAsync(email) is { } user ? TypedResults.Ok(user) : Problems.NotFound("The user");
+
+    public static Guid UserId(this ClaimsPrincipal principal) =>
+        Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The caller is not signed in."));
+}

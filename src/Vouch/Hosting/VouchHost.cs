@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Scalar.AspNetCore;
+using Vouch.Auth;
+using Vouch.Data;
+using Vouch.Features.Accounts;
+using Vouch.Features.Audit;
+using Vouch.Features.Catalog;
+using Vouch.Features.Contacts;
+using Vouch.Features.Health;
+using Vouch.Features.Tokens;
+using Vouch.Features.Users;
+using Vouch.Web;
+
+namespace Vouch.Hosting;
+
+/// <summary>How Vouch is put together: the services every command needs, and the web pipeline.</summary>
+public static class VouchHost
+{
+    /// <summary>API request bodies larger than this are refused with 413.</summary>
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddVouchDatabase(configuration);
+        services.AddVouchAuth(configuration);
+        services.AddVouchTelemetry(configuration);
+        services.AddDataProtection().SetApplicationName("vouch").PersistKeysToDbContext<VouchDbContext>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<AccessTokens>();
+        services.AddScoped<Seeding.DemoData>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
+        services.AddOpenApi(options => options.AddVouchDocument());
+        services.AddHealthChecks().AddDbContextCheck<VouchDbContext>("database");
+        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddAntiforgery(options => options.Cookie.Name = "vouch.antiforgery");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        return builder;
+    }
+
+    public static WebApplication BuildWebApp(string[] args)
+    {
+        var app = CreateBuilder(args).Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealth();
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
+        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Vouch API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .RequireAuthorization(Policies.SignedIn);
+
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(Policies.SignedIn)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapAudit();
+
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Vouch.Web;
+
+/// <summary>
+/// Turns what went wrong in a request into RFC 9457 problem details: malformed JSON and oversized
+/// bodies name the cause; a stale save is a conflict; anything else is a 500 that hides its details.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } =>
+                (StatusCodes.Status400BadRequest, "The request body is not valid JSON for this endpoint.", DescribeJsonError(json)),
+            BadHttpRequestException bad =>
+                (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.", bad.Message),
+            DbUpdateConcurrencyException =>
+                (StatusCodes.Status409Conflict, "The record was changed by someone else.", "Reload it, reapply your change and save again."),
+            _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", (string?)null),
+        };
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string DescribeJsonError(JsonException json) =>
+        json.Path is { Length: > 1 } path
+            ? $"The value at '{path.TrimStart('$', '.')}' is not valid: {json.Message.Split(" Path:")[0]}"
+            : json.Message.Split(" Path:")[0];
+}
