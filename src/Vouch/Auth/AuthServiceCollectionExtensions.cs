@@ -51,7 +51,9 @@ public static class AuthServiceCollectionExtensions
 
         var authentication = services.AddAuthentication(options =>
             {
+                // AddIdentity named the cookie for each of these; every one must see bearer tokens too.
                 options.DefaultScheme = CookieOrBearer;
+                options.DefaultAuthenticateScheme = CookieOrBearer;
                 options.DefaultChallengeScheme = CookieOrBearer;
                 options.DefaultForbidScheme = CookieOrBearer;
             })
@@ -108,7 +110,7 @@ public static class AuthServiceCollectionExtensions
 
     private static Task RedirectUnlessApi(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int statusCode)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/openapi"))
         {
             context.Response.StatusCode = statusCode;
             return Task.CompletedTask;

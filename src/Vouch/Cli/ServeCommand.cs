@@ -8,8 +8,9 @@ using Vouch.Seeding;
 namespace Vouch.Cli;
 
 /// <summary>
-/// Runs the web app. In development it migrates and, on an empty database, seeds the demo program;
-/// elsewhere it refuses to start on an out-of-date schema (run <c>vouch migrate</c>).
+/// Runs the web app. With <c>Database:MigrateOnStart</c> (on in development) it migrates first; without
+/// it, it refuses to start on an out-of-date schema (run <c>vouch migrate</c>). With
+/// <c>Demo:SeedOnStart</c> (on in development) an empty database gets the demo program.
 /// </summary>
 public static class ServeCommand
 {
@@ -27,18 +28,21 @@ public static class ServeCommand
         await using (app)
         {
             var logger = app.Services.GetRequiredService<ILogger<WebApplication>>();
+            var seedDemo = app.Configuration.GetValue<bool>("Demo:SeedOnStart");
             var demoSeeded = false;
             await using (var scope = app.Services.CreateAsyncScope())
             {
-                var db = scope.ServiceProvider.GetRequiredService<VouchDbContext>();
-                if (app.Environment.IsDevelopment())
+                if (app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
                 {
                     await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-                    demoSeeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
                 }
-                else if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                else if ((await scope.ServiceProvider.GetRequiredService<VouchDbContext>().Database.GetPendingMigrationsAsync(ct)).Any())
                 {
                     return CliHost.Fail(CliHost.DatabaseError, "The database schema is out of date; run `vouch migrate` first.");
+                }
+                if (seedDemo)
+                {
+                    demoSeeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
                 }
             }
             await app.StartAsync(ct);
@@ -47,7 +51,7 @@ public static class ServeCommand
             {
                 logger.LogInformation("Vouch is running at {Address}", address);
             }
-            if (app.Environment.IsDevelopment())
+            if (seedDemo)
             {
                 PrintWelcome(addresses, demoSeeded);
             }

@@ -17,8 +17,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
         {
             BadHttpRequestException { InnerException: JsonException json } =>
                 (StatusCodes.Status400BadRequest, "The request body is not valid JSON for this endpoint.", DescribeJsonError(json)),
-            BadHttpRequestException bad =>
-                (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.", bad.Message),
+            BadHttpRequestException when IsTooLarge(exception) =>
+                (StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"Request bodies are limited to {Hosting.VouchHost.MaxRequestBodyBytes:N0} bytes."),
+            BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", bad.Message),
             DbUpdateConcurrencyException =>
                 (StatusCodes.Status409Conflict, "The record was changed by someone else.", "Reload it, reapply your change and save again."),
             _ => (StatusCodes.Status500InternalServerError, "An unexpected error occurred.", (string?)null),
@@ -30,6 +31,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    /// <summary>Minimal APIs wrap the server's 413 in a 400 "failed to read the body"; the 413 is what happened.</summary>
+    private static bool IsTooLarge(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string DescribeJsonError(JsonException json) =>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
@@ -17,13 +16,14 @@ public static class AccountEndpoints
             .WithName("ListAccounts").WithSummary("Search accounts, a page at a time, with the total.")
             .RequireAuthorization(Policies.ReadInventory);
         accounts.MapGet("/{id:guid}", Get)
-            .WithName("GetAccount").WithSummary("Get one account.")
+            .WithName("GetAccount").WithSummary("Get one account.").ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.ReadInventory);
         accounts.MapPost("/", Create)
-            .WithName("CreateAccount").WithSummary("Create an account.")
+            .WithName("CreateAccount").WithSummary("Create an account.").ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.ManageInventory);
         accounts.MapPut("/{id:guid}", Update)
             .WithName("UpdateAccount").WithSummary("Replace an account's fields; send the version you read.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.ManageInventory);
 
         return api;
@@ -42,10 +42,10 @@ public static class AccountEndpoints
         return TypedResults.Ok(await db.SearchAsync(page, filter, ct));
     }
 
-    private static async Task<Results<Ok<AccountResponse>, NotFound<ProblemDetails>>> Get(Guid id, VouchDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct) =>
         await db.FindAsync(id, ct) is { } account ? TypedResults.Ok(account) : Problems.NotFound("The account");
 
-    private static async Task<Results<Created<AccountResponse>, ValidationProblem, Conflict<ProblemDetails>>> Create(
+    private static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> Create(
         AccountInput input, VouchDbContext db, CancellationToken ct)
     {
         var account = new Account { Name = "" };
@@ -63,7 +63,7 @@ public static class AccountEndpoints
         return TypedResults.Created($"/api/v1/accounts/{account.Id}", (await db.FindAsync(account.Id, ct))!);
     }
 
-    private static async Task<Results<Ok<AccountResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Update(
+    private static async Task<Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult>> Update(
         Guid id, AccountInput input, VouchDbContext db, CancellationToken ct)
     {
         var account = await db.Accounts.Include(a => a.Products).SingleOrDefaultAsync(a => a.Id == id, ct);

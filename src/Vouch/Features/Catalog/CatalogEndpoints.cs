@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
@@ -34,13 +33,13 @@ public static class CatalogEndpoints
             .RequireAuthorization(Policies.ReadInventory);
 
         api.MapPost("/products", CreateProduct)
-            .WithTags("Catalog").WithName("CreateProduct").WithSummary("Add a product.")
+            .WithTags("Catalog").WithName("CreateProduct").WithSummary("Add a product.").ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.ManageInventory);
 
         return api;
     }
 
-    private static async Task<Results<Created<ProductResponse>, ValidationProblem, Conflict<ProblemDetails>>> CreateProduct(
+    private static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> CreateProduct(
         CreateProductRequest request, VouchDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();

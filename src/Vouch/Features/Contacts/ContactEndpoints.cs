@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
@@ -54,7 +53,7 @@ public static class ContactEndpoints
             .WithName("ListContacts").WithSummary("Search contacts, a page at a time, with the total.")
             .RequireAuthorization(Policies.ReadInventory);
         contacts.MapGet("/{id:guid}", Get)
-            .WithName("GetContact").WithSummary("Get one contact.")
+            .WithName("GetContact").WithSummary("Get one contact.").ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.ReadInventory);
         return api;
     }
@@ -88,7 +87,7 @@ public static class ContactEndpoints
         return TypedResults.Ok(await db.SearchContactsAsync(page, filter.Account, filter.Industry, country, stage, ct));
     }
 
-    private static async Task<Results<Ok<ContactResponse>, NotFound<ProblemDetails>>> Get(Guid id, VouchDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct)
     {
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Account).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Vouch.Auth;
 using Vouch.Features.Users;
 using Vouch.Web;
@@ -19,7 +18,8 @@ public static class TokenEndpoints
         tokens.MapPost("/", Create)
             .WithName("CreateToken").WithSummary("Create an access token for the caller; its secret is shown only in this response.");
         tokens.MapDelete("/{id:guid}", Revoke)
-            .WithName("RevokeToken").WithSummary("Revoke one of the caller's access tokens.");
+            .WithName("RevokeToken").WithSummary("Revoke one of the caller's access tokens.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -30,7 +30,7 @@ public static class TokenEndpoints
         return created is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/tokens/{created.Token.Id}", created);
     }
 
-    private static async Task<Results<Ok<AccessTokenResponse>, NotFound<ProblemDetails>>> Revoke(
+    private static async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> Revoke(
         Guid id, ClaimsPrincipal user, AccessTokens tokens, CancellationToken ct) =>
         await tokens.RevokeAsync(user.UserId(), id, ct) is { } token ? TypedResults.Ok(token) : Problems.NotFound("The token");
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Vouch.Auth;
 using Vouch.Web;
 
@@ -28,7 +27,8 @@ public static class UserEndpoints
         users.MapPost("/", AddUser)
             .WithName("AddUser").WithSummary("Add a user with one role.");
         users.MapPost("/{email}/disable", Disable)
-            .WithName("DisableUser").WithSummary("Disable a user: no sign-in, no API access.");
+            .WithName("DisableUser").WithSummary("Disable a user: no sign-in, no API access.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -38,7 +38,7 @@ public static class UserEndpoints
         return user is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/users/{user.Email}", user);
     }
 
-    private static async Task<Results<Ok<UserResponse>, NotFound<ProblemDetails>>> Disable(string email, UserAdministration admin) =>
+    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Disable(string email, UserAdministration admin) =>
         await admin.DisableAsync(email) is { } user ? TypedResults.Ok(user) : Problems.NotFound("The user");
 
     public static Guid UserId(this ClaimsPrincipal principal) =>

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using Vouch.Features.Users;
+using Vouch.Tests.Infrastructure;
+
+namespace Vouch.Tests.Cli;
+
+/// <summary>The real executable, run as an admin would, against the test's own database.</summary>
+public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
+{
+    private static readonly string s_vouch = Path.Combine(AppContext.BaseDirectory, "vouch.dll");
+
+    private Task<ProcessResult> VouchAsync(params string[] arguments) =>
+        ProcessRunner.RunAsync("dotnet", [s_vouch, .. arguments], new Dictionary<string, string>
+        {
+            ["Database__Provider"] = app.Database.Provider,
+            ["ConnectionStrings__Vouch"] = app.Database.ConnectionString,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+        });
+
+    [Fact]
+    public async Task An_admin_added_on_the_command_line_calls_the_api_with_a_token_from_its_last_line()
+    {
+        var email = $"cli-{Guid.NewGuid():N}@example.com";
+
+        var added = await VouchAsync("users", "add", "--email", email, "--role", "Admin", "--password", VouchApp.Password);
+        var token = await VouchAsync("tokens", "create", "--email", email, "--name", "ci");
+
+        Assert.True(added.ExitCode == 0, added.Error);
+        Assert.True(token.ExitCode == 0, token.Error);
+        using var client = app.ClientWithToken(token.LastLine);
+        var me = (await client.GetFromJsonAsync<MeResponse>("/api/v1/me", TestContext.Current.CancellationToken))!;
+        Assert.Equal((email, "Admin"), (me.Email, me.Roles.Single()));
+    }
+
+    [Fact]
+    public async Task A_duplicate_email_is_a_readable_error_and_a_non_zero_exit()
+    {
+        var existing = await app.AddUserAsync("Seller");
+
+        var result = await VouchAsync("users", "add", "--email", existing.Email, "--role", "Admin", "--password", VouchApp.Password);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: email: A user with the email '{existing.Email}' already exists.", result.Error.Trim());
+    }
+
+    [Fact]
+    public async Task A_revoked_token_stops_working()
+    {
+        var user = await app.AddUserAsync("Seller");
+        var created = await VouchAsync("tokens", "create", "--email", user.Email, "--name", "temp");
+        var id = created.Output.Split('(', ')')[1];
+
+        var revoked = await VouchAsync("tokens", "revoke", "--email", user.Email, "--id", id);
+
+        Assert.True(revoked.ExitCode == 0, revoked.Error);
+        using var client = app.ClientWithToken(created.LastLine);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Users_are_listed_and_disabled()
+    {
+        var user = await app.AddUserAsync("Executive");
+
+        var disabled = await VouchAsync("users", "disable", "--email", user.Email);
+        var list = await VouchAsync("users", "list");
+
+        Assert.Equal(0, disabled.ExitCode);
+        Assert.Contains(list.Output.Split('\n'), line => line.StartsWith(user.Email, StringComparison.Ordinal) && line.Contains("disabled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Migrate_on_an_up_to_date_database_says_so()
+    {
+        var result = await VouchAsync("migrate");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("is up to date", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_connection_string_is_a_readable_error_with_exit_code_2()
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [s_vouch, "users", "list"], new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Vouch"] = "Hots=nowhere",
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ConnectionStrings:Vouch is not a valid Postgres connection string", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_a_readable_error_with_exit_code_2()
+    {
+        var result = await ProcessRunner.RunAsync("dotnet", [s_vouch, "migrate"], new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Vouch"] = "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2",
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: The database could not be used:", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("users", "add")]
+    [InlineData("tokens", "create")]
+    [InlineData("seed")]
+    [InlineData("migrate")]
+    [InlineData("serve")]
+    public async Task Every_verb_explains_itself(params string[] verb)
+    {
+        var result = await VouchAsync([.. verb, "--help"]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Output, StringComparison.Ordinal);
+    }
+}
