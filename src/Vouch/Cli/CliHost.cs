@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Hosting;
 using Vouch.Web;
@@ -12,7 +13,12 @@ public static class CliHost
     public const int InvalidInput = 1;
     public const int DatabaseError = 2;
 
-    public static async Task<int> RunAsync(string[] hostArgs, Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken ct)
+    /// <param name="hostArgs">Configuration arguments (<c>--key=value</c>).</param>
+    /// <param name="verb">The work, given a service scope.</param>
+    /// <param name="ct">Cancelled by Ctrl+C.</param>
+    /// <param name="needsCurrentSchema">False only for the verb that brings the schema up to date.</param>
+    public static async Task<int> RunAsync(
+        string[] hostArgs, Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken ct, bool needsCurrentSchema = true)
     {
         try
         {
@@ -20,6 +26,10 @@ public static class CliHost
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             await using var app = builder.Build();
             await using var scope = app.Services.CreateAsyncScope();
+            if (needsCurrentSchema && (await scope.ServiceProvider.GetRequiredService<VouchDbContext>().Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                return Fail(DatabaseError, "The database is new or its schema is out of date; run `vouch migrate` first.");
+            }
             scope.ServiceProvider.GetRequiredService<AuditActor>().Set(null, "cli:" + Environment.UserName);
             return await verb(scope.ServiceProvider, ct);
         }

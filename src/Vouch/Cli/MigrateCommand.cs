@@ -16,7 +16,7 @@ public static class MigrateCommand
                 ? $"The {settings.Provider} database is up to date."
                 : $"Applied {applied.Count} migration(s) to the {settings.Provider} database: {string.Join(", ", applied)}.");
             return CliHost.Ok;
-        }, ct));
+        }, ct, needsCurrentSchema: false));
         return migrate;
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,18 @@ public static class ServeCommand
         {
             return CliHost.Fail(CliHost.DatabaseError, e.Message);
         }
+        try
+        {
+            return await ServeAsync(app, ct);
+        }
+        catch (DbException e)
+        {
+            return CliHost.Fail(CliHost.DatabaseError, $"The database could not be used: {e.Message}");
+        }
+    }
+
+    private static async Task<int> ServeAsync(WebApplication app, CancellationToken ct)
+    {
         await using (app)
         {
             var logger = app.Services.GetRequiredService<ILogger<WebApplication>>();

@@ -105,6 +105,21 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.StartsWith("error: The database could not be used:", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_database_that_was_never_migrated_is_named_as_such()
+    {
+        var directory = Directory.CreateTempSubdirectory("vouch-cli-").FullName;
+        var result = await ProcessRunner.RunAsync("dotnet", [s_vouch, "users", "list"], new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__Vouch"] = $"Data Source={Path.Combine(directory, "new.db")}",
+        });
+        Directory.Delete(directory, recursive: true);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: The database is new or its schema is out of date; run `vouch migrate` first.", result.Error.Trim());
+    }
+
     [Theory]
     [InlineData("users", "add")]
     [InlineData("tokens", "create")]
