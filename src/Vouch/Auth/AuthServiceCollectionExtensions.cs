@@ -52,6 +52,8 @@ public static class AuthServiceCollectionExtensions
         var authentication = services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieOrBearer;
+                // AddIdentity made the cookie the default for authenticating; bearer tokens would never be read.
+                options.DefaultAuthenticateScheme = CookieOrBearer;
                 options.DefaultChallengeScheme = CookieOrBearer;
                 options.DefaultForbidScheme = CookieOrBearer;
             })
