@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Vouch.Auth;
+using Vouch.Features.Users;
+using static Microsoft.Playwright.Assertions;
+
+namespace Vouch.BrowserTests;
+
+public sealed class ApiTokenTests(VouchServer server) : IClassFixture<VouchServer>
+{
+    [Fact]
+    public async Task ATokenCreatedOnTheTokensPageCallsTheApiAsItsUser()
+    {
+        var user = await server.AddUserAsync(Roles.Seller);
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(user);
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
+
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Deal desk script");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Token Deal desk script created. Copy it now; it is not shown again.");
+        await Expect(page.TableRows()).ToHaveCountAsync(1);
+        await Expect(page.TableRows().GetByRole(AriaRole.Cell).First).ToHaveTextAsync("Deal desk script");
+        var token = await page.GetByTestId("new-token").InnerTextAsync();
+
+        using var api = server.CreateApiClient(token);
+        using var response = await api.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var me = await response.Content.ReadFromJsonAsync<MeResponse>(TestContext.Current.CancellationToken);
+        Assert.NotNull(me);
+        Assert.Equal(user.Email, me.Email);
+        Assert.Equal(user.Id, me.Id);
+        Assert.Equal([Roles.Seller], me.Roles);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+
+namespace Vouch.BrowserTests;
+
+public static class PageExtensions
+{
+    /// <summary>Fills in and sends the sign-in form.</summary>
+    public static async Task SubmitSignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+    }
+
+    /// <summary>Signs in through the form; the click waits for the page it leads to.</summary>
+    public static async Task SignInAsync(this IPage page, TestUser user)
+    {
+        await page.SubmitSignInAsync(user.Email, VouchServer.Password);
+        // A refused sign-in stays on the form: say why here rather than fail later on a missing element.
+        if (new Uri(page.Url).AbsolutePath == "/sign-in")
+        {
+            throw new InvalidOperationException($"{user.Email} was not signed in: {await page.InnerTextAsync("body")}");
+        }
+    }
+
+    public static ILocator MainHeading(this IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    public static ILocator MainNavigation(this IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+
+    /// <summary>The body rows of the page's one table.</summary>
+    public static ILocator TableRows(this IPage page) => page.Locator("table tbody tr");
+}

@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+using Vouch.Auth;
+using static Microsoft.Playwright.Assertions;
+
+namespace Vouch.BrowserTests;
+
+public sealed class PhoneLayoutTests(VouchServer server) : IClassFixture<VouchServer>
+{
+    private const int PhoneWidth = 390;
+    private const int PhoneHeight = 844;
+
+    [Fact]
+    public async Task APhoneShowsTheNavigationAndTheAccountsWithoutScrollingSideways()
+    {
+        var seller = await server.AddUserAsync(Roles.Seller);
+        await using var context = await server.NewContextAsync(new ViewportSize { Width = PhoneWidth, Height = PhoneHeight });
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(seller);
+
+        await page.GotoAsync("/accounts");
+
+        var links = page.MainNavigation().GetByRole(AriaRole.Link);
+        await Expect(links).ToHaveTextAsync(["Vouch", "Dashboard", "Accounts", "Contacts", "API tokens"]);
+        foreach (var link in await links.AllAsync())
+        {
+            await Expect(link).ToBeInViewportAsync();
+        }
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeInViewportAsync();
+        // The filters come first, so the table starts below the fold; scrolled to, its first account is on screen.
+        var firstAccount = page.TableRows().First.GetByRole(AriaRole.Link);
+        await firstAccount.ScrollIntoViewIfNeededAsync();
+        await Expect(firstAccount).ToBeInViewportAsync();
+
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        Assert.Equal(PhoneWidth, widths[1]);
+        Assert.True(widths[0] <= widths[1], $"The page is {widths[0]} px wide on a {widths[1]} px wide screen.");
+    }
+}
