@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using Vouch.Data;
+using Vouch.Testing;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
 using Vouch.Hosting;
@@ -39,11 +40,11 @@ public sealed class VouchServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        _database = await TestDatabase.CreateAsync(ct);
+        _database = await TestDatabase.CreateAsync();
         var configuration = new Dictionary<string, string>
         {
-            ["Database:Provider"] = _database.Settings.Provider.ToString(),
-            ["ConnectionStrings:Vouch"] = _database.Settings.ConnectionString,
+            ["Database:Provider"] = _database.Provider,
+            ["ConnectionStrings:Vouch"] = _database.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
             // Keys are kept unencrypted in the database, as configured; the warning would repeat for every server.
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
