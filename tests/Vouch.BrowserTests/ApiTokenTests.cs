@@ -36,4 +36,19 @@ public sealed class ApiTokenTests(VouchServer server) : IClassFixture<VouchServe
         Assert.Equal(user.Id, me.Id);
         Assert.Equal([Roles.Seller], me.Roles);
     }
+
+    [Fact]
+    public async Task TheApiReferenceShowsTheEndpointsToASignedInUser()
+    {
+        var user = await server.AddUserAsync(Roles.Seller);
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(user);
+
+        await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();
+        await Expect(page.GetByText("Who the caller is, with their roles.").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Complementary).GetByText("Accounts", new() { Exact = true }).ClickAsync();
+
+        await Expect(page.GetByText("Search accounts, a page at a time, with the total.").First).ToBeVisibleAsync();
+    }
 }

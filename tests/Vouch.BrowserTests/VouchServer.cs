@@ -9,11 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 using Vouch.Data;
-using Vouch.Testing;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
 using Vouch.Hosting;
 using Vouch.Seeding;
+using Vouch.Testing;
 
 namespace Vouch.BrowserTests;
 

@@ -68,7 +68,14 @@ public static class VouchHost
 
         app.MapHealth();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.SignedIn);
-        app.MapScalarApiReference("/api/reference", options => options.WithTitle("Vouch API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+        app.MapScalarApiReference("/api/reference", options =>
+            {
+                options.WithTitle("Vouch API").WithOpenApiRoutePattern("/openapi/{documentName}.json");
+                // Everything the page needs is served from here: no web fonts, no telemetry.
+                options.DefaultFonts = false;
+                options.Telemetry = false;
+                options.ShowDeveloperTools = DeveloperToolsVisibility.Never;
+            })
             .RequireAuthorization(Policies.SignedIn);
 
         var api = app.MapGroup("/api/v1")
