@@ -11,10 +11,13 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
     private static readonly string s_vouch = Path.Combine(AppContext.BaseDirectory, "vouch.dll");
 
     private Task<ProcessResult> VouchAsync(params string[] arguments) =>
+        VouchOnAsync(app.Database.Provider, app.Database.ConnectionString, arguments);
+
+    private static Task<ProcessResult> VouchOnAsync(string provider, string connectionString, params string[] arguments) =>
         ProcessRunner.RunAsync("dotnet", [s_vouch, .. arguments], new Dictionary<string, string>
         {
-            ["Database__Provider"] = app.Database.Provider,
-            ["ConnectionStrings__Vouch"] = app.Database.ConnectionString,
+            ["Database__Provider"] = provider,
+            ["ConnectionStrings__Vouch"] = connectionString,
             ["DOTNET_ENVIRONMENT"] = "Production",
         });
 
@@ -82,11 +85,7 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
     [Fact]
     public async Task A_bad_connection_string_is_a_readable_error_with_exit_code_2()
     {
-        var result = await ProcessRunner.RunAsync("dotnet", [s_vouch, "users", "list"], new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Vouch"] = "Hots=nowhere",
-        });
+        var result = await VouchOnAsync("Postgres", "Hots=nowhere", "users", "list");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: ConnectionStrings:Vouch is not a valid Postgres connection string", result.Error, StringComparison.Ordinal);
@@ -95,11 +94,7 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
     [Fact]
     public async Task An_unreachable_database_is_a_readable_error_with_exit_code_2()
     {
-        var result = await ProcessRunner.RunAsync("dotnet", [s_vouch, "migrate"], new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "Postgres",
-            ["ConnectionStrings__Vouch"] = "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2",
-        });
+        var result = await VouchOnAsync("Postgres", "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2", "migrate");
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: The database could not be used:", result.Error, StringComparison.Ordinal);
@@ -109,11 +104,7 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
     public async Task A_database_that_was_never_migrated_is_named_as_such()
     {
         var directory = Directory.CreateTempSubdirectory("vouch-cli-").FullName;
-        var result = await ProcessRunner.RunAsync("dotnet", [s_vouch, "users", "list"], new Dictionary<string, string>
-        {
-            ["Database__Provider"] = "Sqlite",
-            ["ConnectionStrings__Vouch"] = $"Data Source={Path.Combine(directory, "new.db")}",
-        });
+        var result = await VouchOnAsync("Sqlite", $"Data Source={Path.Combine(directory, "new.db")}", "users", "list");
         Directory.Delete(directory, recursive: true);
 
         Assert.Equal(2, result.ExitCode);

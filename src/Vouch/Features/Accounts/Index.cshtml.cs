@@ -12,19 +12,18 @@ namespace Vouch.Features.Accounts;
 [Authorize(Policy = Policies.ReadInventory)]
 public sealed class IndexModel(VouchDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public PageQuery Query { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public AccountFilter Filter { get; set; } = new();
+    public PageQuery Query { get; private set; } = new();
+    public AccountFilter Filter { get; private set; } = new();
 
     public IReadOnlyList<Industry> Industries { get; private set; } = [];
     public IEnumerable<(string Code, string Name)> Countries => Catalog.Countries.All;
     public Paged<AccountSummary>? Results { get; private set; }
     public ValidationErrors? Errors { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    // From the query string only: Razor Pages keeps its own "page" route value.
+    public async Task OnGetAsync([FromQuery] PageQuery query, [FromQuery] AccountFilter filter, CancellationToken ct)
     {
+        (Query, Filter) = (query, filter);
         Industries = await db.Industries.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
         var errors = new ValidationErrors();
         Query.Validate(errors);

@@ -10,21 +10,16 @@ namespace Vouch.Features.Contacts;
 [Authorize(Policy = Policies.ReadInventory)]
 public sealed class IndexModel(VouchDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public string? Q { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Stage { get; set; }
-
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
-
+    public string? Q { get; private set; }
+    public string? Stage { get; private set; }
     public Paged<ContactSummary> Results { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    // From the query string only: Razor Pages keeps its own "page" route value.
+    public async Task OnGetAsync([FromQuery] string? q, [FromQuery] string? stage, [FromQuery] int? page, CancellationToken ct)
     {
-        var stage = Enum.TryParse<AdvocacyStage>(Stage, ignoreCase: true, out var parsed) ? parsed : (AdvocacyStage?)null;
-        var query = new PageQuery { Q = Q?.Length > 200 ? Q[..200] : Q, Page = Math.Max(1, PageNumber), PageSize = 25 };
-        Results = await db.SearchContactsAsync(query, null, null, null, stage, ct);
+        (Q, Stage) = (q, stage);
+        var advocacyStage = Enum.TryParse<AdvocacyStage>(stage, ignoreCase: true, out var parsed) ? parsed : (AdvocacyStage?)null;
+        var query = new PageQuery { Q = q?.Length > 200 ? q[..200] : q, Page = Math.Max(1, page ?? 1), PageSize = 25 };
+        Results = await db.SearchContactsAsync(query, null, null, null, advocacyStage, ct);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
+using Vouch.Data;
 using Vouch.Web;
 
 namespace Vouch.Features.Users;
@@ -8,7 +9,7 @@ namespace Vouch.Features.Users;
 public sealed record UserResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, DateTimeOffset CreatedAt);
 
 /// <summary>Adding, listing and disabling users: one set of rules for the CLI, the API and the users page.</summary>
-public sealed class UserAdministration(UserManager<User> users, TimeProvider clock)
+public sealed class UserAdministration(UserManager<User> users, VouchDbContext db, TimeProvider clock)
 {
     public async Task<(UserResponse? User, ValidationErrors Errors)> AddAsync(
         string? email, string? displayName, string? role, string? password)
@@ -71,13 +72,11 @@ public sealed class UserAdministration(UserManager<User> users, TimeProvider clo
 
     public async Task<IReadOnlyList<UserResponse>> ListAsync(CancellationToken ct = default)
     {
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
-        var result = new List<UserResponse>(all.Count);
-        foreach (var user in all)
-        {
-            result.Add(await DescribeAsync(user));
-        }
-        return result;
+        var roles = (await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct))
+            .ToLookup(ur => ur.UserId, ur => ur.Name!);
+        return (await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct))
+            .Select(u => new UserResponse(u.Id, u.Email!, u.DisplayName, [.. roles[u.Id]], u.IsDisabled, u.CreatedAt))
+            .ToList();
     }
 
     /// <summary>Disables a user: they cannot sign in, their session ends and their tokens stop working.</summary>
