@@ -51,7 +51,10 @@ public static class AuthServiceCollectionExtensions
 
         var authentication = services.AddAuthentication(options =>
             {
+                // AddIdentity sets DefaultAuthenticateScheme to its cookie, which would win over
+                // DefaultScheme and leave bearer tokens unread; name the policy scheme for it too.
                 options.DefaultScheme = CookieOrBearer;
+                options.DefaultAuthenticateScheme = CookieOrBearer;
                 options.DefaultChallengeScheme = CookieOrBearer;
                 options.DefaultForbidScheme = CookieOrBearer;
             })
