@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
 using Vouch.Features.Tokens;
@@ -17,6 +18,7 @@ public sealed class AccessTokenAuthenticationHandler(
     UrlEncoder encoder,
     VouchDbContext db,
     IUserClaimsPrincipalFactory<User> principalFactory,
+    IMemoryCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -44,10 +46,22 @@ public sealed class AccessTokenAuthenticationHandler(
             await db.AccessTokens.Where(t => t.Id == token.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
-        var principal = await principalFactory.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        var claims = await cache.GetOrCreateAsync(new ClaimsCacheKey(user.Id, user.SecurityStamp), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = AuthServiceCollectionExtensions.ClaimsRefreshInterval;
+            return (await principalFactory.CreateAsync(user)).Claims.ToArray();
+        });
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>
+    /// Building the claims (roles, user and role claims) takes four queries; the token, its user and
+    /// whether either is revoked, expired or disabled are still read on every request. Like a sign-in
+    /// cookie's, the claims are refreshed after <see cref="AuthServiceCollectionExtensions.ClaimsRefreshInterval"/>,
+    /// or at once when the user's security stamp changes.
+    /// </summary>
+    private readonly record struct ClaimsCacheKey(Guid UserId, string? SecurityStamp);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
