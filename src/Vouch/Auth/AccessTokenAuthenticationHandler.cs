@@ -17,7 +17,6 @@ public sealed class AccessTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     VouchDbContext db,
-    IUserClaimsPrincipalFactory<User> principalFactory,
     IMemoryCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -27,6 +26,11 @@ public sealed class AccessTokenAuthenticationHandler(
     /// <summary>How stale <see cref="AccessToken.LastUsedAt"/> may get before it is written again.</summary>
     private static readonly TimeSpan s_lastUsedResolution = TimeSpan.FromMinutes(5);
 
+    /// <summary>Every API request runs this query first, so it is compiled once and its results are not tracked.</summary>
+    private static readonly Func<VouchDbContext, byte[], CancellationToken, Task<AccessToken?>> s_findByHash =
+        EF.CompileAsyncQuery((VouchDbContext db, byte[] hash, CancellationToken ct) =>
+            db.AccessTokens.AsNoTracking().Include(t => t.User).SingleOrDefault(t => t.Hash == hash));
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
@@ -35,7 +39,7 @@ public sealed class AccessTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = AccessToken.HashOf(header["Bearer ".Length..].Trim());
-        var token = await db.AccessTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var token = await s_findByHash(db, hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
         if (token?.User is not { IsDisabled: false } user || !token.IsActiveAt(now))
         {
@@ -49,6 +53,9 @@ public sealed class AccessTokenAuthenticationHandler(
         var claims = await cache.GetOrCreateAsync(new ClaimsCacheKey(user.Id, user.SecurityStamp), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = AuthServiceCollectionExtensions.ClaimsRefreshInterval;
+            // Resolved only here: the factory brings a UserManager and a RoleManager, whose construction
+            // (token providers, data protectors) costs more than the token query.
+            var principalFactory = Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<User>>();
             return (await principalFactory.CreateAsync(user)).Claims.ToArray();
         });
         var identity = new ClaimsIdentity(claims, SchemeName);
