@@ -13,6 +13,7 @@
 #   BARE_PORT=5181      loopback port for the bare app
 #   KEEP_WORK=1         keep the temporary folder (database, logs, raw wrk output)
 #   NO_BUILD=1          use the existing Release build
+#   APP_DIR=path        run the Vouch build in this folder (e.g. a copy of an older build, with NO_BUILD=1)
 set -euo pipefail
 
 SCALE=${SCALE:-100000}
@@ -27,7 +28,7 @@ HOST=127.0.0.1
 
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-APP_DIR=$ROOT/src/Vouch/bin/Release/net10.0
+APP_DIR=${APP_DIR:-$ROOT/src/Vouch/bin/Release/net10.0}
 BARE_DLL=$ROOT/bench/Vouch.Bench.Bare/bin/Release/net10.0/Vouch.Bench.Bare.dll
 
 say() { printf '==> %s\n' "$*" >&2; }
