@@ -292,9 +292,9 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("IndustryId");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Accounts");
                 });

@@ -280,9 +280,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IndustryId");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("Name", "Id");
 
                     b.ToTable("Accounts");
                 });

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
 using Vouch.Features.Tokens;
@@ -16,7 +17,7 @@ public sealed class AccessTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     VouchDbContext db,
-    IUserClaimsPrincipalFactory<User> principalFactory,
+    IMemoryCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -24,6 +25,11 @@ public sealed class AccessTokenAuthenticationHandler(
 
     /// <summary>How stale <see cref="AccessToken.LastUsedAt"/> may get before it is written again.</summary>
     private static readonly TimeSpan s_lastUsedResolution = TimeSpan.FromMinutes(5);
+
+    /// <summary>Every API request runs this query first, so it is compiled once and its results are not tracked.</summary>
+    private static readonly Func<VouchDbContext, byte[], CancellationToken, Task<AccessToken?>> s_findByHash =
+        EF.CompileAsyncQuery((VouchDbContext db, byte[] hash, CancellationToken ct) =>
+            db.AccessTokens.AsNoTracking().Include(t => t.User).SingleOrDefault(t => t.Hash == hash));
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -33,7 +39,7 @@ public sealed class AccessTokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
         var hash = AccessToken.HashOf(header["Bearer ".Length..].Trim());
-        var token = await db.AccessTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
+        var token = await s_findByHash(db, hash, Context.RequestAborted);
         var now = clock.GetUtcNow();
         if (token?.User is not { IsDisabled: false } user || !token.IsActiveAt(now))
         {
@@ -44,10 +50,25 @@ public sealed class AccessTokenAuthenticationHandler(
             await db.AccessTokens.Where(t => t.Id == token.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
-        var principal = await principalFactory.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        var claims = await cache.GetOrCreateAsync(new ClaimsCacheKey(user.Id, user.SecurityStamp), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = AuthServiceCollectionExtensions.ClaimsRefreshInterval;
+            // Resolved only here: the factory brings a UserManager and a RoleManager, whose construction
+            // (token providers, data protectors) costs more than the token query.
+            var principalFactory = Context.RequestServices.GetRequiredService<IUserClaimsPrincipalFactory<User>>();
+            return (await principalFactory.CreateAsync(user)).Claims.ToArray();
+        });
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    /// <summary>
+    /// Building the claims (roles, user and role claims) takes four queries; the token, its user and
+    /// whether either is revoked, expired or disabled are still read on every request. Like a sign-in
+    /// cookie's, the claims are refreshed after <see cref="AuthServiceCollectionExtensions.ClaimsRefreshInterval"/>,
+    /// or at once when the user's security stamp changes.
+    /// </summary>
+    private readonly record struct ClaimsCacheKey(Guid UserId, string? SecurityStamp);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -14,6 +14,9 @@ public static class AuthServiceCollectionExtensions
 
     public const string SignInRateLimit = "sign-in";
 
+    /// <summary>How long a signed-in user's roles and claims may be reused before they are read again.</summary>
+    public static readonly TimeSpan ClaimsRefreshInterval = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddVouchAuth(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentity<User, IdentityRole<Guid>>(options =>
@@ -31,7 +34,8 @@ public static class AuthServiceCollectionExtensions
             .AddClaimsPrincipalFactory<VouchClaimsPrincipalFactory>();
 
         // A disabled user's cookie stops working within a minute, on every instance.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = ClaimsRefreshInterval);
+        services.AddMemoryCache();
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -21,6 +21,7 @@ public static class VouchCommandLine
         root.Subcommands.Add(UsersCommands.Create(hostArgs));
         root.Subcommands.Add(TokensCommands.Create(hostArgs));
         root.Subcommands.Add(SeedCommand.Create(hostArgs));
+        root.Subcommands.Add(BackupCommand.Create(hostArgs));
         return root.Parse(args.Where(a => !IsConfiguration(a)).ToArray()).InvokeAsync();
     }
 

@@ -35,6 +35,7 @@ public static class VouchHost
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<Seeding.DemoData>();
+        services.AddScoped<Seeding.ScaleData>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -58,7 +58,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasOne(a => a.Industry).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Owner).WithMany().OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(a => a.Products).WithMany().UsingEntity("AccountProducts");
-        builder.HasIndex(a => a.Name);
+        // The search pages through accounts ordered by name, then id; this index serves that order directly.
+        builder.HasIndex(a => new { a.Name, a.Id });
         builder.HasIndex(a => a.CountryCode);
         builder.HasIndex(a => a.ExternalId).IsUnique();
     }
