@@ -46,7 +46,8 @@ public sealed class ApiTokenTests(VouchServer server) : IClassFixture<VouchServe
         await page.SignInAsync(user);
 
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();
-        await Expect(page.GetByText("Who the caller is, with their roles.").First).ToBeVisibleAsync();
+        // The reference page is a large script that fetches and renders the document: slower than our pages.
+        await Expect(page.GetByText("Who the caller is, with their roles.").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Complementary).GetByText("Accounts", new() { Exact = true }).ClickAsync();
 
         await Expect(page.GetByText("Search accounts, a page at a time, with the total.").First).ToBeVisibleAsync();

@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Testing;
+using Vouch.Tests.Infrastructure;
+
+namespace Vouch.Tests.Cli;
+
+/// <summary>Seeding a synthetic program and backing it up, each on a database of its own.</summary>
+public sealed class SeedAndBackupTests
+{
+    private static readonly string s_vouch = Path.Combine(AppContext.BaseDirectory, "vouch.dll");
+
+    private static Task<ProcessResult> VouchAsync(TestDatabase database, params string[] arguments) =>
+        ProcessRunner.RunAsync("dotnet", [s_vouch, .. arguments], new Dictionary<string, string>
+        {
+            ["Database__Provider"] = database.Provider,
+            ["ConnectionStrings__Vouch"] = database.ConnectionString,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+        });
+
+    private static async Task<(int Accounts, int Contacts, int Opportunities)> CountAsync(TestDatabase database)
+    {
+        var options = new DbContextOptionsBuilder<VouchDbContext>();
+        options.UseVouchDatabase(new DatabaseSettings(Enum.Parse<DatabaseProvider>(database.Provider), database.ConnectionString));
+        await using var db = new VouchDbContext(options.Options);
+        return (await db.Accounts.CountAsync(), await db.Contacts.CountAsync(), await db.Opportunities.CountAsync());
+    }
+
+    [Fact]
+    public async Task Seed_scale_writes_the_contacts_asked_for_with_accounts_and_deals_and_only_once()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await VouchAsync(database, "migrate")).ExitCode);
+
+        var seeded = await VouchAsync(database, "seed", "--scale", "2000");
+        var again = await VouchAsync(database, "seed", "--scale", "10");
+
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        var (accounts, contacts, opportunities) = await CountAsync(database);
+        Assert.Equal(2000, contacts);
+        Assert.InRange(accounts, 150, 250);
+        Assert.True(opportunities > accounts, $"{opportunities} deals for {accounts} accounts");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal(2000, (await CountAsync(database)).Contacts);
+    }
+
+    [Fact]
+    public async Task Backup_makes_a_copy_and_will_not_overwrite_without_force()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await VouchAsync(database, "migrate")).ExitCode);
+        Assert.Equal(0, (await VouchAsync(database, "seed", "--scale", "300")).ExitCode);
+        var folder = Directory.CreateTempSubdirectory("vouch-backup-").FullName;
+        var file = Path.Combine(folder, "vouch.backup");
+
+        var backup = await VouchAsync(database, "backup", file);
+        var refused = await VouchAsync(database, "backup", file);
+
+        Assert.True(backup.ExitCode == 0, backup.Error);
+        Assert.True(new FileInfo(file).Length > 0);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--force", refused.Error, StringComparison.Ordinal);
+        if (!database.IsPostgres)
+        {
+            // The copy is a database of its own with the same rows.
+            await using var copy = new SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+            await copy.OpenAsync(TestContext.Current.CancellationToken);
+            await using var count = copy.CreateCommand();
+            count.CommandText = "SELECT COUNT(*) FROM \"Contacts\"";
+            Assert.Equal(300L, await count.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+        Directory.Delete(folder, recursive: true);
+    }
+}
