@@ -12,6 +12,8 @@ public sealed class IdeaFingerprint
         TitleTerms = titleTerms;
         TitleTrigrams = titleTrigrams;
         Whole = whole;
+        TitleAlternatives = [.. titleTerms.SelectMany(term => IdeaTerms.AlternativeSets(term.Key).Select(set => (set, term.Key)))];
+        TitleNegates = titleTerms.Any(term => IdeaTerms.IsNegation(term.Key));
     }
 
     /// <summary>Weighted terms and word pairs of the title.</summary>
@@ -19,6 +21,12 @@ public sealed class IdeaFingerprint
 
     /// <summary>The title's terms, each once, for matching misspelt words.</summary>
     internal IdeaTerm[] TitleTerms { get; }
+
+    /// <summary>The title's terms that have alternatives, with the set of alternatives of each.</summary>
+    internal (int Set, string Key)[] TitleAlternatives { get; }
+
+    /// <summary>Whether the title asks to remove, turn off or hide something.</summary>
+    internal bool TitleNegates { get; }
 
     /// <summary>Character trigrams of the title's words.</summary>
     internal HashSet<long> TitleTrigrams { get; }
@@ -63,4 +71,8 @@ internal sealed class TermVector
     /// </summary>
     public double Cosine(TermVector other, double dot) =>
         SquaredNorm == 0 || other.SquaredNorm == 0 ? 0 : Math.Min(1, dot / Math.Sqrt(SquaredNorm * other.SquaredNorm));
+
+    /// <summary>How much of the shorter vector the dot product covers (the overlap coefficient).</summary>
+    public double Coverage(TermVector other, double dot) =>
+        SquaredNorm == 0 || other.SquaredNorm == 0 ? 0 : Math.Min(1, dot / Math.Min(SquaredNorm, other.SquaredNorm));
 }

@@ -13,7 +13,7 @@ public static class IdeaSimilarity
     /// From this score on, an existing idea is shown as a possible duplicate. Chosen by sweeping
     /// the labelled pairs in the tests (DuplicateQualityTests) for the best F1.
     /// </summary>
-    public const double DuplicateThreshold = 0.5;
+    public const double DuplicateThreshold = 0.475;
 
     // Titles are a line; more words than this are no longer a title, and typo matching
     // compares every word with every other.
@@ -29,12 +29,21 @@ public static class IdeaSimilarity
     // A misspelt word is almost, not quite, the word.
     private const double TypoCredit = 0.8;
 
+    // Share of the word score given to how much of the shorter title the longer one covers:
+    // "Subtasks" and "Subtasks with their own due dates" ask for the same, which cosine alone
+    // underrates; coverage alone would rate a one-word title a duplicate of every idea using it.
+    private const double CoverageShare = 0.5;
+
     // Share of the title score given to character trigrams, which see typos and split or
     // joined words ("work flow", "workflow") but not synonyms.
-    private const double TrigramShare = 0.2;
+    private const double TrigramShare = 0.1;
 
     // Share of the score given to the whole texts when both ideas have a description.
     private const double DescriptionShare = 0.3;
+
+    // What is left of the score of two titles that name alternatives ("export" where the other
+    // says "import"): they are near-misses, however many other words they share.
+    private const double AlternativeFactor = 0.5;
 
     /// <summary>The similarity of two ideas, from 0 to 1.</summary>
     public static double Score(IdeaText typed, IdeaText existing) => Score(Prepare(typed), Prepare(existing));
@@ -46,12 +55,13 @@ public static class IdeaSimilarity
         ArgumentNullException.ThrowIfNull(existing);
 
         var title = TitleSimilarity(typed, existing);
-        if (typed.Whole is null || existing.Whole is null)
+        var score = title;
+        if (typed.Whole is not null && existing.Whole is not null)
         {
-            return title;
+            var whole = typed.Whole.Cosine(existing.Whole, typed.Whole.Dot(existing.Whole));
+            score = title + (whole - title) * DescriptionShare;
         }
-        var whole = typed.Whole.Cosine(existing.Whole, typed.Whole.Dot(existing.Whole));
-        return title + (whole - title) * DescriptionShare;
+        return NameAlternatives(typed, existing) ? score * AlternativeFactor : score;
     }
 
     /// <summary>Analyses an idea once, to compare it with many.</summary>
@@ -97,8 +107,38 @@ public static class IdeaSimilarity
     {
         var dot = a.Title.Dot(b.Title) + (TypoMatches(a, b) + TypoMatches(b, a)) / 2;
         var cosine = a.Title.Cosine(b.Title, dot);
+        var coverage = a.Title.Coverage(b.Title, dot);
+        var words = cosine + (coverage - cosine) * CoverageShare;
         var trigrams = Dice(a.TitleTrigrams, b.TitleTrigrams);
-        return cosine + (trigrams - cosine) * TrigramShare;
+        return words + (trigrams - words) * TrigramShare;
+    }
+
+    /// <summary>
+    /// Whether the titles ask for opposite or alternative things: one asks to remove what the
+    /// other asks for, or each has a term the other lacks from one set of alternatives ("export
+    /// contacts" and "import contacts", not "export contacts" and "export contacts to CSV").
+    /// </summary>
+    private static bool NameAlternatives(IdeaFingerprint a, IdeaFingerprint b)
+    {
+        if (a.TitleNegates != b.TitleNegates)
+        {
+            return true;
+        }
+        foreach (var (set, key) in a.TitleAlternatives)
+        {
+            if (b.Title.Weights.ContainsKey(key))
+            {
+                continue;
+            }
+            foreach (var (otherSet, otherKey) in b.TitleAlternatives)
+            {
+                if (otherSet == set && !a.Title.Weights.ContainsKey(otherKey))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -30,12 +30,18 @@ internal static class IdeaTerms
 
     private static readonly HashSet<string> s_weakKeys = BuildWeakKeys();
 
+    private static readonly HashSet<string> s_glueWords = new(IdeaVocabulary.GlueWords, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, int[]> s_alternatives = BuildAlternatives();
+
+    private static readonly HashSet<string> s_negations = BuildNegations();
+
     /// <summary>The terms of <paramref name="text"/>, in order, at most <paramref name="maxTerms"/>.</summary>
     public static List<IdeaTerm> Analyze(string text, int maxTerms)
     {
         // Stop words are dropped after phrases are found ("sign on" holds one), so read more
         // words than terms are wanted.
-        var words = Words(text, maxTerms * 2);
+        var words = Words(text, maxTerms * 2).Where(word => !s_glueWords.Contains(word)).ToArray();
         // Snowball stemmers keep state between calls, so each analysis has its own.
         var stemmer = new EnglishStemmer();
         var stems = words.Select(word => StemKey(stemmer, word)).ToArray();
@@ -65,6 +71,12 @@ internal static class IdeaTerms
         }
         return terms;
     }
+
+    /// <summary>The sets of <see cref="IdeaVocabulary.Alternatives"/> that hold <paramref name="key"/>.</summary>
+    public static int[] AlternativeSets(string key) => s_alternatives.GetValueOrDefault(key, []);
+
+    /// <summary>Whether <paramref name="key"/> asks to remove, turn off or hide something.</summary>
+    public static bool IsNegation(string key) => s_negations.Contains(key);
 
     private static double WeightOf(string key) => s_weakKeys.Contains(key) ? WeakWeight : 1;
 
@@ -151,12 +163,29 @@ internal static class IdeaTerms
     private static HashSet<string> BuildWeakKeys()
     {
         var stemmer = new EnglishStemmer();
-        return
-        [
-            .. IdeaVocabulary.WeakWords
-                .Select(word => StemKey(stemmer, word))
-                .Select(key => s_synonyms.GetValueOrDefault(key, key)),
-        ];
+        return [.. IdeaVocabulary.WeakWords.Select(word => CanonicalKey(stemmer, word))];
+    }
+
+    private static Dictionary<string, int[]> BuildAlternatives()
+    {
+        var stemmer = new EnglishStemmer();
+        return IdeaVocabulary.Alternatives
+            .SelectMany((set, index) => set.Select(word => (Key: CanonicalKey(stemmer, word), Set: index)))
+            .Distinct()
+            .GroupBy(entry => entry.Key, entry => entry.Set, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static HashSet<string> BuildNegations()
+    {
+        var stemmer = new EnglishStemmer();
+        return [.. IdeaVocabulary.Negations.Select(word => CanonicalKey(stemmer, word))];
+    }
+
+    private static string CanonicalKey(EnglishStemmer stemmer, string word)
+    {
+        var key = StemKey(stemmer, word);
+        return s_synonyms.GetValueOrDefault(key, key);
     }
 
     private static HashSet<string> BuildStopWords()
