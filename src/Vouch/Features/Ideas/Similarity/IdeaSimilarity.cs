@@ -11,9 +11,10 @@ public static class IdeaSimilarity
 {
     /// <summary>
     /// From this score on, an existing idea is shown as a possible duplicate. Chosen by sweeping
-    /// the labelled pairs in the tests (DuplicateQualityTests) for the best F1.
+    /// the labelled development pairs (DuplicateQualityTests) for the best F0.5: a wrong "possible
+    /// duplicate" interrupts someone with a new idea, while a missed one can still be merged later.
     /// </summary>
-    public const double DuplicateThreshold = 0.475;
+    public const double DuplicateThreshold = 0.35;
 
     // Titles are a line; more words than this are no longer a title, and typo matching
     // compares every word with every other.
@@ -40,6 +41,12 @@ public static class IdeaSimilarity
 
     // Share of the score given to the whole texts when both ideas have a description.
     private const double DescriptionShare = 0.3;
+
+    // How much less similar two titles are for each word both have that the other lacks. When
+    // one title says all the other says and more, it is the same request in more detail; when
+    // each adds a word of its own ("status page for outages", "status page on a custom domain")
+    // they are usually two requests about one thing.
+    private const double DivergencePenalty = 1;
 
     // What is left of the score of two titles that name alternatives ("export" where the other
     // says "import"): they are near-misses, however many other words they share.
@@ -105,12 +112,15 @@ public static class IdeaSimilarity
 
     private static double TitleSimilarity(IdeaFingerprint a, IdeaFingerprint b)
     {
-        var dot = a.Title.Dot(b.Title) + (TypoMatches(a, b) + TypoMatches(b, a)) / 2;
+        var (typosOfA, unmatchedOfA) = Compare(a, b);
+        var (typosOfB, unmatchedOfB) = Compare(b, a);
+        var dot = a.Title.Dot(b.Title) + (typosOfA + typosOfB) / 2;
         var cosine = a.Title.Cosine(b.Title, dot);
         var coverage = a.Title.Coverage(b.Title, dot);
         var words = cosine + (coverage - cosine) * CoverageShare;
         var trigrams = Dice(a.TitleTrigrams, b.TitleTrigrams);
-        return words + (trigrams - words) * TrigramShare;
+        var similarity = words + (trigrams - words) * TrigramShare;
+        return similarity / (1 + DivergencePenalty * Math.Min(unmatchedOfA, unmatchedOfB));
     }
 
     /// <summary>
@@ -142,13 +152,14 @@ public static class IdeaSimilarity
     }
 
     /// <summary>
-    /// Credit for words of <paramref name="a"/> missing from <paramref name="b"/> that are a
-    /// typo away from a word of <paramref name="b"/> missing from <paramref name="a"/>; each word
-    /// is matched once.
+    /// The words of <paramref name="a"/>'s title missing from <paramref name="b"/>'s: the credit
+    /// for those a typo away from a missing word of <paramref name="b"/> (each matched once), and
+    /// the weight of the others.
     /// </summary>
-    private static double TypoMatches(IdeaFingerprint a, IdeaFingerprint b)
+    private static (double TypoCredit, double Unmatched) Compare(IdeaFingerprint a, IdeaFingerprint b)
     {
         var credit = 0.0;
+        var unmatched = 0.0;
         var used = 0u;
         foreach (var term in a.TitleTerms)
         {
@@ -156,18 +167,23 @@ public static class IdeaSimilarity
             {
                 continue;
             }
-            for (var index = 0; index < b.TitleTerms.Length; index++)
+            var typo = false;
+            for (var index = 0; index < b.TitleTerms.Length && !typo; index++)
             {
                 var other = b.TitleTerms[index];
                 if ((used & (1u << index)) == 0 && !a.Title.Weights.ContainsKey(other.Key) && Typo.IsTypo(term, other))
                 {
                     used |= 1u << index;
                     credit += TypoCredit * term.Weight * other.Weight;
-                    break;
+                    typo = true;
                 }
             }
+            if (!typo)
+            {
+                unmatched += term.Weight;
+            }
         }
-        return credit;
+        return (credit, unmatched);
     }
 
     private static void AddTerms(Dictionary<string, (double Weight, int Count)> counts, List<IdeaTerm> terms)
