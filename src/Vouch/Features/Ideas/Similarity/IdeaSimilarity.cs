@@ -4,8 +4,10 @@ namespace Vouch.Features.Ideas.Similarity;
 /// How close a typed idea is to an existing one, from 0 (unrelated) to 1 (the same words), so
 /// people vote on the idea that exists instead of posting it again. Titles decide most of the
 /// score: weighted cosine over stemmed, synonym-folded terms and their neighbouring pairs, with
-/// misspelt words and character trigrams counting too. When both ideas have a description, the
-/// whole texts are compared as well. See docs/ideas-similarity.md.
+/// misspelt words and character trigrams counting too. Titles that each add words of their own,
+/// name alternatives ("export", "import") or ask to remove what the other asks for score lower.
+/// When both ideas have a description, the whole texts are compared as well. See
+/// docs/ideas-similarity.md.
 /// </summary>
 public static class IdeaSimilarity
 {
@@ -42,10 +44,10 @@ public static class IdeaSimilarity
     // Share of the score given to the whole texts when both ideas have a description.
     private const double DescriptionShare = 0.3;
 
-    // How much less similar two titles are for each word both have that the other lacks. When
-    // one title says all the other says and more, it is the same request in more detail; when
-    // each adds a word of its own ("status page for outages", "status page on a custom domain")
-    // they are usually two requests about one thing.
+    // Titles are divided by 1 + this times the smaller of the weights of the words each has
+    // that the other lacks. When one title says all the other says and more, it is the same
+    // request in more detail; when each adds words of its own ("status page for outages",
+    // "status page on a custom domain") they are usually two requests about one thing.
     private const double DivergencePenalty = 1;
 
     // What is left of the score of two titles that name alternatives ("export" where the other

@@ -5,7 +5,8 @@ namespace Vouch.Features.Ideas.Similarity;
 /// ("night theme", "dark mode"), so each group below names one request; the first entry is its
 /// canonical term. Entries are written as people type them: they are stemmed with the same
 /// stemmer as the text, so "exporting" and "exports" find "export". Groups are general product
-/// vocabulary, not tuned to any one pair of ideas.
+/// vocabulary; the labelled pairs of the tests measure them, and their held-out part was not
+/// used to write them.
 /// </summary>
 internal static class IdeaVocabulary
 {
@@ -185,6 +186,8 @@ internal static class IdeaVocabulary
         ["candidate"],
         ["job", "vacancy", "job posting", "job opening", "job ad"],
         ["meeting", "appointment", "video call"],
+
+        // Scheduling, learning, field service, legal and operations
         ["booking", "book", "online booking", "self scheduling", "booking page", "scheduling link"],
         ["availability", "free slots", "open slots", "available times"],
         ["quiz", "exam", "assessment"],
