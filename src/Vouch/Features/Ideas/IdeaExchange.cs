@@ -42,22 +42,26 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
         {
             return (null, Refusal.Invalid(errors));
         }
-        var now = clock.GetUtcNow();
         var idea = new Idea
         {
             Title = request.Title!.Trim(),
             Description = request.Description!.Trim(),
             ProductId = productId,
             AuthorId = viewer.UserId,
-            CreatedAt = now,
+            CreatedAt = clock.GetUtcNow(),
             Status = IdeaStatus.New,
         };
-        db.Ideas.Add(idea);
-        db.IdeaTerms.AddRange(IdeaTerm.For(idea));
-        // Authors hear about what becomes of their idea.
-        db.IdeaFollows.Add(new IdeaFollow { IdeaId = idea.Id, UserId = viewer.UserId, Since = now });
+        Add(idea);
         await db.SaveChangesAsync(ct);
         return (idea.Id, null);
+    }
+
+    /// <summary>Adds a new idea with its search terms; its author follows it, to hear what becomes of it.</summary>
+    public void Add(Idea idea)
+    {
+        db.Ideas.Add(idea);
+        db.IdeaTerms.AddRange(IdeaTerm.For(idea));
+        db.IdeaFollows.Add(new IdeaFollow { IdeaId = idea.Id, UserId = idea.AuthorId, Since = idea.CreatedAt });
     }
 
     /// <summary>Votes for the idea. Voting again changes nothing and answers the same: a vote is idempotent.</summary>
