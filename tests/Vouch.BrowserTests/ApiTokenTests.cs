@@ -46,7 +46,8 @@ public sealed class ApiTokenTests(VouchServer server) : IClassFixture<VouchServe
         await page.SignInAsync(user);
 
         await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "API reference" }).ClickAsync();
-        await Expect(page.GetByText("Who the caller is, with their roles.").First).ToBeVisibleAsync();
+        // The reference renders the whole OpenAPI document in the browser first, which takes a while on a busy machine.
+        await Expect(page.GetByText("Who the caller is, with their roles.").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await page.GetByRole(AriaRole.Complementary).GetByText("Accounts", new() { Exact = true }).ClickAsync();
 
         await Expect(page.GetByText("Search accounts, a page at a time, with the total.").First).ToBeVisibleAsync();
