@@ -26,6 +26,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/api/v1/users/", "/api/v1/users", null, s_admins),
         ("POST", "/api/v1/users/", "/api/v1/users", new { }, s_admins),
         ("POST", "/api/v1/users/{email}/disable", "/api/v1/users/nobody@example.com/disable", null, s_admins),
+        ("PUT", "/api/v1/users/{email}/contact", "/api/v1/users/nobody@example.com/contact", new { }, s_admins),
         ("GET", "/api/v1/tokens/", "/api/v1/tokens", null, s_everyone),
         ("POST", "/api/v1/tokens/", "/api/v1/tokens", new { }, s_everyone),
         ("DELETE", "/api/v1/tokens/{id:guid}", $"/api/v1/tokens/{SomeId}", null, s_everyone),

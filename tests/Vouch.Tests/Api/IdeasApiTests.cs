@@ -9,6 +9,7 @@ using Vouch.Features.Audit;
 using Vouch.Features.Contacts;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
+using Vouch.Features.Users;
 using Vouch.Tests.Infrastructure;
 using Vouch.Web;
 
@@ -607,18 +608,36 @@ public sealed class IdeasApiTests(VouchApp app) : IClassFixture<VouchApp>
         return await AdvocateAtAsync(accountId);
     }
 
-    /// <summary>An advocate who is a new contact at <paramref name="accountId"/>.</summary>
+    /// <summary>An advocate who is a new contact at <paramref name="accountId"/>, linked by an admin.</summary>
     private async Task<(HttpClient Client, Guid AccountId)> AdvocateAtAsync(Guid accountId)
     {
         var user = await app.AddUserAsync(Roles.Advocate);
-        await app.WithScopeAsync(async services =>
+        var contactId = await app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<VouchDbContext>();
             var contact = new Contact { AccountId = accountId, FirstName = "Ada", LastName = user.Email };
             db.Contacts.Add(contact);
-            (await db.Users.SingleAsync(u => u.Id == user.Id, Ct)).ContactId = contact.Id;
             await db.SaveChangesAsync(Ct);
+            return contact.Id;
         });
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        using var linked = await admin.PutAsJsonAsync($"/api/v1/users/{user.Email}/contact", new { contactId }, Ct);
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Equal(contactId, (await linked.Content.ReadFromJsonAsync<UserContactResponse>(Ct))!.ContactId);
         return (app.ClientWithToken(await app.CreateTokenAsync(user.Id)), accountId);
+    }
+
+    [Fact]
+    public async Task Linking_a_user_to_an_unknown_contact_or_an_unknown_user_is_refused()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var advocate = await app.AddUserAsync(Roles.Advocate);
+        var unknown = Guid.CreateVersion7();
+
+        using var noContact = await admin.PutAsJsonAsync($"/api/v1/users/{advocate.Email}/contact", new { contactId = unknown }, Ct);
+        using var noUser = await admin.PutAsJsonAsync("/api/v1/users/nobody-at-all@example.com/contact", new { contactId = (Guid?)null }, Ct);
+
+        Assert.Equal([$"No contact has the id {unknown}."], await noContact.AssertValidationProblemAsync("contactId"));
+        await noUser.AssertProblemAsync(HttpStatusCode.NotFound);
     }
 }
