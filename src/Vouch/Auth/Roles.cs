@@ -33,11 +33,19 @@ public static class Policies
     /// <summary>Customers' own portal.</summary>
     public const string AdvocatePortal = nameof(AdvocatePortal);
 
+    /// <summary>The idea exchange: everyone posts, votes, comments and follows.</summary>
+    public const string PostIdeas = nameof(PostIdeas);
+
+    /// <summary>Product management of ideas: statuses, merges and moderation.</summary>
+    public const string ManageIdeas = nameof(ManageIdeas);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ReadInventory] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller, Roles.Executive],
         [ManageInventory] = [Roles.Admin, Roles.ReferenceManager],
         [Administer] = [Roles.Admin],
         [AdvocatePortal] = [Roles.Advocate],
+        [PostIdeas] = [.. Roles.All],
+        [ManageIdeas] = [Roles.Admin, Roles.ReferenceManager],
     };
 }

@@ -45,7 +45,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
         var (userId, name) = actor.Current;
         var now = clock.GetUtcNow();
-        foreach (var change in changes.Where(e => e.Entity is not AuditEntry))
+        foreach (var change in changes.Where(e => e.Entity is not (AuditEntry or IDerivedRecord)))
         {
             var action = change.State switch
             {

@@ -7,6 +7,8 @@ using Vouch.Features.Accounts;
 using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
+using Vouch.Features.Ideas;
+using Vouch.Features.Notifications;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
@@ -22,6 +24,14 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
     public DbSet<Industry> Industries => Set<Industry>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<Idea> Ideas => Set<Idea>();
+    public DbSet<IdeaVote> IdeaVotes => Set<IdeaVote>();
+    public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
+    public DbSet<IdeaFollow> IdeaFollows => Set<IdeaFollow>();
+    public DbSet<IdeaDemand> IdeaDemands => Set<IdeaDemand>();
+    public DbSet<IdeaCredit> IdeaCredits => Set<IdeaCredit>();
+    public DbSet<IdeaTerm> IdeaTerms => Set<IdeaTerm>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -31,6 +41,8 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(VouchDbContext).Assembly);
         builder.Entity<User>().Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
+        builder.Entity<User>().HasOne(u => u.Contact).WithMany().HasForeignKey(u => u.ContactId).OnDelete(DeleteBehavior.SetNull);
+        builder.Entity<User>().HasIndex(u => u.ContactId);
         // The roles are part of the schema: every database has them from its first migration.
         builder.Entity<IdentityRole<Guid>>().HasData(Auth.Roles.All.Select(role => new IdentityRole<Guid>
         {

@@ -1,10 +1,12 @@
 using Bogus;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
+using Vouch.Features.Ideas;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Users;
 
@@ -12,9 +14,10 @@ namespace Vouch.Seeding;
 
 /// <summary>
 /// A small, believable reference program to click through: one user per role, products, accounts,
-/// contacts and deals. The same every time (a fixed random seed), and only into an empty database.
+/// contacts and deals, and an idea exchange with votes. The same every time (a fixed random seed), and only into an
+/// empty database.
 /// </summary>
-public sealed class DemoData(VouchDbContext db, UserAdministration users, TimeProvider clock)
+public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaExchange ideas, TimeProvider clock)
 {
     public const string Password = "Vouch-demo-2026";
 
@@ -114,8 +117,106 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, TimePr
             }
         }
         await db.SaveChangesAsync(ct);
+        await SeedIdeasAsync(faker, products, ct);
         return true;
     }
+
+    private static readonly (string Title, string Description, int Product, int Votes, IdeaStatus Status, string? Response)[] s_ideas =
+    [
+        ("Export reports to Excel", "Our finance team rebuilds every report in a spreadsheet. A one-click export would save hours each month.", 1, 14, IdeaStatus.Planned, "Planned for the next quarter's release."),
+        ("Single sign-on with SAML", "We cannot roll out new tools without SSO through our identity provider.", 4, 11, IdeaStatus.InProgress, "Being built now; a beta opens next month."),
+        ("Dark mode", "Easier on the eyes during late shifts.", 3, 9, IdeaStatus.New, null),
+        ("Slack notifications for approvals", "Approvers live in Slack; email reminders get lost.", 2, 8, IdeaStatus.UnderReview, "We are talking to customers about which events matter most."),
+        ("Bulk edit contacts", "Updating fifty records one at a time is painful after a reorganisation.", 0, 7, IdeaStatus.Delivered, "Shipped in 4.2: select rows and edit them together."),
+        ("Offline mode for the mobile app", "Our field engineers work in basements without signal.", 3, 6, IdeaStatus.New, null),
+        ("Audit log export to our SIEM", "Security wants every change in our central log store.", 4, 5, IdeaStatus.New, null),
+        ("Custom fields on accounts", "Every company tracks something special about its customers.", 0, 5, IdeaStatus.New, null),
+        ("Fax integration", "Some of our suppliers still only take faxes.", 2, 2, IdeaStatus.Declined, "We will not support fax; email to fax gateways work with our email integration."),
+        ("Scheduled PDF reports by email", "Executives want a PDF in their inbox every Monday.", 1, 4, IdeaStatus.New, null),
+        ("Two-factor authentication with hardware keys", "Our policy requires FIDO2 keys for all admin tools.", 4, 3, IdeaStatus.New, null),
+        ("Excel export of reports", "Please let us download any report as an xlsx file.", 1, 3, IdeaStatus.New, null),
+    ];
+
+    /// <summary>
+    /// A dozen ideas with votes cast over the last two months, so the board's sorts differ: customers' portal users (who
+    /// have not chosen a password yet) vote with the demo users, and the last idea is merged into the first.
+    /// </summary>
+    private async Task SeedIdeasAsync(Faker faker, List<Product> products, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var staff = await db.Users.Where(u => u.Email!.EndsWith("@vouch.demo")).ToDictionaryAsync(u => u.Email!, ct);
+        var contacts = await db.Contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id).ToListAsync(ct);
+        var advocateRole = StableId.For("role:" + Roles.Advocate);
+        var customers = new List<User>();
+        foreach (var contact in contacts.Where(c => c.Email is not null).DistinctBy(c => c.Email!.ToUpperInvariant()).Take(24))
+        {
+            var customer = new User
+            {
+                UserName = contact.Email,
+                NormalizedUserName = contact.Email!.ToUpperInvariant(),
+                Email = contact.Email,
+                NormalizedEmail = contact.Email.ToUpperInvariant(),
+                EmailConfirmed = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"),
+                DisplayName = contact.FullName,
+                CreatedAt = now,
+                ContactId = contact.Id,
+            };
+            db.Users.Add(customer);
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = customer.Id, RoleId = advocateRole });
+            customers.Add(customer);
+        }
+        // The demo advocate is a contact too, so their votes weigh with their account's value.
+        var advocate = staff["advocate@vouch.demo"];
+        var alex = new Contact { AccountId = contacts[0].AccountId, FirstName = "Alex", LastName = "Advocate", Email = advocate.Email, AdvocacyStage = AdvocacyStage.Advocate };
+        db.Contacts.Add(alex);
+        advocate.ContactId = alex.Id;
+        await db.SaveChangesAsync(ct);
+
+        var voters = customers.Concat(staff.Values).ToList();
+        var accountOf = contacts.Append(alex).ToDictionary(c => c.Id, c => c.AccountId);
+        var authors = new[] { advocate }.Concat(customers.Take(6)).Append(staff["seller@vouch.demo"]).ToList();
+        var posted = new List<Idea>();
+        foreach (var (title, description, product, votes, _, _) in s_ideas)
+        {
+            var idea = new Idea
+            {
+                Title = title,
+                Description = description,
+                ProductId = products[product].Id,
+                AuthorId = faker.PickRandom(authors).Id,
+                CreatedAt = now.AddDays(-faker.Random.Double(40, 70)),
+                Status = IdeaStatus.New,
+            };
+            ideas.Add(idea);
+            foreach (var voter in faker.PickRandom(voters, votes))
+            {
+                var votedAt = idea.CreatedAt + (now - idea.CreatedAt) * faker.Random.Double(0, 1);
+                db.IdeaVotes.Add(new IdeaVote { IdeaId = idea.Id, UserId = voter.Id, At = votedAt, AccountId = voter.ContactId is { } contact ? accountOf[contact] : null });
+            }
+            db.IdeaComments.Add(new IdeaComment { IdeaId = idea.Id, AuthorId = faker.PickRandom(voters).Id, Text = faker.PickRandom(s_comments), At = idea.CreatedAt.AddDays(1) });
+            posted.Add(idea);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var idea in posted)
+        {
+            await ideas.RecountAsync(idea, ct);
+        }
+        await db.SaveChangesAsync(ct);
+
+        var manager = new Viewer(staff["manager@vouch.demo"].Id, IsEmployee: true, IsManager: true);
+        foreach (var (idea, (_, _, _, _, status, response)) in posted.Zip(s_ideas).Where(i => i.Second.Status != IdeaStatus.New))
+        {
+            await ideas.SetStatusAsync(manager, idea.Id, new StatusRequest(status.ToString(), response), ct);
+        }
+        await ideas.MergeAsync(manager, posted[^1].Id, new MergeRequest(posted[0].Id), ct);
+    }
+
+    private static readonly string[] s_comments =
+    [
+        "We need this too.", "This would save our team hours every week.", "+1 from our side.",
+        "Is there a workaround in the meantime?", "Our auditors asked for exactly this.",
+    ];
 
     internal static readonly IReadOnlyList<(string Code, Region Region)> DemoCountries =
     [

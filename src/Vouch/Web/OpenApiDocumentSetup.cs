@@ -13,6 +13,8 @@ public static class OpenApiDocumentSetup
         ["Catalog"] = "Industries, products and countries, written and read by name or key.",
         ["Accounts"] = "Customer companies.",
         ["Contacts"] = "People at customer companies: the possible advocates.",
+        ["Ideas"] = "The idea exchange: customers' and employees' product ideas, votes, comments, statuses and merges.",
+        ["Notifications"] = "What the caller is told in the app, e.g. status changes of ideas they follow.",
         ["Audit"] = "The append-only log of every change.",
     };
 

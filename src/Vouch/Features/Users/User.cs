@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Vouch.Features.Contacts;
 
 namespace Vouch.Features.Users;
 
@@ -12,4 +13,8 @@ public sealed class User : IdentityUser<Guid>
     public string DisplayName { get; set; } = "";
     public bool IsDisabled { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The customer contact an advocate is; their account is whose demand their votes add to. None for employees.</summary>
+    public Guid? ContactId { get; set; }
+    public Contact? Contact { get; set; }
 }

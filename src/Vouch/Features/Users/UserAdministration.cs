@@ -6,6 +6,8 @@ using Vouch.Web;
 
 namespace Vouch.Features.Users;
 
+public sealed record UserContactResponse(string Email, Guid? ContactId, string? Account);
+
 public sealed record UserResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, DateTimeOffset CreatedAt);
 
 /// <summary>Adding, listing and disabling users: one set of rules for the CLI, the API and the users page.</summary>
@@ -91,6 +93,31 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         return await DescribeAsync(user);
+    }
+
+    /// <summary>
+    /// Makes the user a customer contact (or nobody, with null), so that what they do in the portal counts for the
+    /// contact's account: their votes for ideas weigh with its value. Null when no user has the email.
+    /// </summary>
+    public async Task<(UserContactResponse? Linked, ValidationErrors Errors)> LinkContactAsync(string email, Guid? contactId, CancellationToken ct = default)
+    {
+        var errors = new ValidationErrors();
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            return (null, errors);
+        }
+        var contact = contactId is { } id
+            ? await db.Contacts.Where(c => c.Id == id).Select(c => new { c.Id, Account = c.Account!.Name }).SingleOrDefaultAsync(ct)
+            : null;
+        if (contactId is not null && contact is null)
+        {
+            errors.Add("contactId", $"No contact has the id {contactId}.");
+            return (null, errors);
+        }
+        user.ContactId = contact?.Id;
+        await db.SaveChangesAsync(ct);
+        return (new UserContactResponse(user.Email!, contact?.Id, contact?.Account), errors);
     }
 
     public async Task<User?> FindAsync(string email) => await users.FindByEmailAsync(email.Trim());

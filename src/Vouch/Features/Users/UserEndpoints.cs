@@ -7,6 +7,9 @@ namespace Vouch.Features.Users;
 
 public sealed record AddUserRequest(string? Email, string? DisplayName, string? Role, string? Password);
 
+/// <summary>The customer contact a user is; null for nobody.</summary>
+public sealed record LinkContactRequest(Guid? ContactId);
+
 public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles);
 
 public static class UserEndpoints
@@ -29,6 +32,9 @@ public static class UserEndpoints
         users.MapPost("/{email}/disable", Disable)
             .WithName("DisableUser").WithSummary("Disable a user: no sign-in, no API access.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        users.MapPut("/{email}/contact", LinkContact)
+            .WithName("LinkUserToContact").WithSummary("Make a user a customer contact, so their votes for ideas weigh with the contact's account.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -40,6 +46,17 @@ public static class UserEndpoints
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Disable(string email, UserAdministration admin) =>
         await admin.DisableAsync(email) is { } user ? TypedResults.Ok(user) : Problems.NotFound("The user");
+
+    private static async Task<Results<Ok<UserContactResponse>, ValidationProblem, ProblemHttpResult>> LinkContact(
+        string email, LinkContactRequest request, UserAdministration admin, CancellationToken ct)
+    {
+        var (linked, errors) = await admin.LinkContactAsync(email, request.ContactId, ct);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+        return linked is null ? Problems.NotFound("The user") : TypedResults.Ok(linked);
+    }
 
     public static Guid UserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The caller is not signed in."));

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vouch.Auth;
+
+namespace Vouch.Features.Ideas;
+
+/// <summary>One idea: read, vote, follow and discuss it; managers also set its status, merge it and hide it.</summary>
+[Authorize(Policy = Policies.PostIdeas)]
+public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, IAuthorizationService authorization) : PageModel
+{
+    public IdeaResponse Idea { get; private set; } = null!;
+    public Viewer Viewer { get; private set; } = null!;
+
+    /// <summary>For the merge form: the ideas most like this one.</summary>
+    public IReadOnlyList<SimilarIdea> MergeCandidates { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? CommentText { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
+
+    public async Task<IActionResult> OnPostVoteAsync(Guid id, string? returnUrl, CancellationToken ct) =>
+        await AfterAsync(id, (await exchange.VoteAsync(Viewer.Of(User), id, ct)).Refusal, returnUrl, null, ct);
+
+    public async Task<IActionResult> OnPostUnvoteAsync(Guid id, string? returnUrl, CancellationToken ct) =>
+        await AfterAsync(id, (await exchange.UnvoteAsync(Viewer.Of(User), id, ct)).Refusal, returnUrl, null, ct);
+
+    public async Task<IActionResult> OnPostFollowAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, (await exchange.FollowAsync(Viewer.Of(User), id, true, ct)).Refusal, null, "You follow this idea now.", ct);
+
+    public async Task<IActionResult> OnPostUnfollowAsync(Guid id, CancellationToken ct) =>
+        await AfterAsync(id, (await exchange.FollowAsync(Viewer.Of(User), id, false, ct)).Refusal, null, "You no longer follow this idea.", ct);
+
+    public async Task<IActionResult> OnPostCommentAsync(Guid id, string? text, CancellationToken ct)
+    {
+        CommentText = text;
+        return await AfterAsync(id, (await exchange.CommentAsync(Viewer.Of(User), id, new CommentRequest(text), ct)).Refusal, null, null, ct);
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, string? status, string? response, CancellationToken ct) =>
+        await ManageAsync(id, () => exchange.SetStatusAsync(Viewer.Of(User), id, new StatusRequest(status, response), ct), "The status was changed and followers were told.", ct);
+
+    public async Task<IActionResult> OnPostMergeAsync(Guid id, Guid? intoId, CancellationToken ct) =>
+        await ManageAsync(id, () => exchange.MergeAsync(Viewer.Of(User), id, new MergeRequest(intoId), ct), "The idea was merged; its votes now count for the original.", ct);
+
+    public async Task<IActionResult> OnPostUndoMergeAsync(Guid id, CancellationToken ct) =>
+        await ManageAsync(id, () => exchange.UndoMergeAsync(Viewer.Of(User), id, ct), "The merge was undone.", ct);
+
+    public async Task<IActionResult> OnPostHideAsync(Guid id, CancellationToken ct) =>
+        await ManageAsync(id, () => exchange.HideAsync(Viewer.Of(User), id, true, ct), "The idea is hidden from everyone but managers.", ct);
+
+    public async Task<IActionResult> OnPostUnhideAsync(Guid id, CancellationToken ct) =>
+        await ManageAsync(id, () => exchange.HideAsync(Viewer.Of(User), id, false, ct), "The idea is shown again.", ct);
+
+    /// <summary>The page runs for everyone who posts ideas; these handlers only for those who manage them.</summary>
+    private async Task<IActionResult> ManageAsync(Guid id, Func<Task<Refusal?>> command, string notice, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.ManageIdeas)).Succeeded)
+        {
+            return Forbid();
+        }
+        return await AfterAsync(id, await command(), null, notice, ct);
+    }
+
+    /// <summary>After a command: back to where the user came from, or this page again with the reason it was refused.</summary>
+    private async Task<IActionResult> AfterAsync(Guid id, Refusal? refusal, string? returnUrl, string? notice, CancellationToken ct)
+    {
+        if (refusal is null)
+        {
+            TempData["Notice"] = notice;
+            return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : Redirect($"/ideas/{id}");
+        }
+        Error = refusal.Message;
+        return await ShowAsync(id, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
+    {
+        Viewer = Viewer.Of(User);
+        if (await queries.FindAsync(Viewer, id, ct) is not { } idea)
+        {
+            return NotFound();
+        }
+        Idea = idea;
+        if (Viewer.IsManager && idea.MergedInto is null)
+        {
+            MergeCandidates = await queries.SimilarAsync(idea.Title, id, ct);
+        }
+        return Page();
+    }
+}

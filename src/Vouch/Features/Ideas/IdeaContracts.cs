@@ -1,0 +1,81 @@
+namespace Vouch.Features.Ideas;
+
+/// <summary>A new idea. Only the title and the description are required.</summary>
+public sealed record PostIdeaRequest(string? Title, string? Description, string? ProductArea);
+
+public sealed record CommentRequest(string? Text);
+
+/// <summary>A status change with the official response followers are told.</summary>
+public sealed record StatusRequest(string? Status, string? Response);
+
+public sealed record MergeRequest(Guid? IntoId);
+
+/// <summary>The demand behind an idea; only employees see it.</summary>
+public sealed record DemandResponse(int Voters, int Accounts, double Revenue, double GrossProfit);
+
+public sealed record IdeaSummary(
+    Guid Id,
+    string Title,
+    string Status,
+    string? ProductArea,
+    string Author,
+    DateTimeOffset CreatedAt,
+    int Votes,
+    double Hot,
+    bool Voted,
+    DemandResponse? Demand);
+
+public sealed record IdeaLink(Guid Id, string Title);
+
+public sealed record CommentResponse(Guid Id, string Author, string Text, DateTimeOffset At, IdeaLink? FromDuplicate);
+
+public sealed record CreditedAccount(Guid Id, string Name, int Voters);
+
+public sealed record IdeaResponse(
+    Guid Id,
+    string Title,
+    string Description,
+    string Status,
+    string? Response,
+    DateTimeOffset? StatusChangedAt,
+    string? ProductArea,
+    string Author,
+    DateTimeOffset CreatedAt,
+    int Votes,
+    double Hot,
+    bool Voted,
+    bool Following,
+    bool IsHidden,
+    IdeaLink? MergedInto,
+    IReadOnlyList<IdeaLink> Duplicates,
+    IReadOnlyList<CommentResponse> Comments,
+    DemandResponse? Demand,
+    IReadOnlyList<CreditedAccount>? CreditedAccounts);
+
+public sealed record SimilarIdea(Guid Id, string Title, string Status, int Votes, double Score, bool PossibleDuplicate);
+
+public sealed record VoteResponse(Guid IdeaId, int Votes, bool Voted);
+
+public sealed record FollowResponse(Guid IdeaId, bool Following);
+
+/// <summary>The filters and sort of <c>GET /api/v1/ideas</c>.</summary>
+public sealed record IdeaFilter
+{
+    /// <summary>hot (the default: votes that halve in weight every few days), top, new or value.</summary>
+    public string? Sort { get; init; }
+
+    /// <summary>For sort=value: revenue (the default) or grossProfit of the voters' accounts.</summary>
+    public string? By { get; init; }
+
+    /// <summary>New, UnderReview, Planned, InProgress, Delivered, Declined or Duplicate.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>Product name or key.</summary>
+    public string? ProductArea { get; init; }
+
+    /// <summary>Only ideas voted for from accounts of this segment; their votes and value are what the sort counts.</summary>
+    public string? Segment { get; init; }
+
+    /// <summary>Only ideas voted for from accounts of this industry (name or key); their votes and value are what the sort counts.</summary>
+    public string? Industry { get; init; }
+}

@@ -1,0 +1,176 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Vouch.Auth;
+using Vouch.Web;
+
+namespace Vouch.Features.Ideas;
+
+public static class IdeaEndpoints
+{
+    public static RouteGroupBuilder MapIdeas(this RouteGroupBuilder api)
+    {
+        var ideas = api.MapGroup("/ideas").WithTags("Ideas").RequireAuthorization(Policies.PostIdeas);
+
+        ideas.MapGet("/", List)
+            .WithName("ListIdeas").WithSummary("The idea board: a page of ideas, sorted hot, top, new or by the value of the voters' accounts.");
+        ideas.MapPost("/", Post)
+            .WithName("PostIdea").WithSummary("Post an idea; the smallest body is a title and a description.");
+        ideas.MapGet("/similar", Similar)
+            .WithName("SimilarIdeas").WithSummary("The existing ideas most like a typed title, best first, with a similarity score.");
+        ideas.MapGet("/{id:guid}", Get)
+            .WithName("GetIdea").WithSummary("One idea with its votes, comments (its duplicates' too) and whether the caller voted and follows it.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        ideas.MapPost("/{id:guid}/votes", Vote)
+            .WithName("VoteForIdea").WithSummary("Vote for an idea. Voting twice changes nothing and answers the same.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        ideas.MapDelete("/{id:guid}/votes", Unvote)
+            .WithName("WithdrawVote").WithSummary("Take the caller's vote back.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        ideas.MapPost("/{id:guid}/comments", Comment)
+            .WithName("CommentOnIdea").WithSummary("Comment on an idea.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        ideas.MapPost("/{id:guid}/follow", Follow)
+            .WithName("FollowIdea").WithSummary("Be told when the idea's status changes.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        ideas.MapDelete("/{id:guid}/follow", Unfollow)
+            .WithName("UnfollowIdea").WithSummary("Stop following an idea.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        ideas.MapPost("/{id:guid}/status", SetStatus)
+            .WithName("SetIdeaStatus").WithSummary("Set an idea's status with an official response; followers are notified.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.ManageIdeas);
+        ideas.MapPost("/{id:guid}/merge", Merge)
+            .WithName("MergeIdea").WithSummary("Merge a duplicate into the original: its voters' votes move over, each voter counted once.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.ManageIdeas);
+        ideas.MapDelete("/{id:guid}/merge", UndoMerge)
+            .WithName("UndoMerge").WithSummary("Undo a merge: the moved votes leave the original and the duplicate is its own idea again.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.ManageIdeas);
+        ideas.MapPost("/{id:guid}/hide", Hide)
+            .WithName("HideIdea").WithSummary("Hide an abusive idea from everyone but managers.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ManageIdeas);
+        ideas.MapDelete("/{id:guid}/hide", Unhide)
+            .WithName("UnhideIdea").WithSummary("Show a hidden idea again.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ManageIdeas);
+        return api;
+    }
+
+    private static async Task<Results<Ok<Paged<IdeaSummary>>, ValidationProblem>> List(
+        [AsParameters] PageQuery page, [AsParameters] IdeaFilter filter, ClaimsPrincipal principal, IdeaQueries queries, CancellationToken ct)
+    {
+        var (query, errors) = await queries.ResolveAsync(filter, ct);
+        page.Validate(errors);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+        return TypedResults.Ok(await queries.SearchAsync(Viewer.Of(principal), page, query!, ct));
+    }
+
+    private static async Task<Results<Created<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Post(
+        PostIdeaRequest request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(principal);
+        var (id, refusal) = await exchange.PostAsync(viewer, request, ct);
+        var idea = id is null ? null : await queries.FindAsync(viewer, id.Value, ct);
+        return Refusal.Answer(refusal, () => TypedResults.Created($"/api/v1/ideas/{id}", idea!));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<SimilarIdea>>, ValidationProblem>> Similar(
+        string? text, IdeaQueries queries, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("text", text, IdeaQueries.SimilarTextMaxLength);
+        if (!errors.IsEmpty)
+        {
+            return errors.ToProblem();
+        }
+        return TypedResults.Ok(await queries.SimilarAsync(text!, null, ct));
+    }
+
+    private static async Task<Results<Ok<IdeaResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal principal, IdeaQueries queries, CancellationToken ct) =>
+        await queries.FindAsync(Viewer.Of(principal), id, ct) is { } idea ? TypedResults.Ok(idea) : Problems.NotFound("The idea");
+
+    private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
+        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct)
+    {
+        var (vote, refusal) = await exchange.VoteAsync(Viewer.Of(principal), id, ct);
+        return Refusal.Answer(refusal, () => TypedResults.Ok(vote));
+    }
+
+    private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Unvote(
+        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct)
+    {
+        var (vote, refusal) = await exchange.UnvoteAsync(Viewer.Of(principal), id, ct);
+        return Refusal.Answer(refusal, () => TypedResults.Ok(vote));
+    }
+
+    private static async Task<Results<Created<CommentResponse>, ValidationProblem, ProblemHttpResult>> Comment(
+        Guid id, CommentRequest request, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct)
+    {
+        var (comment, refusal) = await exchange.CommentAsync(Viewer.Of(principal), id, request, ct);
+        return Refusal.Answer(refusal, () => TypedResults.Created($"/api/v1/ideas/{id}", comment));
+    }
+
+    private static Task<Results<Ok<FollowResponse>, ValidationProblem, ProblemHttpResult>> Follow(
+        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct) =>
+        SetFollowingAsync(id, true, principal, exchange, ct);
+
+    private static Task<Results<Ok<FollowResponse>, ValidationProblem, ProblemHttpResult>> Unfollow(
+        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct) =>
+        SetFollowingAsync(id, false, principal, exchange, ct);
+
+    private static async Task<Results<Ok<FollowResponse>, ValidationProblem, ProblemHttpResult>> SetFollowingAsync(
+        Guid id, bool follow, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct)
+    {
+        var (following, refusal) = await exchange.FollowAsync(Viewer.Of(principal), id, follow, ct);
+        return Refusal.Answer(refusal, () => TypedResults.Ok(following));
+    }
+
+    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> SetStatus(
+        Guid id, StatusRequest request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(principal);
+        return await AnswerWithIdeaAsync(await exchange.SetStatusAsync(viewer, id, request, ct), viewer, id, queries, ct);
+    }
+
+    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Merge(
+        Guid id, MergeRequest request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(principal);
+        return await AnswerWithIdeaAsync(await exchange.MergeAsync(viewer, id, request, ct), viewer, id, queries, ct);
+    }
+
+    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> UndoMerge(
+        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(principal);
+        return await AnswerWithIdeaAsync(await exchange.UndoMergeAsync(viewer, id, ct), viewer, id, queries, ct);
+    }
+
+    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Hide(
+        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(principal);
+        return await AnswerWithIdeaAsync(await exchange.HideAsync(viewer, id, true, ct), viewer, id, queries, ct);
+    }
+
+    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Unhide(
+        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(principal);
+        return await AnswerWithIdeaAsync(await exchange.HideAsync(viewer, id, false, ct), viewer, id, queries, ct);
+    }
+
+    /// <summary>The idea as it now is, or why the command was refused.</summary>
+    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> AnswerWithIdeaAsync(
+        Refusal? refusal, Viewer viewer, Guid id, IdeaQueries queries, CancellationToken ct)
+    {
+        var idea = refusal is null ? await queries.FindAsync(viewer, id, ct) : null;
+        return Refusal.Answer(refusal, () => TypedResults.Ok(idea!));
+    }
+}

@@ -1,0 +1,479 @@
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Features.Ideas.Ranking;
+using Vouch.Features.Notifications;
+using Vouch.Web;
+
+namespace Vouch.Features.Ideas;
+
+/// <summary>
+/// Everything that changes the idea exchange, one set of rules for the API and the pages. Each command checks
+/// everything before it writes, so a refused command changes nothing.
+/// </summary>
+/// <remarks>
+/// Commands that change an idea's tallies (votes, merges) run in one short transaction that first locks the idea's
+/// row: on PostgreSQL with <c>SELECT … FOR NO KEY UPDATE</c> (which does not block inserting votes that reference the
+/// row), on SQLite by the transaction itself, which takes the database's write lock when it begins. Votes for one
+/// idea are therefore applied one after another (<see cref="IdeaVoteGate"/> queues them in the app rather than in the
+/// connection pool), and the unique key (idea, user) makes a second vote impossible even so.
+/// </remarks>
+public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate gate, TimeProvider clock)
+{
+    public async Task<(Guid? Id, Refusal? Refusal)> PostAsync(Viewer viewer, PostIdeaRequest request, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("title", request.Title, Idea.TitleMaxLength);
+        if (request.Title is { } title && title.Any(char.IsControl))
+        {
+            errors.Add("title", "title must be one line of text, without line breaks or control characters.");
+        }
+        errors.Required("description", request.Description, Idea.DescriptionMaxLength);
+        Guid? productId = null;
+        if (!string.IsNullOrWhiteSpace(request.ProductArea))
+        {
+            var key = Keys.FromName(request.ProductArea);
+            productId = await db.Products.Where(p => p.Key == key).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+            if (productId is null)
+            {
+                errors.Add("productArea", $"'{request.ProductArea}' is not a known product area.");
+            }
+        }
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+        var idea = new Idea
+        {
+            Title = request.Title!.Trim(),
+            Description = request.Description!.Trim(),
+            ProductId = productId,
+            AuthorId = viewer.UserId,
+            CreatedAt = clock.GetUtcNow(),
+            Status = IdeaStatus.New,
+        };
+        Add(idea);
+        await db.SaveChangesAsync(ct);
+        return (idea.Id, null);
+    }
+
+    /// <summary>Adds a new idea with its search terms; its author follows it, to hear what becomes of it.</summary>
+    public void Add(Idea idea)
+    {
+        db.Ideas.Add(idea);
+        db.IdeaTerms.AddRange(IdeaTerm.For(idea));
+        db.IdeaFollows.Add(new IdeaFollow { IdeaId = idea.Id, UserId = idea.AuthorId, Since = idea.CreatedAt });
+    }
+
+    /// <summary>Votes for the idea. Voting again changes nothing and answers the same: a vote is idempotent.</summary>
+    public async Task<(VoteResponse? Vote, Refusal? Refusal)> VoteAsync(Viewer viewer, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            return await VoteOnceAsync(viewer, id, ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The key refused a second vote that raced past the lock: the vote the caller wants is there.
+            db.ChangeTracker.Clear();
+            if (!await db.IdeaVotes.AnyAsync(v => v.IdeaId == id && v.UserId == viewer.UserId, ct))
+            {
+                throw;
+            }
+            var votes = await db.Ideas.Where(i => i.Id == id).Select(i => i.VoteCount).SingleAsync(ct);
+            return (new VoteResponse(id, votes, true), null);
+        }
+    }
+
+    private async Task<(VoteResponse?, Refusal?)> VoteOnceAsync(Viewer viewer, Guid id, CancellationToken ct)
+    {
+        // What can be read before the idea is locked is, so that votes queue for as short a time as possible.
+        if (await db.IdeaVotes.AnyAsync(v => v.IdeaId == id && v.UserId == viewer.UserId, ct))
+        {
+            var voted = await FindAsync(viewer, id, ct);
+            return voted is null ? (null, Refusal.NotFound)
+                : await RefuseVotesAsync(voted, ct) is { } refused ? (null, refused)
+                : (new VoteResponse(id, voted.VoteCount, true), null);
+        }
+        var account = await AccountOfAsync(viewer.UserId, ct);
+        var facets = DemandFacets.Of(account);
+
+        using var entered = await gate.EnterAsync(id, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var idea = await LockAsync(viewer, id, ct);
+        if (idea is null)
+        {
+            return (null, Refusal.NotFound);
+        }
+        if (await RefuseVotesAsync(idea, ct) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        var newAccount = account is not null && !await db.IdeaVotes.AnyAsync(v => v.IdeaId == id && v.AccountId == account.Id, ct);
+        var rows = facets.Count == 0 ? [] : await db.IdeaDemands.Where(d => d.IdeaId == id && facets.Contains(d.Facet)).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        db.IdeaVotes.Add(new IdeaVote { IdeaId = id, UserId = viewer.UserId, At = now, AccountId = account?.Id });
+        idea.HotScore = hot.Add(idea.HotScore, now);
+        idea.Demand = idea.Demand.Add(account, newAccount);
+        foreach (var facet in facets)
+        {
+            var row = rows.SingleOrDefault(r => r.Facet == facet);
+            if (row is null)
+            {
+                db.IdeaDemands.Add(row = new IdeaDemand { IdeaId = id, Facet = facet });
+            }
+            row.Demand = row.Demand.Add(account, newAccount);
+        }
+        // A second vote from the same person that raced past the check above fails here, on the key.
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (new VoteResponse(id, idea.VoteCount, true), null);
+    }
+
+    /// <summary>Takes the caller's vote back; without a vote there is nothing to do and the answer is the same.</summary>
+    public async Task<(VoteResponse? Vote, Refusal? Refusal)> UnvoteAsync(Viewer viewer, Guid id, CancellationToken ct)
+    {
+        using var entered = await gate.EnterAsync(id, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var idea = await LockAsync(viewer, id, ct);
+        if (idea is null)
+        {
+            return (null, Refusal.NotFound);
+        }
+        if (idea.MergedIntoId is { } originalId)
+        {
+            return (null, Refusal.Conflict("The idea was merged into another.",
+                $"Its votes count for the original, {originalId}; take your vote back there."));
+        }
+        var vote = await db.IdeaVotes.SingleOrDefaultAsync(v => v.IdeaId == id && v.UserId == viewer.UserId, ct);
+        if (vote is not null)
+        {
+            db.IdeaVotes.Remove(vote);
+            await db.SaveChangesAsync(ct);
+            await RecountAsync(idea, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        return (new VoteResponse(id, idea.VoteCount, false), null);
+    }
+
+    public async Task<(CommentResponse? Comment, Refusal? Refusal)> CommentAsync(Viewer viewer, Guid id, CommentRequest request, CancellationToken ct)
+    {
+        var idea = await FindAsync(viewer, id, ct);
+        if (idea is null)
+        {
+            return (null, Refusal.NotFound);
+        }
+        var errors = new ValidationErrors();
+        errors.Required("text", request.Text, IdeaComment.TextMaxLength);
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+        if (idea.MergedIntoId is { } originalId)
+        {
+            return (null, Refusal.Conflict("The idea was merged into another.",
+                $"The conversation goes on at the original, {originalId}; its page shows this idea's comments too."));
+        }
+        var comment = new IdeaComment { IdeaId = id, AuthorId = viewer.UserId, Text = request.Text!.Trim(), At = clock.GetUtcNow() };
+        db.IdeaComments.Add(comment);
+        await db.SaveChangesAsync(ct);
+        var author = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleAsync(ct);
+        return (new CommentResponse(comment.Id, author, comment.Text, comment.At, null), null);
+    }
+
+    /// <summary>Follows or stops following the idea; asking for what already is changes nothing.</summary>
+    public async Task<(FollowResponse? Follow, Refusal? Refusal)> FollowAsync(Viewer viewer, Guid id, bool follow, CancellationToken ct)
+    {
+        if (await FindAsync(viewer, id, ct) is null)
+        {
+            return (null, Refusal.NotFound);
+        }
+        var existing = await db.IdeaFollows.SingleOrDefaultAsync(f => f.IdeaId == id && f.UserId == viewer.UserId, ct);
+        if (follow && existing is null)
+        {
+            db.IdeaFollows.Add(new IdeaFollow { IdeaId = id, UserId = viewer.UserId, Since = clock.GetUtcNow() });
+        }
+        else if (!follow && existing is not null)
+        {
+            db.IdeaFollows.Remove(existing);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (follow)
+        {
+            // The same person followed twice at once: the key kept one, which is what they asked for.
+        }
+        return (new FollowResponse(id, follow), null);
+    }
+
+    /// <summary>
+    /// Sets the status with an official response, tells the followers, and credits the voters' accounts when the idea is
+    /// delivered (and takes the credit back if it is moved back from delivered).
+    /// </summary>
+    public async Task<Refusal?> SetStatusAsync(Viewer viewer, Guid id, StatusRequest request, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        IdeaStatus status = default;
+        if (string.IsNullOrWhiteSpace(request.Status))
+        {
+            errors.Add("status", "status is required.");
+        }
+        else if (!EnumNames.TryParse(request.Status, out status))
+        {
+            errors.Add("status", $"status must be one of {string.Join(", ", IdeaStatuses.Settable)}.");
+        }
+        else if (status == IdeaStatus.Duplicate)
+        {
+            errors.Add("status", "An idea becomes a duplicate by being merged into the original: POST /api/v1/ideas/{id}/merge.");
+        }
+        errors.MaxLength("response", request.Response, Idea.ResponseMaxLength);
+        if (!errors.IsEmpty)
+        {
+            return Refusal.Invalid(errors);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var idea = await LockAsync(viewer, id, ct);
+        if (idea is null)
+        {
+            return Refusal.NotFound;
+        }
+        if (idea.MergedIntoId is { } originalId)
+        {
+            return Refusal.Conflict("The idea was merged into another.", $"It is a duplicate of {originalId}; undo the merge before giving it a status of its own.");
+        }
+        var now = clock.GetUtcNow();
+        if (status == IdeaStatus.Delivered && idea.Status != IdeaStatus.Delivered)
+        {
+            var askers = await db.IdeaVotes.Where(v => v.IdeaId == id && v.AccountId != null)
+                .GroupBy(v => v.AccountId!.Value)
+                .Select(g => new { AccountId = g.Key, Voters = g.Count() })
+                .ToListAsync(ct);
+            db.IdeaCredits.AddRange(askers.Select(a => new IdeaCredit { IdeaId = id, AccountId = a.AccountId, Voters = a.Voters, CreditedAt = now }));
+        }
+        else if (status != IdeaStatus.Delivered && idea.Status == IdeaStatus.Delivered)
+        {
+            db.IdeaCredits.RemoveRange(await db.IdeaCredits.Where(c => c.IdeaId == id).ToListAsync(ct));
+        }
+        idea.Status = status;
+        idea.Response = string.IsNullOrWhiteSpace(request.Response) ? null : request.Response.Trim();
+        idea.StatusChangedAt = now;
+        var text = $"“{idea.Title}” is now {IdeaStatuses.Label(status).ToLowerInvariant()}." + (idea.Response is null ? "" : " " + idea.Response);
+        await NotifyFollowersAsync(idea, viewer, text, now, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// Merges a duplicate into the original: every voter of the duplicate who had not voted for the original gets a vote
+    /// there (marked as moved, with its original time), the duplicate keeps its own votes and comments and points to the
+    /// original, and its status becomes Duplicate.
+    /// </summary>
+    public async Task<Refusal?> MergeAsync(Viewer viewer, Guid id, MergeRequest request, CancellationToken ct)
+    {
+        if (request.IntoId is not { } intoId)
+        {
+            return Refusal.Invalid("intoId", "intoId is required: the id of the original idea.");
+        }
+        if (intoId == id)
+        {
+            return Refusal.Invalid("intoId", "An idea cannot be merged into itself.");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var locked = await LockAsync(viewer, [id, intoId], ct);
+        if (locked.GetValueOrDefault(id) is not { } duplicate)
+        {
+            return Refusal.NotFound;
+        }
+        if (locked.GetValueOrDefault(intoId) is not { } original)
+        {
+            return new Refusal(StatusCodes.Status404NotFound, "The idea to merge into was not found.", $"No idea has the id {intoId}.");
+        }
+        if (duplicate.MergedIntoId is { } mergedInto)
+        {
+            return Refusal.Conflict("The idea is already merged.", $"It is a duplicate of {mergedInto}; undo that merge first.");
+        }
+        if (original.MergedIntoId is not null)
+        {
+            var end = original;
+            while (end.MergedIntoId is { } next && end.Id != duplicate.Id)
+            {
+                end = await db.Ideas.SingleAsync(i => i.Id == next, ct);
+            }
+            return end.Id == duplicate.Id
+                ? Refusal.Conflict("The merge would make a loop.",
+                    $"“{original.Title}” is already merged into “{duplicate.Title}”; merging “{duplicate.Title}” into it would make each a duplicate of the other.")
+                : Refusal.Conflict("The idea to merge into is itself a duplicate.",
+                    $"“{original.Title}” is merged into “{end.Title}” ({end.Id}); merge into that one.");
+        }
+
+        var votes = await db.IdeaVotes.AsNoTracking().Where(v => v.IdeaId == id).ToListAsync(ct);
+        var originalVoters = (await db.IdeaVotes.Where(v => v.IdeaId == intoId).Select(v => v.UserId).ToListAsync(ct)).ToHashSet();
+        db.IdeaVotes.AddRange(votes.Where(v => !originalVoters.Contains(v.UserId)).Select(v => new IdeaVote
+        {
+            IdeaId = intoId,
+            UserId = v.UserId,
+            At = v.At,
+            AccountId = v.AccountId,
+            MergedFromIdeaId = id,
+        }));
+        var now = clock.GetUtcNow();
+        duplicate.StatusBeforeMerge = duplicate.Status;
+        duplicate.Status = IdeaStatus.Duplicate;
+        duplicate.MergedIntoId = intoId;
+        duplicate.StatusChangedAt = now;
+        await db.SaveChangesAsync(ct);
+        await RecountAsync(original, ct);
+        await NotifyFollowersAsync(duplicate, viewer,
+            $"“{duplicate.Title}” was merged into “{original.Title}”, which now counts its votes.", now, ct, link: $"/ideas/{intoId}");
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>Undoes a merge: the votes it moved leave the original, and the duplicate is its own idea again.</summary>
+    public async Task<Refusal?> UndoMergeAsync(Viewer viewer, Guid id, CancellationToken ct)
+    {
+        var intoId = await db.Ideas.Where(i => i.Id == id).Select(i => i.MergedIntoId).SingleOrDefaultAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var locked = await LockAsync(viewer, intoId is { } into ? [id, into] : [id], ct);
+        if (locked.GetValueOrDefault(id) is not { } duplicate)
+        {
+            return Refusal.NotFound;
+        }
+        if (duplicate.MergedIntoId is null)
+        {
+            return Refusal.Conflict("The idea is not merged.", "There is no merge to undo.");
+        }
+        if (duplicate.MergedIntoId != intoId || locked.GetValueOrDefault(intoId!.Value) is not { } original)
+        {
+            return Refusal.Conflict("The idea changed while the merge was being undone.", "Reload it and try again.");
+        }
+        if (original.MergedIntoId is { } onward)
+        {
+            return Refusal.Conflict("The original has since been merged itself.",
+                $"“{original.Title}” is merged into {onward}; undo that merge first, then this one.");
+        }
+        db.IdeaVotes.RemoveRange(await db.IdeaVotes.Where(v => v.IdeaId == original.Id && v.MergedFromIdeaId == id).ToListAsync(ct));
+        duplicate.Status = duplicate.StatusBeforeMerge ?? IdeaStatus.New;
+        duplicate.StatusBeforeMerge = null;
+        duplicate.MergedIntoId = null;
+        duplicate.StatusChangedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await RecountAsync(original, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>Hides an abusive idea from everyone but managers, or shows it again.</summary>
+    public async Task<Refusal?> HideAsync(Viewer viewer, Guid id, bool hide, CancellationToken ct)
+    {
+        var idea = await FindAsync(viewer, id, ct);
+        if (idea is null)
+        {
+            return Refusal.NotFound;
+        }
+        if (idea.IsHidden != hide)
+        {
+            idea.IsHidden = hide;
+            idea.HiddenById = hide ? viewer.UserId : null;
+            idea.HiddenAt = hide ? clock.GetUtcNow() : null;
+            await db.SaveChangesAsync(ct);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Recomputes an idea's tallies from its votes: after a vote is taken back (subtracting from a log-sum would lose
+    /// precision) and after a merge or its undo. Also what the demo data uses.
+    /// </summary>
+    public async Task RecountAsync(Idea idea, CancellationToken ct)
+    {
+        var votes = await db.IdeaVotes.AsNoTracking().Where(v => v.IdeaId == idea.Id).Select(v => new { v.At, v.AccountId }).ToListAsync(ct);
+        var accountIds = votes.Where(v => v.AccountId is not null).Select(v => v.AccountId!.Value).Distinct().ToList();
+        var accounts = (await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id))
+                .Select(a => new { a.Id, a.AnnualRevenue, a.GrossProfit, a.Segment, a.IndustryId })
+                .ToListAsync(ct))
+            .ToDictionary(a => a.Id, a => new AccountValue(a.Id, (double)(a.AnnualRevenue ?? 0), (double)(a.GrossProfit ?? 0), a.Segment, a.IndustryId));
+        var (overall, byFacet) = DemandFacets.Tally(votes.Select(v => v.AccountId), accounts);
+        idea.HotScore = hot.Of(votes.Select(v => v.At));
+        idea.Demand = overall;
+        var rows = await db.IdeaDemands.Where(d => d.IdeaId == idea.Id).ToListAsync(ct);
+        db.IdeaDemands.RemoveRange(rows.Where(r => !byFacet.ContainsKey(r.Facet)));
+        foreach (var (facet, demand) in byFacet)
+        {
+            var row = rows.SingleOrDefault(r => r.Facet == facet);
+            if (row is null)
+            {
+                db.IdeaDemands.Add(row = new IdeaDemand { IdeaId = idea.Id, Facet = facet });
+            }
+            row.Demand = demand;
+        }
+    }
+
+    /// <summary>Why the idea takes no votes, or null when it does.</summary>
+    private async Task<Refusal?> RefuseVotesAsync(Idea idea, CancellationToken ct)
+    {
+        if (idea.MergedIntoId is { } originalId)
+        {
+            var original = await db.Ideas.Where(i => i.Id == originalId).Select(i => i.Title).SingleAsync(ct);
+            return Refusal.Conflict("The idea was merged into another.", $"It is a duplicate of “{original}” ({originalId}); vote there.");
+        }
+        return idea.Status switch
+        {
+            IdeaStatus.Declined => Refusal.Conflict("The idea was declined.", "Declined ideas take no votes."),
+            IdeaStatus.Delivered => Refusal.Conflict("The idea was delivered.", "Delivered ideas take no votes; the customers who asked were credited."),
+            _ when idea.IsHidden => Refusal.Conflict("The idea is hidden.", "A moderator hid it; it takes no votes."),
+            _ => null,
+        };
+    }
+
+    private async Task<AccountValue?> AccountOfAsync(Guid userId, CancellationToken ct)
+    {
+        var account = await db.Users.Where(u => u.Id == userId && u.ContactId != null)
+            .Select(u => u.Contact!.Account!)
+            .Select(a => new { a.Id, a.AnnualRevenue, a.GrossProfit, a.Segment, a.IndustryId })
+            .SingleOrDefaultAsync(ct);
+        return account is null
+            ? null
+            : new AccountValue(account.Id, (double)(account.AnnualRevenue ?? 0), (double)(account.GrossProfit ?? 0), account.Segment, account.IndustryId);
+    }
+
+    /// <summary>The idea as the viewer may see it: a hidden idea is not there for anyone but managers.</summary>
+    private async Task<Idea?> FindAsync(Viewer viewer, Guid id, CancellationToken ct) =>
+        await db.Ideas.SingleOrDefaultAsync(i => i.Id == id, ct) is { } idea && (!idea.IsHidden || viewer.IsManager) ? idea : null;
+
+    /// <summary>Locks the idea's row for the rest of the transaction; see the remarks on this class.</summary>
+    private async Task<Idea?> LockAsync(Viewer viewer, Guid id, CancellationToken ct) =>
+        (await LockAsync(viewer, [id], ct)).GetValueOrDefault(id);
+
+    /// <summary>
+    /// Locks and reads several ideas in one order, so that two commands never wait for each other. The read is the locking
+    /// statement itself: on PostgreSQL it returns the latest committed row once the lock is granted.
+    /// </summary>
+    private async Task<Dictionary<Guid, Idea>> LockAsync(Viewer viewer, Guid[] ids, CancellationToken ct)
+    {
+        var ideas = new Dictionary<Guid, Idea>();
+        foreach (var id in ids.Order())
+        {
+            var query = db.Database.IsNpgsql()
+                ? db.Ideas.FromSql($"""SELECT * FROM "Ideas" WHERE "Id" = {id} FOR NO KEY UPDATE""")
+                : db.Ideas.FromSql($"""SELECT * FROM "Ideas" WHERE "Id" = {id}""");
+            if ((await query.ToListAsync(ct)).SingleOrDefault() is { } idea && (!idea.IsHidden || viewer.IsManager))
+            {
+                ideas[id] = idea;
+            }
+        }
+        return ideas;
+    }
+
+    private async Task NotifyFollowersAsync(Idea idea, Viewer actor, string text, DateTimeOffset now, CancellationToken ct, string? link = null)
+    {
+        var followers = await db.IdeaFollows.Where(f => f.IdeaId == idea.Id && f.UserId != actor.UserId).Select(f => f.UserId).ToListAsync(ct);
+        var shown = text.Length > Notification.TextMaxLength ? text[..(Notification.TextMaxLength - 1)] + "…" : text;
+        db.Notifications.AddRange(followers.Select(userId => new Notification { UserId = userId, At = now, Text = shown, Link = link ?? $"/ideas/{idea.Id}" }));
+    }
+}

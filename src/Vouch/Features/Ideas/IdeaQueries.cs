@@ -1,0 +1,223 @@
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Features.Accounts;
+using Vouch.Features.Ideas.Ranking;
+using Vouch.Features.Ideas.Similarity;
+using Vouch.Web;
+
+namespace Vouch.Features.Ideas;
+
+public enum IdeaSort { Hot, Top, New, Value }
+
+/// <summary>The board's sort and filters, checked and resolved to ids.</summary>
+public sealed record BoardQuery(IdeaSort Sort, ValueMeasure By, IdeaStatus? Status, Guid? ProductId, Segment? Segment, Guid? IndustryId);
+
+/// <summary>What the idea exchange shows: the board, one idea, and the ideas like a typed title.</summary>
+public sealed class IdeaQueries(VouchDbContext db, HotScore hot, TimeProvider clock)
+{
+    /// <summary>Similar ideas below this score are not worth showing; from <see cref="IdeaSimilarity.DuplicateThreshold"/> up they are likely duplicates.</summary>
+    public const double SimilarFloor = IdeaSimilarity.DuplicateThreshold / 2;
+
+    public const int MaxSimilar = 8;
+    public const int SimilarTextMaxLength = 1_000;
+
+    /// <summary>How many ideas sharing the most terms with the typed text are scored.</summary>
+    private const int SimilarCandidates = 100;
+
+    /// <summary>Resolves the board's sort and filters, naming each one that is wrong.</summary>
+    public async Task<(BoardQuery? Query, ValidationErrors Errors)> ResolveAsync(IdeaFilter filter, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var sort = IdeaSort.Hot;
+        if (!string.IsNullOrWhiteSpace(filter.Sort) && !EnumNames.TryParse(filter.Sort, out sort))
+        {
+            errors.Add("sort", "sort must be one of hot, top, new, value.");
+        }
+        var by = ValueMeasure.Revenue;
+        if (!string.IsNullOrWhiteSpace(filter.By) && !EnumNames.TryParse(filter.By, out by))
+        {
+            errors.Add("by", "by must be revenue or grossProfit.");
+        }
+        IdeaStatus? status = null;
+        if (!string.IsNullOrWhiteSpace(filter.Status))
+        {
+            if (EnumNames.TryParse<IdeaStatus>(filter.Status, out var parsed))
+            {
+                status = parsed;
+            }
+            else
+            {
+                errors.Add("status", $"status must be one of {string.Join(", ", Enum.GetNames<IdeaStatus>())}.");
+            }
+        }
+        Segment? segment = null;
+        if (!string.IsNullOrWhiteSpace(filter.Segment))
+        {
+            if (EnumNames.TryParse<Segment>(filter.Segment, out var parsed))
+            {
+                segment = parsed;
+            }
+            else
+            {
+                errors.Add("segment", $"segment must be one of {string.Join(", ", Enum.GetNames<Segment>())}.");
+            }
+        }
+        Guid? productId = null;
+        if (!string.IsNullOrWhiteSpace(filter.ProductArea))
+        {
+            var key = Keys.FromName(filter.ProductArea);
+            productId = await db.Products.Where(p => p.Key == key).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(ct);
+            if (productId is null)
+            {
+                errors.Add("productArea", $"'{filter.ProductArea}' is not a known product area.");
+            }
+        }
+        Guid? industryId = null;
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        {
+            var key = Keys.FromName(filter.Industry);
+            industryId = await db.Industries.Where(i => i.Key == key).Select(i => (Guid?)i.Id).SingleOrDefaultAsync(ct);
+            if (industryId is null)
+            {
+                errors.Add("industry", $"'{filter.Industry}' is not a known industry.");
+            }
+        }
+        return (errors.IsEmpty ? new BoardQuery(sort, by, status, productId, segment, industryId) : null, errors);
+    }
+
+    /// <summary>
+    /// A page of the board. Without a segment or industry every sort reads one of the idea's own indexed columns; with
+    /// one, the idea's demand among that facet's voters (<see cref="IdeaDemand"/>) is what "top" and "value" sort by and
+    /// only ideas with such voters are listed. Hidden ideas and merged duplicates are left out (ask for
+    /// status=Duplicate to see those).
+    /// </summary>
+    public async Task<Paged<IdeaSummary>> SearchAsync(Viewer viewer, PageQuery page, BoardQuery query, CancellationToken ct)
+    {
+        var ideas = db.Ideas.AsNoTracking().Where(i => !i.IsHidden);
+        ideas = query.Status is { } status ? ideas.Where(i => i.Status == status) : ideas.Where(i => i.MergedIntoId == null);
+        if (!string.IsNullOrWhiteSpace(page.Q))
+        {
+            var text = page.Q.Trim().ToLower();
+            ideas = ideas.Where(i => i.Title.ToLower().Contains(text));
+        }
+        if (query.ProductId is { } productId)
+        {
+            ideas = ideas.Where(i => i.ProductId == productId);
+        }
+        var facet = DemandFacets.For(query.Segment, query.IndustryId);
+        var rows = facet is null
+            ? ideas.Select(i => new { Idea = i, Voters = i.VoteCount, Accounts = i.VoterAccounts, Revenue = i.ValueRevenue, GrossProfit = i.ValueGrossProfit })
+            : ideas.Join(db.IdeaDemands.Where(d => d.Facet == facet && d.Voters > 0), i => i.Id, d => d.IdeaId,
+                (i, d) => new { Idea = i, d.Voters, d.Accounts, d.Revenue, d.GrossProfit });
+        var sorted = (query.Sort, query.By) switch
+        {
+            (IdeaSort.Top, _) => rows.OrderByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
+            (IdeaSort.New, _) => rows.OrderByDescending(r => r.Idea.CreatedAt).ThenByDescending(r => r.Idea.Id),
+            (IdeaSort.Value, ValueMeasure.GrossProfit) => rows.OrderByDescending(r => r.GrossProfit).ThenByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
+            (IdeaSort.Value, _) => rows.OrderByDescending(r => r.Revenue).ThenByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
+            _ => rows.OrderByDescending(r => r.Idea.HotScore).ThenByDescending(r => r.Idea.Id),
+        };
+        var total = await rows.CountAsync(ct);
+        var items = await sorted.Skip(page.Skip).Take(page.Size)
+            .Select(r => new
+            {
+                r.Idea.Id, r.Idea.Title, r.Idea.Status, ProductArea = r.Idea.Product!.Name, Author = r.Idea.Author!.DisplayName,
+                r.Idea.CreatedAt, r.Idea.VoteCount, r.Idea.HotScore,
+                Voted = db.IdeaVotes.Any(v => v.IdeaId == r.Idea.Id && v.UserId == viewer.UserId),
+                r.Voters, r.Accounts, r.Revenue, r.GrossProfit,
+            })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return new Paged<IdeaSummary>(
+            [.. items.Select(i => new IdeaSummary(
+                i.Id, i.Title, i.Status.ToString(), i.ProductArea, i.Author, i.CreatedAt, i.VoteCount, Round(hot.WeightAt(i.HotScore, now)), i.Voted,
+                viewer.IsEmployee ? new DemandResponse(i.Voters, i.Accounts, i.Revenue, i.GrossProfit) : null))],
+            total, page.PageNumber, page.Size);
+    }
+
+    /// <summary>One idea as the viewer may see it (a hidden idea only by managers), with the comments of its duplicates.</summary>
+    public async Task<IdeaResponse?> FindAsync(Viewer viewer, Guid id, CancellationToken ct)
+    {
+        var idea = await db.Ideas.AsNoTracking().Where(i => i.Id == id)
+            .Select(i => new
+            {
+                Idea = i,
+                ProductArea = i.Product!.Name,
+                Author = i.Author!.DisplayName,
+                MergedInto = i.MergedInto == null ? null : new IdeaLink(i.MergedInto.Id, i.MergedInto.Title),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (idea is null || idea.Idea.IsHidden && !viewer.IsManager)
+        {
+            return null;
+        }
+        var i = idea.Idea;
+        var voted = await db.IdeaVotes.AnyAsync(v => v.IdeaId == id && v.UserId == viewer.UserId, ct);
+        var following = await db.IdeaFollows.AnyAsync(f => f.IdeaId == id && f.UserId == viewer.UserId, ct);
+
+        // The duplicates merged into this idea, and theirs in turn: their comments are part of this idea's conversation.
+        var merged = new Dictionary<Guid, IdeaLink>();
+        for (var level = new List<Guid> { id }; level.Count > 0;)
+        {
+            var next = await db.Ideas.AsNoTracking().Where(d => d.MergedIntoId != null && level.Contains(d.MergedIntoId.Value))
+                .Select(d => new IdeaLink(d.Id, d.Title)).ToListAsync(ct);
+            level = [.. next.Where(d => d.Id != id && merged.TryAdd(d.Id, d)).Select(d => d.Id)];
+        }
+        var duplicates = await db.Ideas.AsNoTracking().Where(d => d.MergedIntoId == id).OrderBy(d => d.Title)
+            .Select(d => new IdeaLink(d.Id, d.Title)).ToListAsync(ct);
+        var conversation = merged.Keys.Append(id).ToList();
+        var comments = await db.IdeaComments.AsNoTracking().Where(c => conversation.Contains(c.IdeaId))
+            .OrderBy(c => c.At).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, Author = c.Author!.DisplayName, c.Text, c.At, c.IdeaId })
+            .ToListAsync(ct);
+
+        IReadOnlyList<CreditedAccount>? credited = null;
+        if (viewer.IsEmployee && i.Status == IdeaStatus.Delivered)
+        {
+            credited = await db.IdeaCredits.AsNoTracking().Where(c => c.IdeaId == id)
+                .OrderByDescending(c => c.Voters).ThenBy(c => c.Account!.Name)
+                .Select(c => new CreditedAccount(c.AccountId, c.Account!.Name, c.Voters))
+                .ToListAsync(ct);
+        }
+        return new IdeaResponse(
+            i.Id, i.Title, i.Description, i.Status.ToString(), i.Response, i.StatusChangedAt, idea.ProductArea, idea.Author, i.CreatedAt,
+            i.VoteCount, Round(hot.WeightAt(i.HotScore, clock.GetUtcNow())), voted, following, i.IsHidden, idea.MergedInto,
+            duplicates,
+            [.. comments.Select(c => new CommentResponse(c.Id, c.Author, c.Text, c.At, c.IdeaId == id ? null : merged[c.IdeaId]))],
+            viewer.IsEmployee ? new DemandResponse(i.VoteCount, i.VoterAccounts, i.ValueRevenue, i.ValueGrossProfit) : null,
+            credited);
+    }
+
+    /// <summary>
+    /// The ideas most like <paramref name="text"/>, best first: candidates are the ideas that share the most search terms
+    /// with it (an index read), and only they are scored. Hidden ideas and merged duplicates are never offered.
+    /// </summary>
+    public async Task<IReadOnlyList<SimilarIdea>> SimilarAsync(string text, Guid? except, CancellationToken ct)
+    {
+        var terms = IdeaSimilarity.SearchTerms(text).Where(t => t.Length <= IdeaTerm.MaxLength).Distinct().Take(32).ToList();
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+        var candidates = await db.IdeaTerms.Where(t => terms.Contains(t.Term))
+            .GroupBy(t => t.IdeaId)
+            .Select(g => new { IdeaId = g.Key, Shared = g.Count() })
+            .OrderByDescending(g => g.Shared).ThenByDescending(g => g.IdeaId)
+            .Take(SimilarCandidates)
+            .Select(g => g.IdeaId)
+            .ToListAsync(ct);
+        var ideas = await db.Ideas.AsNoTracking()
+            .Where(i => candidates.Contains(i.Id) && !i.IsHidden && i.MergedIntoId == null && i.Id != except)
+            .Select(i => new { i.Id, i.Title, i.Description, i.Status, i.VoteCount })
+            .ToListAsync(ct);
+        var typed = new IdeaText(text, null);
+        return [.. ideas
+            .Select(i => new SimilarIdea(i.Id, i.Title, i.Status.ToString(), i.VoteCount, Round(IdeaSimilarity.Score(typed, new IdeaText(i.Title, i.Description))), false))
+            .Where(s => s.Score >= SimilarFloor)
+            .OrderByDescending(s => s.Score).ThenByDescending(s => s.Votes).ThenBy(s => s.Id)
+            .Take(MaxSimilar)
+            .Select(s => s with { PossibleDuplicate = s.Score >= IdeaSimilarity.DuplicateThreshold })];
+    }
+
+    private static double Round(double value) => Math.Round(value, 4);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Vouch.Auth;
+using Vouch.Data;
+using Vouch.Features.Catalog;
+
+namespace Vouch.Features.Ideas;
+
+/// <summary>Posting an idea; while the title is typed, the ideas most like it are shown so people can vote there instead.</summary>
+[Authorize(Policy = Policies.PostIdeas)]
+public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDbContext db) : PageModel
+{
+    public IReadOnlyList<Product> Products { get; private set; } = [];
+    public IReadOnlyList<SimilarIdea> Similar { get; private set; } = [];
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public string? Title { get; private set; }
+    public string? Description { get; private set; }
+    public string? ProductArea { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Products = await ProductsAsync(ct);
+
+    /// <summary>The similar-ideas list alone, which the title field asks for as the user types.</summary>
+    public async Task<PartialViewResult> OnGetSimilarAsync(string? title, CancellationToken ct) =>
+        Partial("_SimilarIdeas", await SimilarToAsync(title, ct));
+
+    public async Task<IActionResult> OnPostAsync(string? title, string? description, string? productArea, CancellationToken ct)
+    {
+        var (id, refusal) = await exchange.PostAsync(Viewer.Of(User), new PostIdeaRequest(title, description, productArea), ct);
+        if (refusal is null)
+        {
+            TempData["Notice"] = "Thank you: your idea is posted. You will be told when its status changes.";
+            return Redirect($"/ideas/{id}");
+        }
+        (Title, Description, ProductArea, Errors) = (title, description, productArea, refusal.Errors ?? new Dictionary<string, string[]>());
+        Products = await ProductsAsync(ct);
+        Similar = await SimilarToAsync(title, ct);
+        return Page();
+    }
+
+    private async Task<IReadOnlyList<SimilarIdea>> SimilarToAsync(string? title, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(title) || title.Length > IdeaQueries.SimilarTextMaxLength ? [] : await queries.SimilarAsync(title, null, ct);
+
+    private async Task<IReadOnlyList<Product>> ProductsAsync(CancellationToken ct) =>
+        await db.Products.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
+}
