@@ -38,6 +38,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("AccountProducts");
                 });
 
+            modelBuilder.Entity("ContactActivityTypes", b =>
+                {
+                    b.Property<Guid>("AgreedActivitiesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AgreedActivitiesId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.ToTable("ContactActivityTypes");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -224,6 +239,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("OpportunityProducts", b =>
+                {
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductsId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OpportunityId", "ProductsId");
+
+                    b.HasIndex("ProductsId");
+
+                    b.ToTable("OpportunityProducts");
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -249,10 +279,17 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("CustomerSince")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("Employees")
                         .HasColumnType("integer");
 
                     b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ExternalOwnerId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
@@ -297,6 +334,268 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("Name", "Id");
 
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ActivityTypes.ActivityType", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("EffortHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RestPeriodDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SocialCapitalOffered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("ActivityTypes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("960b7b2a-3c26-dd70-197c-ff778c38b81a"),
+                            EffortHours = 1m,
+                            IsActive = true,
+                            Key = "reference-call",
+                            Name = "Reference call",
+                            RestPeriodDays = 30,
+                            SocialCapitalOffered = 5,
+                            SortOrder = 10,
+                            Version = new Guid("f183cebc-09d9-bcfc-56cc-9a4fc7c01e9f")
+                        },
+                        new
+                        {
+                            Id = new Guid("8a834980-6729-6107-f82f-8a1e3e52f58b"),
+                            EffortHours = 4m,
+                            IsActive = true,
+                            Key = "site-visit",
+                            Name = "Site visit",
+                            RestPeriodDays = 90,
+                            SocialCapitalOffered = 9,
+                            SortOrder = 20,
+                            Version = new Guid("8f774724-7d24-c383-e6da-7261f9eb3ed5")
+                        },
+                        new
+                        {
+                            Id = new Guid("5e81e55d-8326-4422-75bb-d23761166343"),
+                            EffortHours = 6m,
+                            IsActive = true,
+                            Key = "case-study",
+                            Name = "Case study",
+                            RestPeriodDays = 180,
+                            SocialCapitalOffered = 12,
+                            SortOrder = 30,
+                            Version = new Guid("bbe6f47d-1209-ee87-a1d5-b9ff5bab33fc")
+                        },
+                        new
+                        {
+                            Id = new Guid("7ed2aef9-b7ad-8b11-81b0-5f1fcb8e38bf"),
+                            EffortHours = 4m,
+                            IsActive = true,
+                            Key = "video",
+                            Name = "Video testimonial",
+                            RestPeriodDays = 180,
+                            SocialCapitalOffered = 12,
+                            SortOrder = 40,
+                            Version = new Guid("1b78ad60-9911-7de3-acab-0cf92bac5bb1")
+                        },
+                        new
+                        {
+                            Id = new Guid("cfc8a9d1-9b04-d4ba-f3e8-52ba597e09c3"),
+                            EffortHours = 0.5m,
+                            IsActive = true,
+                            Key = "quote",
+                            Name = "Quote",
+                            RestPeriodDays = 60,
+                            SocialCapitalOffered = 4,
+                            SortOrder = 50,
+                            Version = new Guid("4fd87cbc-1e07-379d-8683-703154cb3ab7")
+                        },
+                        new
+                        {
+                            Id = new Guid("e879e175-dc74-bff9-3a45-9e9d05267c81"),
+                            EffortHours = 0.25m,
+                            IsActive = true,
+                            Key = "logo-use",
+                            Name = "Logo use",
+                            RestPeriodDays = 365,
+                            SocialCapitalOffered = 4,
+                            SortOrder = 60,
+                            Version = new Guid("a3ee7615-8bc0-672b-1d48-a0fb53ecf2ee")
+                        },
+                        new
+                        {
+                            Id = new Guid("8948f460-74ce-4caf-231a-1dced1bad8b2"),
+                            EffortHours = 2m,
+                            IsActive = true,
+                            Key = "press-release",
+                            Name = "Press release",
+                            RestPeriodDays = 180,
+                            SocialCapitalOffered = 12,
+                            SortOrder = 70,
+                            Version = new Guid("3c4e761f-3764-c7c4-33a7-bfc353ba1571")
+                        },
+                        new
+                        {
+                            Id = new Guid("c4449984-3dc4-f015-b70b-d07aa6bb38e9"),
+                            EffortHours = 2m,
+                            IsActive = true,
+                            Key = "media-interview",
+                            Name = "Media interview",
+                            RestPeriodDays = 90,
+                            SocialCapitalOffered = 12,
+                            SortOrder = 80,
+                            Version = new Guid("e0784706-5491-ec34-68ee-e82e333b76ba")
+                        },
+                        new
+                        {
+                            Id = new Guid("140bf6e0-4cd9-d949-a75f-a7e8aece1a65"),
+                            EffortHours = 1m,
+                            IsActive = true,
+                            Key = "analyst-reference",
+                            Name = "Analyst reference",
+                            RestPeriodDays = 90,
+                            SocialCapitalOffered = 20,
+                            SortOrder = 90,
+                            Version = new Guid("842ab1e4-f56f-af74-b1de-0576bfce35b5")
+                        },
+                        new
+                        {
+                            Id = new Guid("b57a5e5e-ecbe-4974-e681-59fd3a3fb133"),
+                            EffortHours = 8m,
+                            IsActive = true,
+                            Key = "speaking",
+                            Name = "Speaking",
+                            RestPeriodDays = 120,
+                            SocialCapitalOffered = 13,
+                            SortOrder = 100,
+                            Version = new Guid("6ecc83ef-02a7-267c-37d9-626b8986e74c")
+                        },
+                        new
+                        {
+                            Id = new Guid("33c1e7b3-0a32-1803-794f-11620717dbd6"),
+                            EffortHours = 4m,
+                            IsActive = true,
+                            Key = "webinar",
+                            Name = "Webinar",
+                            RestPeriodDays = 90,
+                            SocialCapitalOffered = 12,
+                            SortOrder = 110,
+                            Version = new Guid("d253ca62-ae5f-793f-e9f3-876678c8b12c")
+                        },
+                        new
+                        {
+                            Id = new Guid("a2ba70cf-9b39-40f9-a6e4-422095adcc82"),
+                            EffortHours = 1m,
+                            IsActive = true,
+                            Key = "review-site-review",
+                            Name = "Review-site review",
+                            RestPeriodDays = 180,
+                            SocialCapitalOffered = 4,
+                            SortOrder = 120,
+                            Version = new Guid("73c00cee-37cc-3148-5518-250fb4974dd2")
+                        },
+                        new
+                        {
+                            Id = new Guid("71f181d9-4ddd-2b5e-8467-afa319b1d132"),
+                            EffortHours = 8m,
+                            IsActive = true,
+                            Key = "advisory-board",
+                            Name = "Advisory board",
+                            RestPeriodDays = 90,
+                            SocialCapitalOffered = 25,
+                            SortOrder = 130,
+                            Version = new Guid("e0b3344d-1128-c703-eaed-f00e5cdb2158")
+                        },
+                        new
+                        {
+                            Id = new Guid("b3e9c807-5892-e54e-e1fd-72a16c356c6d"),
+                            EffortHours = 4m,
+                            IsActive = true,
+                            Key = "beta-feedback",
+                            Name = "Beta feedback",
+                            RestPeriodDays = 60,
+                            SocialCapitalOffered = 18,
+                            SortOrder = 140,
+                            Version = new Guid("a4cde51b-1817-93db-3fd1-5ff643361879")
+                        },
+                        new
+                        {
+                            Id = new Guid("37219fd8-f770-1c40-7f68-c6801d0ad3e1"),
+                            EffortHours = 0.5m,
+                            IsActive = true,
+                            Key = "community-answer",
+                            Name = "Community answer",
+                            RestPeriodDays = 7,
+                            SocialCapitalOffered = 7,
+                            SortOrder = 150,
+                            Version = new Guid("5347244e-c1c8-f965-cfe4-573730b04a5d")
+                        },
+                        new
+                        {
+                            Id = new Guid("cb0896f3-fa0f-3dfa-d8a5-af5ccc30ee8a"),
+                            EffortHours = 1m,
+                            IsActive = true,
+                            Key = "referral",
+                            Name = "Referral",
+                            RestPeriodDays = 30,
+                            SocialCapitalOffered = 9,
+                            SortOrder = 160,
+                            Version = new Guid("b1da36c0-e87d-88df-17bb-9bdcdc91dc41")
+                        },
+                        new
+                        {
+                            Id = new Guid("c6e8782a-31b1-554f-7834-b35ba0a2b638"),
+                            EffortHours = 12m,
+                            IsActive = true,
+                            Key = "event-host",
+                            Name = "Event host",
+                            RestPeriodDays = 180,
+                            SocialCapitalOffered = 13,
+                            SortOrder = 170,
+                            Version = new Guid("63708d5a-9748-7a3d-2454-ee717aa6817e")
+                        },
+                        new
+                        {
+                            Id = new Guid("eccfee97-e190-3118-c35f-ebf6a6511303"),
+                            EffortHours = 1m,
+                            IsActive = true,
+                            Key = "brand-defence",
+                            Name = "Brand defence",
+                            RestPeriodDays = 30,
+                            SocialCapitalOffered = 5,
+                            SortOrder = 180,
+                            Version = new Guid("31e037ff-ca05-2cc4-4b84-ed4698b36003")
+                        });
                 });
 
             modelBuilder.Entity("Vouch.Features.Audit.AuditEntry", b =>
@@ -596,6 +895,50 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Contacts.ConsentRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActivityTypes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("GivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ContactId", "RecordedAt");
+
+                    b.ToTable("ConsentRecords");
+                });
+
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -610,6 +953,32 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Associations")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("BlogUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("ConsentExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ConsentGivenOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConsentScope")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Email")
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
@@ -622,6 +991,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("Followers")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("HelpsOthers")
                         .HasColumnType("boolean");
@@ -637,6 +1009,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("MaxAsksPerQuarter")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PersonalityStyle")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -645,12 +1020,30 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("PreferredChannels")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Quotes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Results")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int>("SocialCapitalWanted")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SpeaksAtEvents")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Title")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UseCase")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -668,6 +1061,61 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("LastName");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Contacts.ContactBlackout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Ends")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Starts")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "Starts");
+
+                    b.ToTable("ContactBlackouts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Contacts.NpsAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId", "AnsweredOn");
+
+                    b.ToTable("NpsAnswers", t =>
+                        {
+                            t.HasCheckConstraint("CK_NpsAnswers_Score", "\"Score\" BETWEEN 0 AND 10");
+                        });
                 });
 
             modelBuilder.Entity("Vouch.Features.Ideas.Idea", b =>
@@ -959,6 +1407,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ExternalOwnerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("IsClosed")
                         .HasColumnType("boolean");
 
@@ -977,6 +1429,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -1132,6 +1588,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ContactActivityTypes", b =>
+                {
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", null)
+                        .WithMany()
+                        .HasForeignKey("AgreedActivitiesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -1183,6 +1654,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpportunityProducts", b =>
+                {
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.HasOne("Vouch.Features.Catalog.Industry", "Industry")
@@ -1200,6 +1686,22 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Contacts.ConsentRecord", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", "RecordedBy")
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("RecordedBy");
+                });
+
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
                 {
                     b.HasOne("Vouch.Features.Accounts.Account", "Account")
@@ -1209,6 +1711,24 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Contacts.ContactBlackout", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithMany("Blackouts")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Contacts.NpsAnswer", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Ideas.Idea", b =>
@@ -1379,6 +1899,11 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
+                {
+                    b.Navigation("Blackouts");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Vouch.Features.Accounts;
+using Vouch.Features.ActivityTypes;
 using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
@@ -21,6 +22,10 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactBlackout> ContactBlackouts => Set<ContactBlackout>();
+    public DbSet<ConsentRecord> ConsentRecords => Set<ConsentRecord>();
+    public DbSet<NpsAnswer> NpsAnswers => Set<NpsAnswer>();
+    public DbSet<ActivityType> ActivityTypes => Set<ActivityType>();
     public DbSet<Industry> Industries => Set<Industry>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vouch.Data;
 using Vouch.Features.Catalog;
 using Vouch.Features.Users;
 
@@ -10,7 +11,7 @@ public enum Segment { SmallBusiness, MidMarket, Enterprise }
 public enum Region { NorthAmerica, LatinAmerica, Emea, Apac }
 
 /// <summary>A customer company (or a prospect): what it is, what it buys and who owns it.</summary>
-public sealed class Account
+public sealed class Account : ISoftDeletable
 {
     public const int NameMaxLength = 200;
     public const int ExternalIdMaxLength = 64;
@@ -33,11 +34,15 @@ public sealed class Account
     public DateOnly? ContractDate { get; set; }
     public Guid? OwnerId { get; set; }
     public User? Owner { get; set; }
+
+    /// <summary>The owner's id in the CRM, kept until a Vouch user with that id exists.</summary>
+    public string? ExternalOwnerId { get; set; }
     public List<string> CompetitorsReplaced { get; set; } = [];
     public List<Product> Products { get; set; } = [];
 
     /// <summary>The record's id in the CRM it came from.</summary>
     public string? ExternalId { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
 
     /// <summary>Changes on every save; a save that carries an older version is refused.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -54,6 +59,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(a => a.AnnualRevenue).HasPrecision(18, 2);
         builder.Property(a => a.GrossProfit).HasPrecision(18, 2);
         builder.Property(a => a.ExternalId).HasMaxLength(Account.ExternalIdMaxLength);
+        builder.Property(a => a.ExternalOwnerId).HasMaxLength(Account.ExternalIdMaxLength);
+        builder.HasQueryFilter(a => a.DeletedAt == null);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne(a => a.Industry).WithMany().OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Owner).WithMany().OnDelete(DeleteBehavior.SetNull);

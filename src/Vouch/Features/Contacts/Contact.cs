@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Vouch.Features.Accounts;
+using Vouch.Features.ActivityTypes;
+using Vouch.Data;
 
 namespace Vouch.Features.Contacts;
 
@@ -21,11 +23,26 @@ public enum SocialCapital
     ProductSay = 16,
 }
 
+/// <summary>How far a contact has agreed to be a reference.</summary>
+public enum ConsentLevel { None, Verbal, Written }
+
+/// <summary>The ways an advocate is willing to be reached for an ask.</summary>
+[Flags]
+public enum Channels
+{
+    None = 0,
+    Email = 1,
+    Phone = 2,
+    Video = 4,
+    InPerson = 8,
+}
+
 /// <summary>A person at a customer account, and a possible advocate.</summary>
-public sealed class Contact
+public sealed class Contact : ISoftDeletable
 {
     public const int NameMaxLength = 100;
     public const int EmailMaxLength = 254;
+    public const int StoryMaxLength = 4000;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AccountId { get; set; }
@@ -41,7 +58,34 @@ public sealed class Contact
     public bool HelpsOthers { get; set; }
     public AdvocacyStage AdvocacyStage { get; set; }
     public bool IsDefender { get; set; }
+
+    // Influence signals.
+    public string? BlogUrl { get; set; }
+    public int? Followers { get; set; }
+    public string? Associations { get; set; }
+    public bool SpeaksAtEvents { get; set; }
+
+    // Referenceability: may we ask them, for what, how often and how.
+    public ConsentLevel Consent { get; set; }
+    public DateOnly? ConsentGivenOn { get; set; }
+    public DateOnly? ConsentExpiresOn { get; set; }
+
+    /// <summary>What the consent covers, in the contact's words ("calls with prospects in DACH only").</summary>
+    public string? ConsentScope { get; set; }
+
+    /// <summary>The activities the contact agreed to.</summary>
+    public List<ActivityType> AgreedActivities { get; set; } = [];
+    public int? MaxAsksPerQuarter { get; set; }
+    public Channels PreferredChannels { get; set; }
+    public List<ContactBlackout> Blackouts { get; set; } = [];
+
+    // The story: what they use us for, what it achieved, what they say about it.
+    public string? UseCase { get; set; }
+    public string? Results { get; set; }
+    public string? Quotes { get; set; }
+
     public string? ExternalId { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public string FullName => $"{FirstName} {LastName}";
@@ -59,9 +103,20 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.PersonalityStyle).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.AdvocacyStage).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.ExternalId).HasMaxLength(Account.ExternalIdMaxLength);
+        builder.Property(c => c.BlogUrl).HasMaxLength(500);
+        builder.Property(c => c.Associations).HasMaxLength(500);
+        builder.Property(c => c.Consent).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.ConsentScope).HasMaxLength(500);
+        builder.Property(c => c.UseCase).HasMaxLength(Contact.StoryMaxLength);
+        builder.Property(c => c.Results).HasMaxLength(Contact.StoryMaxLength);
+        builder.Property(c => c.Quotes).HasMaxLength(Contact.StoryMaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.FullName);
         builder.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.AgreedActivities).WithMany().UsingEntity("ContactActivityTypes");
+        builder.HasMany(c => c.Blackouts).WithOne().HasForeignKey(b => b.ContactId).OnDelete(DeleteBehavior.Cascade);
+        // Deleting an account soft-deletes its contacts with it, so a contact's own flag is enough here.
+        builder.HasQueryFilter(c => c.DeletedAt == null);
         builder.HasIndex(c => c.AccountId);
         builder.HasIndex(c => c.LastName);
         builder.HasIndex(c => c.Email);

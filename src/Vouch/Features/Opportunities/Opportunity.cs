@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Vouch.Features.Accounts;
+using Vouch.Features.Catalog;
 using Vouch.Features.Users;
 
 namespace Vouch.Features.Opportunities;
@@ -20,7 +21,12 @@ public sealed class Opportunity
     public string? Competitor { get; set; }
     public Guid? OwnerId { get; set; }
     public User? Owner { get; set; }
+
+    /// <summary>The owner's id in the CRM, kept until a Vouch user with that id exists.</summary>
+    public string? ExternalOwnerId { get; set; }
+    public List<Product> Products { get; set; } = [];
     public string? ExternalId { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opportunity>
@@ -32,6 +38,9 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.Competitor).HasMaxLength(100);
         builder.Property(o => o.Amount).HasPrecision(18, 2);
         builder.Property(o => o.ExternalId).HasMaxLength(Account.ExternalIdMaxLength);
+        builder.Property(o => o.ExternalOwnerId).HasMaxLength(Account.ExternalIdMaxLength);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.HasMany(o => o.Products).WithMany().UsingEntity("OpportunityProducts");
         builder.HasOne(o => o.Account).WithMany().HasForeignKey(o => o.AccountId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(o => o.Owner).WithMany().OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(o => o.AccountId);
