@@ -77,7 +77,7 @@ public sealed record EmailSettings
             throw new EmailConfigurationException(
                 "Email is configured but Vouch:PublicUrl is not: set it to the address users open Vouch at, e.g. https://vouch.example.com.");
         }
-        if (settings.UsesSmtp && !MimeKit.MailboxAddress.TryParse(settings.From, out _))
+        if (!MimeKit.MailboxAddress.TryParse(settings.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
         {
             throw new EmailConfigurationException($"Email:Smtp:From is '{settings.From}'; it must be an address like Vouch <vouch@example.com>.");
         }
