@@ -67,6 +67,39 @@ public sealed partial class SmtpDeliveryTests(EmailApp app) : IClassFixture<Emai
     }
 
     [Fact]
+    public async Task A_setting_that_is_neither_on_nor_off_changes_nothing()
+    {
+        var story = await IdeaFollower.StartAsync(app);
+        var page = await story.FollowerClient.GetStringAsync("/settings", Ct);
+
+        using var response = await story.FollowerClient.PostAsync("/settings", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["emailNotifications"] = "maybe",
+            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+        }), Ct);
+
+        var after = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Email notifications must be on or off.", after, StringComparison.Ordinal);
+        Assert.Contains("checked=\"checked\"", after, StringComparison.Ordinal);
+        await story.ChangeStatusAsync();
+        Assert.Single(await story.EmailsToAsync(story.Follower));
+    }
+
+    [Fact]
+    public async Task A_disabled_user_gets_no_email()
+    {
+        var story = await IdeaFollower.StartAsync(app);
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        using var disabled = await admin.PostAsync($"/api/v1/users/{story.Follower.Email}/disable", null, Ct);
+        disabled.EnsureSuccessStatusCode();
+
+        await story.ChangeStatusAsync();
+
+        Assert.Empty(await story.EmailsToAsync(story.Follower));
+        Assert.Single(await story.EmailsToAsync(story.Author));
+    }
+
+    [Fact]
     public async Task Admins_see_that_email_goes_by_smtp()
     {
         using var admin = await app.ClientForAsync(Roles.Admin);

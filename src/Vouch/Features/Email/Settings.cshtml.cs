@@ -12,12 +12,20 @@ public sealed class SettingsModel(VouchDbContext db, EmailSettings settings) : P
     public string Email { get; private set; } = "";
     public bool EmailConfigured => settings.IsConfigured;
     public bool Saved { get; private set; }
+    public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Show(await MeAsync(ct));
 
     public async Task OnPostAsync(bool emailNotifications, CancellationToken ct)
     {
         var me = await MeAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            // Only the form's own values (true, false) are accepted; anything else changes nothing.
+            Error = "Email notifications must be on or off.";
+            Show(me);
+            return;
+        }
         me.EmailNotifications = emailNotifications;
         await db.SaveChangesAsync(ct);
         Saved = true;
