@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
+using Vouch.Features.Email;
 using Vouch.Hosting;
 using Vouch.Web;
 
@@ -36,6 +37,10 @@ public static class CliHost
         catch (DatabaseConfigurationException e)
         {
             return Fail(DatabaseError, e.Message);
+        }
+        catch (EmailConfigurationException e)
+        {
+            return Fail(InvalidInput, e.Message);
         }
         catch (DbException e)
         {

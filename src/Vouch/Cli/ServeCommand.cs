@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
+using Vouch.Features.Email;
 using Vouch.Hosting;
 using Vouch.Seeding;
 
@@ -25,6 +26,10 @@ public static class ServeCommand
         catch (DatabaseConfigurationException e)
         {
             return CliHost.Fail(CliHost.DatabaseError, e.Message);
+        }
+        catch (EmailConfigurationException e)
+        {
+            return CliHost.Fail(CliHost.InvalidInput, e.Message);
         }
         try
         {

@@ -4,6 +4,7 @@ using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Vouch.Features.Email;
 
 namespace Vouch.Data;
 
@@ -92,7 +93,10 @@ public static class DatabaseServiceCollectionExtensions
         services.AddDbContext<VouchDbContext>((serviceProvider, options) =>
         {
             options.UseVouchDatabase(settings);
-            options.AddInterceptors(serviceProvider.GetRequiredService<AuditInterceptor>());
+            // The outbox first: the emails it queues are part of the same save, which the audit then sees whole.
+            options.AddInterceptors(
+                serviceProvider.GetRequiredService<EmailOutboxInterceptor>(),
+                serviceProvider.GetRequiredService<AuditInterceptor>());
         });
         return services;
     }

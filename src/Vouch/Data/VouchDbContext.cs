@@ -8,11 +8,13 @@ using Vouch.Features.ActivityTypes;
 using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
+using Vouch.Features.Email;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
+using Vouch.Hosting;
 
 namespace Vouch.Data;
 
@@ -37,6 +39,8 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
     public DbSet<IdeaCredit> IdeaCredits => Set<IdeaCredit>();
     public DbSet<IdeaTerm> IdeaTerms => Set<IdeaTerm>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -15,6 +15,7 @@ public static class OpenApiDocumentSetup
         ["Contacts"] = "People at customer companies: the possible advocates.",
         ["Ideas"] = "The idea exchange: customers' and employees' product ideas, votes, comments, statuses and merges.",
         ["Notifications"] = "What the caller is told in the app, e.g. status changes of ideas they follow.",
+        ["Email"] = "Delivery of notifications by email: what waits and what failed.",
         ["Audit"] = "The append-only log of every change.",
     };
 

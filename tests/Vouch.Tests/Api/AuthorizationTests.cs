@@ -55,6 +55,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("POST", "/api/v1/ideas/{id:guid}/hide", $"/api/v1/ideas/{SomeId}/hide", null, s_managers),
         ("DELETE", "/api/v1/ideas/{id:guid}/hide", $"/api/v1/ideas/{SomeId}/hide", null, s_managers),
         ("GET", "/api/v1/notifications", "/api/v1/notifications", null, s_everyone),
+        ("GET", "/api/v1/email/status", "/api/v1/email/status", null, s_admins),
         ("GET", "/api/v1/audit", "/api/v1/audit", null, s_admins),
         ("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, s_everyone),
         ("GET", "/api/reference/{documentName?}", "/api/reference", null, s_everyone),
@@ -67,6 +68,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/ideas/{id:guid}", $"/ideas/{SomeId}", null, s_everyone),
         ("GET", "/users", "/users", null, s_admins),
         ("GET", "/tokens", "/tokens", null, s_everyone),
+        ("GET", "/settings", "/settings", null, s_everyone),
         ("GET", "/portal", "/portal", null, [Roles.Advocate]),
     ];
 

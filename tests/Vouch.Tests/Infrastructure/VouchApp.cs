@@ -20,7 +20,7 @@ public class VouchApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app is not initialised.");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         // Starting the app migrates its new database.

@@ -17,4 +17,7 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>The customer contact an advocate is; their account is whose demand their votes add to. None for employees.</summary>
     public Guid? ContactId { get; set; }
     public Contact? Contact { get; set; }
+
+    /// <summary>Whether each notification also comes by email (when Vouch sends email at all); on unless the user turns it off.</summary>
+    public bool EmailNotifications { get; set; } = true;
 }
