@@ -7,6 +7,7 @@ using Vouch.Features.Accounts;
 using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
+using Vouch.Features.Content;
 using Vouch.Features.Health;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
@@ -39,6 +40,7 @@ public static class VouchHost
         services.AddScoped<Seeding.DemoData>();
         services.AddScoped<Seeding.ScaleData>();
         services.AddIdeaExchange();
+        services.AddContentLibrary(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -87,7 +89,7 @@ public static class VouchHost
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapIdeas().MapNotifications().MapAudit();
+        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapContent().MapIdeas().MapNotifications().MapAudit();
 
         app.MapRazorPages();
         return app;
