@@ -48,7 +48,7 @@ public static class VouchHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi(options => options.AddVouchDocument());
         services.AddHealthChecks().AddDbContextCheck<VouchDbContext>("database");
-        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddRazorPages(options => options.Conventions.AddContentLibrary(configuration)).WithRazorPagesRoot("/Features");
         services.AddAntiforgery(options => options.Cookie.Name = "vouch.antiforgery");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;

@@ -225,13 +225,15 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         if (to == ApprovalState.Approved)
         {
             var approvedOn = input.ApprovedOn ?? today;
+            if (ContentRules.RefuseMove(from, to, input.ApprovedUntil, today) is { } refusal)
+            {
+                return input.ApprovedUntil < today
+                    ? (null, Refusal.Invalid("approvedUntil", refusal))
+                    : (null, Refusal.Conflict("The content cannot move to that state.", refusal));
+            }
             if (input.ApprovedUntil < approvedOn)
             {
                 return (null, Refusal.Invalid("approvedUntil", "approvedUntil cannot be before approvedOn."));
-            }
-            if (ContentRules.RefuseMove(from, to, input.ApprovedUntil, today) is { } refusal)
-            {
-                return (null, Refusal.Invalid(input.ApprovedUntil < today ? "approvedUntil" : "state", refusal));
             }
             asset.ApprovedOn = approvedOn;
             asset.ApprovedUntil = input.ApprovedUntil;

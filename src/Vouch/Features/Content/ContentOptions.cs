@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Vouch.Features.Content;
 
@@ -40,14 +40,22 @@ public static class ContentServiceCollectionExtensions
             services.AddScoped<IContentFileStore, DatabaseContentFileStore>();
         }
         services.AddScoped<ContentLibrary>();
-        // The edit page takes the file in its form, so it needs the upload's limit rather than the server's 30 MB.
-        services.Configure<RazorPagesOptions>(pages => pages.Conventions
-            .AddPageRoute("/Content/Edit", "/content/new")
-            .AddPageApplicationModelConvention("/Content/Edit", page =>
+        return services;
+    }
+
+    /// <summary>
+    /// The content form takes its file in the form, so it needs the upload's limit rather than the server's 30 MB; the
+    /// same form answers at <c>/content/new</c>.
+    /// </summary>
+    public static PageConventionCollection AddContentLibrary(this PageConventionCollection conventions, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Content").Get<ContentOptions>() ?? new ContentOptions();
+        conventions.AddPageRoute("/Content/Edit", "content/new");
+        conventions.AddPageApplicationModelConvention("/Content/Edit", page =>
             {
                 page.Filters.Add(new RequestSizeLimitAttribute(options.MaxRequestBytes));
                 page.Filters.Add(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = options.MaxRequestBytes });
-            }));
-        return services;
+            });
+        return conventions;
     }
 }
