@@ -47,7 +47,7 @@ public sealed class ContentFolderStoreTests(ContentInFolderApp app) : IClassFixt
 
         using var uploaded = await UploadAsync(manager, content.Id, bytes, "../../etc/Story:one*.pdf");
 
-        Assert.Equal("Story _one_.pdf", (await uploaded.Content.ReadFromJsonAsync<ContentResponse>(Ct))!.File!.Name);
+        Assert.Equal("Story_one_.pdf", (await uploaded.Content.ReadFromJsonAsync<ContentResponse>(Ct))!.File!.Name);
         var stored = Assert.Single(Directory.GetFiles(app.Folder));
         Assert.Equal(bytes, await System.IO.File.ReadAllBytesAsync(stored, Ct));
         Assert.False(await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().ContentFileChunks.AnyAsync(Ct)));
