@@ -9,6 +9,7 @@ using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
 using Vouch.Features.Email;
+using Vouch.Features.Content;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
 using Vouch.Features.Opportunities;
@@ -31,6 +32,8 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
     public DbSet<Industry> Industries => Set<Industry>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<ContentAsset> ContentAssets => Set<ContentAsset>();
+    public DbSet<ContentFileChunk> ContentFileChunks => Set<ContentFileChunk>();
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaVote> IdeaVotes => Set<IdeaVote>();
     public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();

@@ -8,6 +8,7 @@ using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
 using Vouch.Features.Email;
+using Vouch.Features.Content;
 using Vouch.Features.Health;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
@@ -42,6 +43,7 @@ public static class VouchHost
         services.AddIdeaExchange();
         services.AddScoped<JobLeases>();
         services.AddEmail(configuration);
+        services.AddContentLibrary(configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -49,7 +51,7 @@ public static class VouchHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi(options => options.AddVouchDocument());
         services.AddHealthChecks().AddDbContextCheck<VouchDbContext>("database");
-        services.AddRazorPages(options => options.RootDirectory = "/Features");
+        services.AddRazorPages(options => options.Conventions.AddContentLibrary(configuration)).WithRazorPagesRoot("/Features");
         services.AddAntiforgery(options => options.Cookie.Name = "vouch.antiforgery");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;
@@ -90,7 +92,7 @@ public static class VouchHost
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapIdeas().MapNotifications().MapEmail().MapAudit();
+        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapContent().MapIdeas().MapNotifications().MapEmail().MapAudit();
 
         app.MapRazorPages();
         return app;

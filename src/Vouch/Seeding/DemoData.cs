@@ -6,6 +6,7 @@ using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
+using Vouch.Features.Content;
 using Vouch.Features.Ideas;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Users;
@@ -17,7 +18,7 @@ namespace Vouch.Seeding;
 /// contacts and deals, and an idea exchange with votes. The same every time (a fixed random seed), and only into an
 /// empty database.
 /// </summary>
-public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaExchange ideas, TimeProvider clock)
+public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaExchange ideas, TimeProvider clock, IContentFileStore contentFiles)
 {
     public const string Password = "Vouch-demo-2026";
 
@@ -117,6 +118,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
             }
         }
         await db.SaveChangesAsync(ct);
+        await DemoContent.SeedAsync(db, contentFiles, await db.Accounts.Include(a => a.Products).OrderBy(a => a.Name).ToListAsync(ct), clock, ct);
         await SeedIdeasAsync(faker, products, ct);
         return true;
     }

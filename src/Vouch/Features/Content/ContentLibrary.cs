@@ -1,0 +1,450 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Vouch.Data;
+using Vouch.Features.Ideas;
+using Vouch.Web;
+
+namespace Vouch.Features.Content;
+
+/// <summary>
+/// The content library's reads and changes, shared by the API and the pages. "Today" comes from the clock on every
+/// call, so approval that ends is out of search the next day without anything having to run.
+/// </summary>
+public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, IOptions<ContentOptions> options, TimeProvider clock)
+{
+    private static readonly Refusal s_notFound = new(StatusCodes.Status404NotFound, "The content was not found.");
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public long MaxFileBytes => options.Value.MaxFileBytes;
+
+    /// <summary>The content <paramref name="reader"/> may see: everything for managers, what may be used today for others.</summary>
+    private IQueryable<ContentAsset> Visible(ContentReader reader)
+    {
+        var assets = db.ContentAssets.AsNoTracking();
+        if (reader.IsManager)
+        {
+            return assets;
+        }
+        var today = Today;
+        return assets.Where(c => c.State == ApprovalState.Approved
+            && (c.ApprovedUntil == null || c.ApprovedUntil >= today)
+            && (c.UseLimit == null || c.UseCount < c.UseLimit));
+    }
+
+    public async Task<Paged<ContentSummary>> SearchAsync(ContentReader reader, PageQuery page, ContentFilter filter, CancellationToken ct)
+    {
+        var today = Today;
+        var assets = Visible(reader);
+        if (!string.IsNullOrWhiteSpace(page.Q))
+        {
+            var text = page.Q.Trim().ToLower();
+            assets = assets.Where(c => c.Title.ToLower().Contains(text)
+                || (c.Summary != null && c.Summary.ToLower().Contains(text))
+                || c.Account!.Name.ToLower().Contains(text));
+        }
+        if (Enum.TryParse<ContentKind>(filter.Kind, ignoreCase: true, out var kind))
+        {
+            assets = assets.Where(c => c.Kind == kind);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Product))
+        {
+            var key = Keys.FromName(filter.Product);
+            assets = assets.Where(c => c.Products.Any(p => p.Key == key));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        {
+            var key = Keys.FromName(filter.Industry);
+            assets = assets.Where(c => c.Industries.Any(i => i.Key == key));
+        }
+        if (Enum.TryParse<BuyerStage>(filter.Stage, ignoreCase: true, out var stage))
+        {
+            assets = assets.Where(c => c.Stage == stage);
+        }
+        if (Enum.TryParse<ApprovalState>(filter.State, ignoreCase: true, out var state))
+        {
+            assets = state switch
+            {
+                ApprovalState.Approved => assets.Where(c => c.State == ApprovalState.Approved && (c.ApprovedUntil == null || c.ApprovedUntil >= today)),
+                ApprovalState.Expired => assets.Where(c => c.State == ApprovalState.Expired || (c.State == ApprovalState.Approved && c.ApprovedUntil < today)),
+                _ => assets.Where(c => c.State == state),
+            };
+        }
+        if (filter.Account is { } accountId)
+        {
+            assets = assets.Where(c => c.AccountId == accountId);
+        }
+        if (filter.ExpiringWithinDays is { } days)
+        {
+            var last = today.AddDays(days);
+            assets = assets.Where(c => c.State == ApprovalState.Approved && c.ApprovedUntil >= today && c.ApprovedUntil <= last);
+        }
+
+        var total = await assets.CountAsync(ct);
+        var ordered = filter.ExpiringWithinDays is null
+            ? assets.OrderBy(c => c.Title).ThenBy(c => c.Id)
+            : assets.OrderBy(c => c.ApprovedUntil).ThenBy(c => c.Title).ThenBy(c => c.Id);
+        var rows = await ordered
+            .Skip(page.Skip).Take(page.Size)
+            .Select(c => new
+            {
+                c.Id, c.Title, c.Kind, c.AccountId, Account = c.Account!.Name, c.Stage, c.State, c.ApprovedUntil,
+                c.UseCount, c.UseLimit, c.FileId, c.Link,
+            })
+            .ToListAsync(ct);
+        var items = rows.Select(c => new ContentSummary(
+                c.Id, c.Title, c.Kind.ToString(), c.AccountId, c.Account, c.Stage?.ToString(),
+                ContentRules.StateOn(c.State, c.ApprovedUntil, today).ToString(), c.ApprovedUntil,
+                ContentRules.DaysLeft(c.ApprovedUntil, today), c.UseCount, c.UseLimit, c.FileId is not null, c.Link))
+            .ToList();
+        return new Paged<ContentSummary>(items, total, page.PageNumber, page.Size);
+    }
+
+    /// <summary>Names what is wrong with a filter, so a typo is not silently an empty list.</summary>
+    public static void Validate(ContentFilter filter, ValidationErrors errors)
+    {
+        ValidateName<ContentKind>("kind", filter.Kind, errors);
+        ValidateName<BuyerStage>("stage", filter.Stage, errors);
+        ValidateName<ApprovalState>("state", filter.State, errors);
+        if (filter.ExpiringWithinDays is < 0 or > 3650)
+        {
+            errors.Add("expiringWithinDays", "expiringWithinDays must be between 0 and 3650.");
+        }
+    }
+
+    private static void ValidateName<T>(string field, string? value, ValidationErrors errors) where T : struct, Enum
+    {
+        if (!string.IsNullOrWhiteSpace(value) && (!Enum.TryParse<T>(value, ignoreCase: true, out _) || int.TryParse(value, out _)))
+        {
+            errors.Add(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
+        }
+    }
+
+    public async Task<ContentResponse?> FindAsync(ContentReader reader, Guid id, CancellationToken ct)
+    {
+        var today = Today;
+        var row = await Visible(reader)
+            .Where(c => c.Id == id)
+            .Select(c => new
+            {
+                Asset = c,
+                Account = c.Account!.Name,
+                Contact = c.Contact == null ? null : c.Contact.FirstName + " " + c.Contact.LastName,
+                Products = c.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
+                Industries = c.Industries.OrderBy(i => i.Name).Select(i => i.Name).ToList(),
+                CreatedBy = c.CreatedBy == null ? null : c.CreatedBy.Email,
+                UpdatedBy = c.UpdatedBy == null ? null : c.UpdatedBy.Email,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        var a = row.Asset;
+        return new ContentResponse(
+            a.Id, a.Title, a.Kind.ToString(), a.Summary, a.AccountId, row.Account, a.ContactId, row.Contact,
+            row.Products, row.Industries, a.Stage?.ToString(), a.StateOn(today).ToString(), a.ApprovedOn, a.ApprovedUntil,
+            ContentRules.DaysLeft(a.ApprovedUntil, today), a.UseCount, a.UseLimit, a.Link,
+            a.HasFile ? new ContentFileResponse(a.FileName!, a.FileContentType!, a.FileLength ?? 0, $"/api/v1/content/{a.Id}/file") : null,
+            row.CreatedBy, a.CreatedAt, row.UpdatedBy, a.UpdatedAt, a.Version);
+    }
+
+    public async Task<(ContentResponse? Content, Refusal? Refusal)> CreateAsync(ContentReader reader, ContentInput input, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var asset = new ContentAsset { Title = "", CreatedById = reader.UserId, CreatedAt = now, UpdatedById = reader.UserId, UpdatedAt = now };
+        var errors = await ApplyAsync(input, asset, ct);
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+        db.ContentAssets.Add(asset);
+        await db.SaveChangesAsync(ct);
+        return (await FindAsync(reader, asset.Id, ct), null);
+    }
+
+    public async Task<(ContentResponse? Content, Refusal? Refusal)> UpdateAsync(ContentReader reader, Guid id, ContentInput input, CancellationToken ct)
+    {
+        var asset = await db.ContentAssets.Include(c => c.Products).Include(c => c.Industries).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (asset is null)
+        {
+            return (null, s_notFound);
+        }
+        if (input.Version is null)
+        {
+            return (null, Refusal.Invalid("version", "version is required: send the version you read, so a concurrent change is not overwritten."));
+        }
+        if (input.Version != asset.Version)
+        {
+            return (null, StaleVersion);
+        }
+        var errors = await ApplyAsync(input, asset, ct);
+        if (!errors.IsEmpty)
+        {
+            return (null, Refusal.Invalid(errors));
+        }
+        asset.UpdatedById = reader.UserId;
+        asset.UpdatedAt = clock.GetUtcNow();
+        return await SaveAsync(reader, asset, input.Version.Value, ct);
+    }
+
+    public async Task<Refusal?> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        var asset = await db.ContentAssets.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (asset is null)
+        {
+            return s_notFound;
+        }
+        db.ContentAssets.Remove(asset);
+        await db.SaveChangesAsync(ct);
+        if (asset.FileId is { } fileId)
+        {
+            await files.DeleteAsync(fileId, CancellationToken.None);
+        }
+        return null;
+    }
+
+    /// <summary>Moves the content to another approval state, as <see cref="ContentRules"/> allow.</summary>
+    public async Task<(ContentResponse? Content, Refusal? Refusal)> SetStateAsync(ContentReader reader, Guid id, ContentStateInput input, CancellationToken ct)
+    {
+        var asset = await db.ContentAssets.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (asset is null)
+        {
+            return (null, s_notFound);
+        }
+        if (!Enum.TryParse<ApprovalState>(input.State, ignoreCase: true, out var to) || int.TryParse(input.State, out _))
+        {
+            return (null, Refusal.Invalid("state", $"state must be one of {string.Join(", ", Enum.GetNames<ApprovalState>())}."));
+        }
+        if (input.Version is { } version && version != asset.Version)
+        {
+            return (null, StaleVersion);
+        }
+        var today = Today;
+        var from = asset.StateOn(today);
+        if (to == ApprovalState.Approved)
+        {
+            var approvedOn = input.ApprovedOn ?? today;
+            if (ContentRules.RefuseMove(from, to, input.ApprovedUntil, today) is { } refusal)
+            {
+                return input.ApprovedUntil < today
+                    ? (null, Refusal.Invalid("approvedUntil", refusal))
+                    : (null, Refusal.Conflict("The content cannot move to that state.", refusal));
+            }
+            if (input.ApprovedUntil < approvedOn)
+            {
+                return (null, Refusal.Invalid("approvedUntil", "approvedUntil cannot be before approvedOn."));
+            }
+            asset.ApprovedOn = approvedOn;
+            asset.ApprovedUntil = input.ApprovedUntil;
+        }
+        else if (ContentRules.RefuseMove(from, to, asset.ApprovedUntil, today) is { } refusal)
+        {
+            return (null, Refusal.Conflict("The content cannot move to that state.", refusal));
+        }
+        asset.State = to;
+        asset.UpdatedById = reader.UserId;
+        asset.UpdatedAt = clock.GetUtcNow();
+        return await SaveAsync(reader, asset, asset.Version, ct);
+    }
+
+    /// <summary>
+    /// Counts one use. The check and the count are one conditional UPDATE, so when two people take the last use at once
+    /// the database lets exactly one of them have it, on SQLite and PostgreSQL alike.
+    /// </summary>
+    public async Task<(ContentUseResponse? Use, Refusal? Refusal)> RecordUseAsync(Guid id, CancellationToken ct)
+    {
+        var today = Today;
+        var version = Guid.NewGuid();
+        var counted = await db.ContentAssets
+            .Where(c => c.Id == id && c.State == ApprovalState.Approved
+                && (c.ApprovedUntil == null || c.ApprovedUntil >= today)
+                && (c.UseLimit == null || c.UseCount < c.UseLimit))
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.UseCount, c => c.UseCount + 1).SetProperty(c => c.Version, version), ct);
+        var asset = await db.ContentAssets.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (asset is null)
+        {
+            return (null, s_notFound);
+        }
+        if (counted == 0)
+        {
+            var reason = ContentRules.RefuseUse(asset.StateOn(today), asset.UseCount, asset.UseLimit) ?? "It changed while it was being used; try again.";
+            return (null, Refusal.Conflict("The content cannot be used.", reason));
+        }
+        return (new ContentUseResponse(asset.UseCount, asset.UseLimit, asset.UseLimit - asset.UseCount), null);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="content"/> as the asset's file, replacing any it had. The type is judged from the first
+    /// bytes; the file is streamed into the store and stopped at <see cref="ContentOptions.MaxFileBytes"/>.
+    /// </summary>
+    public async Task<(ContentResponse? Content, Refusal? Refusal)> UploadAsync(
+        ContentReader reader, Guid id, string? fileName, Stream content, CancellationToken ct)
+    {
+        var asset = await db.ContentAssets.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (asset is null)
+        {
+            return (null, s_notFound);
+        }
+        if (asset.Link is not null)
+        {
+            return (null, Refusal.Invalid("file", "This content is a link: remove the link before uploading a file."));
+        }
+        var name = ContentFileTypes.SanitizeFileName(fileName);
+        var head = new byte[ContentFileTypes.HeadLength];
+        var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var (type, refusal) = ContentFileTypes.Detect(head.AsSpan(0, headLength), name);
+        if (type is null)
+        {
+            return (null, Refusal.Invalid("file", refusal!));
+        }
+
+        var fileId = Guid.CreateVersion7();
+        var upload = new UploadStream(head.AsMemory(0, headLength), content, MaxFileBytes);
+        try
+        {
+            await files.SaveAsync(fileId, upload, ct);
+        }
+        catch (ContentFileTooLargeException tooLarge)
+        {
+            await files.DeleteAsync(fileId, CancellationToken.None);
+            return (null, new Refusal(StatusCodes.Status413PayloadTooLarge, "The file is too large.",
+                $"file: files are limited to {tooLarge.MaxLength:N0} bytes."));
+        }
+        catch
+        {
+            await files.DeleteAsync(fileId, CancellationToken.None);
+            throw;
+        }
+
+        var replaced = asset.FileId;
+        (asset.FileId, asset.FileName, asset.FileContentType, asset.FileLength) = (fileId, name, type.MediaType, upload.BytesRead);
+        asset.UpdatedById = reader.UserId;
+        asset.UpdatedAt = clock.GetUtcNow();
+        var saved = await SaveAsync(reader, asset, asset.Version, ct);
+        // Whichever file the asset does not point to now is nobody's.
+        if (saved.Refusal is not null)
+        {
+            await files.DeleteAsync(fileId, CancellationToken.None);
+        }
+        else if (replaced is { } old)
+        {
+            await files.DeleteAsync(old, CancellationToken.None);
+        }
+        return saved;
+    }
+
+    /// <summary>The asset's file for download, when <paramref name="reader"/> may see the asset and it has one.</summary>
+    public async Task<(Stream Content, string Name, string ContentType)?> OpenFileAsync(ContentReader reader, Guid id, CancellationToken ct)
+    {
+        var file = await Visible(reader).Where(c => c.Id == id && c.FileId != null)
+            .Select(c => new { FileId = c.FileId!.Value, c.FileName, c.FileContentType, c.FileLength })
+            .SingleOrDefaultAsync(ct);
+        if (file is null || await files.OpenReadAsync(file.FileId, file.FileLength ?? 0, ct) is not { } stream)
+        {
+            return null;
+        }
+        return (stream, file.FileName!, file.FileContentType!);
+    }
+
+    private static Refusal StaleVersion =>
+        Refusal.Conflict("The record was changed by someone else.", "Reload it, reapply your change and save again with the new version.");
+
+    private async Task<(ContentResponse? Content, Refusal? Refusal)> SaveAsync(ContentReader reader, ContentAsset asset, Guid readVersion, CancellationToken ct)
+    {
+        // The token compared in the UPDATE is the version the caller read, so a save between our read and write also fails.
+        db.Entry(asset).Property(c => c.Version).OriginalValue = readVersion;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, StaleVersion);
+        }
+        return (await FindAsync(reader, asset.Id, ct), null);
+    }
+
+    /// <summary>Validates the input and, only when all of it is valid, copies it onto the asset.</summary>
+    private async Task<ValidationErrors> ApplyAsync(ContentInput input, ContentAsset asset, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("title", input.Title, ContentAsset.TitleMaxLength);
+        errors.MaxLength("summary", input.Summary, ContentAsset.SummaryMaxLength);
+        var kind = ParseRequired<ContentKind>("kind", input.Kind, errors);
+        BuyerStage? stage = null;
+        if (!string.IsNullOrWhiteSpace(input.Stage))
+        {
+            stage = ParseRequired<BuyerStage>("stage", input.Stage, errors);
+        }
+        if (input.AccountId is not { } accountId)
+        {
+            errors.Add("accountId", "accountId is required: content is about one customer account.");
+        }
+        else if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        {
+            errors.Add("accountId", $"No account has the id '{accountId}'.");
+        }
+        else if (input.ContactId is { } contactId && !await db.Contacts.AnyAsync(c => c.Id == contactId && c.AccountId == accountId, ct))
+        {
+            errors.Add("contactId", $"The account has no contact with the id '{contactId}'.");
+        }
+        if (input.UseLimit is < 1)
+        {
+            errors.Add("useLimit", "useLimit must be 1 or more, or left out for no limit.");
+        }
+        string? link = null;
+        if (!string.IsNullOrWhiteSpace(input.Link))
+        {
+            link = input.Link.Trim();
+            if (link.Length > ContentAsset.LinkMaxLength
+                || !Uri.TryCreate(link, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                errors.Add("link", $"link must be an http or https address of at most {ContentAsset.LinkMaxLength} characters.");
+            }
+            else if (asset.HasFile)
+            {
+                errors.Add("link", "This content has a file: it is either a file or a link, not both.");
+            }
+        }
+        var productKeys = (input.Products ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(Keys.FromName).Distinct().ToList();
+        var products = await db.Products.Where(p => productKeys.Contains(p.Key)).ToListAsync(ct);
+        foreach (var unknown in productKeys.Except(products.Select(p => p.Key)))
+        {
+            errors.Add("products", $"'{unknown}' is not a known product; GET /api/v1/products lists them.");
+        }
+        var industryKeys = (input.Industries ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(Keys.FromName).Distinct().ToList();
+        var industries = await db.Industries.Where(i => industryKeys.Contains(i.Key)).ToListAsync(ct);
+        foreach (var unknown in industryKeys.Except(industries.Select(i => i.Key)))
+        {
+            errors.Add("industries", $"'{unknown}' is not a known industry; GET /api/v1/industries lists them.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+
+        asset.Title = input.Title!.Trim();
+        asset.Kind = kind;
+        asset.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
+        asset.AccountId = input.AccountId!.Value;
+        asset.ContactId = input.ContactId;
+        asset.Stage = stage;
+        asset.UseLimit = input.UseLimit;
+        asset.Link = link;
+        asset.Products = products;
+        asset.Industries = industries;
+        return errors;
+    }
+
+    private static T ParseRequired<T>(string field, string? value, ValidationErrors errors) where T : struct, Enum
+    {
+        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+        errors.Add(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
+        return default;
+    }
+}
