@@ -74,6 +74,21 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
     }
 
     [Fact]
+    public async Task Ideas_reindex_rebuilds_every_idea_and_reports_how_many_changed()
+    {
+        using var author = await app.ClientForAsync("Seller");
+        using var posted = await author.PostAsJsonAsync("/api/v1/ideas", new { title = "Reindex me", description = "Terms, please." }, TestContext.Current.CancellationToken);
+        posted.EnsureSuccessStatusCode();
+
+        var result = await VouchAsync("ideas", "reindex", "--batch-size", "2");
+        var refused = await VouchAsync("ideas", "reindex", "--batch-size", "0");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Matches(@"^Reindexed [1-9][0-9,]* ideas in [0-9.,]+ s; 0 had changed\.$", result.LastLine);
+        Assert.Equal((1, "error: --batch-size must be between 1 and 100,000."), (refused.ExitCode, refused.Error.Trim()));
+    }
+
+    [Fact]
     public async Task Migrate_on_an_up_to_date_database_says_so()
     {
         var result = await VouchAsync("migrate");
