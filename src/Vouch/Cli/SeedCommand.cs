@@ -60,6 +60,10 @@ public static class SeedCommand
         {
             return Task.FromResult(CliHost.Fail(CliHost.InvalidInput, "--tokens needs --tokens-file, where their plain text goes."));
         }
+        if (tokens > IdeaScaleData.VotersFor(votes))
+        {
+            return Task.FromResult(CliHost.Fail(CliHost.InvalidInput, $"--tokens can be at most the number of voters, {IdeaScaleData.VotersFor(votes):N0} for {votes:N0} votes."));
+        }
         return CliHost.RunAsync(hostArgs, async (services, token) =>
         {
             var ideaData = services.GetRequiredService<IdeaScaleData>();

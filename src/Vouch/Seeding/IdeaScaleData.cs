@@ -80,6 +80,9 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
         "This blocks the rollout to our second region.", "Our security team requires it.",
     ];
 
+    /// <summary>How many voters <paramref name="votes"/> votes come from: one for every so many votes, at least a thousand.</summary>
+    public static int VotersFor(long votes) => (int)Math.Clamp(votes / VotesPerVoter, 1_000, 10_000_000);
+
     /// <summary>Seeding writes only into a database without ideas, so scale data never mixes with real ideas.</summary>
     public Task<bool> HasIdeasAsync(CancellationToken ct = default) => db.Ideas.AnyAsync(ct);
 
@@ -99,7 +102,7 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
         }
         var total = Stopwatch.StartNew();
         var now = clock.GetUtcNow();
-        var voterCount = (int)Math.Clamp(votes / VotesPerVoter, 1_000, 10_000_000);
+        var voterCount = VotersFor(votes);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tokens, voterCount);
         var voterRole = await db.Roles.Where(r => r.Name == Roles.Advocate).Select(r => r.Id).SingleAsync(ct);
         var products = await db.Products.AsNoTracking().OrderBy(p => p.Key).Select(p => p.Id).ToArrayAsync(ct);
