@@ -15,10 +15,23 @@ public static class SeedCommand
                 "bulk-loaded, without audit entries, into a database without accounts.",
             HelpName = "N",
         };
-        var seed = new Command("seed", "Fill an empty database with data to try or measure Vouch with.") { demo, scale };
+        var ideas = new Option<int?>("--ideas")
+        {
+            Description = "A synthetic idea exchange of N ideas for measuring (with --votes, and contacts from --scale as voters when there are any); " +
+                "bulk-loaded, without audit entries, into a database without ideas.",
+            HelpName = "N",
+        };
+        var votes = new Option<long>("--votes") { Description = "How many votes the --ideas get in all, from generated voters.", HelpName = "M" };
+        var tokens = new Option<int>("--tokens") { Description = "Also make access tokens for this many voters (for a load run).", HelpName = "T" };
+        var tokensFile = new Option<FileInfo?>("--tokens-file") { Description = "Where the tokens' plain text goes, one a line.", HelpName = "FILE" };
+        var seed = new Command("seed", "Fill an empty database with data to try or measure Vouch with.") { demo, scale, ideas, votes, tokens, tokensFile };
         seed.SetAction((parse, ct) =>
         {
             var contacts = parse.GetValue(scale);
+            if (parse.GetValue(ideas) is { } ideaCount)
+            {
+                return SeedIdeas(hostArgs, ideaCount, parse.GetValue(votes), parse.GetValue(tokens), parse.GetValue(tokensFile), ct);
+            }
             if (parse.GetValue(demo) == contacts.HasValue)
             {
                 return Task.FromResult(CliHost.Fail(CliHost.InvalidInput, "Say what to seed: --demo or --scale N (one of them)."));
@@ -31,6 +44,54 @@ public static class SeedCommand
                 contacts is { } n ? SeedScaleAsync(services, n, token) : SeedDemoAsync(services, token), ct);
         });
         return seed;
+    }
+
+    private static Task<int> SeedIdeas(string[] hostArgs, int ideas, long votes, int tokens, FileInfo? tokensFile, CancellationToken ct)
+    {
+        if (ideas is < 1 or > IdeaScaleData.MaxIdeas)
+        {
+            return Task.FromResult(CliHost.Fail(CliHost.InvalidInput, $"--ideas must be between 1 and {IdeaScaleData.MaxIdeas:N0}."));
+        }
+        if (votes is < 0 or > IdeaScaleData.MaxVotes)
+        {
+            return Task.FromResult(CliHost.Fail(CliHost.InvalidInput, $"--votes must be between 0 and {IdeaScaleData.MaxVotes:N0}."));
+        }
+        if (tokens < 0 || tokens > 0 && tokensFile is null)
+        {
+            return Task.FromResult(CliHost.Fail(CliHost.InvalidInput, "--tokens needs --tokens-file, where their plain text goes."));
+        }
+        if (tokens > IdeaScaleData.VotersFor(votes))
+        {
+            return Task.FromResult(CliHost.Fail(CliHost.InvalidInput, $"--tokens can be at most the number of voters, {IdeaScaleData.VotersFor(votes):N0} for {votes:N0} votes."));
+        }
+        return CliHost.RunAsync(hostArgs, async (services, token) =>
+        {
+            var ideaData = services.GetRequiredService<IdeaScaleData>();
+            const string hasIdeas = "The database already has ideas; scale ideas go only into a database without ideas.";
+            if (await ideaData.HasIdeasAsync(token))
+            {
+                return CliHost.Fail(CliHost.InvalidInput, hasIdeas);
+            }
+            Console.WriteLine($"Seeding {ideas:N0} ideas with {votes:N0} votes...");
+            var summary = await ideaData.SeedAsync(ideas, votes, tokens, progress =>
+                Console.WriteLine($"  {progress.Table,-16} {progress.Rows,12:N0}  {progress.RowsPerSecond,10:N0} rows/s"), token);
+            if (summary is null)
+            {
+                return CliHost.Fail(CliHost.InvalidInput, hasIdeas);
+            }
+            foreach (var table in summary.Tables)
+            {
+                Console.WriteLine($"  {table.Table,-16} {table.Rows,12:N0} rows  {table.Elapsed.TotalSeconds,7:N1} s  {table.RowsPerSecond,10:N0} rows/s");
+            }
+            Console.WriteLine($"  {"indexes, commit",-16} {"",12}       {summary.Indexing.TotalSeconds,7:N1} s");
+            Console.WriteLine($"Seeded in {summary.Elapsed.TotalSeconds:N1} s. Voters are @{IdeaScaleData.VoterEmailDomain}, advocates without a password.");
+            if (tokensFile is not null && summary.Tokens.Count > 0)
+            {
+                await File.WriteAllLinesAsync(tokensFile.FullName, summary.Tokens, token);
+                Console.WriteLine($"Wrote {summary.Tokens.Count:N0} access tokens (valid 30 days) to {tokensFile.FullName}.");
+            }
+            return CliHost.Ok;
+        }, ct);
     }
 
     private static async Task<int> SeedDemoAsync(IServiceProvider services, CancellationToken ct)

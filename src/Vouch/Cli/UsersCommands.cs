@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
 using Vouch.Features.Users;
 
 namespace Vouch.Cli;
@@ -49,6 +51,63 @@ public static class UsersCommands
             return CliHost.Ok;
         }, ct));
 
-        return new Command("users", "Add, list and disable users.") { add, list, disable };
+        var linkEmail = new Argument<string>("email") { Description = "The user to link." };
+        var contact = new Option<string?>("--contact") { Description = "The customer contact the user is: the contact's id, or their email." };
+        var unlink = new Option<bool>("--unlink") { Description = "Make the user nobody's contact again (an employee)." };
+        var link = new Command("link", "Link a user to a customer contact, so their votes for ideas weigh with the contact's account.") { linkEmail, contact, unlink };
+        link.SetAction((parse, ct) =>
+        {
+            var wanted = parse.GetValue(contact);
+            if (string.IsNullOrWhiteSpace(wanted) == !parse.GetValue(unlink))
+            {
+                return Task.FromResult(CliHost.Fail(CliHost.InvalidInput, "Say whom to link to: --contact <id or email>, or --unlink (one of them)."));
+            }
+            return CliHost.RunAsync(hostArgs, async (services, token) =>
+            {
+                Guid? contactId = null;
+                if (!string.IsNullOrWhiteSpace(wanted))
+                {
+                    var (found, problem) = await FindContactAsync(services.GetRequiredService<VouchDbContext>(), wanted.Trim(), token);
+                    if (found is null)
+                    {
+                        return CliHost.Fail(CliHost.InvalidInput, problem!);
+                    }
+                    contactId = found;
+                }
+                var email = parse.GetValue(linkEmail)!;
+                var (linked, errors) = await services.GetRequiredService<UserAdministration>().LinkContactAsync(email, contactId, token);
+                if (!errors.IsEmpty)
+                {
+                    return CliHost.Invalid(errors);
+                }
+                if (linked is null)
+                {
+                    return CliHost.Fail(CliHost.InvalidInput, $"No user has the email '{email}'.");
+                }
+                Console.WriteLine(linked.ContactId is null
+                    ? $"{linked.Email} is no one's contact now."
+                    : $"Linked {linked.Email} to contact {linked.ContactId} at {linked.Account}.");
+                return CliHost.Ok;
+            }, ct);
+        });
+
+        return new Command("users", "Add, list, disable and link users.") { add, list, disable, link };
+    }
+
+    /// <summary>The contact named by id or by email; an email that several contacts share is refused, naming them.</summary>
+    private static async Task<(Guid? Id, string? Problem)> FindContactAsync(VouchDbContext db, string idOrEmail, CancellationToken ct)
+    {
+        if (Guid.TryParse(idOrEmail, out var id))
+        {
+            return await db.Contacts.AnyAsync(c => c.Id == id, ct) ? (id, null) : (null, $"No contact has the id {id}.");
+        }
+        var email = idOrEmail.ToLowerInvariant();
+        var matches = await db.Contacts.Where(c => c.Email != null && c.Email.ToLower() == email).Select(c => c.Id).Take(5).ToListAsync(ct);
+        return matches switch
+        {
+            [] => (null, $"No contact has the email '{idOrEmail}'."),
+            [var only] => (only, null),
+            _ => (null, $"Several contacts have the email '{idOrEmail}' ({string.Join(", ", matches)}); give the id of one."),
+        };
     }
 }

@@ -40,6 +40,7 @@ public static class VouchHost
         services.AddScoped<AccessTokens>();
         services.AddScoped<Seeding.DemoData>();
         services.AddScoped<Seeding.ScaleData>();
+        services.AddScoped<Seeding.IdeaScaleData>();
         services.AddIdeaExchange();
         services.AddScoped<JobLeases>();
         services.AddEmail(configuration);

@@ -78,7 +78,8 @@ public sealed class IdeaVoteConcurrencyTests(VouchApp.OnKestrel app) : IClassFix
         var votes = voters.Concat(voters.Take(20)).Select(userId => Task.Run(() => app.WithScopeAsync(async services =>
         {
             var exchange = new IdeaExchange(
-                services.GetRequiredService<VouchDbContext>(), services.GetRequiredService<HotScore>(), new IdeaVoteGate(), TimeProvider.System);
+                services.GetRequiredService<VouchDbContext>(), services.GetRequiredService<HotScore>(), new IdeaVoteGate(),
+                services.GetRequiredService<IdeaBoardTotals>(), TimeProvider.System);
             return await exchange.VoteAsync(new Viewer(userId, IsEmployee: false, IsManager: false), ideaId, Ct);
         }), Ct));
         var answers = await Task.WhenAll(votes);

@@ -1,5 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Vouch.Data;
+using Vouch.Features.Accounts;
+using Vouch.Features.Contacts;
 using Vouch.Features.Users;
 using Vouch.Tests.Infrastructure;
 
@@ -71,6 +76,57 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
 
         Assert.Equal(0, disabled.ExitCode);
         Assert.Contains(list.Output.Split('\n'), line => line.StartsWith(user.Email, StringComparison.Ordinal) && line.Contains("disabled", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ideas_reindex_rebuilds_every_idea_and_reports_how_many_changed()
+    {
+        using var author = await app.ClientForAsync("Seller");
+        using var posted = await author.PostAsJsonAsync("/api/v1/ideas", new { title = "Reindex me", description = "Terms, please." }, TestContext.Current.CancellationToken);
+        posted.EnsureSuccessStatusCode();
+
+        var result = await VouchAsync("ideas", "reindex", "--batch-size", "2");
+        var refused = await VouchAsync("ideas", "reindex", "--batch-size", "0");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Matches(@"^Reindexed [1-9][0-9,]* ideas in [0-9.,]+ s; 0 had changed\.$", result.LastLine);
+        Assert.Equal((1, "error: --batch-size must be between 1 and 100,000."), (refused.ExitCode, refused.Error.Trim()));
+    }
+
+    [Fact]
+    public async Task Users_link_makes_a_user_a_contact_found_by_email_or_id_and_unlink_undoes_it()
+    {
+        var user = await app.AddUserAsync("Advocate");
+        var contactEmail = $"link-{Guid.NewGuid():N}@customer.example";
+        var contactId = await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var contact = new Contact { Account = new Account { Name = $"Link Corp {Guid.NewGuid():N}" }, FirstName = "Lin", LastName = "K", Email = contactEmail };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            return contact.Id;
+        });
+        Task<Guid?> LinkedAsync() => app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().Users
+            .Where(u => u.Id == user.Id).Select(u => u.ContactId).SingleAsync(TestContext.Current.CancellationToken));
+
+        var byEmail = await VouchAsync("users", "link", user.Email, "--contact", contactEmail.ToUpperInvariant());
+        var linkedByEmail = await LinkedAsync();
+        var unlinked = await VouchAsync("users", "link", user.Email, "--unlink");
+        var linkedAfterUnlink = await LinkedAsync();
+        var byId = await VouchAsync("users", "link", user.Email, "--contact", contactId.ToString());
+        var unknown = Guid.NewGuid();
+        var refused = await VouchAsync("users", "link", user.Email, "--contact", unknown.ToString());
+        var neither = await VouchAsync("users", "link", user.Email);
+
+        Assert.True(byEmail.ExitCode == 0, byEmail.Error);
+        Assert.StartsWith($"Linked {user.Email} to contact {contactId} at Link Corp", byEmail.LastLine, StringComparison.Ordinal);
+        Assert.Equal(contactId, linkedByEmail);
+        Assert.Equal((0, $"{user.Email} is no one's contact now."), (unlinked.ExitCode, unlinked.LastLine));
+        Assert.Null(linkedAfterUnlink);
+        Assert.Equal(0, byId.ExitCode);
+        Assert.Equal((1, $"error: No contact has the id {unknown}."), (refused.ExitCode, refused.Error.Trim()));
+        Assert.Equal(1, neither.ExitCode);
+        Assert.Equal(contactId, await LinkedAsync());
     }
 
     [Fact]

@@ -46,6 +46,36 @@ public sealed class SeedAndBackupTests
     }
 
     [Fact]
+    public async Task Seed_ideas_writes_ideas_votes_and_tokens_whose_derived_records_a_reindex_finds_current()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await VouchAsync(database, "migrate")).ExitCode);
+        Assert.Equal(0, (await VouchAsync(database, "seed", "--scale", "500")).ExitCode);
+        var tokens = Path.Combine(Directory.CreateTempSubdirectory("vouch-tokens-").FullName, "tokens.txt");
+
+        var seeded = await VouchAsync(database, "seed", "--ideas", "300", "--votes", "6000", "--tokens", "5", "--tokens-file", tokens);
+        var again = await VouchAsync(database, "seed", "--ideas", "10");
+        var reindex = await VouchAsync(database, "ideas", "reindex");
+
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        var options = new DbContextOptionsBuilder<VouchDbContext>();
+        options.UseVouchDatabase(new DatabaseSettings(Enum.Parse<DatabaseProvider>(database.Provider), database.ConnectionString));
+        await using (var db = new VouchDbContext(options.Options))
+        {
+            Assert.Equal(300, await db.Ideas.CountAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(6000, await db.IdeaVotes.CountAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(6000, await db.Ideas.SumAsync(i => i.VoteCount, TestContext.Current.CancellationToken));
+            Assert.True(await db.IdeaDemands.AnyAsync(TestContext.Current.CancellationToken), "customers among the voters give demand per facet");
+            Assert.True(await db.IdeaTerms.CountAsync(TestContext.Current.CancellationToken) > 300);
+        }
+        Assert.Equal(5, File.ReadAllLines(tokens).Length);
+        Assert.Equal(1, again.ExitCode);
+        Assert.True(reindex.ExitCode == 0, reindex.Error);
+        Assert.EndsWith("0 had changed.", reindex.LastLine, StringComparison.Ordinal);
+        Directory.Delete(Path.GetDirectoryName(tokens)!, recursive: true);
+    }
+
+    [Fact]
     public async Task Backup_makes_a_copy_and_will_not_overwrite_without_force()
     {
         await using var database = await TestDatabase.CreateAsync();

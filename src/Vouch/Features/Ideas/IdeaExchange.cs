@@ -17,7 +17,7 @@ namespace Vouch.Features.Ideas;
 /// idea are therefore applied one after another (<see cref="IdeaVoteGate"/> queues them in the app rather than in the
 /// connection pool), and the unique key (idea, user) makes a second vote impossible even so.
 /// </remarks>
-public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate gate, TimeProvider clock)
+public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate gate, IdeaBoardTotals totals, TimeProvider clock)
 {
     public async Task<(Guid? Id, Refusal? Refusal)> PostAsync(Viewer viewer, PostIdeaRequest request, CancellationToken ct)
     {
@@ -53,6 +53,7 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
         };
         Add(idea);
         await db.SaveChangesAsync(ct);
+        totals.IdeasChanged();
         return (idea.Id, null);
     }
 
@@ -126,6 +127,7 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
         // A second vote from the same person that raced past the check above fails here, on the key.
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        totals.VotesChanged();
         return (new VoteResponse(id, idea.VoteCount, true), null);
     }
 
@@ -152,6 +154,7 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
             await RecountAsync(idea, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            totals.VotesChanged();
         }
         return (new VoteResponse(id, idea.VoteCount, false), null);
     }
@@ -263,6 +266,8 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
         await NotifyFollowersAsync(idea, viewer, text, now, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        totals.IdeasChanged();
+        totals.VotesChanged();
         return null;
     }
 
@@ -330,6 +335,8 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
             $"“{duplicate.Title}” was merged into “{original.Title}”, which now counts its votes.", now, ct, link: $"/ideas/{intoId}");
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        totals.IdeasChanged();
+        totals.VotesChanged();
         return null;
     }
 
@@ -365,6 +372,8 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
         await RecountAsync(original, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        totals.IdeasChanged();
+        totals.VotesChanged();
         return null;
     }
 
@@ -382,6 +391,7 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
             idea.HiddenById = hide ? viewer.UserId : null;
             idea.HiddenAt = hide ? clock.GetUtcNow() : null;
             await db.SaveChangesAsync(ct);
+            totals.IdeasChanged();
         }
         return null;
     }

@@ -19,8 +19,10 @@ public static class IdeaServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => new HotScore(provider.GetRequiredService<IOptions<IdeaOptions>>().Value.HalfLifeDays));
         services.AddSingleton<IdeaVoteGate>();
+        services.AddSingleton<IdeaBoardTotals>();
         services.AddScoped<IdeaExchange>();
         services.AddScoped<IdeaQueries>();
+        services.AddScoped<IdeaReindex>();
         return services;
     }
 }

@@ -13,7 +13,7 @@ public enum IdeaSort { Hot, Top, New, Value }
 public sealed record BoardQuery(IdeaSort Sort, ValueMeasure By, IdeaStatus? Status, Guid? ProductId, Segment? Segment, Guid? IndustryId);
 
 /// <summary>What the idea exchange shows: the board, one idea, and the ideas like a typed title.</summary>
-public sealed class IdeaQueries(VouchDbContext db, HotScore hot, TimeProvider clock)
+public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals totals, TimeProvider clock)
 {
     /// <summary>Similar ideas below this score are not worth showing; from <see cref="IdeaSimilarity.DuplicateThreshold"/> up they are likely duplicates.</summary>
     public const double SimilarFloor = IdeaSimilarity.DuplicateThreshold / 2;
@@ -23,6 +23,12 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, TimeProvider cl
 
     /// <summary>How many ideas sharing the most terms with the typed text are scored.</summary>
     private const int SimilarCandidates = 100;
+
+    /// <summary>
+    /// How many ideas of one search term are read, newest first. A term in more ideas than this (a word nearly every idea
+    /// has) says little about which ideas are alike, and reading all of them would cost more than scoring the candidates.
+    /// </summary>
+    private const int PostingsPerTerm = 1_000;
 
     /// <summary>Resolves the board's sort and filters, naming each one that is wrong.</summary>
     public async Task<(BoardQuery? Query, ValidationErrors Errors)> ResolveAsync(IdeaFilter filter, CancellationToken ct)
@@ -117,7 +123,8 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, TimeProvider cl
             (IdeaSort.Value, _) => rows.OrderByDescending(r => r.Revenue).ThenByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
             _ => rows.OrderByDescending(r => r.Idea.HotScore).ThenByDescending(r => r.Idea.Id),
         };
-        var total = await rows.CountAsync(ct);
+        var key = $"{query.Status}|{query.ProductId}|{facet}|{page.Q?.Trim().ToLowerInvariant()}";
+        var total = await totals.CountAsync(key, dependsOnVotes: facet is not null, () => rows.CountAsync(ct));
         var items = await sorted.Skip(page.Skip).Take(page.Size)
             .Select(r => new
             {
@@ -199,13 +206,17 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, TimeProvider cl
         {
             return [];
         }
-        var candidates = await db.IdeaTerms.Where(t => terms.Contains(t.Term))
-            .GroupBy(t => t.IdeaId)
-            .Select(g => new { IdeaId = g.Key, Shared = g.Count() })
-            .OrderByDescending(g => g.Shared).ThenByDescending(g => g.IdeaId)
+        var postings = new List<Guid>();
+        foreach (var term in terms)
+        {
+            postings.AddRange(await db.IdeaTerms.Where(t => t.Term == term)
+                .OrderByDescending(t => t.IdeaId).Select(t => t.IdeaId).Take(PostingsPerTerm).ToListAsync(ct));
+        }
+        var candidates = postings.CountBy(id => id)
+            .OrderByDescending(c => c.Value).ThenByDescending(c => c.Key)
             .Take(SimilarCandidates)
-            .Select(g => g.IdeaId)
-            .ToListAsync(ct);
+            .Select(c => c.Key)
+            .ToList();
         var ideas = await db.Ideas.AsNoTracking()
             .Where(i => candidates.Contains(i.Id) && !i.IsHidden && i.MergedIntoId == null && i.Id != except)
             .Select(i => new { i.Id, i.Title, i.Description, i.Status, i.VoteCount })

@@ -1,0 +1,533 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using Vouch.Auth;
+using Vouch.Data;
+using Vouch.Features.Ideas;
+using Vouch.Features.Ideas.Ranking;
+using Vouch.Features.Tokens;
+using Vouch.Features.Users;
+
+namespace Vouch.Seeding;
+
+/// <summary>What an idea seeding wrote, and the plain text of the access tokens it made (for a load run).</summary>
+public sealed record IdeaScaleSummary(IReadOnlyList<ScaleTableLoad> Tables, TimeSpan Indexing, TimeSpan Elapsed, IReadOnlyList<string> Tokens)
+{
+    public long Rows => Tables.Sum(t => t.Rows);
+}
+
+/// <summary>
+/// A large synthetic idea exchange for measuring the board, similar-idea search and voting: N ideas with M votes from
+/// generated voters (advocates without a password), every derived record (tallies, hot scores, demand per facet, search
+/// terms, the authors' follows) computed by the same code the app uses for one vote, so the data is what the app would
+/// have built vote by vote. The same seed gives the same records (dates are relative to the day of seeding).
+/// </summary>
+/// <remarks>
+/// Like <see cref="ScaleData"/> the rows bypass EF Core (binary COPY on PostgreSQL, one prepared INSERT per table on
+/// SQLite, all in one transaction) and so write no audit entries. The secondary indexes of the loaded tables are dropped
+/// for the load and built again at the end, which is much faster than keeping them up to date row by row. When the
+/// database has contacts (<c>seed --scale</c>), a share of the voters are linked to them, so their votes carry their
+/// accounts' value and the value sort and the segment and industry filters have something to sort.
+/// </remarks>
+public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, HotScore hot, TimeProvider clock)
+{
+    public const int MaxIdeas = 10_000_000;
+    public const long MaxVotes = 200_000_000;
+    public const string VoterEmailDomain = "voters.vouch.example";
+
+    /// <summary>A voter votes for this many ideas on average; the number of voters follows from it.</summary>
+    private const int VotesPerVoter = 200;
+
+    /// <summary>The share of voters who are a customer's contact, when the database has contacts.</summary>
+    private const double CustomerShare = 0.3;
+
+    private const int ProgressEvery = 1_000_000;
+
+    private static readonly string[] s_verbs =
+    [
+        "Export", "Import", "Filter", "Sort", "Share", "Schedule", "Bulk edit", "Search", "Sync", "Archive", "Tag", "Print",
+        "Duplicate", "Merge", "Approve", "Comment on", "Attach files to", "Track changes to", "Get notified about", "Translate",
+        "Lock", "Restore deleted", "Preview", "Pin", "Group", "Compare", "Assign", "Rename", "Embed", "Encrypt",
+    ];
+
+    private static readonly string[] s_objects =
+    [
+        "reports", "dashboards", "contacts", "accounts", "invoices", "tasks", "calendars", "reference requests", "case studies",
+        "surveys", "deals", "projects", "documents", "email templates", "customer stories", "activity logs", "user permissions",
+        "forms", "charts", "meeting notes", "quotes", "webinars", "testimonials", "advocates", "campaigns", "renewals",
+        "support tickets", "product areas", "nps answers", "reference calls", "rewards", "badges", "events", "playbooks",
+        "segments", "territories", "saved views", "custom fields", "workflows", "approvals",
+    ];
+
+    private static readonly string[] s_qualifiers =
+    [
+        "to CSV", "to Excel", "by date", "by owner", "from the mobile app", "in bulk", "with Salesforce", "with Slack",
+        "with Microsoft Teams", "as PDF", "every week", "for a whole team", "offline", "in dark mode", "by region",
+        "with one click", "through the API", "in Spanish", "from Google Drive", "on the dashboard", "with HubSpot",
+        "by keyboard shortcut", "for external guests", "with an audit trail", "in the browser extension", "by industry",
+        "with Zapier", "every month", "as a calendar feed", "for executives",
+    ];
+
+    private static readonly string[] s_reasons =
+    [
+        "We lose an hour every week doing this by hand.", "Our executives ask for this before every quarterly review.",
+        "Customers keep asking our team about it.", "It would save our reference managers a lot of copying.",
+        "Other tools we use already do this.", "Without it we keep a spreadsheet on the side.",
+        "This blocks the rollout to our second region.", "Our security team requires it.",
+    ];
+
+    /// <summary>How many voters <paramref name="votes"/> votes come from: one for every so many votes, at least a thousand.</summary>
+    public static int VotersFor(long votes) => (int)Math.Clamp(votes / VotesPerVoter, 1_000, 10_000_000);
+
+    /// <summary>Seeding writes only into a database without ideas, so scale data never mixes with real ideas.</summary>
+    public Task<bool> HasIdeasAsync(CancellationToken ct = default) => db.Ideas.AnyAsync(ct);
+
+    /// <summary>
+    /// Seeds <paramref name="ideas"/> ideas and <paramref name="votes"/> votes, and <paramref name="tokens"/> access tokens
+    /// for as many of the voters; returns null (and writes nothing) when the database already has ideas.
+    /// </summary>
+    public async Task<IdeaScaleSummary?> SeedAsync(int ideas, long votes, int tokens, Action<ScaleProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(ideas);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ideas, MaxIdeas);
+        ArgumentOutOfRangeException.ThrowIfNegative(votes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(votes, MaxVotes);
+        if (await HasIdeasAsync(ct))
+        {
+            return null;
+        }
+        var total = Stopwatch.StartNew();
+        var now = clock.GetUtcNow();
+        var voterCount = VotersFor(votes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(tokens, voterCount);
+        var voterRole = await db.Roles.Where(r => r.Name == Roles.Advocate).Select(r => r.Id).SingleAsync(ct);
+        var products = await db.Products.AsNoTracking().OrderBy(p => p.Key).Select(p => p.Id).ToArrayAsync(ct);
+        var accounts = (await db.Accounts.AsNoTracking()
+                .Select(a => new { a.Id, a.AnnualRevenue, a.GrossProfit, a.Segment, a.IndustryId })
+                .ToListAsync(ct))
+            .Select(a => new AccountValue(a.Id, (double)(a.AnnualRevenue ?? 0), (double)(a.GrossProfit ?? 0), a.Segment, a.IndustryId))
+            .ToDictionary(a => a.Id);
+        var contacts = await db.Contacts.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.AccountId }).ToListAsync(ct);
+        var customerCount = Math.Min(contacts.Count, (int)(voterCount * CustomerShare));
+        // Every so many contacts, so the customers among the voters come from many accounts.
+        var customers = Enumerable.Range(0, customerCount).Select(i => contacts[(int)((long)i * contacts.Count / customerCount)]).ToList();
+
+        var random = new Random(ScaleData.RandomSeed + 10);
+        var userIds = new SequentialIds(random);
+        var voters = new Voter[voterCount];
+        for (var i = 0; i < voterCount; i++)
+        {
+            // Customers are spread over the voters, so every idea draws some of them.
+            var customer = i % 3 == 0 && i / 3 < customers.Count ? customers[i / 3] : null;
+            voters[i] = new Voter(userIds.Next(), customer?.Id, customer?.AccountId);
+        }
+        var plan = PlanIdeas(random, ideas, votes, voterCount, products, now);
+
+        var loads = new List<ScaleTableLoad>();
+        var plainTokens = new List<string>(tokens);
+        var indexing = new Stopwatch();
+        await using (var writer = await BulkWriter.OpenAsync(db, settings, ct))
+        {
+            async Task LoadAsync<T>(IEnumerable<T> rows) where T : class
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var table = writer.TableOf<T>();
+                var written = 0L;
+                await writer.WriteAsync(rows.Select(row =>
+                {
+                    if (++written % ProgressEvery == 0)
+                    {
+                        progress?.Invoke(new ScaleProgress(table, written, 0, stopwatch.Elapsed));
+                    }
+                    return row;
+                }), ct);
+                loads.Add(new ScaleTableLoad(table, written, stopwatch.Elapsed));
+            }
+
+            var tables = new[] { typeof(User), typeof(IdentityUserRole<Guid>), typeof(Idea), typeof(IdeaFollow), typeof(IdeaTerm), typeof(IdeaVote), typeof(IdeaDemand), typeof(AccessToken) };
+            var indexes = await writer.DropIndexesAsync(tables, ct);
+
+            await LoadAsync(voters.Select((v, i) => VoterUser(v, i, now)));
+            await LoadAsync(voters.Select(v => new IdentityUserRole<Guid> { UserId = v.Id, RoleId = voterRole }));
+            await LoadAsync(plan.Select(p => IdeaOf(p, voters, accounts)));
+            await LoadAsync(plan.Select(p => new IdeaFollow { IdeaId = p.Id, UserId = voters[p.Author].Id, Since = p.CreatedAt }));
+            await LoadAsync(plan.AsParallel().AsOrdered().WithCancellation(ct).SelectMany(p => IdeaTerm.For(IdeaOf(p, null, null))));
+            await LoadAsync(plan.SelectMany(p => VotesOf(p, voters).Select(v => new IdeaVote { IdeaId = p.Id, UserId = voters[v.Voter].Id, At = v.At, AccountId = voters[v.Voter].AccountId })));
+            await LoadAsync(plan.SelectMany(p => DemandsOf(p, voters, accounts)));
+            await LoadAsync(voters.Take(tokens).Select(v =>
+            {
+                var (token, plainText) = AccessToken.Create(v.Id, "Load test", now, now.AddDays(30));
+                plainTokens.Add(plainText);
+                return token;
+            }));
+
+            indexing.Start();
+            await writer.CreateIndexesAsync(indexes, ct);
+            await writer.CommitAsync(tables, ct);
+            indexing.Stop();
+        }
+        return new IdeaScaleSummary(loads, indexing.Elapsed, total.Elapsed, plainTokens);
+    }
+
+    /// <summary>
+    /// The ideas, oldest first, and how many votes each gets: a long tail (most ideas get a few votes, a few get
+    /// thousands), drawn as weights U^−0.6 and scaled to the total.
+    /// </summary>
+    private static PlannedIdea[] PlanIdeas(Random random, int count, long votes, int voterCount, Guid[] products, DateTimeOffset now)
+    {
+        var ids = new SequentialIds(random);
+        var weights = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            weights[i] = Math.Pow(1 - random.NextDouble(), -0.6);
+        }
+        var scale = votes / weights.Sum();
+        var plan = new PlannedIdea[count];
+        var assigned = 0L;
+        var firstCreated = now.AddDays(-730);
+        for (var i = 0; i < count; i++)
+        {
+            var wanted = (long)Math.Round(weights[i] * scale);
+            var voteCount = (int)Math.Min(Math.Min(wanted, votes - assigned), voterCount);
+            assigned += voteCount;
+            var status = random.Next(100) switch
+            {
+                < 85 => IdeaStatus.New,
+                < 90 => IdeaStatus.UnderReview,
+                < 94 => IdeaStatus.Planned,
+                < 96 => IdeaStatus.InProgress,
+                < 98 => IdeaStatus.Delivered,
+                _ => IdeaStatus.Declined,
+            };
+            var title = $"{s_verbs[random.Next(s_verbs.Length)]} {s_objects[random.Next(s_objects.Length)]} {s_qualifiers[random.Next(s_qualifiers.Length)]}";
+            plan[i] = new PlannedIdea(
+                Index: i,
+                Id: ids.Next(),
+                Title: title,
+                Description: $"{title}. {s_reasons[random.Next(s_reasons.Length)]}",
+                ProductId: products.Length > 0 && random.Next(3) > 0 ? products[random.Next(products.Length)] : null,
+                Author: random.Next(voterCount),
+                CreatedAt: firstCreated + (now - firstCreated) * ((double)i / count),
+                Status: status,
+                Votes: voteCount);
+        }
+        // Rounding leaves some votes over: the most voted-for ideas take them, up to every voter.
+        for (var i = 0; assigned < votes && i < count; i++)
+        {
+            var extra = (int)Math.Min(votes - assigned, voterCount - plan[i].Votes);
+            plan[i] = plan[i] with { Votes = plan[i].Votes + extra };
+            assigned += extra;
+        }
+        return plan;
+    }
+
+    /// <summary>An idea's votes: distinct voters at times between the idea's posting and now, always the same for one idea.</summary>
+    private IEnumerable<(int Voter, DateTimeOffset At)> VotesOf(PlannedIdea idea, Voter[] voters)
+    {
+        var random = new Random(HashCode.Combine(ScaleData.RandomSeed, idea.Index));
+        var chosen = new HashSet<int>(idea.Votes);
+        while (chosen.Count < idea.Votes)
+        {
+            chosen.Add(random.Next(voters.Length));
+        }
+        var span = clock.GetUtcNow() - idea.CreatedAt;
+        foreach (var voter in chosen.Order())
+        {
+            yield return (voter, idea.CreatedAt + span * random.NextDouble());
+        }
+    }
+
+    private Idea IdeaOf(PlannedIdea p, Voter[]? voters, Dictionary<Guid, AccountValue>? accounts)
+    {
+        var idea = new Idea
+        {
+            Id = p.Id,
+            Title = p.Title,
+            Description = p.Description,
+            ProductId = p.ProductId,
+            AuthorId = voters is null ? Guid.Empty : voters[p.Author].Id,
+            CreatedAt = p.CreatedAt,
+            Status = p.Status,
+            StatusChangedAt = p.Status == IdeaStatus.New ? null : p.CreatedAt,
+        };
+        if (voters is not null && accounts is not null)
+        {
+            var votes = VotesOf(p, voters).ToList();
+            idea.HotScore = hot.Of(votes.Select(v => v.At));
+            idea.Demand = DemandFacets.Tally(votes.Select(v => voters[v.Voter].AccountId), accounts).Overall;
+        }
+        return idea;
+    }
+
+    private IEnumerable<IdeaDemand> DemandsOf(PlannedIdea p, Voter[] voters, Dictionary<Guid, AccountValue> accounts)
+    {
+        var (_, byFacet) = DemandFacets.Tally(VotesOf(p, voters).Select(v => voters[v.Voter].AccountId), accounts);
+        return byFacet.Select(f => new IdeaDemand { IdeaId = p.Id, Facet = f.Key, Demand = f.Value });
+    }
+
+    private static User VoterUser(Voter voter, int index, DateTimeOffset now)
+    {
+        var email = $"voter{index + 1:D7}@{VoterEmailDomain}";
+        return new User
+        {
+            Id = voter.Id,
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            DisplayName = $"Voter {index + 1}",
+            SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            ConcurrencyStamp = voter.Id.ToString(),
+            LockoutEnabled = true,
+            CreatedAt = now,
+            ContactId = voter.ContactId,
+        };
+    }
+
+    private sealed record Voter(Guid Id, Guid? ContactId, Guid? AccountId);
+
+    private sealed record PlannedIdea(
+        int Index, Guid Id, string Title, string Description, Guid? ProductId, int Author, DateTimeOffset CreatedAt, IdeaStatus Status, int Votes);
+
+    /// <summary>Version 7 ids one millisecond apart from a fixed instant, with seeded random bits: ascending, and the same on every run.</summary>
+    private sealed class SequentialIds(Random random)
+    {
+        private static readonly long s_epochMilliseconds = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        private long _sequence;
+
+        public Guid Next()
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            random.NextBytes(bytes[6..]);
+            var milliseconds = s_epochMilliseconds + _sequence++;
+            for (var i = 5; i >= 0; i--, milliseconds >>= 8)
+            {
+                bytes[i] = (byte)milliseconds;
+            }
+            bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+            bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+            return new Guid(bytes, bigEndian: true);
+        }
+    }
+
+    /// <summary>
+    /// Writes entities straight into their tables in one transaction, column by column as EF Core maps them (the same
+    /// names and value conversions), so the rows read back exactly like rows EF wrote.
+    /// </summary>
+    private abstract class BulkWriter(IModel model) : IAsyncDisposable
+    {
+        public static async Task<BulkWriter> OpenAsync(VouchDbContext db, DatabaseSettings settings, CancellationToken ct)
+        {
+            var model = db.Model;
+            if (settings.Provider == DatabaseProvider.Postgres)
+            {
+                var connection = new NpgsqlConnection(settings.ConnectionString);
+                await connection.OpenAsync(ct);
+                return new PostgresBulkWriter(model, connection, await connection.BeginTransactionAsync(ct));
+            }
+            var sqlite = new SqliteConnection(settings.ConnectionString);
+            await sqlite.OpenAsync(ct);
+            await using (var pragma = sqlite.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;";
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
+            return new SqliteBulkWriter(model, sqlite, (SqliteTransaction)await sqlite.BeginTransactionAsync(ct));
+        }
+
+        protected IModel Model => model;
+
+        public string TableOf<T>() => Model.FindEntityType(typeof(T))!.GetTableName()!;
+
+        public abstract Task WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct) where T : class;
+
+        /// <summary>Drops the tables' secondary indexes and returns the statements that create them again.</summary>
+        public abstract Task<IReadOnlyList<string>> DropIndexesAsync(IEnumerable<Type> entities, CancellationToken ct);
+
+        public async Task CreateIndexesAsync(IReadOnlyList<string> statements, CancellationToken ct)
+        {
+            foreach (var statement in statements)
+            {
+                await ExecuteAsync(statement, ct);
+            }
+        }
+
+        public abstract Task CommitAsync(IEnumerable<Type> entities, CancellationToken ct);
+
+        public abstract Task ExecuteAsync(string sql, CancellationToken ct);
+
+        public abstract ValueTask DisposeAsync();
+
+        /// <summary>The mapped columns of an entity, each with how its value is read and converted for the database.</summary>
+        protected (string Name, Func<object, object?> Value)[] ColumnsOf(Type type)
+        {
+            var entity = Model.FindEntityType(type)!;
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            return [.. entity.GetProperties().Where(p => !p.IsShadowProperty()).Select(p =>
+            {
+                var getter = p.GetGetter();
+                var converter = p.GetTypeMapping().Converter;
+                return (p.GetColumnName(table)!, (Func<object, object?>)(row =>
+                {
+                    var value = getter.GetClrValue(row);
+                    return value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
+                }));
+            })];
+        }
+    }
+
+    private sealed class SqliteBulkWriter(IModel model, SqliteConnection connection, SqliteTransaction transaction) : BulkWriter(model)
+    {
+        public override Task WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct)
+        {
+            var columns = ColumnsOf(typeof(T));
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO \"{TableOf<T>()}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
+                $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+            var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
+            command.Prepare();
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    parameters[i].Value = columns[i].Value(row) switch
+                    {
+                        null => DBNull.Value,
+                        // EF Core stores a Guid on SQLite as upper-case text.
+                        Guid id => id.ToString("D").ToUpperInvariant(),
+                        var value => value,
+                    };
+                }
+                command.ExecuteNonQuery();
+                ct.ThrowIfCancellationRequested();
+            }
+            return Task.CompletedTask;
+        }
+
+        public override async Task<IReadOnlyList<string>> DropIndexesAsync(IEnumerable<Type> entities, CancellationToken ct)
+        {
+            var tables = entities.Select(t => Model.FindEntityType(t)!.GetTableName()!).ToList();
+            var statements = new List<(string Name, string Sql)>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", tables.Select(t => $"'{t}'"))})";
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    statements.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+            foreach (var (name, _) in statements)
+            {
+                await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
+            }
+            return [.. statements.Select(s => s.Sql)];
+        }
+
+        public override async Task CommitAsync(IEnumerable<Type> entities, CancellationToken ct)
+        {
+            await transaction.CommitAsync(ct);
+            await ExecuteAsync("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);", ct);
+        }
+
+        public override async Task ExecuteAsync(string sql, CancellationToken ct)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction.Connection is null ? null : transaction;
+            command.CommandText = sql;
+            command.CommandTimeout = 0;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    private sealed class PostgresBulkWriter(IModel model, NpgsqlConnection connection, NpgsqlTransaction transaction) : BulkWriter(model)
+    {
+        private bool _committed;
+
+        public override async Task WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct)
+        {
+            var columns = ColumnsOf(typeof(T));
+            var copy = $"COPY \"{TableOf<T>()}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+            await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
+            foreach (var row in rows)
+            {
+                importer.StartRow();
+                foreach (var column in columns)
+                {
+                    switch (column.Value(row))
+                    {
+                        case null:
+                            importer.WriteNull();
+                            break;
+                        case DateTimeOffset at:
+                            importer.Write(at.ToUniversalTime(), NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                            break;
+                        case string text:
+                            importer.Write(text, NpgsqlTypes.NpgsqlDbType.Text);
+                            break;
+                        case var value:
+                            importer.Write(value);
+                            break;
+                    }
+                }
+                ct.ThrowIfCancellationRequested();
+            }
+            await importer.CompleteAsync(ct);
+        }
+
+        public override async Task<IReadOnlyList<string>> DropIndexesAsync(IEnumerable<Type> entities, CancellationToken ct)
+        {
+            var tables = entities.Select(t => Model.FindEntityType(t)!.GetTableName()!).ToArray();
+            var statements = new List<(string Name, string Sql)>();
+            await using (var command = new NpgsqlCommand(
+                "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = ANY($1) " +
+                "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)", connection, transaction))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = tables });
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    statements.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+            foreach (var (name, _) in statements)
+            {
+                await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
+            }
+            return [.. statements.Select(s => s.Sql)];
+        }
+
+        public override async Task CommitAsync(IEnumerable<Type> entities, CancellationToken ct)
+        {
+            await transaction.CommitAsync(ct);
+            _committed = true;
+            var tables = entities.Select(t => $"\"{Model.FindEntityType(t)!.GetTableName()}\"");
+            await ExecuteAsync($"ANALYZE {string.Join(", ", tables)}", ct);
+        }
+
+        public override async Task ExecuteAsync(string sql, CancellationToken ct)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, _committed ? null : transaction) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+}
