@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
@@ -22,7 +23,7 @@ public static class EmailEndpoints
         return api;
     }
 
-    private static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<EmailStatusResponse>> Status(
+    private static async Task<Ok<EmailStatusResponse>> Status(
         VouchDbContext db, EmailSettings settings, CancellationToken ct)
     {
         var counts = await db.OutboundEmails.GroupBy(e => e.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
