@@ -635,6 +635,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTimeOffset?>("RedactedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
 
@@ -1011,6 +1014,10 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.Property<int?>("MaxAsksPerQuarter")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("PersonalityStyle")
                         .HasMaxLength(20)

@@ -621,6 +621,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RedactedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
@@ -997,6 +1000,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("MaxAsksPerQuarter")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PersonalityStyle")
                         .HasMaxLength(20)

@@ -1,0 +1,70 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vouch.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ContactNotesAndAuditRedaction : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Notes",
+                table: "Contacts",
+                type: "character varying(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "RedactedAt",
+                table: "AuditEntries",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            // Entries stay append-only; the one update let through is a redaction, which marks the entry redacted and
+            // changes nothing but the values and actor that held personal data.
+            migrationBuilder.Sql("DROP TRIGGER \"AuditEntries_AppendOnly\" ON \"AuditEntries\";");
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEntries_NoDelete" BEFORE DELETE OR TRUNCATE ON "AuditEntries"
+                FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+                """);
+            migrationBuilder.Sql("""
+                CREATE FUNCTION audit_entries_redact_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW."RedactedAt" IS NOT NULL AND NEW."Id" = OLD."Id" AND NEW."At" = OLD."At"
+                        AND NEW."UserId" IS NOT DISTINCT FROM OLD."UserId" AND NEW."Action" = OLD."Action"
+                        AND NEW."RecordType" = OLD."RecordType" AND NEW."RecordId" = OLD."RecordId" THEN
+                        RETURN NEW;
+                    END IF;
+                    RAISE EXCEPTION 'Audit entries are append-only; only a redaction may change one.';
+                END; $$;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEntries_RedactOnly" BEFORE UPDATE ON "AuditEntries"
+                FOR EACH ROW EXECUTE FUNCTION audit_entries_redact_only();
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TRIGGER \"AuditEntries_RedactOnly\" ON \"AuditEntries\";");
+            migrationBuilder.Sql("DROP FUNCTION audit_entries_redact_only();");
+            migrationBuilder.Sql("DROP TRIGGER \"AuditEntries_NoDelete\" ON \"AuditEntries\";");
+            migrationBuilder.Sql("""
+                CREATE TRIGGER "AuditEntries_AppendOnly" BEFORE UPDATE OR DELETE OR TRUNCATE ON "AuditEntries"
+                FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+                """);
+            migrationBuilder.DropColumn(
+                name: "Notes",
+                table: "Contacts");
+
+            migrationBuilder.DropColumn(
+                name: "RedactedAt",
+                table: "AuditEntries");
+        }
+    }
+}
