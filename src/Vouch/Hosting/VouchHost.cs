@@ -36,6 +36,8 @@ public static class VouchHost
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccessTokens>();
+        services.AddScoped<Features.Contacts.ContactProfiles>();
+        services.AddScoped<Features.Contacts.PersonalData>();
         services.AddScoped<Seeding.DemoData>();
         services.AddScoped<Seeding.ScaleData>();
         services.AddIdeaExchange();
