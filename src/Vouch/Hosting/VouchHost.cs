@@ -4,6 +4,7 @@ using Scalar.AspNetCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Accounts;
+using Vouch.Features.ActivityTypes;
 using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
@@ -36,8 +37,8 @@ public static class VouchHost
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccessTokens>();
-        services.AddScoped<Features.Contacts.ContactProfiles>();
-        services.AddScoped<Features.Contacts.PersonalData>();
+        services.AddScoped<ContactProfiles>();
+        services.AddScoped<PersonalData>();
         services.AddScoped<Seeding.DemoData>();
         services.AddScoped<Seeding.ScaleData>();
         services.AddIdeaExchange();
@@ -89,7 +90,7 @@ public static class VouchHost
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapIdeas().MapNotifications().MapAudit();
+        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapActivityTypes().MapIdeas().MapNotifications().MapAudit();
 
         app.MapRazorPages();
         return app;
