@@ -149,7 +149,8 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
             .Where(e => (e.UserId != null && userIds.Contains(e.UserId.Value)) || userEmails.Contains(e.Actor)
                 || (e.RecordType == nameof(User) && userRecordIds.Contains(e.RecordId)))
             .ToListAsync(ct));
-        var commentIds = await db.IdeaComments.Where(c => userIds.Contains(c.AuthorId)).Select(c => c.Id.ToString()).ToListAsync(ct);
+        var commentIds = (await db.IdeaComments.Where(c => userIds.Contains(c.AuthorId)).Select(c => c.Id).ToListAsync(ct))
+            .Select(id => id.ToString()).ToList();
         entries.AddRange(await db.AuditEntries.AsNoTracking()
             .Where(e => e.RecordType == "IdeaComment" && commentIds.Contains(e.RecordId)).ToListAsync(ct));
         foreach (var entry in entries.DistinctBy(e => e.Id))
