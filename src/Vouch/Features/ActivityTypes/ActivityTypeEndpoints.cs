@@ -41,6 +41,18 @@ public static class ActivityTypeEndpoints
     private static async Task<Results<Created<ActivityTypeResponse>, ValidationProblem, ProblemHttpResult>> Create(
         ActivityTypeInput input, VouchDbContext db, CancellationToken ct)
     {
+        var (type, errors, taken) = await db.AddActivityTypeAsync(input, ct);
+        if (taken)
+        {
+            return Problems.Conflict("An activity type with this key exists.", $"key '{input.Key?.Trim().ToLowerInvariant()}' is taken.");
+        }
+        return type is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/activity-types/{type.Key}", ToResponse(type));
+    }
+
+    /// <summary>Adds an activity type as an admin asked, last in the order; the API and the admin page share it.</summary>
+    public static async Task<(ActivityType? Type, ValidationErrors Errors, bool KeyTaken)> AddActivityTypeAsync(
+        this VouchDbContext db, ActivityTypeInput input, CancellationToken ct)
+    {
         var errors = new ValidationErrors();
         errors.Required("key", input.Key, ActivityType.KeyMaxLength);
         var key = input.Key?.Trim().ToLowerInvariant() ?? "";
@@ -52,16 +64,17 @@ public static class ActivityTypeEndpoints
         Apply(input, type, errors);
         if (!errors.IsEmpty)
         {
-            return errors.ToProblem();
+            return (null, errors, false);
         }
         if (await db.ActivityTypes.AnyAsync(t => t.Key == key, ct))
         {
-            return Problems.Conflict("An activity type with this key exists.", $"key '{key}' is taken.");
+            errors.Add("key", $"key '{key}' is taken.");
+            return (null, errors, true);
         }
         type.SortOrder = (await db.ActivityTypes.MaxAsync(t => (int?)t.SortOrder, ct) ?? 0) + 10;
         db.ActivityTypes.Add(type);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/activity-types/{key}", ToResponse(type));
+        return (type, errors, false);
     }
 
     private static async Task<Results<Ok<ActivityTypeResponse>, ValidationProblem, ProblemHttpResult>> Update(
