@@ -291,7 +291,10 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
         }
         foreach (var (starts, ends, reason) in wantedBlackouts.Where(w => !contact.Blackouts.Any(b => (b.Starts, b.Ends, b.Reason) == w)))
         {
-            contact.Blackouts.Add(new ContactBlackout { ContactId = contact.Id, Starts = starts, Ends = ends, Reason = reason });
+            // Added to the set, not only the collection: a new row with its id already set would otherwise be taken for an existing one.
+            var blackout = new ContactBlackout { ContactId = contact.Id, Starts = starts, Ends = ends, Reason = reason };
+            contact.Blackouts.Add(blackout);
+            db.ContactBlackouts.Add(blackout);
         }
 
         var consentAfter = ConsentOf(contact);
