@@ -4,11 +4,12 @@ using Scalar.AspNetCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Accounts;
+using Vouch.Features.ActivityTypes;
 using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
-using Vouch.Features.Email;
 using Vouch.Features.Content;
+using Vouch.Features.Email;
 using Vouch.Features.Health;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
@@ -38,6 +39,8 @@ public static class VouchHost
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccessTokens>();
+        services.AddScoped<ContactProfiles>();
+        services.AddScoped<PersonalData>();
         services.AddScoped<Seeding.DemoData>();
         services.AddScoped<Seeding.ScaleData>();
         services.AddScoped<Seeding.IdeaScaleData>();
@@ -93,7 +96,7 @@ public static class VouchHost
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapContent().MapIdeas().MapNotifications().MapEmail().MapAudit();
+        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapActivityTypes().MapContent().MapIdeas().MapNotifications().MapEmail().MapAudit();
 
         app.MapRazorPages();
         return app;

@@ -119,6 +119,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         }
         await db.SaveChangesAsync(ct);
         await DemoContent.SeedAsync(db, contentFiles, await db.Accounts.Include(a => a.Products).OrderBy(a => a.Name).ToListAsync(ct), clock, ct);
+        await SeedReferenceabilityAsync(today, ct);
         await SeedIdeasAsync(faker, products, ct);
         return true;
     }
@@ -226,4 +227,52 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         ("DE", Region.Emea), ("GB", Region.Emea), ("FR", Region.Emea), ("NL", Region.Emea),
         ("JP", Region.Apac), ("AU", Region.Apac), ("SG", Region.Apac), ("IN", Region.Apac),
     ];
+
+    private static readonly (string UseCase, string Results, string Quote)[] s_stories =
+    [
+        ("Consolidates month-end close across 14 subsidiaries", "Close went from 12 days to 4; two audit findings fewer", "\"We close in four days now, and nobody works the weekend.\""),
+        ("Replaced spreadsheets for customer onboarding", "Onboarding time down 60%; churn in the first 90 days halved", "\"Our new customers feel looked after from day one.\""),
+        ("Runs field service scheduling for 300 technicians", "First-visit fix rate up from 71% to 88%", "\"The right engineer with the right part, first time.\""),
+        ("Moved reporting from a legacy BI tool", "Saved 1.5 FTE of report building; executives self-serve", "\"I get my numbers before I finish my coffee.\""),
+    ];
+
+    /// <summary>
+    /// A dozen advocates with written consent, a few agreed activities, room for 2–4 asks a quarter, a story and NPS
+    /// answers, one with a blackout; NPS answers for some others. Its own random numbers, so the rest stays as it was.
+    /// </summary>
+    private async Task SeedReferenceabilityAsync(DateOnly today, CancellationToken ct)
+    {
+        var faker = new Faker("en") { Random = new Randomizer(4711) };
+        var types = await db.ActivityTypes.Where(t => t.IsActive).OrderBy(t => t.SortOrder).ToListAsync(ct);
+        var referenceCall = types.Single(t => t.Key == "reference-call");
+        var contacts = await db.Contacts.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id).ToListAsync(ct);
+        var advocates = contacts.Where((_, index) => index % 5 == 0).Take(12).ToList();
+        foreach (var (contact, index) in advocates.Select((c, i) => (c, i)))
+        {
+            var story = s_stories[index % s_stories.Length];
+            contact.AdvocacyStage = index % 4 == 0 ? AdvocacyStage.RockStar : AdvocacyStage.Advocate;
+            contact.Consent = ConsentLevel.Written;
+            contact.ConsentGivenOn = today.AddDays(-faker.Random.Int(30, 400));
+            contact.ConsentExpiresOn = contact.ConsentGivenOn.Value.AddYears(2);
+            contact.ConsentScope = index % 3 == 0 ? "Calls with prospects in the same industry only" : null;
+            contact.AgreedActivities = [referenceCall, .. faker.PickRandom(types.Where(t => t != referenceCall), faker.Random.Int(1, 3))];
+            contact.MaxAsksPerQuarter = faker.Random.Int(2, 4);
+            contact.PreferredChannels = faker.PickRandom(Channels.Email | Channels.Video, Channels.Email | Channels.Phone, Channels.Video);
+            (contact.UseCase, contact.Results, contact.Quotes) = story;
+            db.ConsentRecords.Add(new ConsentRecord
+            {
+                ContactId = contact.Id, RecordedAt = clock.GetUtcNow(), Consent = ConsentLevel.Written,
+                GivenOn = contact.ConsentGivenOn, ExpiresOn = contact.ConsentExpiresOn, Scope = contact.ConsentScope,
+                ActivityTypes = string.Join(",", contact.AgreedActivities.Select(t => t.Key).Order(StringComparer.Ordinal)),
+            });
+            db.NpsAnswers.Add(new NpsAnswer { ContactId = contact.Id, AnsweredOn = today.AddDays(-faker.Random.Int(200, 400)), Score = faker.Random.Int(7, 10) });
+            db.NpsAnswers.Add(new NpsAnswer { ContactId = contact.Id, AnsweredOn = today.AddDays(-faker.Random.Int(10, 150)), Score = faker.Random.Int(9, 10), Comment = "Would recommend without hesitation." });
+        }
+        db.ContactBlackouts.Add(new ContactBlackout { ContactId = advocates[0].Id, Starts = today.AddDays(20), Ends = today.AddDays(34), Reason = "Product launch" });
+        foreach (var contact in contacts.Except(advocates).Where((_, index) => index % 3 == 0))
+        {
+            db.NpsAnswers.Add(new NpsAnswer { ContactId = contact.Id, AnsweredOn = today.AddDays(-faker.Random.Int(10, 300)), Score = faker.Random.Int(2, 10) });
+        }
+        await db.SaveChangesAsync(ct);
+    }
 }

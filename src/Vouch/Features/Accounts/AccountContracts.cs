@@ -47,7 +47,17 @@ public sealed record AccountResponse(
     IReadOnlyList<string> Products,
     IReadOnlyList<string> CompetitorsReplaced,
     string? ExternalId,
-    Guid Version);
+    Guid Version)
+{
+    /// <summary>The owner's id in the CRM while no Vouch user matches it.</summary>
+    public string? ExternalOwnerId { get; init; }
+
+    /// <summary>From the latest answer of each of the account's contacts.</summary>
+    public NetPromoterScore Nps { get; init; } = NetPromoterScore.Of([]);
+}
+
+/// <summary>A record deleted lately, for the list a reference manager undoes deletes from.</summary>
+public sealed record DeletedRecord(string Kind, Guid Id, string Name, string? Account, DateTimeOffset DeletedAt, int ContactsDeletedWith);
 
 /// <summary>The filters of <c>GET /api/v1/accounts</c>, named after the fields they filter.</summary>
 public sealed record AccountFilter

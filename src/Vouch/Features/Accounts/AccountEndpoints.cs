@@ -25,6 +25,14 @@ public static class AccountEndpoints
             .WithName("UpdateAccount").WithSummary("Replace an account's fields; send the version you read.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.ManageInventory);
+        accounts.MapDelete("/{id:guid}", Delete)
+            .WithName("DeleteAccount").WithSummary("Delete an account and its contacts; they can be restored.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ManageInventory);
+        accounts.MapPost("/{id:guid}/restore", Restore)
+            .WithName("RestoreAccount").WithSummary("Undo deleting an account, with the contacts deleted with it.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ManageInventory);
 
         return api;
     }
@@ -98,4 +106,10 @@ public static class AccountEndpoints
         }
         return TypedResults.Ok((await db.FindAsync(id, ct))!);
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, VouchDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await db.DeleteAccountAsync(id, clock.GetUtcNow(), ct) ? TypedResults.NoContent() : Problems.NotFound("The account");
+
+    private static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> Restore(Guid id, VouchDbContext db, CancellationToken ct) =>
+        await db.RestoreAccountAsync(id, ct) ? TypedResults.Ok((await db.FindAsync(id, ct))!) : Problems.NotFound("The account");
 }

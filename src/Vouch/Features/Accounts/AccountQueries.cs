@@ -76,18 +76,53 @@ public static class AccountQueries
         }
     }
 
-    public static async Task<AccountResponse?> FindAsync(this VouchDbContext db, Guid id, CancellationToken ct) =>
-        await db.Accounts.AsNoTracking()
+    public static async Task<AccountResponse?> FindAsync(this VouchDbContext db, Guid id, CancellationToken ct)
+    {
+        var account = await db.Accounts.AsNoTracking()
             .Where(a => a.Id == id)
-            .Select(a => new AccountResponse(
-                a.Id, a.Name, a.Industry!.Name,
-                a.Segment.HasValue ? a.Segment.Value.ToString() : null,
-                a.Region.HasValue ? a.Region.Value.ToString() : null,
-                a.CountryCode, null, a.Employees, a.AnnualRevenue, a.GrossProfit, a.CustomerSince, a.ContractDate,
-                a.Owner!.Email,
-                a.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
-                a.CompetitorsReplaced, a.ExternalId, a.Version))
-            .SingleOrDefaultAsync(ct) is { } account
-            ? account with { CountryName = account.Country is null ? null : Countries.NameOf(account.Country) }
-            : null;
+            .Select(a => new
+            {
+                Response = new AccountResponse(
+                    a.Id, a.Name, a.Industry!.Name,
+                    a.Segment.HasValue ? a.Segment.Value.ToString() : null,
+                    a.Region.HasValue ? a.Region.Value.ToString() : null,
+                    a.CountryCode, null, a.Employees, a.AnnualRevenue, a.GrossProfit, a.CustomerSince, a.ContractDate,
+                    a.Owner!.Email,
+                    a.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
+                    a.CompetitorsReplaced, a.ExternalId, a.Version),
+                a.ExternalOwnerId,
+                a.OwnerId,
+            })
+            .SingleOrDefaultAsync(ct);
+        if (account is null)
+        {
+            return null;
+        }
+        var answers = await db.NpsAnswers.AsNoTracking()
+            .Where(n => db.Contacts.Any(c => c.Id == n.ContactId && c.AccountId == id))
+            .Select(n => new { n.ContactId, n.AnsweredOn, n.Id, n.Score })
+            .ToListAsync(ct);
+        var response = account.Response;
+        return response with
+        {
+            CountryName = response.Country is null ? null : Countries.NameOf(response.Country),
+            ExternalOwnerId = account.OwnerId is null ? account.ExternalOwnerId : null,
+            Nps = NetPromoterScore.Of(answers.Select(n => (n.ContactId, n.AnsweredOn, n.Id, n.Score))),
+        };
+    }
+
+    /// <summary>Accounts, and contacts deleted on their own, deleted since <paramref name="since"/>, newest first.</summary>
+    public static async Task<IReadOnlyList<DeletedRecord>> RecentlyDeletedAsync(this VouchDbContext db, DateTimeOffset since, CancellationToken ct)
+    {
+        var accounts = await db.Accounts.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.DeletedAt != null && a.DeletedAt >= since)
+            .Select(a => new DeletedRecord("Account", a.Id, a.Name, null, a.DeletedAt!.Value,
+                db.Contacts.IgnoreQueryFilters().Count(c => c.AccountId == a.Id && c.DeletedAt == a.DeletedAt)))
+            .ToListAsync(ct);
+        var contacts = await db.Contacts.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.DeletedAt != null && c.DeletedAt >= since && c.Account!.DeletedAt == null)
+            .Select(c => new DeletedRecord("Contact", c.Id, c.FirstName + " " + c.LastName, c.Account!.Name, c.DeletedAt!.Value, 0))
+            .ToListAsync(ct);
+        return [.. accounts.Concat(contacts).OrderByDescending(r => r.DeletedAt).Take(200)];
+    }
 }

@@ -8,11 +8,13 @@ using Vouch.Web;
 
 namespace Vouch.Features.Accounts;
 
+/// <summary>An account with everything known about it, its NPS and its contacts; the reference team edits and deletes.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db) : PageModel
+public sealed class DetailsModel(VouchDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
     public AccountResponse Account { get; private set; } = null!;
     public IReadOnlyList<ContactSummary> Contacts { get; private set; } = [];
+    public bool IsManager { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -21,7 +23,22 @@ public sealed class DetailsModel(VouchDbContext db) : PageModel
             return NotFound();
         }
         Account = account;
+        IsManager = User.MaySeeNotes();
         Contacts = (await db.SearchContactsAsync(new PageQuery { PageSize = PageQuery.MaxPageSize }, id, null, null, null, ct)).Items;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.ManageInventory)).Succeeded)
+        {
+            return Forbid();
+        }
+        if (!await db.DeleteAccountAsync(id, clock.GetUtcNow(), ct))
+        {
+            return NotFound();
+        }
+        TempData["Notice"] = "The account and its contacts were deleted.";
+        return Redirect("/accounts/deleted");
     }
 }

@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Vouch.Features.Audit;
 
-public enum AuditAction { Created, Updated, Deleted }
+public enum AuditAction { Created, Updated, Deleted, Erased }
 
 /// <summary>
 /// One change to one record: who, what, which record, when, and the values before and after.
-/// Append-only: the application refuses to change or delete entries and so does the database.
+/// Append-only: the application refuses to change or delete entries and so does the database. The one exception is
+/// erasing a person: their personal data in an entry is replaced and <see cref="RedactedAt"/> set, nothing else.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -26,6 +27,9 @@ public sealed class AuditEntry
 
     /// <summary>JSON object of the changed properties' new values; null for a deletion.</summary>
     public string? After { get; set; }
+
+    /// <summary>When personal data in <see cref="Before"/>, <see cref="After"/> or <see cref="Actor"/> was replaced.</summary>
+    public DateTimeOffset? RedactedAt { get; set; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>

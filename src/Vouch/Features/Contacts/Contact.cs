@@ -43,6 +43,7 @@ public sealed class Contact : ISoftDeletable
     public const int NameMaxLength = 100;
     public const int EmailMaxLength = 254;
     public const int StoryMaxLength = 4000;
+    public const int NotesMaxLength = 4000;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AccountId { get; set; }
@@ -84,6 +85,9 @@ public sealed class Contact : ISoftDeletable
     public string? Results { get; set; }
     public string? Quotes { get; set; }
 
+    /// <summary>The reference team's private notes: never shown to sellers, executives or the contact.</summary>
+    public string? Notes { get; set; }
+
     public string? ExternalId { get; set; }
     public DateTimeOffset? DeletedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
@@ -110,6 +114,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.UseCase).HasMaxLength(Contact.StoryMaxLength);
         builder.Property(c => c.Results).HasMaxLength(Contact.StoryMaxLength);
         builder.Property(c => c.Quotes).HasMaxLength(Contact.StoryMaxLength);
+        builder.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.FullName);
         builder.HasOne(c => c.Account).WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
@@ -9,24 +10,6 @@ namespace Vouch.Features.Contacts;
 
 public sealed record ContactSummary(
     Guid Id, string FirstName, string LastName, string? Title, string? Email, Guid AccountId, string Account, string AdvocacyStage);
-
-public sealed record ContactResponse(
-    Guid Id,
-    string FirstName,
-    string LastName,
-    string? Title,
-    string? Email,
-    string? Phone,
-    Guid AccountId,
-    string Account,
-    string? PersonalityStyle,
-    IReadOnlyList<string> SocialCapitalWanted,
-    bool IsLeadUser,
-    bool HelpsOthers,
-    string AdvocacyStage,
-    bool IsDefender,
-    string? ExternalId,
-    Guid Version);
 
 /// <summary>The filters of <c>GET /api/v1/contacts</c>.</summary>
 public sealed record ContactFilter
@@ -53,8 +36,36 @@ public static class ContactEndpoints
             .WithName("ListContacts").WithSummary("Search contacts, a page at a time, with the total.")
             .RequireAuthorization(Policies.ReadInventory);
         contacts.MapGet("/{id:guid}", Get)
-            .WithName("GetContact").WithSummary("Get one contact.").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetContact").WithSummary("Get one contact's advocate profile; the notes only for reference managers and admins.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.ReadInventory);
+        contacts.MapPost("/", Create)
+            .WithName("CreateContact").WithSummary("Create a contact at an account.")
+            .RequireAuthorization(Policies.ManageInventory);
+        contacts.MapPut("/{id:guid}", Update)
+            .WithName("UpdateContact").WithSummary("Replace a contact's profile; send the version you read.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.ManageInventory);
+        contacts.MapDelete("/{id:guid}", Delete)
+            .WithName("DeleteContact").WithSummary("Delete a contact; it can be restored.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ManageInventory);
+        contacts.MapPost("/{id:guid}/restore", Restore)
+            .WithName("RestoreContact").WithSummary("Undo deleting a contact.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(Policies.ManageInventory);
+        contacts.MapPost("/{id:guid}/nps-answers", AddNpsAnswer)
+            .WithName("AddNpsAnswer").WithSummary("Record a contact's answer to the NPS question.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ManageInventory);
+        contacts.MapGet("/{id:guid}/personal-data", PersonalDataOf)
+            .WithName("ExportPersonalData").WithSummary("Everything held about a contact, for their right of access.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ManageInventory);
+        contacts.MapPost("/{id:guid}/erase", Erase)
+            .WithName("EraseContact").WithSummary("Erase a contact's personal data, keeping the numbers; cannot be undone.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.Administer);
         return api;
     }
 
@@ -87,23 +98,81 @@ public static class ContactEndpoints
         return TypedResults.Ok(await db.SearchContactsAsync(page, filter.Account, filter.Industry, country, stage, ct));
     }
 
-    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Get(
+        Guid id, ClaimsPrincipal user, VouchDbContext db, CancellationToken ct) =>
+        await db.FindContactAsync(id, user.MaySeeNotes(), ct) is { } contact ? TypedResults.Ok(contact) : Problems.NotFound("The contact");
+
+    private static async Task<Results<Created<ContactResponse>, ValidationProblem>> Create(
+        ContactInput input, ContactProfiles profiles, VouchDbContext db, CancellationToken ct)
     {
-        var contact = await db.Contacts.AsNoTracking().Include(c => c.Account).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (contact is null)
+        var outcome = await profiles.CreateAsync(input, ct);
+        if (outcome.Contact is not { } contact)
+        {
+            return outcome.Errors.ToProblem();
+        }
+        return TypedResults.Created($"/api/v1/contacts/{contact.Id}", (await db.FindContactAsync(contact.Id, withNotes: true, ct))!);
+    }
+
+    private static async Task<Results<Ok<ContactResponse>, ValidationProblem, ProblemHttpResult>> Update(
+        Guid id, ContactInput input, ContactProfiles profiles, VouchDbContext db, CancellationToken ct)
+    {
+        var outcome = await profiles.UpdateAsync(id, input, ct);
+        if (outcome.NotFound)
         {
             return Problems.NotFound("The contact");
         }
-        var wanted = Enum.GetValues<SocialCapital>()
-            .Where(kind => kind != SocialCapital.None && contact.SocialCapitalWanted.HasFlag(kind))
-            .Select(kind => kind.ToString())
-            .ToList();
-        return TypedResults.Ok(new ContactResponse(
-            contact.Id, contact.FirstName, contact.LastName, contact.Title, contact.Email, contact.Phone,
-            contact.AccountId, contact.Account!.Name, contact.PersonalityStyle?.ToString(), wanted,
-            contact.IsLeadUser, contact.HelpsOthers, contact.AdvocacyStage.ToString(), contact.IsDefender,
-            contact.ExternalId, contact.Version));
+        if (outcome.Stale)
+        {
+            return Problems.StaleVersion();
+        }
+        if (outcome.Contact is null)
+        {
+            return outcome.Errors.ToProblem();
+        }
+        return TypedResults.Ok((await db.FindContactAsync(id, withNotes: true, ct))!);
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ContactProfiles profiles, CancellationToken ct) =>
+        await profiles.DeleteAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound("The contact");
+
+    private static async Task<Results<Ok<ContactResponse>, ProblemHttpResult>> Restore(
+        Guid id, ContactProfiles profiles, VouchDbContext db, CancellationToken ct)
+    {
+        var (found, refusal) = await profiles.RestoreAsync(id, ct);
+        if (!found)
+        {
+            return Problems.NotFound("The contact");
+        }
+        if (refusal is not null)
+        {
+            return Problems.Conflict("The contact cannot be restored on its own.", refusal);
+        }
+        return TypedResults.Ok((await db.FindContactAsync(id, withNotes: true, ct))!);
+    }
+
+    private static async Task<Results<Created<NpsAnswerResponse>, ValidationProblem, ProblemHttpResult>> AddNpsAnswer(
+        Guid id, NpsAnswerInput input, ContactProfiles profiles, CancellationToken ct)
+    {
+        var (answer, errors, notFound) = await profiles.AddNpsAnswerAsync(id, input, ct);
+        if (notFound)
+        {
+            return Problems.NotFound("The contact");
+        }
+        if (answer is null)
+        {
+            return errors.ToProblem();
+        }
+        return TypedResults.Created($"/api/v1/contacts/{id}", new NpsAnswerResponse(answer.Id, answer.Score, answer.AnsweredOn, answer.Comment));
+    }
+
+    private static async Task<Results<Ok<PersonalDataExport>, ProblemHttpResult>> PersonalDataOf(Guid id, PersonalData personalData, CancellationToken ct) =>
+        await personalData.ExportAsync(id, ct) is { } export ? TypedResults.Ok(export) : Problems.NotFound("The contact");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Erase(Guid id, PersonalData personalData, CancellationToken ct) =>
+        await personalData.EraseAsync(id, ct) ? TypedResults.NoContent() : Problems.NotFound("The contact");
+
+    /// <summary>Whether the user is on the reference team, who alone read a contact's private notes.</summary>
+    public static bool MaySeeNotes(this ClaimsPrincipal user) => Policies.RolesByPolicy[Policies.ManageInventory].Any(user.IsInRole);
 
     public static async Task<Paged<ContactSummary>> SearchContactsAsync(
         this VouchDbContext db, PageQuery page, Guid? accountId, string? industry, string? countryCode, AdvocacyStage? stage, CancellationToken ct)

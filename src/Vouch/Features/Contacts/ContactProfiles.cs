@@ -1,0 +1,342 @@
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Features.Accounts;
+using Vouch.Web;
+
+namespace Vouch.Features.Contacts;
+
+/// <summary>
+/// Creating, editing, deleting and restoring contacts: one set of rules for the API and the pages. Every consent
+/// change is written to the consent history in the same save as the change.
+/// </summary>
+public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimeProvider clock)
+{
+    public const int MaxBlackouts = 20;
+
+    /// <summary>What a save came to: the contact, what was wrong with the input, or that the version was stale.</summary>
+    public sealed record Outcome(Contact? Contact, ValidationErrors Errors, bool NotFound = false, bool Stale = false);
+
+    public async Task<Outcome> CreateAsync(ContactInput input, CancellationToken ct)
+    {
+        var contact = new Contact { FirstName = "", LastName = "" };
+        var errors = await ApplyAsync(input, contact, isNew: true, ct);
+        if (!errors.IsEmpty)
+        {
+            return new(null, errors);
+        }
+        if (contact.ExternalId is not null && await db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.ExternalId == contact.ExternalId, ct))
+        {
+            errors.Add("externalId", $"externalId '{contact.ExternalId}' is taken by another contact.");
+            return new(null, errors);
+        }
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(ct);
+        return new(contact, errors);
+    }
+
+    public async Task<Outcome> UpdateAsync(Guid id, ContactInput input, CancellationToken ct)
+    {
+        var contact = await db.Contacts.Include(c => c.AgreedActivities).Include(c => c.Blackouts).SingleOrDefaultAsync(c => c.Id == id, ct);
+        var errors = new ValidationErrors();
+        if (contact is null)
+        {
+            return new(null, errors, NotFound: true);
+        }
+        if (input.Version is null)
+        {
+            errors.Add("version", "version is required: send the version you read, so a concurrent change is not overwritten.");
+            return new(null, errors);
+        }
+        if (input.Version != contact.Version)
+        {
+            return new(null, errors, Stale: true);
+        }
+        errors = await ApplyAsync(input, contact, isNew: false, ct);
+        if (!errors.IsEmpty)
+        {
+            return new(null, errors);
+        }
+        if (contact.ExternalId is not null
+            && await db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.ExternalId == contact.ExternalId && c.Id != id, ct))
+        {
+            errors.Add("externalId", $"externalId '{contact.ExternalId}' is taken by another contact.");
+            return new(null, errors);
+        }
+        // A change to the agreed activities or blackouts alone still makes a new version of the contact, and the
+        // version compared in the UPDATE is the one the caller read, so a save between our read and write also fails.
+        var version = db.Entry(contact).Property(c => c.Version);
+        version.OriginalValue = input.Version.Value;
+        version.IsModified = true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(null, errors, Stale: true);
+        }
+        return new(contact, errors);
+    }
+
+    /// <summary>Hides the contact; <see cref="RestoreAsync"/> brings it back.</summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    {
+        var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return false;
+        }
+        contact.DeletedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Undoes a delete; a contact whose account is deleted comes back with the account instead.</summary>
+    public async Task<(bool Found, string? Refusal)> RestoreAsync(Guid id, CancellationToken ct)
+    {
+        var contact = await db.Contacts.IgnoreQueryFilters().Include(c => c.Account).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return (false, null);
+        }
+        if (contact.Account!.DeletedAt is not null)
+        {
+            return (true, $"The account {contact.Account.Name} is deleted: restore the account, and its contacts come back with it.");
+        }
+        contact.DeletedAt = null;
+        await db.SaveChangesAsync(ct);
+        return (true, null);
+    }
+
+    public async Task<(NpsAnswer? Answer, ValidationErrors Errors, bool NotFound)> AddNpsAnswerAsync(Guid contactId, NpsAnswerInput input, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (!await db.Contacts.AnyAsync(c => c.Id == contactId, ct))
+        {
+            return (null, errors, true);
+        }
+        if (input.Score is not (>= 0 and <= 10))
+        {
+            errors.Add("score", "score must be a whole number from 0 to 10.");
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (input.AnsweredOn > today)
+        {
+            errors.Add("answeredOn", "answeredOn cannot be in the future.");
+        }
+        errors.MaxLength("comment", input.Comment, NpsAnswer.CommentMaxLength);
+        if (!errors.IsEmpty)
+        {
+            return (null, errors, false);
+        }
+        var answer = new NpsAnswer
+        {
+            ContactId = contactId,
+            Score = input.Score!.Value,
+            AnsweredOn = input.AnsweredOn ?? today,
+            Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
+        };
+        db.NpsAnswers.Add(answer);
+        await db.SaveChangesAsync(ct);
+        return (answer, errors, false);
+    }
+
+    /// <summary>
+    /// Validates <paramref name="input"/> and, when it is valid, copies it onto <paramref name="contact"/> (loaded with
+    /// its agreed activities and blackouts), adding a consent record when the consent changed. Nothing is copied when
+    /// anything is wrong.
+    /// </summary>
+    private async Task<ValidationErrors> ApplyAsync(ContactInput input, Contact contact, bool isNew, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("firstName", input.FirstName, Contact.NameMaxLength);
+        errors.Required("lastName", input.LastName, Contact.NameMaxLength);
+        errors.MaxLength("title", input.Title, 200);
+        errors.MaxLength("email", input.Email, Contact.EmailMaxLength);
+        errors.MaxLength("phone", input.Phone, 40);
+        errors.MaxLength("blogUrl", input.BlogUrl, 500);
+        errors.MaxLength("associations", input.Associations, 500);
+        errors.MaxLength("consentScope", input.ConsentScope, 500);
+        errors.MaxLength("useCase", input.UseCase, Contact.StoryMaxLength);
+        errors.MaxLength("results", input.Results, Contact.StoryMaxLength);
+        errors.MaxLength("quotes", input.Quotes, Contact.StoryMaxLength);
+        errors.MaxLength("notes", input.Notes, Contact.NotesMaxLength);
+        errors.MaxLength("externalId", input.ExternalId, Account.ExternalIdMaxLength);
+        if (!string.IsNullOrWhiteSpace(input.Email) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(input.Email.Trim()))
+        {
+            errors.Add("email", $"'{input.Email}' is not an email address.");
+        }
+        if (!string.IsNullOrWhiteSpace(input.BlogUrl)
+            && !(Uri.TryCreate(input.BlogUrl.Trim(), UriKind.Absolute, out var blog) && blog.Scheme is "http" or "https"))
+        {
+            errors.Add("blogUrl", "blogUrl must be an http or https address.");
+        }
+        if (input.AccountId is not { } accountId)
+        {
+            errors.Add("accountId", "accountId is required.");
+        }
+        else if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        {
+            errors.Add("accountId", "No account has this id.");
+        }
+        var style = ParseEnum<PersonalityStyle>(input.PersonalityStyle, "personalityStyle", errors);
+        var stage = ParseEnum<AdvocacyStage>(input.AdvocacyStage, "advocacyStage", errors) ?? AdvocacyStage.Customer;
+        var consent = ParseEnum<ConsentLevel>(input.Consent, "consent", errors) ?? ConsentLevel.None;
+        var (wanted, unknownCapital) = FlagNames.Parse<SocialCapital>(input.SocialCapitalWanted);
+        if (unknownCapital.Count > 0)
+        {
+            errors.Add("socialCapitalWanted", $"socialCapitalWanted takes {Names<SocialCapital>()}; not {string.Join(", ", unknownCapital)}.");
+        }
+        var (channels, unknownChannels) = FlagNames.Parse<Channels>(input.PreferredChannels);
+        if (unknownChannels.Count > 0)
+        {
+            errors.Add("preferredChannels", $"preferredChannels takes {Names<Channels>()}; not {string.Join(", ", unknownChannels)}.");
+        }
+        if (input.Followers < 0)
+        {
+            errors.Add("followers", "followers cannot be negative.");
+        }
+        if (input.MaxAsksPerQuarter is < 0 or > 50)
+        {
+            errors.Add("maxAsksPerQuarter", "maxAsksPerQuarter must be from 0 to 50.");
+        }
+        if (input.ConsentGivenOn is { } given && input.ConsentExpiresOn is { } expires && expires < given)
+        {
+            errors.Add("consentExpiresOn", "consentExpiresOn cannot be before consentGivenOn.");
+        }
+        if (consent != ConsentLevel.None && input.ConsentGivenOn is null)
+        {
+            errors.Add("consentGivenOn", "consentGivenOn is required when there is consent: when did they agree?");
+        }
+        var activityKeys = (input.AgreedActivities ?? []).Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim().ToLowerInvariant()).Distinct().ToList();
+        var activities = await db.ActivityTypes.Where(t => activityKeys.Contains(t.Key)).ToListAsync(ct);
+        var alreadyAgreed = contact.AgreedActivities.Select(t => t.Key).ToHashSet();
+        foreach (var key in activityKeys)
+        {
+            var type = activities.SingleOrDefault(t => t.Key == key);
+            if (type is null)
+            {
+                errors.Add("agreedActivities", $"'{key}' is not an activity type; GET /api/v1/activity-types lists them.");
+            }
+            else if (!type.IsActive && !alreadyAgreed.Contains(key))
+            {
+                errors.Add("agreedActivities", $"'{key}' is retired and can no longer be agreed to.");
+            }
+        }
+        if (activityKeys.Count > 0 && consent == ConsentLevel.None)
+        {
+            errors.Add("agreedActivities", "Agreed activities need consent: set consent to Verbal or Written.");
+        }
+        var blackouts = input.Blackouts ?? [];
+        if (blackouts.Count > MaxBlackouts)
+        {
+            errors.Add("blackouts", $"At most {MaxBlackouts} blackouts.");
+        }
+        for (var i = 0; i < blackouts.Count; i++)
+        {
+            var blackout = blackouts[i];
+            if (blackout.Starts is null || blackout.Ends is null)
+            {
+                errors.Add($"blackouts[{i}]", "A blackout needs the day it starts and the day it ends.");
+            }
+            else if (blackout.Ends < blackout.Starts)
+            {
+                errors.Add($"blackouts[{i}]", "A blackout cannot end before it starts.");
+            }
+            errors.MaxLength($"blackouts[{i}].reason", blackout.Reason, 200);
+        }
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+
+        var consentBefore = isNew ? null : ConsentOf(contact);
+        contact.AccountId = input.AccountId!.Value;
+        contact.FirstName = input.FirstName!.Trim();
+        contact.LastName = input.LastName!.Trim();
+        contact.Title = Clean(input.Title);
+        contact.Email = Clean(input.Email);
+        contact.Phone = Clean(input.Phone);
+        contact.PersonalityStyle = style;
+        contact.SocialCapitalWanted = wanted;
+        contact.IsLeadUser = input.IsLeadUser;
+        contact.HelpsOthers = input.HelpsOthers;
+        contact.AdvocacyStage = stage;
+        contact.IsDefender = input.IsDefender;
+        contact.BlogUrl = Clean(input.BlogUrl);
+        contact.Followers = input.Followers;
+        contact.Associations = Clean(input.Associations);
+        contact.SpeaksAtEvents = input.SpeaksAtEvents;
+        contact.Consent = consent;
+        contact.ConsentGivenOn = input.ConsentGivenOn;
+        contact.ConsentExpiresOn = input.ConsentExpiresOn;
+        contact.ConsentScope = Clean(input.ConsentScope);
+        contact.MaxAsksPerQuarter = input.MaxAsksPerQuarter;
+        contact.PreferredChannels = channels;
+        contact.UseCase = Clean(input.UseCase);
+        contact.Results = Clean(input.Results);
+        contact.Quotes = Clean(input.Quotes);
+        contact.Notes = Clean(input.Notes);
+        contact.ExternalId = Clean(input.ExternalId);
+
+        contact.AgreedActivities.RemoveAll(t => !activityKeys.Contains(t.Key));
+        contact.AgreedActivities.AddRange(activities.Where(t => !alreadyAgreed.Contains(t.Key)));
+
+        // Blackouts that stay keep their rows (and their history); the rest are removed or added.
+        var wantedBlackouts = blackouts.Select(b => (b.Starts!.Value, b.Ends!.Value, Clean(b.Reason))).Distinct().ToList();
+        foreach (var gone in contact.Blackouts.Where(b => !wantedBlackouts.Contains((b.Starts, b.Ends, b.Reason))).ToList())
+        {
+            contact.Blackouts.Remove(gone);
+            db.ContactBlackouts.Remove(gone);
+        }
+        foreach (var (starts, ends, reason) in wantedBlackouts.Where(w => !contact.Blackouts.Any(b => (b.Starts, b.Ends, b.Reason) == w)))
+        {
+            // Added to the set, not only the collection: a new row with its id already set would otherwise be taken for an existing one.
+            var blackout = new ContactBlackout { ContactId = contact.Id, Starts = starts, Ends = ends, Reason = reason };
+            contact.Blackouts.Add(blackout);
+            db.ContactBlackouts.Add(blackout);
+        }
+
+        var consentAfter = ConsentOf(contact);
+        // A new contact without consent has no consent history yet; any other change of consent starts or adds to it.
+        if (consentAfter != consentBefore && !(isNew && contact.Consent == ConsentLevel.None))
+        {
+            db.ConsentRecords.Add(new ConsentRecord
+            {
+                ContactId = contact.Id,
+                RecordedAt = clock.GetUtcNow(),
+                RecordedById = actor.Current.UserId,
+                Consent = contact.Consent,
+                GivenOn = contact.ConsentGivenOn,
+                ExpiresOn = contact.ConsentExpiresOn,
+                Scope = contact.ConsentScope,
+                ActivityTypes = consentAfter.Activities,
+            });
+        }
+        return errors;
+    }
+
+    private sealed record ConsentState(ConsentLevel Consent, DateOnly? GivenOn, DateOnly? ExpiresOn, string? Scope, string Activities);
+
+    private static ConsentState ConsentOf(Contact contact) =>
+        new(contact.Consent, contact.ConsentGivenOn, contact.ConsentExpiresOn, contact.ConsentScope,
+                string.Join(",", contact.AgreedActivities.Select(t => t.Key).Order(StringComparer.Ordinal)));
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Where(n => n != "None"));
+
+    private static T? ParseEnum<T>(string? value, string field, ValidationErrors errors) where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+        errors.Add(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
+        return null;
+    }
+}

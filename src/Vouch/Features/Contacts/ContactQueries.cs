@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Features.Audit;
+
+namespace Vouch.Features.Contacts;
+
+/// <summary>Reading contacts: one contact's profile, and the history of its changes.</summary>
+public static class ContactQueries
+{
+    /// <summary>The audit record types that belong to a contact and carry its id in their values.</summary>
+    private static readonly string[] s_childRecordTypes = [nameof(ConsentRecord), nameof(NpsAnswer), nameof(ContactBlackout)];
+
+    /// <summary>One contact's profile with its NPS answers; the private notes only when <paramref name="withNotes"/>.</summary>
+    public static Task<ContactResponse?> FindContactAsync(this VouchDbContext db, Guid id, bool withNotes, CancellationToken ct) =>
+        db.FindContactAsync(id, withNotes, includeDeleted: false, ct);
+
+    public static async Task<ContactResponse?> FindContactAsync(this VouchDbContext db, Guid id, bool withNotes, bool includeDeleted, CancellationToken ct)
+    {
+        var contacts = includeDeleted ? db.Contacts.IgnoreQueryFilters() : db.Contacts;
+        var contact = await contacts.AsNoTracking()
+            .Include(c => c.Account).Include(c => c.AgreedActivities).Include(c => c.Blackouts)
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return null;
+        }
+        var answers = await db.NpsAnswers.AsNoTracking().Where(a => a.ContactId == id)
+            .OrderByDescending(a => a.AnsweredOn).ThenByDescending(a => a.Id)
+            .Select(a => new NpsAnswerResponse(a.Id, a.Score, a.AnsweredOn, a.Comment))
+            .ToListAsync(ct);
+        return new ContactResponse(
+            contact.Id, contact.FirstName, contact.LastName, contact.Title, contact.Email, contact.Phone,
+            contact.AccountId, contact.Account!.Name, contact.PersonalityStyle?.ToString(), FlagNames.Of(contact.SocialCapitalWanted),
+            contact.IsLeadUser, contact.HelpsOthers, contact.AdvocacyStage.ToString(), contact.IsDefender,
+            contact.BlogUrl, contact.Followers, contact.Associations, contact.SpeaksAtEvents,
+            contact.Consent.ToString(), contact.ConsentGivenOn, contact.ConsentExpiresOn, contact.ConsentScope,
+            [.. contact.AgreedActivities.OrderBy(t => t.SortOrder).Select(t => t.Key)], contact.MaxAsksPerQuarter,
+            FlagNames.Of(contact.PreferredChannels),
+            [.. contact.Blackouts.OrderBy(b => b.Starts).Select(b => new BlackoutResponse(b.Starts, b.Ends, b.Reason))],
+            contact.UseCase, contact.Results, contact.Quotes, answers, contact.ExternalId, contact.Version)
+        {
+            Notes = withNotes ? contact.Notes : null,
+        };
+    }
+
+    /// <summary>
+    /// The audit entries about a contact: its own, its consent records', NPS answers', blackouts' and agreed
+    /// activities'. The children are found by the contact id in their values, so removed ones are found too.
+    /// </summary>
+    public static IQueryable<AuditEntry> AuditEntriesAbout(this VouchDbContext db, Guid contactId)
+    {
+        var id = contactId.ToString();
+        var childIds = db.AuditEntries
+            .Where(e => s_childRecordTypes.Contains(e.RecordType) && (e.After!.Contains(id) || e.Before!.Contains(id)))
+            .Select(e => e.RecordId);
+        return db.AuditEntries.AsNoTracking().Where(e =>
+            (e.RecordType == nameof(Contact) && e.RecordId == id)
+            || (e.RecordType == "ContactActivityTypes" && e.RecordId.Contains(id))
+            || (s_childRecordTypes.Contains(e.RecordType) && childIds.Contains(e.RecordId)));
+    }
+
+    /// <summary>Every change to the contact, newest first, with who made it and when.</summary>
+    public static async Task<IReadOnlyList<ContactChange>> HistoryAsync(this VouchDbContext db, Guid contactId, CancellationToken ct) =>
+        await db.AuditEntriesAbout(contactId)
+            .OrderByDescending(e => e.Id)
+            .Select(e => new ContactChange(e.At, e.Actor, e.Action.ToString(), e.RecordType, e.Before, e.After, e.RedactedAt != null))
+            .ToListAsync(ct);
+}
