@@ -17,6 +17,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
     private static readonly string[] s_everyone = [.. Roles.All];
     private static readonly string[] s_managers = [Roles.Admin, Roles.ReferenceManager];
     private static readonly string[] s_admins = [Roles.Admin];
+    private static readonly string[] s_exporters = [Roles.Admin, Roles.ReferenceManager, Roles.Seller];
     private const string SomeId = "0199a000-0000-7000-8000-000000000000";
 
     /// <summary>Method, route pattern, a concrete path, a body, and the roles allowed.</summary>
@@ -40,6 +41,9 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("PUT", "/api/v1/accounts/{id:guid}", $"/api/v1/accounts/{SomeId}", new { }, s_managers),
         ("GET", "/api/v1/contacts/", "/api/v1/contacts", null, s_employees),
         ("GET", "/api/v1/contacts/{id:guid}", $"/api/v1/contacts/{SomeId}", null, s_employees),
+        ("GET", "/api/v1/references/", "/api/v1/references", null, s_employees),
+        ("GET", "/api/v1/references/export.csv", "/api/v1/references/export.csv", null, s_exporters),
+        ("GET", "/api/v1/references/export.xlsx", "/api/v1/references/export.xlsx", null, s_exporters),
         ("GET", "/api/v1/ideas/", "/api/v1/ideas", null, s_everyone),
         ("POST", "/api/v1/ideas/", "/api/v1/ideas", new { }, s_everyone),
         ("GET", "/api/v1/ideas/similar", "/api/v1/ideas/similar?text=export", null, s_everyone),
@@ -62,6 +66,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/accounts", "/accounts", null, s_employees),
         ("GET", "/accounts/{id:guid}", $"/accounts/{SomeId}", null, s_employees),
         ("GET", "/contacts", "/contacts", null, s_employees),
+        ("GET", "/references", "/references", null, s_employees),
         ("GET", "/ideas", "/ideas", null, s_everyone),
         ("GET", "/ideas/new", "/ideas/new", null, s_everyone),
         ("GET", "/ideas/{id:guid}", $"/ideas/{SomeId}", null, s_everyone),
