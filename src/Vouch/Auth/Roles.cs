@@ -39,10 +39,17 @@ public static class Policies
     /// <summary>Product management of ideas: statuses, merges and moderation.</summary>
     public const string ManageIdeas = nameof(ManageIdeas);
 
+    /// <summary>
+    /// Taking the reference inventory out of Vouch as a file. Executives read it in the app but do
+    /// not export it: a file of customer contacts leaves the audit trail behind.
+    /// </summary>
+    public const string ExportReferences = nameof(ExportReferences);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ReadInventory] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller, Roles.Executive],
         [ManageInventory] = [Roles.Admin, Roles.ReferenceManager],
+        [ExportReferences] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller],
         [Administer] = [Roles.Admin],
         [AdvocatePortal] = [Roles.Advocate],
         [PostIdeas] = [.. Roles.All],

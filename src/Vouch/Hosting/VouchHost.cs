@@ -13,6 +13,7 @@ using Vouch.Features.Email;
 using Vouch.Features.Health;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
+using Vouch.Features.Search;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
 using Vouch.Web;
@@ -96,7 +97,8 @@ public static class VouchHost
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapActivityTypes().MapContent().MapIdeas().MapNotifications().MapEmail().MapAudit();
+        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapReferences().MapActivityTypes().MapContent().MapIdeas()
+            .MapNotifications().MapEmail().MapAudit();
 
         app.MapRazorPages();
         return app;

@@ -88,7 +88,10 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
     [
         "Id", "AccountId", "FirstName", "LastName", "Title", "Email", "Phone", "PersonalityStyle", "SocialCapitalWanted",
         "IsLeadUser", "HelpsOthers", "AdvocacyStage", "IsDefender", "ExternalId", "Version",
+        "Consent", "ConsentGivenOn", "UseCase", "Results", "Quotes",
     ];
+
+    private static readonly string[] s_contactActivityColumns = ["AgreedActivitiesId", "ContactId"];
 
     private static readonly string[] s_opportunityColumns =
         ["Id", "AccountId", "Name", "Amount", "Stage", "CloseDate", "IsClosed", "IsWon", "Competitor", "OwnerId", "ExternalId"];
@@ -113,6 +116,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var industries = await db.Industries.AsNoTracking().OrderBy(i => i.Key).Select(i => i.Id).ToArrayAsync(ct);
+        var activityTypes = await db.ActivityTypes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => t.Id).ToArrayAsync(ct);
         var products = await EnsureProductsAsync(ct);
         var sellers = await EnsureSellersAsync(faker, Math.Clamp(contacts / 5_000, 3, 25), ct);
         var accounts = PlanAccounts(faker, contacts, industries, products, sellers, today);
@@ -133,7 +137,11 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
             await LoadAsync("AccountProducts", accounts.Sum(a => (long)a.Products.Length),
                 accounts.SelectMany(a => a.Products.Select(p => new AccountProductRow(a.Id, p))),
                 rows => writer.WriteAccountProductsAsync(rows, ct));
-            await LoadAsync("Contacts", contacts, Contacts(accounts, names), rows => writer.WriteContactsAsync(rows, ct));
+            await LoadAsync("Contacts", contacts, Contacts(accounts, names, activityTypes, today), rows => writer.WriteContactsAsync(rows, ct));
+            // The same contacts again (the same seeds make the same rows) for what they agreed to.
+            await LoadAsync("ContactActivityTypes", Contacts(accounts, names, activityTypes, today).Sum(c => (long)c.Activities.Length),
+                Contacts(accounts, names, activityTypes, today).SelectMany(c => c.Activities.Select(a => new ContactActivityRow(a, c.Id))),
+                rows => writer.WriteContactActivitiesAsync(rows, ct));
             await LoadAsync("Opportunities", accounts.Sum(a => (long)a.OpportunityCount), Opportunities(accounts, sellers, today),
                 rows => writer.WriteOpportunitiesAsync(rows, ct));
 
@@ -267,9 +275,11 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
         return accounts;
     }
 
-    private static IEnumerable<ContactRow> Contacts(List<AccountRow> accounts, NamePools names)
+    private static IEnumerable<ContactRow> Contacts(List<AccountRow> accounts, NamePools names, Guid[] activityTypes, DateOnly today)
     {
         var random = new Random(RandomSeed + 1);
+        // Referenceability from its own generator, so the contacts' other fields stay as they were.
+        var references = new Random(RandomSeed + 3);
         var ids = new SequentialIds(random);
         var localParts = new HashSet<string>(StringComparer.Ordinal);
         var number = 0;
@@ -314,7 +324,8 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
                     AdvocacyStage: stage,
                     IsDefender: random.NextDouble() < defenderChance,
                     ExternalId: $"SCALE-C{++number:D8}",
-                    Version: RandomId(random));
+                    Version: RandomId(random),
+                    Reference: ScaleStories.Reference(references, stage, account.CompetitorsReplaced, activityTypes, today));
             }
         }
     }
@@ -497,7 +508,12 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
     private readonly record struct ContactRow(
         Guid Id, Guid AccountId, string FirstName, string LastName, string Title, string Email, string Phone,
         PersonalityStyle? PersonalityStyle, SocialCapital SocialCapitalWanted, bool IsLeadUser, bool HelpsOthers,
-        AdvocacyStage AdvocacyStage, bool IsDefender, string ExternalId, Guid Version);
+        AdvocacyStage AdvocacyStage, bool IsDefender, string ExternalId, Guid Version, ScaleReference Reference)
+    {
+        public Guid[] Activities => Reference.Activities;
+    }
+
+    private readonly record struct ContactActivityRow(Guid ActivityTypeId, Guid ContactId);
 
     private readonly record struct OpportunityRow(
         Guid Id, Guid AccountId, string Name, decimal Amount, string Stage, DateOnly CloseDate, bool IsClosed, bool IsWon,
@@ -516,6 +532,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
         Task WriteAccountProductsAsync(IEnumerable<AccountProductRow> rows, CancellationToken ct);
         Task WriteContactsAsync(IEnumerable<ContactRow> rows, CancellationToken ct);
         Task WriteOpportunitiesAsync(IEnumerable<OpportunityRow> rows, CancellationToken ct);
+        Task WriteContactActivitiesAsync(IEnumerable<ContactActivityRow> rows, CancellationToken ct);
         Task CommitAsync(CancellationToken ct);
     }
 
@@ -581,6 +598,18 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
                 p[12].Value = c.IsDefender;
                 p[13].Value = c.ExternalId;
                 p[14].Value = Text(c.Version);
+                p[15].Value = c.Reference.Consent.ToString();
+                p[16].Value = c.Reference.ConsentGivenOn is { } given ? given : DBNull.Value;
+                p[17].Value = (object?)c.Reference.UseCase ?? DBNull.Value;
+                p[18].Value = (object?)c.Reference.Results ?? DBNull.Value;
+                p[19].Value = (object?)c.Reference.Quotes ?? DBNull.Value;
+            }, ct);
+
+        public Task WriteContactActivitiesAsync(IEnumerable<ContactActivityRow> rows, CancellationToken ct) =>
+            Insert("ContactActivityTypes", s_contactActivityColumns, rows, (r, p) =>
+            {
+                p[0].Value = Text(r.ActivityTypeId);
+                p[1].Value = Text(r.ContactId);
             }, ct);
 
         public Task WriteOpportunitiesAsync(IEnumerable<OpportunityRow> rows, CancellationToken ct) =>
@@ -704,7 +733,31 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
                 w.Write(c.IsDefender, NpgsqlDbType.Boolean);
                 w.Write(c.ExternalId, NpgsqlDbType.Varchar);
                 w.Write(c.Version, NpgsqlDbType.Uuid);
+                w.Write(c.Reference.Consent.ToString(), NpgsqlDbType.Varchar);
+                WriteNullable(w, c.Reference.ConsentGivenOn, NpgsqlDbType.Date);
+                WriteNullable(w, c.Reference.UseCase, NpgsqlDbType.Varchar);
+                WriteNullable(w, c.Reference.Results, NpgsqlDbType.Varchar);
+                WriteNullable(w, c.Reference.Quotes, NpgsqlDbType.Varchar);
             }, ct);
+
+        public Task WriteContactActivitiesAsync(IEnumerable<ContactActivityRow> rows, CancellationToken ct) =>
+            Copy("ContactActivityTypes", s_contactActivityColumns, rows, (w, r) =>
+            {
+                w.Write(r.ActivityTypeId, NpgsqlDbType.Uuid);
+                w.Write(r.ContactId, NpgsqlDbType.Uuid);
+            }, ct);
+
+        private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
+        {
+            if (value is null)
+            {
+                writer.WriteNull();
+            }
+            else
+            {
+                writer.Write(value, type);
+            }
+        }
 
         public Task WriteOpportunitiesAsync(IEnumerable<OpportunityRow> rows, CancellationToken ct) =>
             Copy("Opportunities", s_opportunityColumns, rows, (w, o) =>
@@ -733,7 +786,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
         {
             await transaction.CommitAsync(ct);
             // Fresh statistics now, rather than whenever autovacuum gets to the new rows.
-            await using var analyze = new NpgsqlCommand("ANALYZE \"Accounts\", \"AccountProducts\", \"Contacts\", \"Opportunities\"", connection);
+            await using var analyze = new NpgsqlCommand("ANALYZE \"Accounts\", \"AccountProducts\", \"Contacts\", \"ContactActivityTypes\", \"Opportunities\"", connection);
             await analyze.ExecuteNonQueryAsync(ct);
         }
 

@@ -17,6 +17,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
     private static readonly string[] s_everyone = [.. Roles.All];
     private static readonly string[] s_managers = [Roles.Admin, Roles.ReferenceManager];
     private static readonly string[] s_admins = [Roles.Admin];
+    private static readonly string[] s_exporters = [Roles.Admin, Roles.ReferenceManager, Roles.Seller];
     private const string SomeId = "0199a000-0000-7000-8000-000000000000";
 
     /// <summary>Method, route pattern, a concrete path, a body, and the roles allowed.</summary>
@@ -61,6 +62,9 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/api/v1/activity-types/", "/api/v1/activity-types", null, s_everyone),
         ("POST", "/api/v1/activity-types/", "/api/v1/activity-types", new { }, s_admins),
         ("PUT", "/api/v1/activity-types/{key}", "/api/v1/activity-types/no-such-type", new { }, s_admins),
+        ("GET", "/api/v1/references/", "/api/v1/references", null, s_employees),
+        ("GET", "/api/v1/references/export.csv", "/api/v1/references/export.csv", null, s_exporters),
+        ("GET", "/api/v1/references/export.xlsx", "/api/v1/references/export.xlsx", null, s_exporters),
         ("GET", "/api/v1/ideas/", "/api/v1/ideas", null, s_everyone),
         ("POST", "/api/v1/ideas/", "/api/v1/ideas", new { }, s_everyone),
         ("GET", "/api/v1/ideas/similar", "/api/v1/ideas/similar?text=export", null, s_everyone),
@@ -95,6 +99,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/contacts/{id:guid}/edit", $"/contacts/{SomeId}/edit", null, s_managers),
         ("GET", "/contacts/new", "/contacts/new", null, s_managers),
         ("GET", "/activity-types", "/activity-types", null, s_admins),
+        ("GET", "/references", "/references", null, s_employees),
         ("GET", "/ideas", "/ideas", null, s_everyone),
         ("GET", "/ideas/new", "/ideas/new", null, s_everyone),
         ("GET", "/ideas/{id:guid}", $"/ideas/{SomeId}", null, s_everyone),

@@ -1,0 +1,191 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Features.Contacts;
+using Vouch.Web;
+
+namespace Vouch.Features.Search;
+
+/// <summary>
+/// One reference in the search results: what a seller may see of a contact (the account, the role,
+/// how far they advocate, what they agreed to and their story), never their email, phone or notes.
+/// </summary>
+public sealed record ReferenceSummary(
+    Guid Id,
+    string Name,
+    string? Title,
+    Guid AccountId,
+    string Account,
+    string? Industry,
+    string? Segment,
+    string? Region,
+    string? Country,
+    int? Employees,
+    string Stage,
+    string Consent,
+    IReadOnlyList<string> Activities,
+    string? Excerpt);
+
+/// <summary>A reference with the whole story, as the export writes it.</summary>
+public sealed record ReferenceExportRow(ReferenceSummary Reference, string? UseCase, string? Results, string? Quotes);
+
+/// <summary>
+/// The reference search, in SQL written for each database: the full-text match comes from FTS5 on
+/// SQLite and a tsvector column on PostgreSQL, which LINQ cannot express, and the total over a
+/// million contacts is cheapest when the query touches the accounts only when a filter needs them.
+/// </summary>
+public static class ReferenceSearch
+{
+    public const int ExcerptLength = 160;
+
+    /// <summary>The rows one export writes at most.</summary>
+    public const int ExportMaxRows = 50_000;
+
+    public static async Task<Paged<ReferenceSummary>> SearchAsync(this VouchDbContext db, ReferenceCriteria criteria, int page, int pageSize, CancellationToken ct)
+    {
+        var sql = new SearchSql(db.Database.IsNpgsql(), criteria);
+        var total = await db.Database.SqlQueryRaw<int>(sql.Count(), [.. sql.Parameters]).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page((page - 1) * pageSize, pageSize), [.. sql.Parameters]).ToListAsync(ct);
+        return new Paged<ReferenceSummary>([.. rows.Select(r => r.ToSummary(criteria.Today))], total.Single(), page, pageSize);
+    }
+
+    /// <summary>Every matching reference in the search's order, read as it is written out.</summary>
+    public static async IAsyncEnumerable<ReferenceExportRow> StreamAsync(
+        this VouchDbContext db, ReferenceCriteria criteria, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var sql = new SearchSql(db.Database.IsNpgsql(), criteria);
+        await foreach (var row in db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(0, ExportMaxRows), [.. sql.Parameters]).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return new ReferenceExportRow(row.ToSummary(criteria.Today), row.UseCase, row.Results, row.Quotes);
+        }
+    }
+
+    /// <summary>The first sentence-sized piece of the story: results first, as that is what sells.</summary>
+    public static string? Excerpt(string? useCase, string? results, string? quotes)
+    {
+        var story = new[] { results, useCase, quotes }.FirstOrDefault(s => !string.IsNullOrWhiteSpace(s))?.Trim();
+        if (story is null || story.Length <= ExcerptLength)
+        {
+            return story;
+        }
+        var cut = story.LastIndexOf(' ', ExcerptLength - 1);
+        return string.Concat(story.AsSpan(0, cut > ExcerptLength / 2 ? cut : ExcerptLength - 1), "…");
+    }
+
+    /// <summary>A result row as SQL returns it; the names match the columns the query selects.</summary>
+    private sealed record ReferenceRow(
+        Guid Id, string FirstName, string LastName, string? Title, Guid AccountId, string Account, string? Industry,
+        string? Segment, string? Region, string? Country, int? Employees, string AdvocacyStage, string Consent,
+        DateOnly? ConsentExpiresOn, string? Activities, string? UseCase, string? Results, string? Quotes)
+    {
+        /// <summary>Consent past its expiry date is shown as expired: it no longer lets anyone ask.</summary>
+        public ReferenceSummary ToSummary(DateOnly today) => new(
+            Id, $"{FirstName} {LastName}", Title, AccountId, Account, Industry, Segment, Region, Country?.Trim(), Employees,
+            AdvocacyStage, ConsentExpiresOn < today && Consent != nameof(ConsentLevel.None) ? "Expired" : Consent, Activities is null ? [] : Activities.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Excerpt(UseCase, Results, Quotes));
+    }
+
+    /// <summary>
+    /// The FROM and WHERE of one search, with its parameters as <c>{n}</c> placeholders that EF
+    /// turns into database parameters. Identifiers are quoted the same way on both databases.
+    /// </summary>
+    private sealed class SearchSql
+    {
+        private readonly bool _postgres;
+        private readonly ReferenceCriteria _criteria;
+        private readonly StringBuilder _where = new("c.\"DeletedAt\" IS NULL");
+        private readonly string? _text;
+        private readonly string? _textPlaceholder;
+
+        public List<object> Parameters { get; } = [];
+
+        public SearchSql(bool postgres, ReferenceCriteria criteria)
+        {
+            (_postgres, _criteria) = (postgres, criteria);
+            _text = postgres ? SearchText.ToTsQuery(criteria.Words) : SearchText.ToFts5(criteria.Words);
+            if (_text is not null)
+            {
+                var text = _textPlaceholder = Parameter(_text);
+                _where.Append(postgres
+                    ? $" AND c.\"SearchVector\" @@ to_tsquery('english', {text})"
+                    : $" AND \"ContactSearch\" MATCH {text}");
+            }
+            if (criteria.FiltersAccounts)
+            {
+                _where.Append(" AND a.\"DeletedAt\" IS NULL");
+            }
+            And("a.\"IndustryId\" = {0}", criteria.IndustryId);
+            And("a.\"Segment\" = {0}", criteria.Segment?.ToString());
+            And("a.\"Region\" = {0}", criteria.Region?.ToString());
+            And("a.\"CountryCode\" = {0}", criteria.CountryCode);
+            And("a.\"Employees\" >= {0}", criteria.EmployeesMin);
+            And("a.\"Employees\" <= {0}", criteria.EmployeesMax);
+            And(postgres
+                ? "EXISTS (SELECT 1 FROM unnest(a.\"CompetitorsReplaced\") AS r(name) WHERE lower(r.name) = lower({0}))"
+                : "EXISTS (SELECT 1 FROM json_each(a.\"CompetitorsReplaced\") WHERE value = {0} COLLATE NOCASE)", criteria.Competitor);
+            // The account's products and the contact's activities by their join tables' keys, without the account.
+            And("EXISTS (SELECT 1 FROM \"AccountProducts\" AS ap WHERE ap.\"AccountId\" = c.\"AccountId\" AND ap.\"ProductsId\" = {0})", criteria.ProductId);
+            And("EXISTS (SELECT 1 FROM \"ContactActivityTypes\" AS ca WHERE ca.\"ContactId\" = c.\"Id\" AND ca.\"AgreedActivitiesId\" = {0})", criteria.ActivityId);
+            And("c.\"AdvocacyStage\" = {0}", criteria.Stage?.ToString());
+            if (criteria.ConsentAtLeast is { } consent)
+            {
+                _where.Append(consent == ConsentLevel.Written ? " AND c.\"Consent\" = 'Written'" : " AND c.\"Consent\" IN ('Verbal', 'Written')");
+                And("(c.\"ConsentExpiresOn\" IS NULL OR c.\"ConsentExpiresOn\" >= {0})", criteria.Today);
+            }
+        }
+
+        /// <summary>The total: accounts and the text index are joined only when a filter needs them.</summary>
+        public string Count() => $"SELECT COUNT(*) AS \"Value\" {From(withAccounts: _criteria.FiltersAccounts)} WHERE {_where}";
+
+        public string Page(int skip, int take)
+        {
+            var order = _text is null
+                ? "c.\"LastName\", c.\"FirstName\", c.\"Id\""
+                : _postgres
+                    ? $"ts_rank(c.\"SearchVector\", to_tsquery('english', {_textPlaceholder})) DESC, c.\"LastName\", c.\"FirstName\", c.\"Id\""
+                    // bm25 with the name counting most, then the title, then the story.
+                    : "bm25(\"ContactSearch\", 10.0, 4.0, 1.0), c.\"LastName\", c.\"FirstName\", c.\"Id\"";
+            var activities = _postgres
+                ? "(SELECT string_agg(t.\"Key\", ' ' ORDER BY t.\"SortOrder\") FROM \"ContactActivityTypes\" AS ca JOIN \"ActivityTypes\" AS t ON t.\"Id\" = ca.\"AgreedActivitiesId\" WHERE ca.\"ContactId\" = c.\"Id\")"
+                : "(SELECT group_concat(k, ' ') FROM (SELECT t.\"Key\" AS k FROM \"ContactActivityTypes\" AS ca JOIN \"ActivityTypes\" AS t ON t.\"Id\" = ca.\"AgreedActivitiesId\" WHERE ca.\"ContactId\" = c.\"Id\" ORDER BY t.\"SortOrder\"))";
+            return $"""
+                SELECT c."Id", c."FirstName", c."LastName", c."Title", c."AccountId", a."Name" AS "Account", i."Name" AS "Industry",
+                       a."Segment", a."Region", a."CountryCode" AS "Country", a."Employees", c."AdvocacyStage", c."Consent",
+                       c."ConsentExpiresOn", {activities} AS "Activities", c."UseCase", c."Results", c."Quotes"
+                {From(withAccounts: true)}
+                LEFT JOIN "Industries" AS i ON i."Id" = a."IndustryId"
+                WHERE {_where}
+                ORDER BY {order}
+                LIMIT {take} OFFSET {skip}
+                """;
+        }
+
+        private string From(bool withAccounts)
+        {
+            var from = new StringBuilder("FROM \"Contacts\" AS c");
+            if (withAccounts)
+            {
+                from.Append(" JOIN \"Accounts\" AS a ON a.\"Id\" = c.\"AccountId\"");
+            }
+            if (_text is not null && !_postgres)
+            {
+                from.Append(" JOIN \"ContactSearch\" ON \"ContactSearch\".rowid = c.rowid");
+            }
+            return from.ToString();
+        }
+
+        private void And(string condition, object? value)
+        {
+            if (value is not null)
+            {
+                _where.Append(" AND ").Append(condition.Replace("{0}", Parameter(value), StringComparison.Ordinal));
+            }
+        }
+
+        private string Parameter(object value)
+        {
+            Parameters.Add(value);
+            return $"{{{Parameters.Count - 1}}}";
+        }
+    }
+}

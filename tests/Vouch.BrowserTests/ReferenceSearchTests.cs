@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+using Vouch.Auth;
+using Vouch.Features.Accounts;
+using Vouch.Features.Contacts;
+using static Microsoft.Playwright.Assertions;
+
+namespace Vouch.BrowserTests;
+
+/// <summary>A seller finds a reference: the count follows the filters as they change, and a result opens.</summary>
+public sealed class ReferenceSearchTests(VouchServer server) : IClassFixture<VouchServer>
+{
+    [Fact]
+    public async Task ASellerNarrowsTheSearchAndSeesTheCountFollow()
+    {
+        var tag = "kiwi" + Guid.NewGuid().ToString("N")[..10];
+        var account = await server.QueryAsync(async (db, ct) =>
+        {
+            var account = new Account { Name = $"Orchard {tag}", Segment = Segment.MidMarket, CountryCode = "NZ" };
+            db.Contacts.AddRange(
+                new Contact
+                {
+                    Account = account, FirstName = "Hana", LastName = "Rua", Title = "COO", AdvocacyStage = AdvocacyStage.Advocate,
+                    Consent = ConsentLevel.Written, Results = $"Exports tracked end to end ({tag}).", Phone = "+64 9 555 0101",
+                },
+                new Contact { Account = account, FirstName = "Tama", LastName = "Ngata", AdvocacyStage = AdvocacyStage.Promoter, UseCase = $"Harvest planning {tag}." });
+            await db.SaveChangesAsync(ct);
+            return account;
+        });
+        var seller = await server.AddUserAsync(Roles.Seller);
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(seller);
+
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "References" }).ClickAsync();
+        await Expect(page.MainHeading()).ToHaveTextAsync("References");
+        await page.GetByLabel("Search").PressSequentiallyAsync(tag, new() { Delay = 10 });
+
+        var count = page.GetByTestId("reference-count");
+        await Expect(count).ToHaveTextAsync("2 references");
+        await Expect(page.TableRows()).ToHaveCountAsync(2);
+
+        await page.GetByLabel("Advocacy stage").SelectOptionAsync("Advocate");
+
+        await Expect(count).ToHaveTextAsync("1 reference");
+        await Expect(page.TableRows()).ToHaveCountAsync(1);
+        await Expect(page.TableRows().First).ToContainTextAsync("Hana Rua");
+        await Expect(page.TableRows().First).Not.ToContainTextAsync("+64 9 555 0101");
+        // The address follows the filters, so the search can be shared or reloaded.
+        Assert.Contains("stage=Advocate", page.Url, StringComparison.Ordinal);
+
+        await page.TableRows().First.GetByRole(AriaRole.Link, new() { Name = account.Name }).ClickAsync();
+
+        await Expect(page.MainHeading()).ToHaveTextAsync(account.Name);
+    }
+}
