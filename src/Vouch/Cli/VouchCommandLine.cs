@@ -22,6 +22,7 @@ public static class VouchCommandLine
         root.Subcommands.Add(TokensCommands.Create(hostArgs));
         root.Subcommands.Add(SeedCommand.Create(hostArgs));
         root.Subcommands.Add(BackupCommand.Create(hostArgs));
+        root.Subcommands.Add(ImportCommand.Create(hostArgs));
         return root.Parse(args.Where(a => !IsConfiguration(a)).ToArray()).InvokeAsync();
     }
 

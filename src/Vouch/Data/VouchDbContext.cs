@@ -9,6 +9,7 @@ using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
 using Vouch.Features.Ideas;
+using Vouch.Features.Import;
 using Vouch.Features.Notifications;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Tokens;
@@ -29,6 +30,8 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
     public DbSet<Industry> Industries => Set<Industry>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityContactRole> OpportunityContactRoles => Set<OpportunityContactRole>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaVote> IdeaVotes => Set<IdeaVote>();
     public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
@@ -48,6 +51,8 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
         builder.Entity<User>().Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
         builder.Entity<User>().HasOne(u => u.Contact).WithMany().HasForeignKey(u => u.ContactId).OnDelete(DeleteBehavior.SetNull);
         builder.Entity<User>().HasIndex(u => u.ContactId);
+        builder.Entity<User>().Property(u => u.ExternalId).HasMaxLength(User.ExternalIdMaxLength);
+        builder.Entity<User>().HasIndex(u => u.ExternalId).IsUnique();
         // The roles are part of the schema: every database has them from its first migration.
         builder.Entity<IdentityRole<Guid>>().HasData(Auth.Roles.All.Select(role => new IdentityRole<Guid>
         {

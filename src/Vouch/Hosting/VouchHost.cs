@@ -36,6 +36,7 @@ public static class VouchHost
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccessTokens>();
+        services.AddScoped<Features.Import.Importer>();
         services.AddScoped<Seeding.DemoData>();
         services.AddScoped<Seeding.ScaleData>();
         services.AddIdeaExchange();

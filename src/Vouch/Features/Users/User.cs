@@ -7,6 +7,7 @@ namespace Vouch.Features.Users;
 public sealed class User : IdentityUser<Guid>
 {
     public const int DisplayNameMaxLength = 100;
+    public const int ExternalIdMaxLength = 64;
 
     public User() => Id = Guid.CreateVersion7();
 
@@ -17,4 +18,7 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>The customer contact an advocate is; their account is whose demand their votes add to. None for employees.</summary>
     public Guid? ContactId { get; set; }
     public Contact? Contact { get; set; }
+
+    /// <summary>The user's id in the CRM: records imported with this owner id become theirs.</summary>
+    public string? ExternalId { get; set; }
 }
