@@ -9,6 +9,7 @@ using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
 using Vouch.Features.Health;
 using Vouch.Features.Ideas;
+using Vouch.Features.Import;
 using Vouch.Features.Notifications;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
@@ -36,7 +37,7 @@ public static class VouchHost
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccessTokens>();
-        services.AddScoped<Features.Import.Importer>();
+        services.AddImports();
         services.AddScoped<Seeding.DemoData>();
         services.AddScoped<Seeding.ScaleData>();
         services.AddIdeaExchange();

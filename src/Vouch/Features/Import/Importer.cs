@@ -665,8 +665,9 @@ public sealed class Importer(VouchDbContext db)
                 case TableKind.Accounts:
                     await LoadProductsAsync(db, values, ct);
                     var names = Distinct(values.Where(v => v.ExternalId is null).Select(v => v.Name));
-                    foreach (var account in await db.Accounts.IgnoreQueryFilters().Include(a => a.Products)
-                        .Where(a => ids.Contains(a.ExternalId!) || (a.DeletedAt == null && names.Contains(a.Name))).ToListAsync(ct))
+                    var accounts = db.Accounts.IgnoreQueryFilters().Include(a => a.Products);
+                    foreach (var account in await Both(accounts.Where(a => ids.Contains(a.ExternalId!)), ids,
+                        accounts.Where(a => a.DeletedAt == null && names.Contains(a.Name)), names, ct))
                     {
                         Remember(account);
                     }
@@ -674,8 +675,9 @@ public sealed class Importer(VouchDbContext db)
                 case TableKind.Contacts:
                     await LoadAccountIdsAsync(db, values, ct);
                     var contactEmails = Distinct(values.Where(v => v.ExternalId is null).Select(v => v.Email));
-                    foreach (var contact in await db.Contacts.IgnoreQueryFilters()
-                        .Where(c => ids.Contains(c.ExternalId!) || (c.DeletedAt == null && contactEmails.Contains(c.Email!))).ToListAsync(ct))
+                    var contacts = db.Contacts.IgnoreQueryFilters();
+                    foreach (var contact in await Both(contacts.Where(c => ids.Contains(c.ExternalId!)), ids,
+                        contacts.Where(c => c.DeletedAt == null && contactEmails.Contains(c.Email!)), contactEmails, ct))
                     {
                         Remember(contact);
                     }
@@ -684,8 +686,9 @@ public sealed class Importer(VouchDbContext db)
                     await LoadProductsAsync(db, values, ct);
                     await LoadAccountIdsAsync(db, values, ct);
                     var opportunityNames = Distinct(values.Where(v => v.ExternalId is null).Select(v => v.Name));
-                    foreach (var opportunity in await db.Opportunities.Include(o => o.Products)
-                        .Where(o => ids.Contains(o.ExternalId!) || opportunityNames.Contains(o.Name)).ToListAsync(ct))
+                    var opportunities = db.Opportunities.Include(o => o.Products);
+                    foreach (var opportunity in await Both(opportunities.Where(o => ids.Contains(o.ExternalId!)), ids,
+                        opportunities.Where(o => opportunityNames.Contains(o.Name)), opportunityNames, ct))
                     {
                         Remember(opportunity);
                     }
@@ -702,8 +705,8 @@ public sealed class Importer(VouchDbContext db)
                         ContactIds[c.ExternalId!] = c.Id;
                     }
                     var pairOpportunities = OpportunityIds.Values.ToList();
-                    foreach (var role in await db.OpportunityContactRoles
-                        .Where(r => ids.Contains(r.ExternalId!) || pairOpportunities.Contains(r.OpportunityId)).ToListAsync(ct))
+                    foreach (var role in await Both(db.OpportunityContactRoles.Where(r => ids.Contains(r.ExternalId!)), ids,
+                        db.OpportunityContactRoles.Where(r => pairOpportunities.Contains(r.OpportunityId)), pairOpportunities, ct))
                     {
                         Remember(role);
                     }
@@ -715,8 +718,9 @@ public sealed class Importer(VouchDbContext db)
         {
             var ids = Distinct(values.Select(v => v.AccountId));
             var names = Distinct(values.Where(v => v.AccountId is null).Select(v => v.AccountName));
-            foreach (var account in await db.Accounts.Where(a => ids.Contains(a.ExternalId!) || names.Contains(a.Name))
-                .Select(a => new { a.Id, a.ExternalId, a.Name }).ToListAsync(ct))
+            foreach (var account in await Both(
+                db.Accounts.Where(a => ids.Contains(a.ExternalId!)).Select(a => new AccountKey(a.Id, a.ExternalId, a.Name)), ids,
+                db.Accounts.Where(a => names.Contains(a.Name)).Select(a => new AccountKey(a.Id, a.ExternalId, a.Name)), names, ct))
             {
                 if (account.ExternalId is { } externalId)
                 {
@@ -752,6 +756,22 @@ public sealed class Importer(VouchDbContext db)
                 _products[name] = products.First(p => p.Key == Keys.FromName(name));
             }
         }
+
+        /// <summary>
+        /// The records matched by CRM id and those matched by name or email, each query run only when it has values:
+        /// one query with an OR of both would keep the database from using the index on either.
+        /// </summary>
+        private static async Task<List<T>> Both<T, TKey>(IQueryable<T> byId, List<string> ids, IQueryable<T> byOther, List<TKey> others, CancellationToken ct)
+        {
+            var found = ids.Count > 0 ? await byId.ToListAsync(ct) : [];
+            if (others.Count > 0)
+            {
+                found.AddRange(await byOther.ToListAsync(ct));
+            }
+            return found;
+        }
+
+        private sealed record AccountKey(Guid Id, string? ExternalId, string Name);
 
         private static List<string> Distinct(IEnumerable<string?> values) =>
             [.. values.Where(v => v is not null).Select(v => v!).Distinct(StringComparer.Ordinal)];
