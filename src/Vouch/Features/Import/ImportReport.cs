@@ -7,7 +7,7 @@ namespace Vouch.Features.Import;
 /// <summary>A row that was not imported: where it is and why, in words the person who fixes the file understands.</summary>
 public sealed record ImportRejection(string File, int Row, string Column, string Reason)
 {
-    public override string ToString() => $"{File} row {Row}: {Column}: {Reason}";
+    public override string ToString() => Column.Length > 0 ? $"{File} row {Row}: {Column}: {Reason}" : $"{File} row {Row}: {Reason}";
 }
 
 /// <summary>What an import did: rows created, updated, unchanged and rejected, with each rejection.</summary>
