@@ -56,6 +56,9 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("DELETE", "/api/v1/ideas/{id:guid}/hide", $"/api/v1/ideas/{SomeId}/hide", null, s_managers),
         ("GET", "/api/v1/notifications", "/api/v1/notifications", null, s_everyone),
         ("GET", "/api/v1/audit", "/api/v1/audit", null, s_admins),
+        ("POST", "/api/v1/imports/", "/api/v1/imports", new { }, s_managers),
+        ("GET", "/api/v1/imports/{id:guid}", $"/api/v1/imports/{SomeId}", null, s_managers),
+        ("GET", "/api/v1/imports/{id:guid}/report", $"/api/v1/imports/{SomeId}/report", null, s_managers),
         ("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, s_everyone),
         ("GET", "/api/reference/{documentName?}", "/api/reference", null, s_everyone),
         ("GET", "/", "/", null, s_everyone),
@@ -66,6 +69,8 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/ideas/new", "/ideas/new", null, s_everyone),
         ("GET", "/ideas/{id:guid}", $"/ideas/{SomeId}", null, s_everyone),
         ("GET", "/users", "/users", null, s_admins),
+        ("GET", "/import", "/import", null, s_managers),
+        ("GET", "/import/{id:guid}", $"/import/{SomeId}", null, s_managers),
         ("GET", "/tokens", "/tokens", null, s_everyone),
         ("GET", "/portal", "/portal", null, [Roles.Advocate]),
     ];

@@ -34,8 +34,7 @@ public static class ImportEndpoints
         imports.MapPost("/", Start)
             .WithName("StartImport")
             .WithSummary("Upload a CSV or Excel file of accounts, contacts or opportunities, or a Salesforce export, and import it in the background.")
-            .WithDescription("Multipart form: `kind` (accounts, contacts, opportunities or salesforce), `files` (one .csv/.xlsx, or a Salesforce export's .csv files or one .zip), and any number of `map` entries \"Source column=Field\". Poll the Location for progress.")
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .WithDescription("Multipart form: `kind` (accounts, contacts, opportunities or salesforce), `files` (one .csv/.xlsx, or a Salesforce export's .csv files or one .zip), and any number of `map` entries \"Source column=Field\". Poll the Location for progress. (The body is read as a form, so a wrong role gets 403 whatever it sends.)")
             .WithMetadata(new RequestSizeLimitAttribute(ImportUploads.MaxRequestBytes))
             .ProducesValidationProblem();
         imports.MapGet("/{id:guid}", Get)
