@@ -26,7 +26,7 @@ public sealed class ImportTests(VouchServer server) : IClassFixture<VouchServer>
         await Expect(page.MainHeading()).ToHaveTextAsync("Import");
 
         await page.GetByLabel("What the file holds").SelectOptionAsync("accounts");
-        await page.GetByLabel("Files", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "accounts.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
+        await page.Locator("input[name=files]").SetInputFilesAsync(new FilePayload { Name = "accounts.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
         await page.GetByLabel("Column mapping (optional)").FillAsync("Employee count=Employees");
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 
@@ -48,7 +48,7 @@ public sealed class ImportTests(VouchServer server) : IClassFixture<VouchServer>
         await page.SignInAsync(manager);
         await page.GotoAsync("/import");
 
-        await page.GetByLabel("Files", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47] });
+        await page.Locator("input[name=files]").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47] });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
 
         await Expect(page.GetByTestId("error-files")).ToHaveTextAsync("'logo.png' is not a .csv or .xlsx file.");
