@@ -13,11 +13,12 @@ public static class UsersCommands
         var role = new Option<string>("--role") { Description = "Admin, ReferenceManager, Seller, Executive or Advocate.", Required = true };
         var password = new Option<string>("--password") { Description = "At least 10 characters, with a digit, a lower- and an upper-case letter.", Required = true };
         var name = new Option<string?>("--name") { Description = "The name shown in the app; the email's local part when omitted." };
-        var add = new Command("add", "Add a user with one role.") { email, role, password, name };
+        var externalId = new Option<string?>("--external-id") { Description = "The user's id in the CRM (a Salesforce user id): imported records owned by it become theirs." };
+        var add = new Command("add", "Add a user with one role.") { email, role, password, name, externalId };
         add.SetAction((parse, ct) => CliHost.RunAsync(hostArgs, async (services, token) =>
         {
             var (user, errors) = await services.GetRequiredService<UserAdministration>()
-                .AddAsync(parse.GetValue(email), parse.GetValue(name), parse.GetValue(role), parse.GetValue(password));
+                .AddAsync(parse.GetValue(email), parse.GetValue(name), parse.GetValue(role), parse.GetValue(password), parse.GetValue(externalId));
             if (user is null)
             {
                 return CliHost.Invalid(errors);

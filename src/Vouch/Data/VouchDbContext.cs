@@ -11,6 +11,7 @@ using Vouch.Features.Contacts;
 using Vouch.Features.Content;
 using Vouch.Features.Email;
 using Vouch.Features.Ideas;
+using Vouch.Features.Import;
 using Vouch.Features.Notifications;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Tokens;
@@ -34,6 +35,8 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
     public DbSet<ContentAsset> ContentAssets => Set<ContentAsset>();
     public DbSet<ContentFileChunk> ContentFileChunks => Set<ContentFileChunk>();
+    public DbSet<OpportunityContactRole> OpportunityContactRoles => Set<OpportunityContactRole>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
     public DbSet<Idea> Ideas => Set<Idea>();
     public DbSet<IdeaVote> IdeaVotes => Set<IdeaVote>();
     public DbSet<IdeaComment> IdeaComments => Set<IdeaComment>();
@@ -55,6 +58,8 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
         builder.Entity<User>().Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
         builder.Entity<User>().HasOne(u => u.Contact).WithMany().HasForeignKey(u => u.ContactId).OnDelete(DeleteBehavior.SetNull);
         builder.Entity<User>().HasIndex(u => u.ContactId);
+        builder.Entity<User>().Property(u => u.ExternalId).HasMaxLength(User.ExternalIdMaxLength);
+        builder.Entity<User>().HasIndex(u => u.ExternalId).IsUnique();
         // The roles are part of the schema: every database has them from its first migration.
         builder.Entity<IdentityRole<Guid>>().HasData(Auth.Roles.All.Select(role => new IdentityRole<Guid>
         {

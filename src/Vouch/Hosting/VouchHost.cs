@@ -12,6 +12,7 @@ using Vouch.Features.Content;
 using Vouch.Features.Email;
 using Vouch.Features.Health;
 using Vouch.Features.Ideas;
+using Vouch.Features.Import;
 using Vouch.Features.Notifications;
 using Vouch.Features.Search;
 using Vouch.Features.Tokens;
@@ -42,6 +43,7 @@ public static class VouchHost
         services.AddScoped<AccessTokens>();
         services.AddScoped<ContactProfiles>();
         services.AddScoped<PersonalData>();
+        services.AddImports();
         services.AddScoped<Seeding.DemoData>();
         services.AddScoped<Seeding.ScaleData>();
         services.AddScoped<Seeding.IdeaScaleData>();
@@ -98,7 +100,7 @@ public static class VouchHost
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapReferences().MapActivityTypes().MapContent().MapIdeas()
-            .MapNotifications().MapEmail().MapAudit();
+            .MapNotifications().MapEmail().MapImports().MapAudit();
 
         app.MapRazorPages();
         return app;

@@ -18,7 +18,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             BadHttpRequestException { InnerException: JsonException json } =>
                 (StatusCodes.Status400BadRequest, "The request body is not valid JSON for this endpoint.", DescribeJsonError(json)),
             BadHttpRequestException when IsTooLarge(exception) =>
-                (StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"Request bodies are limited to {Hosting.VouchHost.MaxRequestBodyBytes:N0} bytes."),
+                (StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"Request bodies are limited to {LimitOf(httpContext):N0} bytes."),
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", bad.Message),
             DbUpdateConcurrencyException =>
                 (StatusCodes.Status409Conflict, "The record was changed by someone else.", "Reload it, reapply your change and save again."),
@@ -32,6 +32,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>The body size limit of the endpoint (an upload may send more than other requests).</summary>
+    private static long LimitOf(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? Hosting.VouchHost.MaxRequestBodyBytes;
 
     /// <summary>Minimal APIs wrap the server's 413 in a 400 "failed to read the body"; the 413 is what happened.</summary>
     private static bool IsTooLarge(Exception? exception)

@@ -7,6 +7,7 @@ namespace Vouch.Features.Users;
 public sealed class User : IdentityUser<Guid>
 {
     public const int DisplayNameMaxLength = 100;
+    public const int ExternalIdMaxLength = 64;
 
     public User() => Id = Guid.CreateVersion7();
 
@@ -20,4 +21,7 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>Whether each notification also comes by email (when Vouch sends email at all); on unless the user turns it off.</summary>
     public bool EmailNotifications { get; set; } = true;
+
+    /// <summary>The user's id in the CRM: records imported with this owner id become theirs.</summary>
+    public string? ExternalId { get; set; }
 }

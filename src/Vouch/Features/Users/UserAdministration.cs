@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Features.Import;
 using Vouch.Web;
 
 namespace Vouch.Features.Users;
@@ -13,10 +14,17 @@ public sealed record UserResponse(Guid Id, string Email, string DisplayName, IRe
 /// <summary>Adding, listing and disabling users: one set of rules for the CLI, the API and the users page.</summary>
 public sealed class UserAdministration(UserManager<User> users, VouchDbContext db, TimeProvider clock)
 {
+    /// <summary>Adds a user; one with a CRM id (<paramref name="externalId"/>) becomes the owner of the records imported with it.</summary>
     public async Task<(UserResponse? User, ValidationErrors Errors)> AddAsync(
-        string? email, string? displayName, string? role, string? password)
+        string? email, string? displayName, string? role, string? password, string? externalId = null)
     {
         var errors = new ValidationErrors();
+        errors.MaxLength("externalId", externalId, User.ExternalIdMaxLength);
+        externalId = string.IsNullOrWhiteSpace(externalId) ? null : externalId.Trim();
+        if (externalId is not null && await db.Users.AnyAsync(u => u.ExternalId == externalId))
+        {
+            errors.Add("externalId", $"Another user already has the CRM id '{externalId}'.");
+        }
         errors.Required("email", email, 254);
         errors.Required("password", password, 200);
         errors.MaxLength("displayName", displayName, User.DisplayNameMaxLength);
@@ -46,6 +54,7 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
             EmailConfirmed = true,
             DisplayName = string.IsNullOrWhiteSpace(displayName) ? address.Split('@')[0] : displayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
+            ExternalId = externalId,
         };
         // Password rules are checked before anything is written, so a weak password leaves no user behind.
         foreach (var validator in users.PasswordValidators)
@@ -64,6 +73,10 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
         if (created.Succeeded)
         {
             created = await users.AddToRoleAsync(user, canonicalRole!);
+        }
+        if (created.Succeeded && externalId is not null)
+        {
+            await CrmOwners.LinkAsync(db);
         }
         foreach (var error in created.Errors)
         {

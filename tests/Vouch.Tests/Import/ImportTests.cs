@@ -1,0 +1,224 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Vouch.Auth;
+using Vouch.Data;
+using Vouch.Features.Import;
+using Vouch.Features.Users;
+using Vouch.Tests.Infrastructure;
+
+namespace Vouch.Tests.Import;
+
+/// <summary>Importing the fixture Salesforce export and spreadsheets into a database of each test's own.</summary>
+public sealed class ImportTests
+{
+    private static readonly string s_salesforce = Path.Combine(AppContext.BaseDirectory, "Data", "import", "salesforce");
+    private static readonly ColumnMapping s_salesforceMapping =
+        ColumnMapping.Parse(["Gross_Profit__c=GrossProfit", "Products__c=Products"], ImportKind.Salesforce).Mapping;
+
+    /// <summary>The bad rows of the fixture export, each with the reason a person fixing the file needs.</summary>
+    internal static readonly string[] SalesforceRejections =
+    [
+        "Account.csv row 4: NumberOfEmployees: 'lots' is not a whole number",
+        "Account.csv row 5: BillingCountry: 'Atlantis' is not a country name or ISO code",
+        "Contact.csv row 4: AccountId: no account with Salesforce id 001A00000003",
+        "Contact.csv row 6: LastName: is required",
+        "Contact.csv row 7: Email: 'not-an-email' is not an email address",
+        "Opportunity.csv row 4: Amount: 'abc' is not a number",
+        "Opportunity.csv row 4: CloseDate: '2026-13-01' is not a date (yyyy-mm-dd)",
+        "OpportunityContactRole.csv row 4: OpportunityId: no opportunity with Salesforce id 006A00000003",
+    ];
+
+    private static async Task<VouchApp> StartAsync()
+    {
+        var app = new VouchApp();
+        await app.InitializeAsync();
+        return app;
+    }
+
+    private static Task<ImportReport> ImportSalesforceAsync(VouchApp app) => app.WithScopeAsync(services =>
+        services.GetRequiredService<Importer>().RunAsync(Importer.SalesforceExport(s_salesforce), s_salesforceMapping, salesforce: true,
+            ct: TestContext.Current.CancellationToken));
+
+    [Fact]
+    public async Task A_salesforce_export_is_imported_in_order_with_each_bad_row_rejected_and_the_good_rows_kept()
+    {
+        await using var app = await StartAsync();
+        var rita = await app.AddUserAsync(Roles.Seller, "rita.owner@example.com");
+
+        var report = await ImportSalesforceAsync(app);
+
+        Assert.Equal((10, 1, 1, 7), (report.Created, report.Updated, report.Unchanged, report.Rejected));
+        Assert.Equal(SalesforceRejections, report.Rejections.Select(r => r.ToString()));
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var accounts = await db.Accounts.Include(a => a.Industry).OrderBy(a => a.ExternalId).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(["001A00000001", "001A00000002", "001A00000005"], accounts.Select(a => a.ExternalId));
+            var muller = accounts[0];
+            Assert.Equal(("Müller Präzisionstechnik GmbH", "DE", 1200, 250000.50m, "Manufacturing", rita.Id, (string?)null),
+                (muller.Name, muller.CountryCode, muller.Employees!.Value, muller.GrossProfit!.Value, muller.Industry!.Name, muller.OwnerId!.Value, muller.ExternalOwnerId));
+            // Salesforce's AnnualRevenue is the customer's own revenue, not what the customer is worth to us.
+            Assert.Null(muller.AnnualRevenue);
+            var sakura = accounts[1];
+            Assert.Equal(("株式会社サクラ", "JP", (Guid?)null, "005A00000002"), (sakura.Name, sakura.CountryCode, sakura.OwnerId, sakura.ExternalOwnerId));
+
+            var hanako = await db.Contacts.SingleAsync(c => c.ExternalId == "003A00000002", TestContext.Current.CancellationToken);
+            Assert.Equal(("花子", "山田", sakura.Id), (hanako.FirstName, hanako.LastName, hanako.AccountId));
+            var zoe = await db.Contacts.SingleAsync(c => c.ExternalId == "003A00000004", TestContext.Current.CancellationToken);
+            Assert.Equal(("Zoë", "O'Brien", "VP, Sales"), (zoe.FirstName, zoe.LastName, zoe.Title));
+
+            var expansion = await db.Opportunities.Include(o => o.Products).SingleAsync(o => o.ExternalId == "006A00000001", TestContext.Current.CancellationToken);
+            Assert.Equal(("Müller expansion", 120000m, "Closed Won", new DateOnly(2026, 3, 31), true, true, rita.Id),
+                (expansion.Name, expansion.Amount, expansion.Stage, expansion.CloseDate, expansion.IsClosed, expansion.IsWon, expansion.OwnerId!.Value));
+            Assert.Equal(["Analytics", "Payments"], expansion.Products.Select(p => p.Name).Order());
+
+            var roles = await db.OpportunityContactRoles.OrderBy(r => r.ExternalId).Select(r => r.Role).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(["Decision Maker", "Economic Buyer"], roles);
+            Assert.Equal("005A00000001", (await db.Users.SingleAsync(u => u.Id == rita.Id, TestContext.Current.CancellationToken)).ExternalId);
+        });
+    }
+
+    [Fact]
+    public async Task Importing_the_same_export_again_changes_nothing()
+    {
+        await using var app = await StartAsync();
+        await app.AddUserAsync(Roles.Seller, "rita.owner@example.com");
+        await ImportSalesforceAsync(app);
+        var before = await SnapshotAsync(app);
+
+        var again = await ImportSalesforceAsync(app);
+
+        Assert.Equal((0, 0, 12, 7), (again.Created, again.Updated, again.Unchanged, again.Rejected));
+        Assert.Equal(SalesforceRejections, again.Rejections.Select(r => r.ToString()));
+        Assert.Equal(before, await SnapshotAsync(app));
+    }
+
+    [Fact]
+    public async Task Records_of_a_crm_owner_become_theirs_when_a_user_with_that_crm_id_is_added()
+    {
+        await using var app = await StartAsync();
+        await ImportSalesforceAsync(app);
+
+        var sam = await app.WithScopeAsync(async services =>
+            (await services.GetRequiredService<UserAdministration>().AddAsync("sam@example.com", null, Roles.Seller, VouchApp.Password, "005A00000002")).User!);
+
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var sakura = await db.Accounts.SingleAsync(a => a.ExternalId == "001A00000002", TestContext.Current.CancellationToken);
+            var pilot = await db.Opportunities.SingleAsync(o => o.ExternalId == "006A00000002", TestContext.Current.CancellationToken);
+            Assert.Equal((sam.Id, (string?)null), (sakura.OwnerId!.Value, sakura.ExternalOwnerId));
+            Assert.Equal((sam.Id, (string?)null), (pilot.OwnerId!.Value, pilot.ExternalOwnerId));
+            // Rita is not a user here: her accounts keep her CRM id.
+            Assert.Equal("005A00000001", (await db.Accounts.SingleAsync(a => a.ExternalId == "001A00000001", TestContext.Current.CancellationToken)).ExternalOwnerId);
+        });
+    }
+
+    [Fact]
+    public async Task An_excel_file_is_imported_with_a_column_mapping_and_named_references()
+    {
+        await using var app = await StartAsync();
+        var folder = Directory.CreateTempSubdirectory("vouch-import-test");
+        var accounts = Path.Combine(folder.FullName, "accounts.xlsx");
+        MiniExcel.SaveAs(accounts, new[]
+        {
+            new Dictionary<string, object?> { ["Company"] = "Ørsted Vind A/S", ["Industry"] = "Energy", ["Country"] = "Denmark", ["Staff"] = 640, ["Customer since"] = new DateTime(2021, 5, 1), ["Products"] = "Analytics; Payments", ["Notes"] = "ignored" },
+            new Dictionary<string, object?> { ["Company"] = "Contoso", ["Industry"] = "Aerospace", ["Country"] = "US", ["Staff"] = 10, ["Customer since"] = null, ["Products"] = null, ["Notes"] = null },
+        });
+        var contacts = Path.Combine(folder.FullName, "contacts.xlsx");
+        MiniExcel.SaveAs(contacts, new[]
+        {
+            new Dictionary<string, object?> { ["Account"] = "Ørsted Vind A/S", ["First name"] = "Søren", ["Last name"] = "Kierkegaard", ["Email"] = "soren@example.dk" },
+            new Dictionary<string, object?> { ["Account"] = "Nobody Inc", ["First name"] = "Ann", ["Last name"] = "Other", ["Email"] = "ann@example.com" },
+        });
+
+        var (accountReport, contactReport) = await app.WithScopeAsync(async services =>
+        {
+            var importer = services.GetRequiredService<Importer>();
+            var mapping = ColumnMapping.Parse(["Company=Name", "Staff=Employees"], ImportKind.Accounts).Mapping;
+            var a = await importer.RunAsync([new ImportFile(TableKind.Accounts, accounts)], mapping, salesforce: false, ct: TestContext.Current.CancellationToken);
+            var c = await importer.RunAsync([new ImportFile(TableKind.Contacts, contacts)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken);
+            return (a, c);
+        });
+        var again = await app.WithScopeAsync(services => services.GetRequiredService<Importer>().RunAsync(
+            [new ImportFile(TableKind.Contacts, contacts)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken));
+
+        Assert.Equal((1, 1), (accountReport.Created, accountReport.Rejected));
+        Assert.Equal(["accounts.xlsx row 3: Industry: 'Aerospace' is not an industry of Salesforce's standard list"], accountReport.Rejections.Select(r => r.ToString()));
+        Assert.Equal(["contacts.xlsx row 3: Account: no account named 'Nobody Inc'"], contactReport.Rejections.Select(r => r.ToString()));
+        Assert.Equal((1, 0, 1), (again.Unchanged, again.Created, again.Rejected));
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var orsted = await db.Accounts.Include(a => a.Products).SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(("DK", 640, new DateOnly(2021, 5, 1)), (orsted.CountryCode, orsted.Employees!.Value, orsted.CustomerSince!.Value));
+            Assert.Equal(["Analytics", "Payments"], orsted.Products.Select(p => p.Name).Order());
+            var soren = await db.Contacts.SingleAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(("Søren", orsted.Id), (soren.FirstName, soren.AccountId));
+        });
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task A_row_that_fails_while_its_batch_is_written_is_rejected_whole_and_the_rest_of_the_batch_is_kept()
+    {
+        await using var app = await StartAsync();
+        var file = Path.Combine(Directory.CreateTempSubdirectory("vouch-import-test").FullName, "accounts.csv");
+        await File.WriteAllTextAsync(file, "ExternalId,Name,Products\nA1,Alpha,\nB2,Bravo,Analytics\nC3,Charlie,\n", TestContext.Current.CancellationToken);
+
+        var report = await app.WithScopeAsync(async services =>
+        {
+            // The database fails the moment Bravo's products are written, after Alpha (and Bravo) were inserted in the same transaction.
+            var options = new DbContextOptionsBuilder<VouchDbContext>(services.GetRequiredService<DbContextOptions<VouchDbContext>>())
+                .AddInterceptors(new FailingProductLinks())
+                .Options;
+            await using var db = new VouchDbContext(options);
+            return await new Importer(db).RunAsync([new ImportFile(TableKind.Accounts, file)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken);
+        });
+
+        Assert.Equal((2, 1), (report.Created, report.Rejected));
+        Assert.StartsWith("accounts.csv row 3: could not be saved: ", report.Rejections.Single().ToString(), StringComparison.Ordinal);
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            Assert.Equal(["Alpha", "Charlie"], await db.Accounts.OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(TestContext.Current.CancellationToken));
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.RecordType == "Account" && e.After!.Contains("Bravo"), TestContext.Current.CancellationToken));
+        });
+    }
+
+    /// <summary>A database failure in the middle of a transaction: writing an account's products.</summary>
+    private sealed class FailingProductLinks : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            WritesProductLinks(command)
+                ? throw new InvalidOperationException("The database went away.")
+                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            WritesProductLinks(command)
+                ? throw new InvalidOperationException("The database went away.")
+                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+
+        private static bool WritesProductLinks(DbCommand command) =>
+            command.CommandText.Contains("INSERT INTO \"AccountProducts\"", StringComparison.Ordinal);
+    }
+
+    /// <summary>Every imported record with its version, and the number of audit entries.</summary>
+    private static Task<(int Audit, string Records)> SnapshotAsync(VouchApp app) => app.WithScopeAsync(async services =>
+    {
+        var db = services.GetRequiredService<VouchDbContext>();
+        var ct = TestContext.Current.CancellationToken;
+        var records = string.Join("\n",
+            (await db.Accounts.Select(a => a.ExternalId + " " + a.Version).ToListAsync(ct))
+            .Concat(await db.Contacts.Select(c => c.ExternalId + " " + c.Version).ToListAsync(ct))
+            .Concat(await db.Opportunities.Select(o => o.ExternalId + " " + o.Version).ToListAsync(ct))
+            .Concat(await db.OpportunityContactRoles.Select(r => r.ExternalId + " " + r.Role).ToListAsync(ct))
+            .Order(StringComparer.Ordinal));
+        return (await db.AuditEntries.CountAsync(ct), records);
+    });
+}
