@@ -254,6 +254,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("OpportunityProducts");
                 });
 
+            modelBuilder.Entity("ReferenceRequestProducts", b =>
+                {
+                    b.Property<Guid>("ProductsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferenceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProductsId", "ReferenceRequestId");
+
+                    b.HasIndex("ReferenceRequestId");
+
+                    b.ToTable("ReferenceRequestProducts");
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -346,6 +361,11 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
+                    b.Property<string>("Fulfilment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -384,6 +404,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("960b7b2a-3c26-dd70-197c-ff778c38b81a"),
                             EffortHours = 1m,
+                            Fulfilment = "SelfService",
                             IsActive = true,
                             Key = "reference-call",
                             Name = "Reference call",
@@ -396,6 +417,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("8a834980-6729-6107-f82f-8a1e3e52f58b"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "site-visit",
                             Name = "Site visit",
@@ -408,6 +430,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("5e81e55d-8326-4422-75bb-d23761166343"),
                             EffortHours = 6m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "case-study",
                             Name = "Case study",
@@ -420,6 +443,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("7ed2aef9-b7ad-8b11-81b0-5f1fcb8e38bf"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "video",
                             Name = "Video testimonial",
@@ -432,6 +456,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("cfc8a9d1-9b04-d4ba-f3e8-52ba597e09c3"),
                             EffortHours = 0.5m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "quote",
                             Name = "Quote",
@@ -444,6 +469,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("e879e175-dc74-bff9-3a45-9e9d05267c81"),
                             EffortHours = 0.25m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "logo-use",
                             Name = "Logo use",
@@ -456,6 +482,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("8948f460-74ce-4caf-231a-1dced1bad8b2"),
                             EffortHours = 2m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "press-release",
                             Name = "Press release",
@@ -468,6 +495,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("c4449984-3dc4-f015-b70b-d07aa6bb38e9"),
                             EffortHours = 2m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "media-interview",
                             Name = "Media interview",
@@ -480,6 +508,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("140bf6e0-4cd9-d949-a75f-a7e8aece1a65"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "analyst-reference",
                             Name = "Analyst reference",
@@ -492,6 +521,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("b57a5e5e-ecbe-4974-e681-59fd3a3fb133"),
                             EffortHours = 8m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "speaking",
                             Name = "Speaking",
@@ -504,6 +534,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("33c1e7b3-0a32-1803-794f-11620717dbd6"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "webinar",
                             Name = "Webinar",
@@ -516,6 +547,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("a2ba70cf-9b39-40f9-a6e4-422095adcc82"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "review-site-review",
                             Name = "Review-site review",
@@ -528,6 +560,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("71f181d9-4ddd-2b5e-8467-afa319b1d132"),
                             EffortHours = 8m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "advisory-board",
                             Name = "Advisory board",
@@ -540,6 +573,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("b3e9c807-5892-e54e-e1fd-72a16c356c6d"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "beta-feedback",
                             Name = "Beta feedback",
@@ -552,6 +586,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("37219fd8-f770-1c40-7f68-c6801d0ad3e1"),
                             EffortHours = 0.5m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "community-answer",
                             Name = "Community answer",
@@ -564,6 +599,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("cb0896f3-fa0f-3dfa-d8a5-af5ccc30ee8a"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "referral",
                             Name = "Referral",
@@ -576,6 +612,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("c6e8782a-31b1-554f-7834-b35ba0a2b638"),
                             EffortHours = 12m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "event-host",
                             Name = "Event host",
@@ -588,6 +625,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("eccfee97-e190-3118-c35f-ebf6a6511303"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "brand-defence",
                             Name = "Brand defence",
@@ -1118,6 +1156,61 @@ namespace Vouch.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Vouch.Features.Engagements.Engagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("ContactId", "At");
+
+                    b.ToTable("Engagements");
+                });
+
             modelBuilder.Entity("Vouch.Features.Ideas.Idea", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1446,6 +1539,180 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("Opportunities");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Requests.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "request-deadlines",
+                            LeasedUntil = new DateTimeOffset(new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0))
+                        });
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountOwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Competitor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeedbackNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("Happened")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Helped")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("IndustryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("NeededBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("StepDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UseCase")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("IndustryId");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("AccountOwnerId", "Status");
+
+                    b.HasIndex("RequesterId", "CreatedAt");
+
+                    b.HasIndex("Status", "StepDueAt");
+
+                    b.ToTable("ReferenceRequests");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.RequestTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("RequestTransitions");
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1669,6 +1936,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReferenceRequestProducts", b =>
+                {
+                    b.HasOne("Vouch.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReferenceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.HasOne("Vouch.Features.Catalog.Industry", "Industry")
@@ -1729,6 +2011,31 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Engagements.Engagement", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Vouch.Features.Ideas.Idea", b =>
@@ -1880,6 +2187,63 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AccountOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Catalog.Industry", null)
+                        .WithMany()
+                        .HasForeignKey("IndustryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "Requester")
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Opportunity");
+
+                    b.Navigation("Requester");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.RequestTransition", b =>
+                {
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", "User")
@@ -1904,6 +2268,11 @@ namespace Vouch.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
                 {
                     b.Navigation("Blackouts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 #pragma warning restore 612, 618
         }

@@ -8,9 +8,11 @@ using Vouch.Features.ActivityTypes;
 using Vouch.Features.Audit;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
+using Vouch.Features.Engagements;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
 using Vouch.Features.Opportunities;
+using Vouch.Features.Requests;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
 
@@ -37,6 +39,10 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
     public DbSet<IdeaCredit> IdeaCredits => Set<IdeaCredit>();
     public DbSet<IdeaTerm> IdeaTerms => Set<IdeaTerm>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<ReferenceRequest> ReferenceRequests => Set<ReferenceRequest>();
+    public DbSet<RequestTransition> RequestTransitions => Set<RequestTransition>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
