@@ -1576,6 +1576,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<Guid>("ActivityTypeId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AdvocateAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Competitor")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -1562,6 +1562,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ActivityTypeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AdvocateAskedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Competitor")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -10,6 +10,7 @@ using Vouch.Features.Contacts;
 using Vouch.Features.Health;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
+using Vouch.Features.Requests;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
 using Vouch.Web;
@@ -39,6 +40,7 @@ public static class VouchHost
         services.AddScoped<Seeding.DemoData>();
         services.AddScoped<Seeding.ScaleData>();
         services.AddIdeaExchange();
+        services.AddReferenceRequests();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -87,7 +89,7 @@ public static class VouchHost
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapIdeas().MapNotifications().MapAudit();
+        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapIdeas().MapRequests().MapNotifications().MapAudit();
 
         app.MapRazorPages();
         return app;

@@ -70,6 +70,9 @@ public sealed class ReferenceRequest
 
     /// <summary>The owner of the advocate's account, who consents to the ask; none when the account has no owner.</summary>
     public Guid? AccountOwnerId { get; set; }
+
+    /// <summary>When the advocate was asked: once the owner consented. Before that the advocate does not see the request.</summary>
+    public DateTimeOffset? AdvocateAskedAt { get; set; }
     public DateTimeOffset? ScheduledFor { get; set; }
     public string? DeclineReason { get; set; }
 

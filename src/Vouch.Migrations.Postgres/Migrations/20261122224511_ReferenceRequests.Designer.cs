@@ -13,7 +13,7 @@ using Vouch.Data;
 namespace Vouch.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(VouchDbContext))]
-    [Migration("20261122222357_ReferenceRequests")]
+    [Migration("20261122224511_ReferenceRequests")]
     partial class ReferenceRequests
     {
         /// <inheritdoc />
@@ -1578,6 +1578,9 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("ActivityTypeId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AdvocateAskedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Competitor")
                         .HasMaxLength(100)

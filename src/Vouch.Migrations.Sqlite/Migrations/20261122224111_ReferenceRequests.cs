@@ -93,6 +93,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
                     EngagementId = table.Column<Guid>(type: "TEXT", nullable: true),
                     AccountOwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AdvocateAskedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ScheduledFor = table.Column<long>(type: "INTEGER", nullable: true),
                     DeclineReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Happened = table.Column<bool>(type: "INTEGER", nullable: true),

@@ -11,7 +11,7 @@ using Vouch.Data;
 namespace Vouch.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(VouchDbContext))]
-    [Migration("20261122222231_ReferenceRequests")]
+    [Migration("20261122224111_ReferenceRequests")]
     partial class ReferenceRequests
     {
         /// <inheritdoc />
@@ -1564,6 +1564,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("ActivityTypeId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdvocateAskedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Competitor")
                         .HasMaxLength(100)

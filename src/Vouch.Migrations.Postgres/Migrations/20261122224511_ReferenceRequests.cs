@@ -93,6 +93,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                     ContactId = table.Column<Guid>(type: "uuid", nullable: true),
                     EngagementId = table.Column<Guid>(type: "uuid", nullable: true),
                     AccountOwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AdvocateAskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ScheduledFor = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DeclineReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Happened = table.Column<bool>(type: "boolean", nullable: true),
