@@ -17,6 +17,8 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
     private static readonly string[] s_everyone = [.. Roles.All];
     private static readonly string[] s_managers = [Roles.Admin, Roles.ReferenceManager];
     private static readonly string[] s_admins = [Roles.Admin];
+    private static readonly string[] s_askers = [Roles.Admin, Roles.ReferenceManager, Roles.Seller];
+    private static readonly string[] s_answerers = [Roles.Admin, Roles.ReferenceManager, Roles.Advocate];
     private const string SomeId = "0199a000-0000-7000-8000-000000000000";
 
     /// <summary>Method, route pattern, a concrete path, a body, and the roles allowed.</summary>
@@ -54,6 +56,18 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("DELETE", "/api/v1/ideas/{id:guid}/merge", $"/api/v1/ideas/{SomeId}/merge", null, s_managers),
         ("POST", "/api/v1/ideas/{id:guid}/hide", $"/api/v1/ideas/{SomeId}/hide", null, s_managers),
         ("DELETE", "/api/v1/ideas/{id:guid}/hide", $"/api/v1/ideas/{SomeId}/hide", null, s_managers),
+        ("POST", "/api/v1/requests/", "/api/v1/requests", new { }, s_askers),
+        ("GET", "/api/v1/requests/", "/api/v1/requests", null, s_employees),
+        ("GET", "/api/v1/requests/{id:guid}", $"/api/v1/requests/{SomeId}", null, s_employees),
+        ("GET", "/api/v1/requests/{id:guid}/matches", $"/api/v1/requests/{SomeId}/matches", null, s_employees),
+        ("POST", "/api/v1/requests/{id:guid}/assign", $"/api/v1/requests/{SomeId}/assign", new { }, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/owner-consent", $"/api/v1/requests/{SomeId}/owner-consent", new { decision = "approve" }, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/accept", $"/api/v1/requests/{SomeId}/accept", null, s_answerers),
+        ("POST", "/api/v1/requests/{id:guid}/decline", $"/api/v1/requests/{SomeId}/decline", new { }, s_answerers),
+        ("POST", "/api/v1/requests/{id:guid}/schedule", $"/api/v1/requests/{SomeId}/schedule", new { }, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/complete", $"/api/v1/requests/{SomeId}/complete", null, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/feedback", $"/api/v1/requests/{SomeId}/feedback", new { }, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/cancel", $"/api/v1/requests/{SomeId}/cancel", new { }, s_askers),
         ("GET", "/api/v1/notifications", "/api/v1/notifications", null, s_everyone),
         ("GET", "/api/v1/audit", "/api/v1/audit", null, s_admins),
         ("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, s_everyone),

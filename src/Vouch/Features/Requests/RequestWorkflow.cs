@@ -198,7 +198,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             At = now,
         };
         db.Engagements.Add(ask);
-        request.ContactId = contact.Id;
+        request.Contact = await db.Contacts.Include(c => c.Account).SingleAsync(c => c.Id == contact.Id, ct);
         request.EngagementId = ask.Id;
         request.AccountOwnerId = contact.Account!.OwnerId;
         Move(request, RequestStatus.CandidateProposed, actor, now, $"Proposed {contact.FullName} ({contact.Account.Name}).", Options.OwnerConsentWithinBusinessDays);
