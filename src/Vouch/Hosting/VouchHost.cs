@@ -89,7 +89,7 @@ public static class VouchHost
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapIdeas().MapRequests().MapNotifications().MapAudit();
+        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapIdeas().MapRequests().MapReferenceReports().MapNotifications().MapAudit();
 
         app.MapRazorPages();
         return app;

@@ -68,6 +68,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("POST", "/api/v1/requests/{id:guid}/complete", $"/api/v1/requests/{SomeId}/complete", null, s_askers),
         ("POST", "/api/v1/requests/{id:guid}/feedback", $"/api/v1/requests/{SomeId}/feedback", new { }, s_askers),
         ("POST", "/api/v1/requests/{id:guid}/cancel", $"/api/v1/requests/{SomeId}/cancel", new { }, s_askers),
+        ("GET", "/api/v1/reports/references", "/api/v1/reports/references", null, s_employees),
         ("GET", "/api/v1/notifications", "/api/v1/notifications", null, s_everyone),
         ("GET", "/api/v1/audit", "/api/v1/audit", null, s_admins),
         ("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, s_everyone),

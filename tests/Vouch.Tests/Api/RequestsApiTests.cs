@@ -132,6 +132,17 @@ public sealed class RequestsApiTests(VouchApp app) : IClassFixture<VouchApp>
         var ask = await app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().Engagements.SingleAsync(e => e.RequestId == request.Id, Ct));
         Assert.Equal((EngagementStatus.Completed, 5, EngagementKind.Ask), (ask.Status, ask.Rating!.Value, ask.Kind));
         Assert.Contains(await NotificationsAsync(people.SellerId), n => n.Text.Contains("accepted your reference call", StringComparison.Ordinal));
+
+        // The deal closes won: its whole amount is credited to the one reference that helped.
+        await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<VouchDbContext>();
+            var deal = await db.Opportunities.SingleAsync(o => o.Id == opportunityId, Ct);
+            (deal.IsClosed, deal.IsWon) = (true, true);
+            await db.SaveChangesAsync(Ct);
+        });
+        var report = (await people.Seller.GetFromJsonAsync<InfluenceReport>("/api/v1/reports/references", Ct))!;
+        Assert.Equal(50_000m, Assert.Single(report.Attributed, a => a.RequestId == request.Id).Amount);
     }
 
     [Fact]
