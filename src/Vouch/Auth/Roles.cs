@@ -45,6 +45,12 @@ public static class Policies
     /// </summary>
     public const string ExportReferences = nameof(ExportReferences);
 
+    /// <summary>Asking for references and moving one's requests along: sellers, and the program team for everyone.</summary>
+    public const string RequestReferences = nameof(RequestReferences);
+
+    /// <summary>Accepting or declining an ask: the advocate asked, or the program team on their behalf.</summary>
+    public const string AnswerAsks = nameof(AnswerAsks);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ReadInventory] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller, Roles.Executive],
@@ -54,5 +60,7 @@ public static class Policies
         [AdvocatePortal] = [Roles.Advocate],
         [PostIdeas] = [.. Roles.All],
         [ManageIdeas] = [Roles.Admin, Roles.ReferenceManager],
+        [RequestReferences] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller],
+        [AnswerAsks] = [Roles.Admin, Roles.ReferenceManager, Roles.Advocate],
     };
 }

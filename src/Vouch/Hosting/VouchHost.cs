@@ -15,6 +15,7 @@ using Vouch.Features.Ideas;
 using Vouch.Features.Import;
 using Vouch.Features.Notifications;
 using Vouch.Features.Search;
+using Vouch.Features.Requests;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
 using Vouch.Web;
@@ -51,6 +52,7 @@ public static class VouchHost
         services.AddScoped<JobLeases>();
         services.AddEmail(configuration);
         services.AddContentLibrary(configuration);
+        services.AddReferenceRequests();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -100,7 +102,7 @@ public static class VouchHost
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapReferences().MapActivityTypes().MapContent().MapIdeas()
-            .MapNotifications().MapEmail().MapImports().MapAudit();
+            .MapRequests().MapReferenceReports().MapNotifications().MapEmail().MapImports().MapAudit();
 
         app.MapRazorPages();
         return app;

@@ -7,8 +7,10 @@ using Vouch.Features.Accounts;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
 using Vouch.Features.Content;
+using Vouch.Features.Engagements;
 using Vouch.Features.Ideas;
 using Vouch.Features.Opportunities;
+using Vouch.Features.Requests;
 using Vouch.Features.Users;
 
 namespace Vouch.Seeding;
@@ -121,7 +123,79 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoContent.SeedAsync(db, contentFiles, await db.Accounts.Include(a => a.Products).OrderBy(a => a.Name).ToListAsync(ct), clock, ct);
         await SeedReferenceabilityAsync(today, ct);
         await SeedIdeasAsync(faker, products, ct);
+        await SeedReferencesAsync(today, ct);
         return true;
+    }
+
+    private static readonly string[] s_stories =
+    [
+        "Moved every regional team onto one reference program and cut the time to find a reference from days to hours.",
+        "Replaced spreadsheets with automated invoicing across subsidiaries; month-end close is two days faster.",
+        "Rolled out analytics dashboards to 400 sales reps; forecast accuracy improved by a third.",
+        "Connected the CRM and support desk so account teams see every customer touch in one place.",
+        "Secured mobile access for field engineers with single sign-on and device checks.",
+    ];
+
+    /// <summary>
+    /// Referenceable advocates: a dozen contacts (the demo advocate among them) who agreed to reference calls, a few of
+    /// their past asks with ratings, and one open request of the demo seller, so the whole request path can be tried.
+    /// </summary>
+    private async Task SeedReferencesAsync(DateOnly today, CancellationToken ct)
+    {
+        var random = new Randomizer(4711);
+        var now = clock.GetUtcNow();
+        var call = await db.ActivityTypes.SingleAsync(t => t.Key == "reference-call", ct);
+        var caseStudy = await db.ActivityTypes.SingleAsync(t => t.Key == "case-study", ct);
+        var settled = today.AddDays(-120);
+        var advocates = await db.Contacts.Include(c => c.Account).Include(c => c.AgreedActivities)
+            .Where(c => c.Account!.ContractDate < settled || c.Email == "advocate@vouch.demo")
+            .OrderBy(c => c.LastName).ThenBy(c => c.Id).Take(12).ToListAsync(ct);
+        for (var i = 0; i < advocates.Count; i++)
+        {
+            var contact = advocates[i];
+            if (contact.Account!.ContractDate >= settled)
+            {
+                contact.Account.ContractDate = today.AddDays(-400);
+            }
+            contact.Consent = i % 3 == 0 ? ConsentLevel.Verbal : ConsentLevel.Written;
+            contact.ConsentGivenOn = today.AddDays(-random.Int(30, 400));
+            contact.ConsentExpiresOn = contact.ConsentGivenOn.Value.AddYears(2);
+            contact.AgreedActivities = i % 4 == 0 ? [call, caseStudy] : [call];
+            contact.MaxAsksPerQuarter = random.Int(2, 4);
+            contact.UseCase ??= s_stories[i % s_stories.Length];
+        }
+        // Some have been asked before: rated calls spread over the last months, one still resting.
+        foreach (var (contact, daysAgo, rating) in advocates.Take(5).Zip([12, 45, 80, 150, 200], [5, 4, 3, 5, 4]))
+        {
+            db.Engagements.Add(new Engagement
+            {
+                ContactId = contact.Id, AccountId = contact.AccountId, Kind = EngagementKind.Ask, ActivityTypeId = call.Id,
+                Status = EngagementStatus.Completed, At = now.AddDays(-daysAgo), Rating = rating, Notes = "Demo: a past reference call.",
+            });
+        }
+        var seller = await db.Users.SingleAsync(u => u.Email == "seller@vouch.demo", ct);
+        var deal = await db.Opportunities.Where(o => o.OwnerId == seller.Id && !o.IsClosed).OrderBy(o => o.CloseDate).ThenBy(o => o.Id).FirstOrDefaultAsync(ct);
+        var account = deal is null ? null : await db.Accounts.Include(a => a.Products).SingleAsync(a => a.Id == deal.AccountId, ct);
+        var request = new ReferenceRequest
+        {
+            RequesterId = seller.Id,
+            OpportunityId = deal?.Id,
+            ActivityTypeId = call.Id,
+            NeededBy = today.AddDays(21),
+            IndustryId = account?.IndustryId,
+            Products = account?.Products ?? [],
+            Region = account?.Region,
+            CountryCode = account?.CountryCode,
+            Employees = account?.Employees,
+            Competitor = deal?.Competitor,
+            UseCase = "How they roll out across regional teams",
+            Status = RequestStatus.Submitted,
+            CreatedAt = now,
+            StepDueAt = BusinessDays.Add(now, 1),
+        };
+        db.ReferenceRequests.Add(request);
+        db.RequestTransitions.Add(new RequestTransition { RequestId = request.Id, To = RequestStatus.Submitted, At = now, ByUserId = seller.Id, ByName = seller.Email! });
+        await db.SaveChangesAsync(ct);
     }
 
     private static readonly (string Title, string Description, int Product, int Votes, IdeaStatus Status, string? Response)[] s_ideas =

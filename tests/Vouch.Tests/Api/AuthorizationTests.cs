@@ -18,6 +18,8 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
     private static readonly string[] s_managers = [Roles.Admin, Roles.ReferenceManager];
     private static readonly string[] s_admins = [Roles.Admin];
     private static readonly string[] s_exporters = [Roles.Admin, Roles.ReferenceManager, Roles.Seller];
+    private static readonly string[] s_askers = [Roles.Admin, Roles.ReferenceManager, Roles.Seller];
+    private static readonly string[] s_answerers = [Roles.Admin, Roles.ReferenceManager, Roles.Advocate];
     private const string SomeId = "0199a000-0000-7000-8000-000000000000";
 
     /// <summary>Method, route pattern, a concrete path, a body, and the roles allowed.</summary>
@@ -79,6 +81,19 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("DELETE", "/api/v1/ideas/{id:guid}/merge", $"/api/v1/ideas/{SomeId}/merge", null, s_managers),
         ("POST", "/api/v1/ideas/{id:guid}/hide", $"/api/v1/ideas/{SomeId}/hide", null, s_managers),
         ("DELETE", "/api/v1/ideas/{id:guid}/hide", $"/api/v1/ideas/{SomeId}/hide", null, s_managers),
+        ("POST", "/api/v1/requests/", "/api/v1/requests", new { }, s_askers),
+        ("GET", "/api/v1/requests/", "/api/v1/requests", null, s_employees),
+        ("GET", "/api/v1/requests/{id:guid}", $"/api/v1/requests/{SomeId}", null, s_employees),
+        ("GET", "/api/v1/requests/{id:guid}/matches", $"/api/v1/requests/{SomeId}/matches", null, s_employees),
+        ("POST", "/api/v1/requests/{id:guid}/assign", $"/api/v1/requests/{SomeId}/assign", new { }, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/owner-consent", $"/api/v1/requests/{SomeId}/owner-consent", new { decision = "approve" }, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/accept", $"/api/v1/requests/{SomeId}/accept", null, s_answerers),
+        ("POST", "/api/v1/requests/{id:guid}/decline", $"/api/v1/requests/{SomeId}/decline", new { }, s_answerers),
+        ("POST", "/api/v1/requests/{id:guid}/schedule", $"/api/v1/requests/{SomeId}/schedule", new { }, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/complete", $"/api/v1/requests/{SomeId}/complete", null, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/feedback", $"/api/v1/requests/{SomeId}/feedback", new { }, s_askers),
+        ("POST", "/api/v1/requests/{id:guid}/cancel", $"/api/v1/requests/{SomeId}/cancel", new { }, s_askers),
+        ("GET", "/api/v1/reports/references", "/api/v1/reports/references", null, s_employees),
         ("GET", "/api/v1/notifications", "/api/v1/notifications", null, s_everyone),
         ("GET", "/api/v1/email/status", "/api/v1/email/status", null, s_admins),
         ("GET", "/api/v1/audit", "/api/v1/audit", null, s_admins),
@@ -103,6 +118,10 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/contacts/new", "/contacts/new", null, s_managers),
         ("GET", "/activity-types", "/activity-types", null, s_admins),
         ("GET", "/references", "/references", null, s_employees),
+        ("GET", "/opportunities", "/opportunities", null, s_employees),
+        ("GET", "/opportunities/{id:guid}", $"/opportunities/{SomeId}", null, s_employees),
+        ("GET", "/requests", "/requests", null, s_employees),
+        ("GET", "/requests/{id:guid}", $"/requests/{SomeId}", null, s_employees),
         ("GET", "/ideas", "/ideas", null, s_everyone),
         ("GET", "/ideas/new", "/ideas/new", null, s_everyone),
         ("GET", "/ideas/{id:guid}", $"/ideas/{SomeId}", null, s_everyone),

@@ -29,6 +29,9 @@ public sealed class ActivityType
     /// <summary>The kinds of social capital the activity gives the advocate in return.</summary>
     public SocialCapital SocialCapitalOffered { get; set; }
 
+    /// <summary>Who finds and books the advocate for a request of this type.</summary>
+    public Fulfilment Fulfilment { get; set; }
+
     /// <summary>Retired types stay on past records but are no longer offered.</summary>
     public bool IsActive { get; set; } = true;
     public int SortOrder { get; set; }
@@ -42,6 +45,7 @@ internal sealed class ActivityTypeConfiguration : IEntityTypeConfiguration<Activ
         builder.Property(t => t.Key).HasMaxLength(ActivityType.KeyMaxLength);
         builder.Property(t => t.Name).HasMaxLength(ActivityType.NameMaxLength);
         builder.Property(t => t.EffortHours).HasPrecision(6, 2);
+        builder.Property(t => t.Fulfilment).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => t.Key).IsUnique();
         builder.HasData(DefaultActivityTypes.All.Select((t, index) => new ActivityType
@@ -52,20 +56,28 @@ internal sealed class ActivityTypeConfiguration : IEntityTypeConfiguration<Activ
             EffortHours = t.EffortHours,
             RestPeriodDays = t.RestPeriodDays,
             SocialCapitalOffered = t.Offers,
+            Fulfilment = t.Fulfilment,
             SortOrder = (index + 1) * 10,
             Version = StableId.For("activity-type-version:" + t.Key),
         }));
     }
 }
 
+/// <summary>
+/// Who fulfils a request: the reference program team picks and books the advocate, or the seller does it themselves
+/// once the account owner consents.
+/// </summary>
+public enum Fulfilment { ProgramTeam, SelfService }
+
 /// <summary>The activity types every new database starts with.</summary>
 public static class DefaultActivityTypes
 {
-    public sealed record Default(string Key, string Name, decimal EffortHours, int RestPeriodDays, SocialCapital Offers);
+    public sealed record Default(
+        string Key, string Name, decimal EffortHours, int RestPeriodDays, SocialCapital Offers, Fulfilment Fulfilment = Fulfilment.ProgramTeam);
 
     public static IReadOnlyList<Default> All { get; } =
     [
-        new("reference-call", "Reference call", 1m, 30, SocialCapital.Affiliation | SocialCapital.Reputation),
+        new("reference-call", "Reference call", 1m, 30, SocialCapital.Affiliation | SocialCapital.Reputation, Fulfilment.SelfService),
         new("site-visit", "Site visit", 4m, 90, SocialCapital.Affiliation | SocialCapital.Status),
         new("case-study", "Case study", 6m, 180, SocialCapital.Reputation | SocialCapital.Status),
         new("video", "Video testimonial", 4m, 180, SocialCapital.Reputation | SocialCapital.Status),

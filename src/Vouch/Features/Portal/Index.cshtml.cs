@@ -1,5 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Features.Requests;
+using Vouch.Features.Users;
 
 namespace Vouch.Features.Portal;
 
-public sealed class IndexModel : PageModel;
+/// <summary>The advocate's own page: the asks waiting for their answer.</summary>
+public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow) : PageModel
+{
+    public sealed record Ask(Guid Id, string Activity, string? Industry, DateOnly NeededBy, string? UseCase, string Requester);
+
+    public IReadOnlyList<Ask> Asks { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
+        AnswerAsync(actor => workflow.AcceptAsync(actor, id, ct), "Thank you! The seller will schedule it with you.", ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, string? reason, CancellationToken ct) =>
+        AnswerAsync(actor => workflow.DeclineAsync(actor, id, new ReasonBody(reason), ct), "No problem: we will not ask you for this one.", ct);
+
+    private async Task<IActionResult> AnswerAsync(Func<RequestActor, Task<Ideas.Refusal?>> answer, string notice, CancellationToken ct)
+    {
+        var refusal = await answer(RequestActor.Of(User, await ContactIdAsync(ct)));
+        if (refusal is null)
+        {
+            TempData["Notice"] = notice;
+            return RedirectToPage();
+        }
+        if (refusal.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+        Error = refusal.Message;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var contactId = await ContactIdAsync(ct);
+        Asks = contactId is null ? [] : await db.ReferenceRequests.AsNoTracking()
+            .Where(r => r.ContactId == contactId && r.AdvocateAskedAt != null && r.Status == RequestStatus.OwnerApproved)
+            .OrderBy(r => r.NeededBy)
+            .Select(r => new Ask(r.Id, r.ActivityType!.Name, r.Opportunity == null ? null : r.Opportunity.Account!.Industry!.Name, r.NeededBy, r.UseCase, r.Requester!.DisplayName))
+            .ToListAsync(ct);
+    }
+
+    private async Task<Guid?> ContactIdAsync(CancellationToken ct)
+    {
+        var me = User.UserId();
+        return await db.Users.Where(u => u.Id == me).Select(u => u.ContactId).SingleOrDefaultAsync(ct);
+    }
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Vouch.Data;
+using Vouch.Features.Contacts;
+using Vouch.Features.Engagements;
+using Vouch.Features.Matching;
+
+namespace Vouch.Features.Requests;
+
+/// <summary>Reads contacts, accounts and the ledger into the matching engine's plain records.</summary>
+public sealed class CandidatePool(VouchDbContext db)
+{
+    /// <summary>The ledger is read this far back: longer than any rest period, long enough for ratings to mean something.</summary>
+    public const int LedgerYears = 2;
+
+    /// <summary>At most this many referenceable contacts are matched for one request.</summary>
+    public const int MaxContacts = 1_000;
+
+    internal static MatchCriteria CriteriaOf(ReferenceRequest request) => new(
+        ActivityOf(request.ActivityType!),
+        request.NeededBy,
+        request.IndustryId,
+        [.. request.Products.Select(p => p.Id)],
+        request.Region,
+        request.CountryCode,
+        request.Employees,
+        request.Competitor,
+        request.UseCase);
+
+    internal static MatchActivity ActivityOf(ActivityTypes.ActivityType type) =>
+        new(type.Id, type.Key, type.Name.ToLowerInvariant(), type.RestPeriodDays, type.SocialCapitalOffered);
+
+    /// <summary>The referenceable contacts: those who gave any consent or agreed to the activity.</summary>
+    public async Task<List<(Contact Contact, MatchCandidate Candidate)>> ContactsAsync(Guid activityTypeId, CancellationToken ct) =>
+        Candidates(await Load(db.Contacts.Where(c => c.Consent != ConsentLevel.None || c.AgreedActivities.Any(a => a.Id == activityTypeId)))
+            .OrderBy(c => c.Id).Take(MaxContacts).ToListAsync(ct));
+
+    public async Task<(Contact Contact, MatchCandidate Candidate)?> ContactAsync(Guid contactId, CancellationToken ct) =>
+        Candidates(await Load(db.Contacts.Where(c => c.Id == contactId)).ToListAsync(ct)).Cast<(Contact, MatchCandidate)?>().SingleOrDefault();
+
+    /// <summary>Every ask of these contacts and of their accounts since <see cref="LedgerYears"/> ago, as the rules read it.</summary>
+    public async Task<List<PastAsk>> LedgerAsync(IReadOnlyCollection<MatchCandidate> candidates, DateOnly today, CancellationToken ct)
+    {
+        var since = new DateTimeOffset(today.AddYears(-LedgerYears).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var contactIds = candidates.Select(c => c.ContactId).ToList();
+        var accountIds = candidates.Select(c => c.Account.Id).Distinct().ToList();
+        var asks = await db.Engagements.AsNoTracking()
+            .Where(e => e.Kind == EngagementKind.Ask && e.At >= since && (contactIds.Contains(e.ContactId) || accountIds.Contains(e.AccountId)))
+            .Select(e => new { Engagement = e, e.ActivityType!.RestPeriodDays })
+            .ToListAsync(ct);
+        return [.. asks.Select(a => a.Engagement.ToPastAsk(a.RestPeriodDays))];
+    }
+
+    private IQueryable<Contact> Load(IQueryable<Contact> contacts) => contacts.AsNoTracking().AsSplitQuery()
+        .Include(c => c.Account!).ThenInclude(a => a.Products)
+        .Include(c => c.AgreedActivities)
+        .Include(c => c.Blackouts);
+
+    private static List<(Contact, MatchCandidate)> Candidates(List<Contact> contacts) =>
+        [.. contacts.Where(c => c.Account is not null).Select(c => (c, new MatchCandidate(
+            c.Id,
+            new CandidateAccount(c.AccountId, c.Account!.IndustryId, [.. c.Account.Products.Select(p => p.Id)], c.Account.Region,
+                c.Account.CountryCode, c.Account.Employees, c.Account.CompetitorsReplaced, c.Account.ContractDate),
+            c.Consent,
+            c.ConsentExpiresOn,
+            [.. c.AgreedActivities.Select(a => a.Id)],
+            c.MaxAsksPerQuarter,
+            [.. c.Blackouts.Select(b => new BlackoutDates(b.Starts, b.Ends))],
+            c.SocialCapitalWanted,
+            string.Join(' ', new[] { c.UseCase, c.Results, c.Quotes }.Where(t => !string.IsNullOrWhiteSpace(t)))))
+        )];
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vouch.Auth;
+using Vouch.Features.Ideas;
+
+namespace Vouch.Features.Requests;
+
+/// <summary>One request: its timeline, the advocates that fit while one is to be proposed, and the current step's buttons.</summary>
+[Authorize(Policy = Policies.ReadInventory)]
+public sealed class DetailsModel(RequestQueries queries, RequestWorkflow workflow) : PageModel
+{
+    public RequestResponse Reference { get; private set; } = null!;
+    public MatchesResponse? Matches { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
+
+    public Task<IActionResult> OnPostAssignAsync(Guid id, Guid? contactId, CancellationToken ct) =>
+        StepAsync(id, actor => workflow.AssignAsync(actor, id, new AssignBody(contactId), ct), "The advocate is proposed and their time reserved.", ct);
+
+    public Task<IActionResult> OnPostOwnerConsentAsync(Guid id, string? decision, string? reason, CancellationToken ct) =>
+        StepAsync(id, actor => workflow.OwnerConsentAsync(actor, id, new OwnerConsentBody(decision, reason), ct), "Your answer is recorded.", ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, actor => workflow.AcceptAsync(actor, id, ct), "Accepted on the advocate's behalf.", ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, string? reason, CancellationToken ct) =>
+        StepAsync(id, actor => workflow.DeclineAsync(actor, id, new ReasonBody(reason), ct), "Declined on the advocate's behalf.", ct);
+
+    public Task<IActionResult> OnPostScheduleAsync(Guid id, DateTime? at, CancellationToken ct) =>
+        StepAsync(id, actor => workflow.ScheduleAsync(actor, id,
+            new ScheduleBody(at is { } when ? new DateTimeOffset(DateTime.SpecifyKind(when, DateTimeKind.Utc)) : null), ct), "Scheduled.", ct);
+
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, actor => workflow.CompleteAsync(actor, id, ct), "Marked as done. Tell us how it went.", ct);
+
+    public Task<IActionResult> OnPostFeedbackAsync(Guid id, bool? happened, int? rating, bool? helped, string? notes, CancellationToken ct) =>
+        StepAsync(id, actor => workflow.FeedbackAsync(actor, id, new FeedbackBody(happened, rating, helped, notes), ct), "Thank you: the feedback is recorded.", ct);
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken ct) =>
+        StepAsync(id, actor => workflow.CancelAsync(actor, id, new ReasonBody(reason), ct), "The request is cancelled.", ct);
+
+    private async Task<IActionResult> StepAsync(Guid id, Func<RequestActor, Task<Refusal?>> step, string notice, CancellationToken ct)
+    {
+        var refusal = await step(RequestActor.Of(User));
+        if (refusal is null)
+        {
+            TempData["Notice"] = notice;
+            return RedirectToPage(new { id });
+        }
+        if (refusal.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+        if (refusal.Status == StatusCodes.Status403Forbidden)
+        {
+            return Forbid();
+        }
+        Error = refusal.Message;
+        return await ShowAsync(id, ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
+    {
+        var actor = RequestActor.Of(User);
+        if (await queries.FindAsync(actor, id, ct) is not { } request)
+        {
+            return NotFound();
+        }
+        Reference = request;
+        if (request.Actions.Contains(WaitingOn.Assign))
+        {
+            Matches = await queries.MatchesAsync(actor, id, ct);
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,89 @@
+using Vouch.Features.Matching;
+
+namespace Vouch.Features.Requests;
+
+/// <summary>A new request. Only the activity and the day it is needed by are required.</summary>
+/// <remarks>
+/// Criteria left out are taken from the opportunity's account, products and competitor; marketing asks without an
+/// opportunity and gives the criteria it cares about, or none.
+/// </remarks>
+public sealed record CreateRequestBody(
+    string? ActivityType,
+    DateOnly? NeededBy,
+    Guid? OpportunityId = null,
+    CriteriaBody? Criteria = null,
+    string? UseCase = null);
+
+public sealed record CriteriaBody(
+    Guid? IndustryId = null,
+    IReadOnlyList<Guid>? ProductIds = null,
+    string? Region = null,
+    string? CountryCode = null,
+    int? Employees = null,
+    string? Competitor = null);
+
+public sealed record AssignBody(Guid? ContactId);
+
+public sealed record OwnerConsentBody(string? Decision, string? Reason);
+
+public sealed record ReasonBody(string? Reason);
+
+public sealed record ScheduleBody(DateTimeOffset? At);
+
+public sealed record FeedbackBody(bool? Happened, int? Rating, bool? Helped, string? Notes);
+
+public sealed record CriteriaResponse(
+    Guid? IndustryId, string? Industry, IReadOnlyList<Guid> ProductIds, IReadOnlyList<string> Products, string? Region, string? CountryCode,
+    int? Employees, string? Competitor);
+
+public sealed record TransitionResponse(string? From, string To, DateTimeOffset At, string By, string? Note);
+
+public sealed record RequestSummary(
+    Guid Id, string Status, string ActivityType, string ActivityName, DateOnly NeededBy, Guid? OpportunityId, string? Opportunity,
+    string Requester, Guid? ContactId, string? Contact, string? Account, DateTimeOffset CreatedAt, DateTimeOffset? StepDueAt, bool Overdue,
+    string WaitingOn);
+
+public sealed record RequestResponse(
+    Guid Id,
+    string Status,
+    string ActivityType,
+    string ActivityName,
+    string Fulfilment,
+    DateOnly NeededBy,
+    Guid? OpportunityId,
+    string? Opportunity,
+    Guid RequesterId,
+    string Requester,
+    CriteriaResponse Criteria,
+    string? UseCase,
+    Guid? ContactId,
+    string? Contact,
+    string? Account,
+    Guid? AccountOwnerId,
+    string? AccountOwner,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StepDueAt,
+    DateTimeOffset? EscalatedAt,
+    DateTimeOffset? ScheduledFor,
+    string? DeclineReason,
+    bool? Happened,
+    int? Rating,
+    bool? Helped,
+    string? FeedbackNotes,
+    string WaitingOn,
+    IReadOnlyList<string> Actions,
+    IReadOnlyList<TransitionResponse> Timeline,
+    Guid Version);
+
+public sealed record CandidateResponse(Guid ContactId, string Name, string? Title, string Account, int Score, IReadOnlyList<string> Reasons);
+
+public sealed record ExcludedResponse(Guid ContactId, string Name, string Account, IReadOnlyList<string> Reasons);
+
+/// <summary>Something to offer instead of a call when few advocates fit: approved content, an upcoming event.</summary>
+public sealed record AlternativeResponse(string Kind, Guid Id, string Title, string? Link);
+
+public sealed record MatchesResponse(
+    IReadOnlyList<CandidateResponse> Candidates, IReadOnlyList<ExcludedResponse> Excluded, IReadOnlyList<AlternativeResponse> Alternatives);
+
+/// <summary>The engine's input for one request, shared by the matches and by assigning.</summary>
+internal sealed record MatchInput(MatchCriteria Criteria, MatchPolicy Policy);

@@ -1,0 +1,71 @@
+using Vouch.Features.Matching;
+
+namespace Vouch.Features.Requests;
+
+/// <summary>
+/// The program's service levels (in business days, Monday to Friday) and limits, from the <c>Requests</c> section of
+/// the configuration.
+/// </summary>
+public sealed class RequestOptions
+{
+    /// <summary>For the program team to propose an advocate.</summary>
+    public int ProposeWithinBusinessDays { get; set; } = 1;
+
+    /// <summary>For the account owner to approve or decline the ask of their customer.</summary>
+    public int OwnerConsentWithinBusinessDays { get; set; } = 2;
+
+    /// <summary>For the advocate to accept or decline.</summary>
+    public int AdvocateReplyWithinBusinessDays { get; set; } = 3;
+
+    /// <summary>For the seller to schedule the activity once accepted.</summary>
+    public int ScheduleWithinBusinessDays { get; set; } = 5;
+
+    /// <summary>For the seller to record feedback once it happened.</summary>
+    public int FeedbackWithinBusinessDays { get; set; } = 5;
+
+    /// <summary>Asks of all contacts of one account together in a calendar quarter.</summary>
+    public int AccountAsksPerQuarter { get; set; } = 4;
+
+    /// <summary>Days after an account signs in which none of its contacts is asked.</summary>
+    public int NoAskDaysAfterSigning { get; set; } = 90;
+
+    public MatchPolicy PolicyOn(DateOnly today) => new(AccountAsksPerQuarter, NoAskDaysAfterSigning, today);
+}
+
+/// <summary>Working days for service levels: weekends do not count.</summary>
+public static class BusinessDays
+{
+    public static DateTimeOffset Add(DateTimeOffset start, int days)
+    {
+        var at = start;
+        while (days > 0)
+        {
+            at = at.AddDays(1);
+            if (at.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                days--;
+            }
+        }
+        return at;
+    }
+}
+
+public static class RequestServiceCollectionExtensions
+{
+    public static IServiceCollection AddReferenceRequests(this IServiceCollection services)
+    {
+        services.AddOptions<RequestOptions>().BindConfiguration("Requests")
+            .Validate(o => o.AccountAsksPerQuarter > 0, "Requests:AccountAsksPerQuarter must be 1 or more.")
+            .Validate(o => o.NoAskDaysAfterSigning >= 0, "Requests:NoAskDaysAfterSigning must be 0 or more.")
+            .Validate(o => new[] { o.ProposeWithinBusinessDays, o.OwnerConsentWithinBusinessDays, o.AdvocateReplyWithinBusinessDays,
+                o.ScheduleWithinBusinessDays, o.FeedbackWithinBusinessDays }.All(d => d > 0), "Requests: every service level must be 1 business day or more.")
+            .ValidateOnStart();
+        services.AddScoped<RequestWorkflow>();
+        services.AddScoped<CandidatePool>();
+        services.AddScoped<RequestQueries>();
+        services.AddScoped<RequestDeadlines>();
+        services.AddSingleton<IAlternativesSource, NoAlternatives>();
+        services.AddHostedService<RequestDeadlineService>();
+        return services;
+    }
+}
