@@ -39,6 +39,9 @@ public static class Policies
     /// <summary>Product management of ideas: statuses, merges and moderation.</summary>
     public const string ManageIdeas = nameof(ManageIdeas);
 
+    /// <summary>The program's reports: supply and demand, influenced revenue.</summary>
+    public const string ReadReports = nameof(ReadReports);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ReadInventory] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller, Roles.Executive],
@@ -47,5 +50,6 @@ public static class Policies
         [AdvocatePortal] = [Roles.Advocate],
         [PostIdeas] = [.. Roles.All],
         [ManageIdeas] = [Roles.Admin, Roles.ReferenceManager],
+        [ReadReports] = [Roles.Admin, Roles.ReferenceManager, Roles.Executive],
     };
 }

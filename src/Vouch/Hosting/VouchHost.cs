@@ -10,6 +10,7 @@ using Vouch.Features.Contacts;
 using Vouch.Features.Health;
 using Vouch.Features.Ideas;
 using Vouch.Features.Notifications;
+using Vouch.Features.SupplyDemand;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
 using Vouch.Web;
@@ -87,7 +88,7 @@ public static class VouchHost
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapIdeas().MapNotifications().MapAudit();
+        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapIdeas().MapNotifications().MapAudit().MapSupplyDemand();
 
         app.MapRazorPages();
         return app;

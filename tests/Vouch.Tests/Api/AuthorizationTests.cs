@@ -17,6 +17,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
     private static readonly string[] s_everyone = [.. Roles.All];
     private static readonly string[] s_managers = [Roles.Admin, Roles.ReferenceManager];
     private static readonly string[] s_admins = [Roles.Admin];
+    private static readonly string[] s_reports = [Roles.Admin, Roles.ReferenceManager, Roles.Executive];
     private const string SomeId = "0199a000-0000-7000-8000-000000000000";
 
     /// <summary>Method, route pattern, a concrete path, a body, and the roles allowed.</summary>
@@ -56,6 +57,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("DELETE", "/api/v1/ideas/{id:guid}/hide", $"/api/v1/ideas/{SomeId}/hide", null, s_managers),
         ("GET", "/api/v1/notifications", "/api/v1/notifications", null, s_everyone),
         ("GET", "/api/v1/audit", "/api/v1/audit", null, s_admins),
+        ("GET", "/api/v1/reports/supply-demand", "/api/v1/reports/supply-demand", null, s_reports),
         ("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, s_everyone),
         ("GET", "/api/reference/{documentName?}", "/api/reference", null, s_everyone),
         ("GET", "/", "/", null, s_everyone),
@@ -68,6 +70,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/users", "/users", null, s_admins),
         ("GET", "/tokens", "/tokens", null, s_everyone),
         ("GET", "/portal", "/portal", null, [Roles.Advocate]),
+        ("GET", "/reports/supply-demand", "/reports/supply-demand", null, s_reports),
     ];
 
     /// <summary>
