@@ -51,6 +51,9 @@ public static class Policies
     /// <summary>Accepting or declining an ask: the advocate asked, or the program team on their behalf.</summary>
     public const string AnswerAsks = nameof(AnswerAsks);
 
+    /// <summary>The program's reports: supply and demand, influenced revenue.</summary>
+    public const string ReadReports = nameof(ReadReports);
+
     public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
     {
         [ReadInventory] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller, Roles.Executive],
@@ -62,5 +65,6 @@ public static class Policies
         [ManageIdeas] = [Roles.Admin, Roles.ReferenceManager],
         [RequestReferences] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller],
         [AnswerAsks] = [Roles.Admin, Roles.ReferenceManager, Roles.Advocate],
+        [ReadReports] = [Roles.Admin, Roles.ReferenceManager, Roles.Executive],
     };
 }

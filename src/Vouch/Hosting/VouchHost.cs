@@ -16,6 +16,7 @@ using Vouch.Features.Import;
 using Vouch.Features.Notifications;
 using Vouch.Features.Search;
 using Vouch.Features.Requests;
+using Vouch.Features.SupplyDemand;
 using Vouch.Features.Tokens;
 using Vouch.Features.Users;
 using Vouch.Web;
@@ -102,7 +103,7 @@ public static class VouchHost
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapReferences().MapActivityTypes().MapContent().MapIdeas()
-            .MapRequests().MapReferenceReports().MapNotifications().MapEmail().MapImports().MapAudit();
+            .MapRequests().MapReferenceReports().MapSupplyDemand().MapNotifications().MapEmail().MapImports().MapAudit();
 
         app.MapRazorPages();
         return app;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,14 @@ namespace Vouch.Web;
 /// Turns what went wrong in a request into RFC 9457 problem details: malformed JSON and oversized
 /// bodies name the cause; a stale save is a conflict; anything else is a 500 that hides its details.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException bind && UnboundParameter().Match(bind.Message) is { Success: true } match)
+        {
+            return await WriteUnboundParameterAsync(httpContext, exception, match);
+        }
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } =>
@@ -37,6 +42,42 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
     private static long LimitOf(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
             ?? Hosting.VouchHost.MaxRequestBodyBytes;
+
+    /// <summary>
+    /// A query or route value that does not parse as its type ("from=yesterday" for a date) is a validation problem
+    /// naming the field, like any other bad value.
+    /// </summary>
+    private async ValueTask<bool> WriteUnboundParameterAsync(HttpContext httpContext, Exception exception, Match match)
+    {
+        var name = match.Groups["name"].Value;
+        var field = char.ToLowerInvariant(name[0]) + name[1..];
+        var expected = match.Groups["type"].Value.TrimEnd('?') switch
+        {
+            "DateOnly" => "a date (yyyy-MM-dd)",
+            "DateTimeOffset" or "DateTime" => "a date and time (ISO 8601)",
+            "int" or "long" => "a whole number",
+            "decimal" or "double" => "a number",
+            "bool" => "true or false",
+            "Guid" => "an id",
+            var type => $"a {type}",
+        };
+        httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [$"{field} must be {expected}; '{match.Groups["value"].Value}' is not."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+            },
+        });
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
+    private static partial Regex UnboundParameter();
 
     /// <summary>Minimal APIs wrap the server's 413 in a 400 "failed to read the body"; the 413 is what happened.</summary>
     private static bool IsTooLarge(Exception? exception)

@@ -20,6 +20,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
     private static readonly string[] s_exporters = [Roles.Admin, Roles.ReferenceManager, Roles.Seller];
     private static readonly string[] s_askers = [Roles.Admin, Roles.ReferenceManager, Roles.Seller];
     private static readonly string[] s_answerers = [Roles.Admin, Roles.ReferenceManager, Roles.Advocate];
+    private static readonly string[] s_reports = [Roles.Admin, Roles.ReferenceManager, Roles.Executive];
     private const string SomeId = "0199a000-0000-7000-8000-000000000000";
 
     /// <summary>Method, route pattern, a concrete path, a body, and the roles allowed.</summary>
@@ -100,6 +101,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("POST", "/api/v1/imports/", "/api/v1/imports", new { }, s_managers),
         ("GET", "/api/v1/imports/{id:guid}", $"/api/v1/imports/{SomeId}", null, s_managers),
         ("GET", "/api/v1/imports/{id:guid}/report", $"/api/v1/imports/{SomeId}/report", null, s_managers),
+        ("GET", "/api/v1/reports/supply-demand", "/api/v1/reports/supply-demand", null, s_reports),
         ("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, s_everyone),
         ("GET", "/api/reference/{documentName?}", "/api/reference", null, s_everyone),
         ("GET", "/", "/", null, s_everyone),
@@ -131,6 +133,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/tokens", "/tokens", null, s_everyone),
         ("GET", "/settings", "/settings", null, s_everyone),
         ("GET", "/portal", "/portal", null, [Roles.Advocate]),
+        ("GET", "/reports/supply-demand", "/reports/supply-demand", null, s_reports),
     ];
 
     /// <summary>

@@ -93,14 +93,15 @@ public static class SupplyDemandEngine
             .GroupBy(cell => cell)
             .Select(g => (Cell: g.Key, Count: g.Count()))
             .ToList();
+        var byActivity = ByActivity(advocates);
         var cells = demand
-            .Select(d => new CellBalance(d.Cell, d.Count, SupplyIn(d.Cell, advocates, from, to)))
+            .Select(d => new CellBalance(d.Cell, d.Count, SupplyIn(d.Cell, byActivity, from, to)))
             .OrderByDescending(c => c.Gap).ThenByDescending(c => c.Demand).ThenBy(c => Label(c.Cell), StringComparer.Ordinal)
             .ToList();
 
         return new SupplyDemandReport(
             from, to, inPeriod.Count, cells, NearestBurnout(advocates, today),
-            Forecast(inPeriod, advocates, pipeline, dealsClosedInPeriod, to, to.DayNumber - from.DayNumber));
+            Forecast(inPeriod, byActivity, pipeline, dealsClosedInPeriod, to, to.DayNumber - from.DayNumber));
     }
 
     /// <summary>The cells a request counts in: one per product it named, or one with no product.</summary>
@@ -113,8 +114,34 @@ public static class SupplyDemandEngine
     /// Asks the advocates serving <paramref name="cell"/> may still take in the period: each one's quarterly limit
     /// pro-rated to the period's length (to the nearest whole ask), less the asks already in it.
     /// </summary>
-    public static int SupplyIn(MarketCell cell, IReadOnlyList<AdvocateSupply> advocates, DateOnly from, DateOnly to)
+    public static int SupplyIn(MarketCell cell, IReadOnlyList<AdvocateSupply> advocates, DateOnly from, DateOnly to) =>
+        SupplyIn(cell, ByActivity(advocates), from, to);
+
+    // A report weighs hundreds of cells against a hundred thousand advocates; looking only at those who agreed to the
+    // cell's activity keeps that from being their product.
+    private static Dictionary<string, List<AdvocateSupply>> ByActivity(IReadOnlyList<AdvocateSupply> advocates)
     {
+        var byActivity = new Dictionary<string, List<AdvocateSupply>>(StringComparer.Ordinal);
+        foreach (var advocate in advocates)
+        {
+            foreach (var activity in advocate.Activities)
+            {
+                if (!byActivity.TryGetValue(activity, out var list))
+                {
+                    byActivity[activity] = list = [];
+                }
+                list.Add(advocate);
+            }
+        }
+        return byActivity;
+    }
+
+    private static int SupplyIn(MarketCell cell, Dictionary<string, List<AdvocateSupply>> byActivity, DateOnly from, DateOnly to)
+    {
+        if (!byActivity.TryGetValue(cell.Activity, out var advocates))
+        {
+            return 0;
+        }
         var quarters = (to.DayNumber - from.DayNumber) / DaysPerQuarter;
         var supply = 0;
         foreach (var advocate in advocates)
@@ -149,7 +176,7 @@ public static class SupplyDemandEngine
 
     private static List<CellForecast> Forecast(
         List<DemandSignal> inPeriod,
-        IReadOnlyList<AdvocateSupply> advocates,
+        Dictionary<string, List<AdvocateSupply>> advocates,
         IReadOnlyList<PipelineDeal> pipeline,
         int dealsClosedInPeriod,
         DateOnly nextFrom,
