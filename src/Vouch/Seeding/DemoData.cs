@@ -127,15 +127,6 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         return true;
     }
 
-    private static readonly string[] s_stories =
-    [
-        "Moved every regional team onto one reference program and cut the time to find a reference from days to hours.",
-        "Replaced spreadsheets with automated invoicing across subsidiaries; month-end close is two days faster.",
-        "Rolled out analytics dashboards to 400 sales reps; forecast accuracy improved by a third.",
-        "Connected the CRM and support desk so account teams see every customer touch in one place.",
-        "Secured mobile access for field engineers with single sign-on and device checks.",
-    ];
-
     /// <summary>
     /// Referenceable advocates: a dozen contacts (the demo advocate among them) who agreed to reference calls, a few of
     /// their past asks with ratings, and one open request of the demo seller, so the whole request path can be tried.
@@ -147,22 +138,31 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         var call = await db.ActivityTypes.SingleAsync(t => t.Key == "reference-call", ct);
         var caseStudy = await db.ActivityTypes.SingleAsync(t => t.Key == "case-study", ct);
         var settled = today.AddDays(-120);
+        // The referenceable advocates seeded above, and the demo advocate, who agrees here so the portal has asks.
         var advocates = await db.Contacts.Include(c => c.Account).Include(c => c.AgreedActivities)
-            .Where(c => c.Account!.ContractDate < settled || c.Email == "advocate@vouch.demo")
+            .Where(c => c.AgreedActivities.Any(t => t.Id == call.Id) || c.Email == "advocate@vouch.demo")
             .OrderBy(c => c.LastName).ThenBy(c => c.Id).Take(12).ToListAsync(ct);
         for (var i = 0; i < advocates.Count; i++)
         {
             var contact = advocates[i];
-            if (contact.Account!.ContractDate >= settled)
+            if (contact.Account!.ContractDate is null || contact.Account.ContractDate >= settled)
             {
                 contact.Account.ContractDate = today.AddDays(-400);
             }
-            contact.Consent = i % 3 == 0 ? ConsentLevel.Verbal : ConsentLevel.Written;
-            contact.ConsentGivenOn = today.AddDays(-random.Int(30, 400));
-            contact.ConsentExpiresOn = contact.ConsentGivenOn.Value.AddYears(2);
-            contact.AgreedActivities = i % 4 == 0 ? [call, caseStudy] : [call];
-            contact.MaxAsksPerQuarter = random.Int(2, 4);
-            contact.UseCase ??= s_stories[i % s_stories.Length];
+            if (contact.Consent == ConsentLevel.None)
+            {
+                contact.Consent = ConsentLevel.Written;
+                contact.ConsentGivenOn = today.AddDays(-random.Int(30, 400));
+                contact.ConsentExpiresOn = contact.ConsentGivenOn.Value.AddYears(2);
+                contact.AgreedActivities = [call, caseStudy];
+                contact.MaxAsksPerQuarter = 3;
+                (contact.UseCase, contact.Results, contact.Quotes) = s_stories[i % s_stories.Length];
+                db.ConsentRecords.Add(new ConsentRecord
+                {
+                    ContactId = contact.Id, RecordedAt = now, Consent = contact.Consent, GivenOn = contact.ConsentGivenOn,
+                    ExpiresOn = contact.ConsentExpiresOn, ActivityTypes = "case-study,reference-call",
+                });
+            }
         }
         // Some have been asked before: rated calls spread over the last months, one still resting.
         foreach (var (contact, daysAgo, rating) in advocates.Take(5).Zip([12, 45, 80, 150, 200], [5, 4, 3, 5, 4]))
