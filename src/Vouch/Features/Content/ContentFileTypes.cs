@@ -38,6 +38,10 @@ public static class ContentFileTypes
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         var claimed = All.FirstOrDefault(t => t.Extensions.Contains(extension));
+        if (extension.Length == 0)
+        {
+            return (null, $"The file name has no extension; the library takes {string.Join(", ", All.Select(t => t.Name))} files.");
+        }
         if (claimed is null)
         {
             return (null, $"'{extension}' files are not accepted; the library takes {string.Join(", ", All.Select(t => t.Name))} files.");
