@@ -53,6 +53,36 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("ContactActivityTypes");
                 });
 
+            modelBuilder.Entity("ContentAssetIndustries", b =>
+                {
+                    b.Property<Guid>("ContentAssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IndustriesId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ContentAssetId", "IndustriesId");
+
+                    b.HasIndex("IndustriesId");
+
+                    b.ToTable("ContentAssetIndustries");
+                });
+
+            modelBuilder.Entity("ContentAssetProducts", b =>
+                {
+                    b.Property<Guid>("ContentAssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductsId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ContentAssetId", "ProductsId");
+
+                    b.HasIndex("ProductsId");
+
+                    b.ToTable("ContentAssetProducts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -254,6 +284,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("OpportunityProducts");
                 });
 
+            modelBuilder.Entity("ReferenceRequestProducts", b =>
+                {
+                    b.Property<Guid>("ProductsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferenceRequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ProductsId", "ReferenceRequestId");
+
+                    b.HasIndex("ReferenceRequestId");
+
+                    b.ToTable("ReferenceRequestProducts");
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -346,6 +391,11 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
 
+                    b.Property<string>("Fulfilment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
@@ -384,6 +434,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("960b7b2a-3c26-dd70-197c-ff778c38b81a"),
                             EffortHours = 1m,
+                            Fulfilment = "SelfService",
                             IsActive = true,
                             Key = "reference-call",
                             Name = "Reference call",
@@ -396,6 +447,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("8a834980-6729-6107-f82f-8a1e3e52f58b"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "site-visit",
                             Name = "Site visit",
@@ -408,6 +460,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("5e81e55d-8326-4422-75bb-d23761166343"),
                             EffortHours = 6m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "case-study",
                             Name = "Case study",
@@ -420,6 +473,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("7ed2aef9-b7ad-8b11-81b0-5f1fcb8e38bf"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "video",
                             Name = "Video testimonial",
@@ -432,6 +486,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("cfc8a9d1-9b04-d4ba-f3e8-52ba597e09c3"),
                             EffortHours = 0.5m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "quote",
                             Name = "Quote",
@@ -444,6 +499,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("e879e175-dc74-bff9-3a45-9e9d05267c81"),
                             EffortHours = 0.25m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "logo-use",
                             Name = "Logo use",
@@ -456,6 +512,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("8948f460-74ce-4caf-231a-1dced1bad8b2"),
                             EffortHours = 2m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "press-release",
                             Name = "Press release",
@@ -468,6 +525,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("c4449984-3dc4-f015-b70b-d07aa6bb38e9"),
                             EffortHours = 2m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "media-interview",
                             Name = "Media interview",
@@ -480,6 +538,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("140bf6e0-4cd9-d949-a75f-a7e8aece1a65"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "analyst-reference",
                             Name = "Analyst reference",
@@ -492,6 +551,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("b57a5e5e-ecbe-4974-e681-59fd3a3fb133"),
                             EffortHours = 8m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "speaking",
                             Name = "Speaking",
@@ -504,6 +564,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("33c1e7b3-0a32-1803-794f-11620717dbd6"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "webinar",
                             Name = "Webinar",
@@ -516,6 +577,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("a2ba70cf-9b39-40f9-a6e4-422095adcc82"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "review-site-review",
                             Name = "Review-site review",
@@ -528,6 +590,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("71f181d9-4ddd-2b5e-8467-afa319b1d132"),
                             EffortHours = 8m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "advisory-board",
                             Name = "Advisory board",
@@ -540,6 +603,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("b3e9c807-5892-e54e-e1fd-72a16c356c6d"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "beta-feedback",
                             Name = "Beta feedback",
@@ -552,6 +616,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("37219fd8-f770-1c40-7f68-c6801d0ad3e1"),
                             EffortHours = 0.5m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "community-answer",
                             Name = "Community answer",
@@ -564,6 +629,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("cb0896f3-fa0f-3dfa-d8a5-af5ccc30ee8a"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "referral",
                             Name = "Referral",
@@ -576,6 +642,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("c6e8782a-31b1-554f-7834-b35ba0a2b638"),
                             EffortHours = 12m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "event-host",
                             Name = "Event host",
@@ -588,6 +655,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             Id = new Guid("eccfee97-e190-3118-c35f-ebf6a6511303"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "brand-defence",
                             Name = "Brand defence",
@@ -634,6 +702,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RedactedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
@@ -1012,6 +1083,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<int?>("MaxAsksPerQuarter")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("PersonalityStyle")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1116,6 +1191,246 @@ namespace Vouch.Migrations.Postgres.Migrations
                         {
                             t.HasCheckConstraint("CK_NpsAnswers_Score", "\"Score\" BETWEEN 0 AND 10");
                         });
+                });
+
+            modelBuilder.Entity("Vouch.Features.Content.ContentAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ApprovedUntil")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("FileLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("UseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UseLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("State", "ApprovedUntil");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.ToTable("ContentAssets", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Content.ContentFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("ContentFileChunks");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Email.OutboundEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutboundEmails");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Engagements.Engagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("ContactId", "At");
+
+                    b.ToTable("Engagements");
                 });
 
             modelBuilder.Entity("Vouch.Features.Ideas.Idea", b =>
@@ -1355,6 +1670,77 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("IdeaVotes");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Import.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CurrentFile")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rejections")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ImportJobs");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1446,6 +1832,190 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("Opportunities");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Opportunities.OpportunityContactRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId");
+
+                    b.ToTable("OpportunityContactRoles");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountOwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AdvocateAskedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Competitor")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character(2)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeedbackNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("Happened")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("Helped")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("IndustryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("NeededBy")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ScheduledFor")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("StepDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UseCase")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("IndustryId");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("AccountOwnerId", "Status");
+
+                    b.HasIndex("RequesterId", "CreatedAt");
+
+                    b.HasIndex("Status", "StepDueAt");
+
+                    b.ToTable("ReferenceRequests");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.RequestTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("RequestTransitions");
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1523,6 +2093,13 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("EmailNotifications")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
@@ -1563,6 +2140,9 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -1571,6 +2151,25 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Hosting.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("AccountProducts", b =>
@@ -1599,6 +2198,36 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasOne("Vouch.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContentAssetIndustries", b =>
+                {
+                    b.HasOne("Vouch.Features.Content.ContentAsset", null)
+                        .WithMany()
+                        .HasForeignKey("ContentAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Catalog.Industry", null)
+                        .WithMany()
+                        .HasForeignKey("IndustriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContentAssetProducts", b =>
+                {
+                    b.HasOne("Vouch.Features.Content.ContentAsset", null)
+                        .WithMany()
+                        .HasForeignKey("ContentAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1669,6 +2298,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReferenceRequestProducts", b =>
+                {
+                    b.HasOne("Vouch.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReferenceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.HasOne("Vouch.Features.Catalog.Industry", "Industry")
@@ -1729,6 +2373,72 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Content.ContentAsset", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "UpdatedBy")
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("UpdatedBy");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Email.OutboundEmail", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Engagements.Engagement", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Vouch.Features.Ideas.Idea", b =>
@@ -1880,6 +2590,82 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Opportunities.OpportunityContactRole", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Opportunity");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AccountOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Catalog.Industry", null)
+                        .WithMany()
+                        .HasForeignKey("IndustryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "Requester")
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Opportunity");
+
+                    b.Navigation("Requester");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.RequestTransition", b =>
+                {
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", "User")
@@ -1904,6 +2690,11 @@ namespace Vouch.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
                 {
                     b.Navigation("Blackouts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 #pragma warning restore 612, 618
         }

@@ -47,6 +47,36 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("ContactActivityTypes");
                 });
 
+            modelBuilder.Entity("ContentAssetIndustries", b =>
+                {
+                    b.Property<Guid>("ContentAssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndustriesId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentAssetId", "IndustriesId");
+
+                    b.HasIndex("IndustriesId");
+
+                    b.ToTable("ContentAssetIndustries");
+                });
+
+            modelBuilder.Entity("ContentAssetProducts", b =>
+                {
+                    b.Property<Guid>("ContentAssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductsId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContentAssetId", "ProductsId");
+
+                    b.HasIndex("ProductsId");
+
+                    b.ToTable("ContentAssetProducts");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -242,6 +272,21 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("OpportunityProducts");
                 });
 
+            modelBuilder.Entity("ReferenceRequestProducts", b =>
+                {
+                    b.Property<Guid>("ProductsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferenceRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProductsId", "ReferenceRequestId");
+
+                    b.HasIndex("ReferenceRequestId");
+
+                    b.ToTable("ReferenceRequestProducts");
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -334,6 +379,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fulfilment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -372,6 +422,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("960b7b2a-3c26-dd70-197c-ff778c38b81a"),
                             EffortHours = 1m,
+                            Fulfilment = "SelfService",
                             IsActive = true,
                             Key = "reference-call",
                             Name = "Reference call",
@@ -384,6 +435,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("8a834980-6729-6107-f82f-8a1e3e52f58b"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "site-visit",
                             Name = "Site visit",
@@ -396,6 +448,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("5e81e55d-8326-4422-75bb-d23761166343"),
                             EffortHours = 6m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "case-study",
                             Name = "Case study",
@@ -408,6 +461,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("7ed2aef9-b7ad-8b11-81b0-5f1fcb8e38bf"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "video",
                             Name = "Video testimonial",
@@ -420,6 +474,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("cfc8a9d1-9b04-d4ba-f3e8-52ba597e09c3"),
                             EffortHours = 0.5m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "quote",
                             Name = "Quote",
@@ -432,6 +487,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("e879e175-dc74-bff9-3a45-9e9d05267c81"),
                             EffortHours = 0.25m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "logo-use",
                             Name = "Logo use",
@@ -444,6 +500,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("8948f460-74ce-4caf-231a-1dced1bad8b2"),
                             EffortHours = 2m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "press-release",
                             Name = "Press release",
@@ -456,6 +513,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("c4449984-3dc4-f015-b70b-d07aa6bb38e9"),
                             EffortHours = 2m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "media-interview",
                             Name = "Media interview",
@@ -468,6 +526,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("140bf6e0-4cd9-d949-a75f-a7e8aece1a65"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "analyst-reference",
                             Name = "Analyst reference",
@@ -480,6 +539,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("b57a5e5e-ecbe-4974-e681-59fd3a3fb133"),
                             EffortHours = 8m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "speaking",
                             Name = "Speaking",
@@ -492,6 +552,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("33c1e7b3-0a32-1803-794f-11620717dbd6"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "webinar",
                             Name = "Webinar",
@@ -504,6 +565,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("a2ba70cf-9b39-40f9-a6e4-422095adcc82"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "review-site-review",
                             Name = "Review-site review",
@@ -516,6 +578,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("71f181d9-4ddd-2b5e-8467-afa319b1d132"),
                             EffortHours = 8m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "advisory-board",
                             Name = "Advisory board",
@@ -528,6 +591,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("b3e9c807-5892-e54e-e1fd-72a16c356c6d"),
                             EffortHours = 4m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "beta-feedback",
                             Name = "Beta feedback",
@@ -540,6 +604,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("37219fd8-f770-1c40-7f68-c6801d0ad3e1"),
                             EffortHours = 0.5m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "community-answer",
                             Name = "Community answer",
@@ -552,6 +617,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("cb0896f3-fa0f-3dfa-d8a5-af5ccc30ee8a"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "referral",
                             Name = "Referral",
@@ -564,6 +630,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("c6e8782a-31b1-554f-7834-b35ba0a2b638"),
                             EffortHours = 12m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "event-host",
                             Name = "Event host",
@@ -576,6 +643,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             Id = new Guid("eccfee97-e190-3118-c35f-ebf6a6511303"),
                             EffortHours = 1m,
+                            Fulfilment = "ProgramTeam",
                             IsActive = true,
                             Key = "brand-defence",
                             Name = "Brand defence",
@@ -620,6 +688,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RedactedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
@@ -998,6 +1069,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<int?>("MaxAsksPerQuarter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PersonalityStyle")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1102,6 +1177,246 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_NpsAnswers_Score", "\"Score\" BETWEEN 0 AND 10");
                         });
+                });
+
+            modelBuilder.Entity("Vouch.Features.Content.ContentAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApprovedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FileLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UseLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("UpdatedById");
+
+                    b.HasIndex("State", "ApprovedUntil");
+
+                    b.HasIndex("Title", "Id");
+
+                    b.ToTable("ContentAssets", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Content.ContentFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("ContentFileChunks");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Email.OutboundEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutboundEmails");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Engagements.Engagement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("ContactId", "At");
+
+                    b.ToTable("Engagements");
                 });
 
             modelBuilder.Entity("Vouch.Features.Ideas.Idea", b =>
@@ -1341,6 +1656,77 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("IdeaVotes");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Import.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentFile")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mapping")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rejections")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ImportJobs");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1432,6 +1818,190 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("Opportunities");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Opportunities.OpportunityContactRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId");
+
+                    b.ToTable("OpportunityContactRoles");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountOwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AdvocateAskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Competitor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FeedbackNotes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Happened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Helped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("IndustryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NeededBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequesterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScheduledFor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StepDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UseCase")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("IndustryId");
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("AccountOwnerId", "Status");
+
+                    b.HasIndex("RequesterId", "CreatedAt");
+
+                    b.HasIndex("Status", "StepDueAt");
+
+                    b.ToTable("ReferenceRequests");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.RequestTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("RequestTransitions");
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1509,6 +2079,13 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("EmailNotifications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
@@ -1549,6 +2126,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
@@ -1557,6 +2137,25 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Hosting.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HeldBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("AccountProducts", b =>
@@ -1585,6 +2184,36 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasOne("Vouch.Features.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContentAssetIndustries", b =>
+                {
+                    b.HasOne("Vouch.Features.Content.ContentAsset", null)
+                        .WithMany()
+                        .HasForeignKey("ContentAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Catalog.Industry", null)
+                        .WithMany()
+                        .HasForeignKey("IndustriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ContentAssetProducts", b =>
+                {
+                    b.HasOne("Vouch.Features.Content.ContentAsset", null)
+                        .WithMany()
+                        .HasForeignKey("ContentAssetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1655,6 +2284,21 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReferenceRequestProducts", b =>
+                {
+                    b.HasOne("Vouch.Features.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReferenceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.HasOne("Vouch.Features.Catalog.Industry", "Industry")
@@ -1715,6 +2359,72 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Content.ContentAsset", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "CreatedBy")
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "UpdatedBy")
+                        .WithMany()
+                        .HasForeignKey("UpdatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("CreatedBy");
+
+                    b.Navigation("UpdatedBy");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Email.OutboundEmail", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Engagements.Engagement", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Vouch.Features.Ideas.Idea", b =>
@@ -1866,6 +2576,82 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("Owner");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Opportunities.OpportunityContactRole", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Opportunity");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AccountOwnerId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Catalog.Industry", null)
+                        .WithMany()
+                        .HasForeignKey("IndustryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "Requester")
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Opportunity");
+
+                    b.Navigation("Requester");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.RequestTransition", b =>
+                {
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", "User")
@@ -1890,6 +2676,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
                 {
                     b.Navigation("Blackouts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
+                {
+                    b.Navigation("Transitions");
                 });
 #pragma warning restore 612, 618
         }
