@@ -64,7 +64,7 @@ public static class RequestServiceCollectionExtensions
         services.AddScoped<CandidatePool>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestDeadlines>();
-        services.AddSingleton<IAlternativesSource, NoAlternatives>();
+        services.AddScoped<IAlternativesSource, Content.ContentAlternatives>();
         services.AddHostedService<RequestDeadlineService>();
         return services;
     }
