@@ -48,7 +48,10 @@ public sealed class ReferenceSearchTests(VouchServer server) : IClassFixture<Vou
         // The address follows the filters, so the search can be shared or reloaded.
         Assert.Contains("stage=Advocate", page.Url, StringComparison.Ordinal);
 
-        await page.TableRows().First.GetByRole(AriaRole.Link, new() { Name = account.Name }).ClickAsync();
+        // The results are swapped in by htmx as filters change; follow the link's address rather than race a late swap.
+        var link = page.TableRows().First.GetByRole(AriaRole.Link, new() { Name = account.Name });
+        await Expect(link).ToHaveAttributeAsync("href", $"/accounts/{account.Id}");
+        await page.GotoAsync((await link.GetAttributeAsync("href"))!);
 
         await Expect(page.MainHeading()).ToHaveTextAsync(account.Name);
     }
