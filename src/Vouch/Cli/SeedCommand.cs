@@ -129,7 +129,7 @@ public static class SeedCommand
         {
             Console.WriteLine($"  {table.Table,-16} {table.Rows,12:N0} rows  {table.Elapsed.TotalSeconds,7:N1} s  {table.RowsPerSecond,10:N0} rows/s");
         }
-        Console.WriteLine($"  {"commit, analyze",-16} {"",12}       {summary.Finishing.TotalSeconds,7:N1} s");
+        Console.WriteLine($"  {"index, commit",-16} {"",12}       {summary.Finishing.TotalSeconds,7:N1} s");
         Console.WriteLine($"  {"total",-16} {summary.Rows,12:N0} rows  {summary.Elapsed.TotalSeconds,7:N1} s  {summary.RowsPerSecond,10:N0} rows/s");
         Console.WriteLine("Bulk-seeded rows have no audit entries: they are synthetic data for measurement.");
         return CliHost.Ok;

@@ -512,7 +512,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
     }
 
     /// <summary>One transaction; per table one prepared INSERT whose parameters are reset for every row.</summary>
-    private sealed class SqliteWriter(SqliteConnection connection, SqliteTransaction transaction) : IBulkWriter
+    private sealed class SqliteWriter(SqliteConnection connection, SqliteTransaction transaction, SqliteSearchIndex searchIndex) : IBulkWriter
     {
         public static async Task<SqliteWriter> OpenAsync(string connectionString, CancellationToken ct)
         {
@@ -524,7 +524,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
             // checked, as on EF's connections.
             await Execute(connection, null, "PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;", ct);
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            return new SqliteWriter(connection, transaction);
+            return new SqliteWriter(connection, transaction, await SqliteSearchIndex.SuspendAsync(connection, transaction, ct));
         }
 
         public Task WriteAccountsAsync(IEnumerable<AccountRow> rows, CancellationToken ct) =>
@@ -605,6 +605,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
 
         public async Task CommitAsync(CancellationToken ct)
         {
+            await searchIndex.RebuildAsync(connection, transaction, ct);
             await transaction.CommitAsync(ct);
             // Fresh statistics for the query planner, and the write-ahead log folded back into the file.
             await Execute(connection, null, "ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);", ct);

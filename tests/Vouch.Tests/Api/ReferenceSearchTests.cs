@@ -50,6 +50,96 @@ public sealed class ReferenceSearchTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Equal(["Bea Clark"], await Names("activity=case-study&stage=advocate&industry=Banking"));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("industry=Banking")]
+    [InlineData("industry=banking&stage=Advocate&consent=Written")]
+    [InlineData("consent=Verbal")]
+    [InlineData("country=Germany&region=Emea&segment=Enterprise")]
+    [InlineData("employeesMin=50&employeesMax=500")]
+    [InlineData("employeesMin=201&employeesMax=1000")]
+    [InlineData("employeesMin=1000")]
+    [InlineData("employeesMax=10000")]
+    [InlineData("activity=reference-call")]
+    [InlineData("activity=case-study&stage=advocate&industry=Banking")]
+    public async Task Free_text_with_filters_finds_exactly_what_the_filters_find_among_the_matching_words(string query)
+    {
+        var tag = NewTag();
+        await SeedInventoryAsync(tag);
+        var word = await MarkEveryContactAsync(tag);
+        using var seller = await app.ClientForAsync(Roles.Seller);
+
+        Assert.Equal(await NamesAsync(seller, tag, query), await NamesAsync(seller, tag, $"{query}&q={word}"));
+        Assert.Equal(await NamesAsync(seller, tag, $"{query}&product=Search Product {tag}"),
+            await NamesAsync(seller, tag, $"{query}&product=Search Product {tag}&q={word}"));
+    }
+
+    [Fact]
+    public async Task Changes_to_contacts_accounts_and_their_lists_reach_the_text_search_at_once()
+    {
+        var tag = NewTag();
+        await SeedInventoryAsync(tag);
+        var word = await MarkEveryContactAsync(tag);
+        using var seller = await app.ClientForAsync(Roles.Seller);
+        Task<string[]> Names(string query) => NamesAsync(seller, tag, $"{query}&q={word}");
+
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var retail = await db.Industries.SingleAsync(i => i.Key == "retail", Ct);
+            var caseStudy = await db.ActivityTypes.SingleAsync(t => t.Key == "case-study", Ct);
+            var product = await db.Products.SingleAsync(p => p.Name == $"Search Product {tag}", Ct);
+            var works = await db.Accounts.Include(a => a.Products).SingleAsync(a => a.Name == $"Stahlwerk {tag}", Ct);
+            var nordbank = await db.Accounts.SingleAsync(a => a.Name == $"Nordbank {tag}", Ct);
+            var eli = await db.Contacts.Include(c => c.AgreedActivities).SingleAsync(c => c.AccountId == works.Id && c.FirstName == "Eli", Ct);
+            var cem = await db.Contacts.SingleAsync(c => c.FirstName == "Cem" && c.Account!.Name == $"Shopwise {tag}", Ct);
+            nordbank.Industry = retail;
+            nordbank.Employees = 40;
+            works.Products.Add(product);
+            eli.AgreedActivities.Add(caseStudy);
+            eli.AdvocacyStage = AdvocacyStage.Advocate;
+            cem.DeletedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(Ct);
+        });
+
+        Assert.Equal(["Ada Baker", "Bea Clark", "Dora Evans"], await Names("industry=retail"));
+        Assert.Equal(["Ada Baker", "Bea Clark"], await Names("employeesMax=50"));
+        Assert.Equal(["Dora Evans", "Eli Fox"], await Names($"product=Search Product {tag}"));
+        Assert.Equal(["Bea Clark", "Eli Fox"], await Names("activity=case-study&stage=Advocate"));
+
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var cem = await db.Contacts.IgnoreQueryFilters().SingleAsync(c => c.FirstName == "Cem" && c.Account!.Name == $"Shopwise {tag}", Ct);
+            var works = await db.Accounts.SingleAsync(a => a.Name == $"Stahlwerk {tag}", Ct);
+            cem.DeletedAt = null;
+            works.DeletedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(Ct);
+        });
+
+        Assert.Equal(["Ada Baker", "Bea Clark", "Cem Demir", "Dora Evans"], await Names(""));
+    }
+
+    /// <summary>The names found, in alphabetical order: with text the order is the relevance, which these tests leave alone.</summary>
+    private static async Task<string[]> NamesAsync(HttpClient client, string tag, string query) =>
+        [.. (await client.GetFromJsonAsync<Paged<ReferenceSummary>>($"/api/v1/references?competitor={tag}&{query}", Ct))!.Items.Select(r => r.Name).Order()];
+
+    /// <summary>Gives every contact of the tag's accounts one more word in the title, a word nobody else has.</summary>
+    private async Task<string> MarkEveryContactAsync(string tag)
+    {
+        var word = "mark" + tag.ToLowerInvariant();
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            foreach (var contact in await db.Contacts.Where(c => c.Account!.Name.EndsWith(tag)).ToListAsync(Ct))
+            {
+                contact.Title = $"{contact.Title} {word}";
+            }
+            await db.SaveChangesAsync(Ct);
+        });
+        return word;
+    }
+
     [Fact]
     public async Task A_result_carries_the_account_the_agreement_and_an_excerpt_of_the_story()
     {

@@ -36,7 +36,7 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
 
     public async Task<Outcome> UpdateAsync(Guid id, ContactInput input, CancellationToken ct)
     {
-        var contact = await db.Contacts.Include(c => c.AgreedActivities).Include(c => c.Blackouts).SingleOrDefaultAsync(c => c.Id == id, ct);
+        var contact = await db.Contacts.IncludeProfile().SingleOrDefaultAsync(c => c.Id == id, ct);
         var errors = new ValidationErrors();
         if (contact is null)
         {

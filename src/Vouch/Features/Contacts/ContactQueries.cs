@@ -7,6 +7,14 @@ namespace Vouch.Features.Contacts;
 /// <summary>Reading contacts: one contact's profile, and the history of its changes.</summary>
 public static class ContactQueries
 {
+    /// <summary>
+    /// The contact's agreed activities and blackouts, each read by its own query. In one query SQLite
+    /// would build the whole activity join table before joining it to the one contact (a second per
+    /// open at a million contacts); apart, each is an index lookup by the contact's id.
+    /// </summary>
+    public static IQueryable<Contact> IncludeProfile(this IQueryable<Contact> contacts) =>
+        contacts.Include(c => c.AgreedActivities).Include(c => c.Blackouts).AsSplitQuery();
+
     /// <summary>The audit record types that belong to a contact and carry its id in their values.</summary>
     private static readonly string[] s_childRecordTypes = [nameof(ConsentRecord), nameof(NpsAnswer), nameof(ContactBlackout)];
 
@@ -18,7 +26,7 @@ public static class ContactQueries
     {
         var contacts = includeDeleted ? db.Contacts.IgnoreQueryFilters() : db.Contacts;
         var contact = await contacts.AsNoTracking()
-            .Include(c => c.Account).Include(c => c.AgreedActivities).Include(c => c.Blackouts)
+            .Include(c => c.Account).IncludeProfile()
             .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null)
         {

@@ -87,7 +87,7 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
     public async Task<bool> EraseAsync(Guid contactId, CancellationToken ct)
     {
         var contact = await db.Contacts.IgnoreQueryFilters()
-            .Include(c => c.AgreedActivities).Include(c => c.Blackouts)
+            .IncludeProfile()
             .SingleOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null)
         {

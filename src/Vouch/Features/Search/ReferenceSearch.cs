@@ -88,14 +88,20 @@ public static class ReferenceSearch
     /// <summary>
     /// The FROM and WHERE of one search, with its parameters as <c>{n}</c> placeholders that EF
     /// turns into database parameters. Identifiers are quoted the same way on both databases.
+    /// On SQLite a search with text starts from the FTS5 index, which also holds a token per filter
+    /// value (<see cref="SearchFacets"/>): the words and the filters are one intersection inside the
+    /// index, and only the filters it cannot hold (size, competitor, consent expiry) read the rows.
     /// </summary>
     private sealed class SearchSql
     {
         private readonly bool _postgres;
         private readonly ReferenceCriteria _criteria;
-        private readonly StringBuilder _where = new("c.\"DeletedAt\" IS NULL");
+        private readonly StringBuilder _where;
         private readonly string? _text;
         private readonly string? _textPlaceholder;
+
+        /// <summary>True when the search starts from SQLite's full-text index, filters included.</summary>
+        private readonly bool _fromIndex;
 
         public List<object> Parameters { get; } = [];
 
@@ -103,39 +109,60 @@ public static class ReferenceSearch
         {
             (_postgres, _criteria) = (postgres, criteria);
             _text = postgres ? SearchText.ToTsQuery(criteria.Words) : SearchText.ToFts5(criteria.Words);
-            if (_text is not null)
+            _fromIndex = !postgres && _text is not null;
+            if (_fromIndex)
             {
-                var text = _textPlaceholder = Parameter(_text);
-                _where.Append(postgres
-                    ? $" AND c.\"SearchVector\" @@ to_tsquery('english', {text})"
-                    : $" AND \"ContactSearch\" MATCH {text}");
+                // Deleted contacts and contacts of deleted accounts are not in the index.
+                _textPlaceholder = Parameter(SearchFacets.Match(_text!, criteria));
+                _where = new StringBuilder($"\"ContactSearch\" MATCH {_textPlaceholder}");
             }
-            if (criteria.FiltersAccounts)
+            else
             {
-                _where.Append(" AND a.\"DeletedAt\" IS NULL");
+                _where = new StringBuilder("c.\"DeletedAt\" IS NULL");
+                if (_text is not null)
+                {
+                    _textPlaceholder = Parameter(_text);
+                    _where.Append($" AND c.\"SearchVector\" @@ to_tsquery('english', {_textPlaceholder})");
+                }
+                if (criteria.FiltersAccounts)
+                {
+                    _where.Append(" AND a.\"DeletedAt\" IS NULL");
+                }
+                And("a.\"IndustryId\" = {0}", criteria.IndustryId);
+                And("a.\"Segment\" = {0}", criteria.Segment?.ToString());
+                And("a.\"Region\" = {0}", criteria.Region?.ToString());
+                And("a.\"CountryCode\" = {0}", criteria.CountryCode);
+                // The account's products and the contact's activities by their join tables' keys, without the account.
+                And("EXISTS (SELECT 1 FROM \"AccountProducts\" AS ap WHERE ap.\"AccountId\" = c.\"AccountId\" AND ap.\"ProductsId\" = {0})", criteria.ProductId);
+                And("EXISTS (SELECT 1 FROM \"ContactActivityTypes\" AS ca WHERE ca.\"ContactId\" = c.\"Id\" AND ca.\"AgreedActivitiesId\" = {0})", criteria.ActivityId);
+                And("c.\"AdvocacyStage\" = {0}", criteria.Stage?.ToString());
+                if (criteria.ConsentAtLeast is { } consent)
+                {
+                    _where.Append(consent == ConsentLevel.Written ? " AND c.\"Consent\" = 'Written'" : " AND c.\"Consent\" IN ('Verbal', 'Written')");
+                }
             }
-            And("a.\"IndustryId\" = {0}", criteria.IndustryId);
-            And("a.\"Segment\" = {0}", criteria.Segment?.ToString());
-            And("a.\"Region\" = {0}", criteria.Region?.ToString());
-            And("a.\"CountryCode\" = {0}", criteria.CountryCode);
-            And("a.\"Employees\" >= {0}", criteria.EmployeesMin);
-            And("a.\"Employees\" <= {0}", criteria.EmployeesMax);
+            if (!_fromIndex || !SearchFacets.SizeIsWholeBands(criteria.EmployeesMin, criteria.EmployeesMax))
+            {
+                And("a.\"Employees\" >= {0}", criteria.EmployeesMin);
+                And("a.\"Employees\" <= {0}", criteria.EmployeesMax);
+            }
             And(postgres
                 ? "EXISTS (SELECT 1 FROM unnest(a.\"CompetitorsReplaced\") AS r(name) WHERE lower(r.name) = lower({0}))"
                 : "EXISTS (SELECT 1 FROM json_each(a.\"CompetitorsReplaced\") WHERE value = {0} COLLATE NOCASE)", criteria.Competitor);
-            // The account's products and the contact's activities by their join tables' keys, without the account.
-            And("EXISTS (SELECT 1 FROM \"AccountProducts\" AS ap WHERE ap.\"AccountId\" = c.\"AccountId\" AND ap.\"ProductsId\" = {0})", criteria.ProductId);
-            And("EXISTS (SELECT 1 FROM \"ContactActivityTypes\" AS ca WHERE ca.\"ContactId\" = c.\"Id\" AND ca.\"AgreedActivitiesId\" = {0})", criteria.ActivityId);
-            And("c.\"AdvocacyStage\" = {0}", criteria.Stage?.ToString());
-            if (criteria.ConsentAtLeast is { } consent)
+            if (criteria.ConsentAtLeast is not null)
             {
-                _where.Append(consent == ConsentLevel.Written ? " AND c.\"Consent\" = 'Written'" : " AND c.\"Consent\" IN ('Verbal', 'Written')");
                 And("(c.\"ConsentExpiresOn\" IS NULL OR c.\"ConsentExpiresOn\" >= {0})", criteria.Today);
             }
         }
 
-        /// <summary>The total: accounts and the text index are joined only when a filter needs them.</summary>
-        public string Count() => $"SELECT COUNT(*) AS \"Value\" {From(withAccounts: _criteria.FiltersAccounts)} WHERE {_where}";
+        /// <summary>The total: the rows and the accounts are read only when a condition needs them.</summary>
+        public string Count() => _fromIndex
+            ? $"SELECT COUNT(*) AS \"Value\" {From(withContacts: ReadsAccounts || _criteria.ConsentAtLeast is not null, withAccounts: ReadsAccounts)} WHERE {_where}"
+            : $"SELECT COUNT(*) AS \"Value\" {From(withContacts: true, withAccounts: _criteria.FiltersAccounts)} WHERE {_where}";
+
+        /// <summary>The filters that compare account columns the full-text index does not hold.</summary>
+        private bool ReadsAccounts => _criteria.Competitor is not null ||
+            !SearchFacets.SizeIsWholeBands(_criteria.EmployeesMin, _criteria.EmployeesMax);
 
         public string Page(int skip, int take)
         {
@@ -143,8 +170,8 @@ public static class ReferenceSearch
                 ? "c.\"LastName\", c.\"FirstName\", c.\"Id\""
                 : _postgres
                     ? $"ts_rank(c.\"SearchVector\", to_tsquery('english', {_textPlaceholder})) DESC, c.\"LastName\", c.\"FirstName\", c.\"Id\""
-                    // bm25 with the name counting most, then the title, then the story.
-                    : "bm25(\"ContactSearch\", 10.0, 4.0, 1.0), c.\"LastName\", c.\"FirstName\", c.\"Id\"";
+                    // bm25 with the name counting most, then the title, then the story; the filter tokens not at all.
+                    : "bm25(\"ContactSearch\", 10.0, 4.0, 1.0, 0.0), c.\"LastName\", c.\"FirstName\", c.\"Id\"";
             var activities = _postgres
                 ? "(SELECT string_agg(t.\"Key\", ' ' ORDER BY t.\"SortOrder\") FROM \"ContactActivityTypes\" AS ca JOIN \"ActivityTypes\" AS t ON t.\"Id\" = ca.\"AgreedActivitiesId\" WHERE ca.\"ContactId\" = c.\"Id\")"
                 : "(SELECT group_concat(k, ' ') FROM (SELECT t.\"Key\" AS k FROM \"ContactActivityTypes\" AS ca JOIN \"ActivityTypes\" AS t ON t.\"Id\" = ca.\"AgreedActivitiesId\" WHERE ca.\"ContactId\" = c.\"Id\" ORDER BY t.\"SortOrder\"))";
@@ -152,7 +179,7 @@ public static class ReferenceSearch
                 SELECT c."Id", c."FirstName", c."LastName", c."Title", c."AccountId", a."Name" AS "Account", i."Name" AS "Industry",
                        a."Segment", a."Region", a."CountryCode" AS "Country", a."Employees", c."AdvocacyStage", c."Consent",
                        c."ConsentExpiresOn", {activities} AS "Activities", c."UseCase", c."Results", c."Quotes"
-                {From(withAccounts: true)}
+                {From(withContacts: true, withAccounts: true)}
                 LEFT JOIN "Industries" AS i ON i."Id" = a."IndustryId"
                 WHERE {_where}
                 ORDER BY {order}
@@ -160,16 +187,16 @@ public static class ReferenceSearch
                 """;
         }
 
-        private string From(bool withAccounts)
+        private string From(bool withContacts, bool withAccounts)
         {
-            var from = new StringBuilder("FROM \"Contacts\" AS c");
+            var from = new StringBuilder(_fromIndex ? "FROM \"ContactSearch\"" : "FROM \"Contacts\" AS c");
+            if (_fromIndex && withContacts)
+            {
+                from.Append(" JOIN \"Contacts\" AS c ON c.rowid = \"ContactSearch\".rowid");
+            }
             if (withAccounts)
             {
                 from.Append(" JOIN \"Accounts\" AS a ON a.\"Id\" = c.\"AccountId\"");
-            }
-            if (_text is not null && !_postgres)
-            {
-                from.Append(" JOIN \"ContactSearch\" ON \"ContactSearch\".rowid = c.rowid");
             }
             return from.ToString();
         }
