@@ -48,6 +48,48 @@ public sealed class OutputEncodingTests(VouchServer server) : IClassFixture<Vouc
         Assert.Empty(dialogs);
     }
 
+    [Fact]
+    public async Task AnIdeaTitledLikeAScriptIsShownAsTextOnTheBoardItsPageAndInNotifications()
+    {
+        var advocate = await server.AddUserAsync(Roles.Advocate);
+        var manager = await server.AddUserAsync(Roles.ReferenceManager);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var title = $"{ScriptName} {tag}";
+        Guid idea;
+        using (var api = server.CreateApiClient(await server.CreateTokenAsync(advocate)))
+        {
+            using var posted = await api.PostAsJsonAsync("/api/v1/ideas", new { title, description = "<img src=x onerror=alert(2)>" }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+            idea = (await posted.Content.ReadFromJsonAsync<Vouch.Features.Ideas.IdeaResponse>(TestContext.Current.CancellationToken))!.Id;
+        }
+        using (var api = server.CreateApiClient(await server.CreateTokenAsync(manager)))
+        {
+            using var planned = await api.PostAsJsonAsync($"/api/v1/ideas/{idea}/status", new { status = "Planned" }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+        }
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        await page.SignInAsync(advocate);
+
+        await page.GotoAsync($"/ideas?sort=new&q={tag}");
+        await Expect(page.TableRows().GetByRole(AriaRole.Link, new() { Name = title })).ToHaveTextAsync(title);
+        await page.GotoAsync($"/ideas/{idea}");
+        await Expect(page.MainHeading()).ToHaveTextAsync(title);
+        await Expect(page.GetByTestId("description")).ToHaveTextAsync("<img src=x onerror=alert(2)>");
+        await Expect(page.Locator("main img")).ToHaveCountAsync(0);
+        await page.GotoAsync("/notifications");
+        await Expect(page.GetByTestId("notification").GetByRole(AriaRole.Link)).ToHaveTextAsync($"“{title}” is now planned.");
+
+        Assert.False(await HasScriptContainingAsync(page, "alert(1)"));
+        Assert.Empty(dialogs);
+    }
+
     // The content security policy would block an injected inline script anyway; this shows none got into the page.
     private static Task<bool> HasScriptContainingAsync(IPage page, string text) =>
         page.EvaluateAsync<bool>("text => Array.from(document.scripts).some(s => s.textContent.includes(text))", text);

@@ -20,7 +20,7 @@ public sealed class PhoneLayoutTests(VouchServer server) : IClassFixture<VouchSe
         await page.GotoAsync("/accounts");
 
         var links = page.MainNavigation().GetByRole(AriaRole.Link);
-        await Expect(links).ToHaveTextAsync(["Vouch", "Dashboard", "Accounts", "Contacts", "Content", "References", "Opportunities", "Requests", "Ideas", "API tokens", "My settings"]);
+        await Expect(links).ToHaveTextAsync(["Vouch", "Dashboard", "Accounts", "Contacts", "Content", "References", "Opportunities", "Requests", "Ideas", "Notifications", "API tokens", "My settings"]);
         foreach (var link in await links.AllAsync())
         {
             await Expect(link).ToBeInViewportAsync();

@@ -1442,6 +1442,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("HiddenById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("HotScore")
                         .HasColumnType("REAL");
 
@@ -1522,8 +1526,21 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HiddenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IdeaId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1533,6 +1550,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("HiddenById");
 
                     b.HasIndex("IdeaId", "At");
 
@@ -1740,6 +1759,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1751,6 +1773,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("Notifications");
                 });
@@ -2464,6 +2488,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenById")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Vouch.Features.Ideas.Idea", null)
                         .WithMany()

@@ -50,6 +50,7 @@ public static class VouchHost
         services.AddScoped<Seeding.ScaleData>();
         services.AddScoped<Seeding.IdeaScaleData>();
         services.AddIdeaExchange();
+        services.AddScoped<NotificationInbox>();
         services.AddScoped<JobLeases>();
         services.AddEmail(configuration);
         services.AddContentLibrary(configuration);

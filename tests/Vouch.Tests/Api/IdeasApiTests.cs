@@ -516,12 +516,13 @@ public sealed class IdeasApiTests(VouchApp app) : IClassFixture<VouchApp>
         var tag = Guid.NewGuid().ToString("N")[..8];
         var idea = await PostAsync(advocate, $"Rude {tag} words");
 
-        using var hidden = await manager.PostAsync($"/api/v1/ideas/{idea.Id}/hide", null, Ct);
+        using var hidden = await manager.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/hide", new { reason = " Insults another customer. " }, Ct);
 
-        Assert.True((await hidden.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.IsHidden);
-        using (var read = await advocate.GetAsync($"/api/v1/ideas/{idea.Id}", Ct))
+        var read = (await hidden.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!;
+        Assert.Equal((true, "Insults another customer."), (read.IsHidden, read.HiddenReason));
+        using (var get = await advocate.GetAsync($"/api/v1/ideas/{idea.Id}", Ct))
         {
-            await read.AssertProblemAsync(HttpStatusCode.NotFound);
+            await get.AssertProblemAsync(HttpStatusCode.NotFound);
         }
         using (var vote = await advocate.PostAsync($"/api/v1/ideas/{idea.Id}/votes", null, Ct))
         {
@@ -529,12 +530,136 @@ public sealed class IdeasApiTests(VouchApp app) : IClassFixture<VouchApp>
         }
         Assert.Empty((await BoardAsync(manager, $"q={tag}")).Items);
         Assert.Empty((await advocate.GetFromJsonAsync<List<SimilarIdea>>($"/api/v1/ideas/similar?text=Rude%20{tag}%20words", Ct))!);
+        // The author is told why, without a link to an idea they can no longer open.
+        var told = Assert.Single(await NotificationsAsync(advocate));
+        Assert.Equal(("A moderator hid your idea. Reason: Insults another customer.", null), (told.Text, told.Link));
         var audit = await app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().AuditEntries
             .Where(e => e.RecordType == nameof(Idea) && e.RecordId == idea.Id.ToString() && e.Action == AuditAction.Updated && e.After!.Contains("IsHidden")).CountAsync(Ct));
         Assert.Equal(1, audit);
 
         (await manager.DeleteAsync($"/api/v1/ideas/{idea.Id}/hide", Ct)).EnsureSuccessStatusCode();
-        Assert.False((await GetAsync(advocate, idea.Id)).IsHidden);
+        var shown = await GetAsync(advocate, idea.Id);
+        Assert.Equal((false, null), (shown.IsHidden, shown.HiddenReason));
+    }
+
+    [Theory]
+    [InlineData(null, "reason is required.")]
+    [InlineData("  ", "reason is required.")]
+    [InlineData(IdeaComment.HiddenReasonMaxLength + 1, "reason must be at most 500 characters.")]
+    public async Task Hiding_needs_a_reason_and_a_refusal_hides_nothing(object? reason, string message)
+    {
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        using var advocate = await app.ClientForAsync(Roles.Advocate);
+        var idea = await PostAsync(advocate, "Needs a reason");
+        var comment = await CommentAsync(advocate, idea.Id, "A comment");
+        var body = new { reason = reason is int length ? new string('r', length) : (string?)reason };
+
+        using var ideaRefused = await manager.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/hide", body, Ct);
+        using var commentRefused = await manager.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/comments/{comment.Id}/hide", body, Ct);
+        using var noBody = await manager.PostAsync($"/api/v1/ideas/{idea.Id}/comments/{comment.Id}/hide", null, Ct);
+
+        Assert.Equal([message], await ideaRefused.AssertValidationProblemAsync("reason"));
+        Assert.Equal([message], await commentRefused.AssertValidationProblemAsync("reason"));
+        Assert.Equal(["reason is required."], await noBody.AssertValidationProblemAsync("reason"));
+        var read = await GetAsync(advocate, idea.Id);
+        Assert.Equal((false, false, "A comment"), (read.IsHidden, Assert.Single(read.Comments).IsHidden, read.Comments[0].Text));
+        Assert.Empty(await NotificationsAsync(advocate));
+    }
+
+    [Fact]
+    public async Task A_hidden_comment_reads_as_hidden_to_everyone_but_managers_and_its_author_is_told_why_without_the_text()
+    {
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        using var author = await app.ClientForAsync(Roles.Advocate);
+        using var reader = await app.ClientForAsync(Roles.Seller);
+        var idea = await PostAsync(reader, "Moderated thread");
+        var rude = await CommentAsync(author, idea.Id, "You are all idiots");
+        var kind = await CommentAsync(reader, idea.Id, "Thanks for the idea");
+
+        using var hidden = await manager.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/comments/{rude.Id}/hide", new { reason = "Abusive language." }, Ct);
+        using var again = await manager.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/comments/{rude.Id}/hide", new { reason = "Still abusive." }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var managerView = (await hidden.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Comments;
+        Assert.Equal([("You are all idiots", true, "Abusive language."), ("Thanks for the idea", false, null)],
+            managerView.Select(c => (c.Text, c.IsHidden, c.HiddenReason)));
+        foreach (var other in new[] { author, reader })
+        {
+            var comments = (await GetAsync(other, idea.Id)).Comments;
+            Assert.Equal([(null, true, null), ("Thanks for the idea", false, null)], comments.Select(c => (c.Text, c.IsHidden, c.HiddenReason)));
+        }
+        var told = Assert.Single(await NotificationsAsync(author));
+        Assert.Equal(("A moderator hid your comment on “Moderated thread”. Reason: Abusive language.", $"/ideas/{idea.Id}"), (told.Text, told.Link));
+        Assert.DoesNotContain("idiots", told.Text, StringComparison.Ordinal);
+        var audited = await app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().AuditEntries
+            .Where(e => e.RecordType == nameof(IdeaComment) && e.RecordId == rude.Id.ToString() && e.Action == AuditAction.Updated)
+            .Select(e => e.After).ToListAsync(Ct));
+        Assert.Contains("Abusive language.", Assert.Single(audited), StringComparison.Ordinal);
+
+        using var shown = await manager.DeleteAsync($"/api/v1/ideas/{idea.Id}/comments/{rude.Id}/hide", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        var back = Assert.Single((await GetAsync(reader, idea.Id)).Comments, c => c.Id == rude.Id);
+        Assert.Equal(("You are all idiots", false), (back.Text, back.IsHidden));
+        Assert.Equal(2, await app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().AuditEntries
+            .CountAsync(e => e.RecordType == nameof(IdeaComment) && e.RecordId == rude.Id.ToString() && e.Action == AuditAction.Updated, Ct)));
+    }
+
+    [Fact]
+    public async Task A_comment_on_a_merged_duplicate_is_hidden_through_the_duplicate_and_is_hidden_on_the_original_too()
+    {
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        using var advocate = await app.ClientForAsync(Roles.Advocate);
+        var original = await PostAsync(manager, "Merged moderation original");
+        var duplicate = await PostAsync(advocate, "Merged moderation duplicate");
+        var comment = await CommentAsync(advocate, duplicate.Id, "Rude words");
+        (await manager.PostAsJsonAsync($"/api/v1/ideas/{duplicate.Id}/merge", new { intoId = original.Id }, Ct)).EnsureSuccessStatusCode();
+
+        using var throughOriginal = await manager.PostAsJsonAsync($"/api/v1/ideas/{original.Id}/comments/{comment.Id}/hide", new { reason = "Rude." }, Ct);
+        using var throughDuplicate = await manager.PostAsJsonAsync($"/api/v1/ideas/{duplicate.Id}/comments/{comment.Id}/hide", new { reason = "Rude." }, Ct);
+
+        Assert.Equal("The comment was not found.", (await throughOriginal.AssertProblemAsync(HttpStatusCode.NotFound)).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.OK, throughDuplicate.StatusCode);
+        var onOriginal = Assert.Single((await GetAsync(advocate, original.Id)).Comments);
+        Assert.Equal((null, true, duplicate.Id), (onOriginal.Text, onOriginal.IsHidden, onOriginal.FromDuplicate?.Id));
+    }
+
+    [Fact]
+    public async Task Hiding_an_unknown_comment_or_one_of_an_unknown_idea_is_404()
+    {
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        var idea = await PostAsync(manager, "Unknown comment target");
+        var unknown = Guid.CreateVersion7();
+
+        using var noComment = await manager.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/comments/{unknown}/hide", new { reason = "r" }, Ct);
+        using var noIdea = await manager.PostAsJsonAsync($"/api/v1/ideas/{unknown}/comments/{unknown}/hide", new { reason = "r" }, Ct);
+        using var unhideNoComment = await manager.DeleteAsync($"/api/v1/ideas/{idea.Id}/comments/{unknown}/hide", Ct);
+
+        Assert.Equal("The comment was not found.", (await noComment.AssertProblemAsync(HttpStatusCode.NotFound)).GetProperty("title").GetString());
+        Assert.Equal("The idea was not found.", (await noIdea.AssertProblemAsync(HttpStatusCode.NotFound)).GetProperty("title").GetString());
+        await unhideNoComment.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_seller_cannot_hide_a_comment_and_it_stays_shown()
+    {
+        using var seller = await app.ClientForAsync(Roles.Seller);
+        using var advocate = await app.ClientForAsync(Roles.Advocate);
+        var idea = await PostAsync(advocate, "Seller moderation");
+        var comment = await CommentAsync(advocate, idea.Id, "I disagree");
+
+        using var response = await seller.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/comments/{comment.Id}/hide", new { reason = "I do not like it." }, Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("I disagree", Assert.Single((await GetAsync(advocate, idea.Id)).Comments).Text);
+    }
+
+    private static async Task<CommentResponse> CommentAsync(HttpClient client, Guid ideaId, string text)
+    {
+        using var response = await client.PostAsJsonAsync($"/api/v1/ideas/{ideaId}/comments", new { text }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<CommentResponse>(Ct))!;
     }
 
     private static async Task<IdeaResponse> PostAsync(HttpClient client, string title, string description = "Because we need it.", string? productArea = null)

@@ -63,6 +63,29 @@ public sealed class IdeaPagesTests(VouchApp app) : IClassFixture<VouchApp>
     }
 
     [Fact]
+    public async Task A_hidden_comment_reads_as_hidden_on_the_page_and_only_managers_get_the_hide_buttons()
+    {
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        using var seller = await app.ClientForAsync(Roles.Seller);
+        using var posted = await seller.PostAsJsonAsync("/api/v1/ideas", new { title = "Moderated on the page", description = "d" }, Ct);
+        var idea = (await posted.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!;
+        using var commented = await seller.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/comments", new { text = "Nasty remark" }, Ct);
+        var comment = (await commented.Content.ReadFromJsonAsync<CommentResponse>(Ct))!;
+        Assert.Contains("Hide this comment", await manager.GetStringAsync($"/ideas/{idea.Id}", Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("Hide this comment", await seller.GetStringAsync($"/ideas/{idea.Id}", Ct), StringComparison.Ordinal);
+
+        (await manager.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/comments/{comment.Id}/hide", new { reason = "Unkind." }, Ct)).EnsureSuccessStatusCode();
+
+        var sellerPage = await seller.GetStringAsync($"/ideas/{idea.Id}", Ct);
+        var managerPage = await manager.GetStringAsync($"/ideas/{idea.Id}", Ct);
+        Assert.Contains("This comment was hidden by a moderator.", sellerPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nasty remark", sellerPage, StringComparison.Ordinal);
+        Assert.Contains("Nasty remark", managerPage, StringComparison.Ordinal);
+        Assert.Contains("Reason: Unkind.", managerPage, StringComparison.Ordinal);
+        Assert.Contains("Show the comment again", managerPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_idea_page_is_404()
     {
         using var advocate = await app.ClientForAsync(Roles.Advocate);

@@ -5,7 +5,7 @@ using Vouch.Auth;
 
 namespace Vouch.Features.Ideas;
 
-/// <summary>One idea: read, vote, follow and discuss it; managers also set its status, merge it and hide it.</summary>
+/// <summary>One idea: read, vote, follow and discuss it; managers also set its status, merge it and hide it or its comments.</summary>
 [Authorize(Policy = Policies.PostIdeas)]
 public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, IAuthorizationService authorization) : PageModel
 {
@@ -46,11 +46,18 @@ public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, IAu
     public async Task<IActionResult> OnPostUndoMergeAsync(Guid id, CancellationToken ct) =>
         await ManageAsync(id, () => exchange.UndoMergeAsync(Viewer.Of(User), id, ct), "The merge was undone.", ct);
 
-    public async Task<IActionResult> OnPostHideAsync(Guid id, CancellationToken ct) =>
-        await ManageAsync(id, () => exchange.HideAsync(Viewer.Of(User), id, true, ct), "The idea is hidden from everyone but managers.", ct);
+    public async Task<IActionResult> OnPostHideAsync(Guid id, string? reason, CancellationToken ct) =>
+        await ManageAsync(id, () => exchange.HideAsync(Viewer.Of(User), id, true, reason, ct), "The idea is hidden from everyone but managers.", ct);
 
     public async Task<IActionResult> OnPostUnhideAsync(Guid id, CancellationToken ct) =>
-        await ManageAsync(id, () => exchange.HideAsync(Viewer.Of(User), id, false, ct), "The idea is shown again.", ct);
+        await ManageAsync(id, () => exchange.HideAsync(Viewer.Of(User), id, false, null, ct), "The idea is shown again.", ct);
+
+    // onIdeaId: the idea the comment was made on, this one or one of its merged duplicates.
+    public async Task<IActionResult> OnPostHideCommentAsync(Guid id, Guid onIdeaId, Guid commentId, string? reason, CancellationToken ct) =>
+        await ManageAsync(id, () => exchange.HideCommentAsync(Viewer.Of(User), onIdeaId, commentId, true, reason, ct), "The comment is hidden; its author was told why.", ct);
+
+    public async Task<IActionResult> OnPostUnhideCommentAsync(Guid id, Guid onIdeaId, Guid commentId, CancellationToken ct) =>
+        await ManageAsync(id, () => exchange.HideCommentAsync(Viewer.Of(User), onIdeaId, commentId, false, null, ct), "The comment is shown again.", ct);
 
     /// <summary>The page runs for everyone who posts ideas; these handlers only for those who manage them.</summary>
     private async Task<IActionResult> ManageAsync(Guid id, Func<Task<Refusal?>> command, string notice, CancellationToken ct)

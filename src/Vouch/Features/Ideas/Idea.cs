@@ -44,6 +44,9 @@ public sealed class Idea
     public Guid? HiddenById { get; set; }
     public DateTimeOffset? HiddenAt { get; set; }
 
+    /// <summary>Why the moderator hid it; told to the author.</summary>
+    public string? HiddenReason { get; set; }
+
     // The tallies below are kept up to date by every vote, unvote and merge, so every sort is an index read.
     public int VoteCount { get; set; }
 
@@ -76,6 +79,7 @@ internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
         builder.Property(i => i.Title).HasMaxLength(Idea.TitleMaxLength);
         builder.Property(i => i.Description).HasMaxLength(Idea.DescriptionMaxLength);
         builder.Property(i => i.Response).HasMaxLength(Idea.ResponseMaxLength);
+        builder.Property(i => i.HiddenReason).HasMaxLength(IdeaComment.HiddenReasonMaxLength);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.StatusBeforeMerge).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(i => i.Demand);

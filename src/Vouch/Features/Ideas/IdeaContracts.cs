@@ -10,6 +10,9 @@ public sealed record StatusRequest(string? Status, string? Response);
 
 public sealed record MergeRequest(Guid? IntoId);
 
+/// <summary>Why a moderator hides an idea or a comment; its author is told.</summary>
+public sealed record HideRequest(string? Reason);
+
 /// <summary>The demand behind an idea; only employees see it.</summary>
 public sealed record DemandResponse(int Voters, int Accounts, double Revenue, double GrossProfit);
 
@@ -27,7 +30,10 @@ public sealed record IdeaSummary(
 
 public sealed record IdeaLink(Guid Id, string Title);
 
-public sealed record CommentResponse(Guid Id, string Author, string Text, DateTimeOffset At, IdeaLink? FromDuplicate);
+/// <summary>
+/// A comment. One a moderator hid has no <see cref="Text"/> for anyone but managers, who also see why it was hidden.
+/// </summary>
+public sealed record CommentResponse(Guid Id, string Author, string? Text, DateTimeOffset At, IdeaLink? FromDuplicate, bool IsHidden, string? HiddenReason);
 
 public sealed record CreditedAccount(Guid Id, string Name, int Voters);
 
@@ -46,6 +52,7 @@ public sealed record IdeaResponse(
     bool Voted,
     bool Following,
     bool IsHidden,
+    string? HiddenReason,
     IdeaLink? MergedInto,
     IReadOnlyList<IdeaLink> Duplicates,
     IReadOnlyList<CommentResponse> Comments,

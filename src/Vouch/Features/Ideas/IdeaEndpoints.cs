@@ -49,11 +49,20 @@ public static class IdeaEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(Policies.ManageIdeas);
         ideas.MapPost("/{id:guid}/hide", Hide)
-            .WithName("HideIdea").WithSummary("Hide an abusive idea from everyone but managers.")
+            .WithName("HideIdea").WithSummary("Hide an abusive idea from everyone but managers, with the reason its author is told.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.ManageIdeas);
         ideas.MapDelete("/{id:guid}/hide", Unhide)
             .WithName("UnhideIdea").WithSummary("Show a hidden idea again.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ManageIdeas);
+        ideas.MapPost("/{id:guid}/comments/{commentId:guid}/hide", HideComment)
+            .WithName("HideComment")
+            .WithSummary("Hide an abusive comment, with the reason its author is told: everyone but managers reads that a moderator hid it. A comment is named by the idea it was made on.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(Policies.ManageIdeas);
+        ideas.MapDelete("/{id:guid}/comments/{commentId:guid}/hide", UnhideComment)
+            .WithName("UnhideComment").WithSummary("Show a hidden comment again.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .RequireAuthorization(Policies.ManageIdeas);
         return api;
@@ -153,17 +162,31 @@ public static class IdeaEndpoints
     }
 
     private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Hide(
-        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+        Guid id, HideRequest? request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
     {
         var viewer = Viewer.Of(principal);
-        return await AnswerWithIdeaAsync(await exchange.HideAsync(viewer, id, true, ct), viewer, id, queries, ct);
+        return await AnswerWithIdeaAsync(await exchange.HideAsync(viewer, id, true, request?.Reason, ct), viewer, id, queries, ct);
     }
 
     private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Unhide(
         Guid id, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
     {
         var viewer = Viewer.Of(principal);
-        return await AnswerWithIdeaAsync(await exchange.HideAsync(viewer, id, false, ct), viewer, id, queries, ct);
+        return await AnswerWithIdeaAsync(await exchange.HideAsync(viewer, id, false, null, ct), viewer, id, queries, ct);
+    }
+
+    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> HideComment(
+        Guid id, Guid commentId, HideRequest? request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(principal);
+        return await AnswerWithIdeaAsync(await exchange.HideCommentAsync(viewer, id, commentId, true, request?.Reason, ct), viewer, id, queries, ct);
+    }
+
+    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> UnhideComment(
+        Guid id, Guid commentId, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+    {
+        var viewer = Viewer.Of(principal);
+        return await AnswerWithIdeaAsync(await exchange.HideCommentAsync(viewer, id, commentId, false, null, ct), viewer, id, queries, ct);
     }
 
     /// <summary>The idea as it now is, or why the command was refused.</summary>

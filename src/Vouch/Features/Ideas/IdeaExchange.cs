@@ -181,7 +181,7 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
         db.IdeaComments.Add(comment);
         await db.SaveChangesAsync(ct);
         var author = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleAsync(ct);
-        return (new CommentResponse(comment.Id, author, comment.Text, comment.At, null), null);
+        return (new CommentResponse(comment.Id, author, comment.Text, comment.At, null, false, null), null);
     }
 
     /// <summary>Follows or stops following the idea; asking for what already is changes nothing.</summary>
@@ -377,9 +377,16 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
         return null;
     }
 
-    /// <summary>Hides an abusive idea from everyone but managers, or shows it again.</summary>
-    public async Task<Refusal?> HideAsync(Viewer viewer, Guid id, bool hide, CancellationToken ct)
+    /// <summary>
+    /// Hides an abusive idea from everyone but managers, with the reason its author is told, or shows it again. The author
+    /// is not shown the idea again: the notice names the reason, not the text, and links nowhere while it is hidden.
+    /// </summary>
+    public async Task<Refusal?> HideAsync(Viewer viewer, Guid id, bool hide, string? reason, CancellationToken ct)
     {
+        if (hide && RefuseReason(reason) is { } invalid)
+        {
+            return invalid;
+        }
         var idea = await FindAsync(viewer, id, ct);
         if (idea is null)
         {
@@ -387,13 +394,64 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
         }
         if (idea.IsHidden != hide)
         {
+            var now = clock.GetUtcNow();
             idea.IsHidden = hide;
             idea.HiddenById = hide ? viewer.UserId : null;
-            idea.HiddenAt = hide ? clock.GetUtcNow() : null;
+            idea.HiddenAt = hide ? now : null;
+            idea.HiddenReason = hide ? reason!.Trim() : null;
+            if (hide)
+            {
+                Notify(idea.AuthorId, viewer, $"A moderator hid your idea. Reason: {idea.HiddenReason}", null, now);
+            }
             await db.SaveChangesAsync(ct);
             totals.IdeasChanged();
         }
         return null;
+    }
+
+    /// <summary>
+    /// Hides an abusive comment, with the reason its author is told, or shows it again: everyone but managers then reads
+    /// that a moderator hid it instead of its text. A comment is named by the idea it was made on, which for a comment
+    /// shown on an original may be one of its merged duplicates.
+    /// </summary>
+    public async Task<Refusal?> HideCommentAsync(Viewer viewer, Guid id, Guid commentId, bool hide, string? reason, CancellationToken ct)
+    {
+        if (hide && RefuseReason(reason) is { } invalid)
+        {
+            return invalid;
+        }
+        var idea = await FindAsync(viewer, id, ct);
+        if (idea is null)
+        {
+            return Refusal.NotFound;
+        }
+        var comment = await db.IdeaComments.SingleOrDefaultAsync(c => c.Id == commentId && c.IdeaId == id, ct);
+        if (comment is null)
+        {
+            return new Refusal(StatusCodes.Status404NotFound, "The comment was not found.", $"The idea {id} has no comment {commentId}.");
+        }
+        if (comment.IsHidden != hide)
+        {
+            var now = clock.GetUtcNow();
+            comment.IsHidden = hide;
+            comment.HiddenById = hide ? viewer.UserId : null;
+            comment.HiddenAt = hide ? now : null;
+            comment.HiddenReason = hide ? reason!.Trim() : null;
+            if (hide)
+            {
+                Notify(comment.AuthorId, viewer, $"A moderator hid your comment on “{idea.Title}”. Reason: {comment.HiddenReason}",
+                    idea.IsHidden ? null : $"/ideas/{idea.Id}", now);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return null;
+    }
+
+    private static Refusal? RefuseReason(string? reason)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("reason", reason, IdeaComment.HiddenReasonMaxLength);
+        return errors.IsEmpty ? null : Refusal.Invalid(errors);
     }
 
     /// <summary>
@@ -483,7 +541,20 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
     private async Task NotifyFollowersAsync(Idea idea, Viewer actor, string text, DateTimeOffset now, CancellationToken ct, string? link = null)
     {
         var followers = await db.IdeaFollows.Where(f => f.IdeaId == idea.Id && f.UserId != actor.UserId).Select(f => f.UserId).ToListAsync(ct);
+        foreach (var userId in followers)
+        {
+            Notify(userId, actor, text, link ?? $"/ideas/{idea.Id}", now);
+        }
+    }
+
+    /// <summary>Tells a user what someone else did; nobody is told of what they did themselves.</summary>
+    private void Notify(Guid userId, Viewer actor, string text, string? link, DateTimeOffset now)
+    {
+        if (userId == actor.UserId)
+        {
+            return;
+        }
         var shown = text.Length > Notification.TextMaxLength ? text[..(Notification.TextMaxLength - 1)] + "…" : text;
-        db.Notifications.AddRange(followers.Select(userId => new Notification { UserId = userId, At = now, Text = shown, Link = link ?? $"/ideas/{idea.Id}" }));
+        db.Notifications.Add(new Notification { UserId = userId, At = now, Text = shown, Link = link });
     }
 }

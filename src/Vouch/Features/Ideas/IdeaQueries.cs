@@ -175,7 +175,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
         var conversation = merged.Keys.Append(id).ToList();
         var comments = await db.IdeaComments.AsNoTracking().Where(c => conversation.Contains(c.IdeaId))
             .OrderBy(c => c.At).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, Author = c.Author!.DisplayName, c.Text, c.At, c.IdeaId })
+            .Select(c => new { c.Id, Author = c.Author!.DisplayName, c.Text, c.At, c.IdeaId, c.IsHidden, c.HiddenReason })
             .ToListAsync(ct);
 
         IReadOnlyList<CreditedAccount>? credited = null;
@@ -188,9 +188,11 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
         }
         return new IdeaResponse(
             i.Id, i.Title, i.Description, i.Status.ToString(), i.Response, i.StatusChangedAt, idea.ProductArea, idea.Author, i.CreatedAt,
-            i.VoteCount, Round(hot.WeightAt(i.HotScore, clock.GetUtcNow())), voted, following, i.IsHidden, idea.MergedInto,
+            i.VoteCount, Round(hot.WeightAt(i.HotScore, clock.GetUtcNow())), voted, following, i.IsHidden, i.HiddenReason, idea.MergedInto,
             duplicates,
-            [.. comments.Select(c => new CommentResponse(c.Id, c.Author, c.Text, c.At, c.IdeaId == id ? null : merged[c.IdeaId]))],
+            [.. comments.Select(c => new CommentResponse(
+                c.Id, c.Author, c.IsHidden && !viewer.IsManager ? null : c.Text, c.At, c.IdeaId == id ? null : merged[c.IdeaId],
+                c.IsHidden, viewer.IsManager ? c.HiddenReason : null))],
             viewer.IsEmployee ? new DemandResponse(i.VoteCount, i.VoterAccounts, i.ValueRevenue, i.ValueGrossProfit) : null,
             credited);
     }

@@ -17,6 +17,9 @@ public sealed class Notification
 
     /// <summary>The page the notification is about, e.g. <c>/ideas/{id}</c>.</summary>
     public string? Link { get; set; }
+
+    /// <summary>When the user marked it read; unread notifications are what the badge in the navigation counts.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
@@ -27,5 +30,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
         builder.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(n => new { n.UserId, n.At });
+        // The badge on every page counts a user's unread notifications: one range of this index.
+        builder.HasIndex(n => new { n.UserId, n.ReadAt });
     }
 }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Vouch.Auth;
+using Vouch.Features.Users;
+using Vouch.Web;
+
+namespace Vouch.Features.Notifications;
+
+/// <summary>The signed-in user's notifications, newest first, each marked read on its own or all at once.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class IndexModel(NotificationInbox inbox) : PageModel
+{
+    public const int PageSize = 25;
+
+    public Paged<NotificationResponse>? Results { get; private set; }
+    public ValidationErrors? Errors { get; private set; }
+
+    // From the query string only: Razor Pages keeps its own "page" route value.
+    public async Task OnGetAsync([FromQuery] PageQuery query, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        query.Validate(errors);
+        if (errors.IsEmpty)
+        {
+            Results = await inbox.PageAsync(User.UserId(), query with { PageSize = PageSize }, ct);
+        }
+        else
+        {
+            Errors = errors;
+        }
+    }
+
+    // from: the page of the list the user was on, to go back to.
+    public async Task<IActionResult> OnPostReadAsync(Guid id, int? from, CancellationToken ct)
+    {
+        if (!await inbox.MarkReadAsync(User.UserId(), id, ct))
+        {
+            return NotFound();
+        }
+        return Redirect(BackToList(from));
+    }
+
+    public async Task<IActionResult> OnPostReadAllAsync(int? from, CancellationToken ct)
+    {
+        var marked = await inbox.MarkAllReadAsync(User.UserId(), ct);
+        TempData["Notice"] = marked == 1 ? "1 notification marked read." : $"{marked} notifications marked read.";
+        return Redirect(BackToList(from));
+    }
+
+    private static string BackToList(int? from) => from > 1 ? $"/notifications?page={from}" : "/notifications";
+}
