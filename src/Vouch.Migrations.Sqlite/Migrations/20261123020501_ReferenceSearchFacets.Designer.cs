@@ -11,7 +11,7 @@ using Vouch.Data;
 namespace Vouch.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(VouchDbContext))]
-    [Migration("20261123013314_ReferenceSearchFacets")]
+    [Migration("20261123020501_ReferenceSearchFacets")]
     partial class ReferenceSearchFacets
     {
         /// <inheritdoc />
@@ -1445,6 +1445,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("HiddenById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("HotScore")
                         .HasColumnType("REAL");
 
@@ -1525,8 +1529,21 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("HiddenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HiddenById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IdeaId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -1536,6 +1553,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
+
+                    b.HasIndex("HiddenById");
 
                     b.HasIndex("IdeaId", "At");
 
@@ -1743,6 +1762,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1754,6 +1776,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "At");
+
+                    b.HasIndex("UserId", "ReadAt");
 
                     b.ToTable("Notifications");
                 });
@@ -2467,6 +2491,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("HiddenById")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Vouch.Features.Ideas.Idea", null)
                         .WithMany()
