@@ -5,16 +5,22 @@ using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Contacts;
+using Vouch.Features.Requests;
+using Vouch.Web;
 
 namespace Vouch.Features.Dashboard;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(VouchDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(VouchDbContext db, RequestQueries requests, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>The dashboard lists this many of the requests waiting on the user; the requests page lists them all.</summary>
+    public const int WaitingShown = 10;
+
     public int Accounts { get; private set; }
     public int Contacts { get; private set; }
     public int Advocates { get; private set; }
     public int OpenOpportunities { get; private set; }
+    public Paged<RequestSummary> Waiting { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -27,6 +33,7 @@ public sealed class IndexModel(VouchDbContext db, IAuthorizationService authoriz
         Contacts = await db.Contacts.CountAsync(ct);
         Advocates = await db.Contacts.CountAsync(c => c.AdvocacyStage == AdvocacyStage.Advocate || c.AdvocacyStage == AdvocacyStage.RockStar, ct);
         OpenOpportunities = await db.Opportunities.CountAsync(o => !o.IsClosed, ct);
+        Waiting = await requests.ListAsync(RequestActor.Of(User), RequestView.Waiting, new PageQuery { PageSize = WaitingShown }, ct);
         return Page();
     }
 }

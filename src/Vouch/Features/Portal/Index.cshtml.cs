@@ -12,7 +12,12 @@ public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow) : Pa
 {
     public sealed record Ask(Guid Id, string Activity, string? Industry, DateOnly NeededBy, string? UseCase, string Requester);
 
+    public sealed record Upcoming(Guid Id, string Activity, string Requester, DateTimeOffset? ScheduledFor);
+
     public IReadOnlyList<Ask> Asks { get; private set; } = [];
+
+    /// <summary>What the advocate said yes to and has still to do.</summary>
+    public IReadOnlyList<Upcoming> Agreed { get; private set; } = [];
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -47,6 +52,11 @@ public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow) : Pa
             .Where(r => r.ContactId == contactId && r.AdvocateAskedAt != null && r.Status == RequestStatus.OwnerApproved)
             .OrderBy(r => r.NeededBy)
             .Select(r => new Ask(r.Id, r.ActivityType!.Name, r.Opportunity == null ? null : r.Opportunity.Account!.Industry!.Name, r.NeededBy, r.UseCase, r.Requester!.DisplayName))
+            .ToListAsync(ct);
+        Agreed = contactId is null ? [] : await db.ReferenceRequests.AsNoTracking()
+            .Where(r => r.ContactId == contactId && (r.Status == RequestStatus.Accepted || r.Status == RequestStatus.Scheduled))
+            .OrderBy(r => r.ScheduledFor == null).ThenBy(r => r.ScheduledFor).ThenBy(r => r.NeededBy)
+            .Select(r => new Upcoming(r.Id, r.ActivityType!.Name, r.Requester!.DisplayName, r.ScheduledFor))
             .ToListAsync(ct);
     }
 
