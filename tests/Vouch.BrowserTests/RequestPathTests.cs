@@ -110,6 +110,8 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await using var ownerContext = await server.NewContextAsync();
         var ownerPage = await ownerContext.NewPageAsync();
         await ownerPage.SignInAsync(owner);
+        await Expect(ownerPage.GetByTestId("notifications")).ToContainTextAsync(
+            $"Your consent is needed: {seller.Name} asks {deal.Advocate} of Kea Freight for a reference call.");
         var waiting = ownerPage.GetByTestId("waiting").GetByRole(AriaRole.Listitem);
         await Expect(waiting).ToHaveTextAsync([$"Reference call for {deal.Name} with {deal.Advocate}: the account owner's consent"]);
         await waiting.GetByRole(AriaRole.Link).ClickAsync();
@@ -126,6 +128,8 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         var advocatePage = await advocateContext.NewPageAsync();
         await advocatePage.SignInAsync(advocateUser);
         await Expect(advocatePage).ToHaveURLAsync(server.Url("/portal"));
+        await Expect(advocatePage.GetByTestId("notifications")).ToContainTextAsync(
+            $"{deal.Advocate} is asked for a reference call needed by {today.AddDays(20).ToString("d MMM yyyy", CultureInfo.InvariantCulture)}.");
         var ask = advocatePage.GetByTestId("ask");
         await Expect(ask).ToContainTextAsync("Reference call");
         await Expect(ask).ToContainTextAsync("about Invoice automation across depots.");
@@ -134,7 +138,9 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await Expect(advocatePage.GetByTestId("agreed")).ToContainTextAsync($"Reference call with {seller.Name}: they will be in touch to find a time");
 
         // The seller schedules it, marks it done and tells how it went.
-        await sellerPage.GotoAsync(requestUrl);
+        await sellerPage.GotoAsync("/");
+        await sellerPage.GetByTestId("notifications").GetByRole(AriaRole.Link, new() { Name = $"{deal.Advocate} accepted your reference call; schedule it." }).ClickAsync();
+        await Expect(sellerPage).ToHaveURLAsync(requestUrl);
         await Expect(sellerPage.GetByTestId("status")).ToHaveTextAsync("accepted, not yet scheduled");
         var when = today.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await sellerPage.GetByLabel("When (UTC)").FillAsync($"{when}T15:30");

@@ -29,12 +29,18 @@ public static class NotificationEndpoints
         {
             return errors.ToProblem();
         }
-        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == principal.UserId());
+        return TypedResults.Ok(await PageAsync(db, principal.UserId(), page, ct));
+    }
+
+    /// <summary>A user's notifications, newest first: the API's list, the notifications page and the start pages read this.</summary>
+    public static async Task<Paged<NotificationResponse>> PageAsync(VouchDbContext db, Guid userId, PageQuery page, CancellationToken ct)
+    {
+        var mine = db.Notifications.AsNoTracking().Where(n => n.UserId == userId);
         var total = await mine.CountAsync(ct);
         var items = await mine.OrderByDescending(n => n.At).ThenByDescending(n => n.Id)
             .Skip(page.Skip).Take(page.Size)
             .Select(n => new NotificationResponse(n.Id, n.At, n.Text, n.Link))
             .ToListAsync(ct);
-        return TypedResults.Ok(new Paged<NotificationResponse>(items, total, page.PageNumber, page.Size));
+        return new Paged<NotificationResponse>(items, total, page.PageNumber, page.Size);
     }
 }

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
+using Vouch.Features.Notifications;
 using Vouch.Features.Requests;
 using Vouch.Features.Users;
+using Vouch.Web;
 
 namespace Vouch.Features.Portal;
 
@@ -18,6 +20,7 @@ public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow) : Pa
 
     /// <summary>What the advocate said yes to and has still to do.</summary>
     public IReadOnlyList<Upcoming> Agreed { get; private set; } = [];
+    public Paged<NotificationResponse> Notifications { get; private set; } = null!;
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -47,6 +50,7 @@ public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow) : Pa
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        Notifications = await NotificationEndpoints.PageAsync(db, User.UserId(), new PageQuery { PageSize = Dashboard.IndexModel.NotificationsShown }, ct);
         var contactId = await ContactIdAsync(ct);
         Asks = contactId is null ? [] : await db.ReferenceRequests.AsNoTracking()
             .Where(r => r.ContactId == contactId && r.AdvocateAskedAt != null && r.Status == RequestStatus.OwnerApproved)
