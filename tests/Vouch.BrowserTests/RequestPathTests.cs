@@ -193,4 +193,46 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await Expect(row.Locator("td")).ToHaveTextAsync(
             [$"{deal.Name}, Tui Logistics", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Won", "120,000", $"{deal.Advocate} (Kea Freight), reference call, rated 5 of 5: 120,000"]);
     }
+
+    [Fact]
+    public async Task AReferenceManagerAsksForACampaignWithoutADealAndIsOfferedContentWhenFewAdvocatesFit()
+    {
+        var manager = await server.AddUserAsync(Roles.ReferenceManager);
+        var title = await server.QueryAsync(async (db, ct) =>
+        {
+            var product = new Product { Key = $"fleet-telematics-{Guid.NewGuid():N}", Name = "Fleet Telematics" };
+            var account = new Account { Name = "Kiwi Fleet" };
+            var story = new Features.Content.ContentAsset
+            {
+                Title = "How Kiwi Fleet tracks 4,000 trucks", Kind = Features.Content.ContentKind.CaseStudy, AccountId = account.Id, Products = [product],
+                State = Features.Content.ApprovalState.Approved, ApprovedOn = new DateOnly(2026, 1, 5),
+            };
+            db.AddRange(product, account, story);
+            await db.SaveChangesAsync(ct);
+            return story.Title;
+        });
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(manager);
+
+        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Requests" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "ask for a reference for a campaign" }).ClickAsync();
+        await Expect(page.MainHeading()).ToHaveTextAsync("Ask for a reference for a campaign");
+        await page.GetByLabel("Activity").SelectOptionAsync(new SelectOptionValue { Label = "Reference call" });
+        await page.GetByLabel("Fleet Telematics").CheckAsync();
+        await page.GetByLabel("Replaced this competitor").FillAsync("Nobody Ltd");
+        await page.GetByLabel("Country (code or name)").FillAsync("Atlantis");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask for a reference" }).ClickAsync();
+
+        await Expect(page.Locator("#countryCode-error")).ToHaveTextAsync("criteria.countryCode must be an ISO 3166 alpha-2 code or a country's name.");
+        await Expect(page.GetByLabel("Fleet Telematics")).ToBeCheckedAsync();
+        await page.GetByLabel("Country (code or name)").FillAsync("Brazil");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ask for a reference" }).ClickAsync();
+
+        await Expect(page.MainHeading()).ToHaveTextAsync("Reference call for a campaign");
+        var alternative = page.GetByTestId("alternatives").GetByRole(AriaRole.Listitem).Filter(new() { HasText = title });
+        await Expect(alternative).ToHaveTextAsync($"Case study: {title}");
+        await alternative.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.MainHeading()).ToHaveTextAsync(title);
+    }
 }
