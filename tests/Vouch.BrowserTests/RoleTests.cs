@@ -84,7 +84,7 @@ public sealed class RoleTests(VouchServer server) : IClassFixture<VouchServer>
         await Expect(page.MainHeading()).ToHaveTextAsync("Reference program");
         await Expect(page.GetByTestId("accounts-count")).ToHaveTextAsync(accounts.ToString(CultureInfo.InvariantCulture));
         await Expect(page.GetByTestId("contacts-count")).ToHaveTextAsync(contacts.ToString(CultureInfo.InvariantCulture));
-        await Expect(page.MainNavigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Vouch", "Dashboard", "Accounts", "Contacts", "Content", "References", "Opportunities", "Requests", "Ideas", "Supply & demand", "Notifications", "API tokens", "My settings"]);
+        await Expect(page.MainNavigation().GetByRole(AriaRole.Link)).ToHaveTextAsync(["Vouch", "Dashboard", "Accounts", "Contacts", "Content", "References", "Opportunities", "Requests", "Ideas", "Supply & demand", "Influenced revenue", "Notifications", "API tokens", "My settings"]);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ using Vouch.Features.Health;
 using Vouch.Features.Ideas;
 using Vouch.Features.Import;
 using Vouch.Features.Notifications;
+using Vouch.Features.Opportunities;
 using Vouch.Features.Search;
 using Vouch.Features.Requests;
 using Vouch.Features.SupplyDemand;
@@ -55,6 +56,7 @@ public static class VouchHost
         services.AddEmail(configuration);
         services.AddContentLibrary(configuration);
         services.AddReferenceRequests();
+        services.AddScoped<OpportunityClosing>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -104,7 +106,7 @@ public static class VouchHost
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapReferences().MapActivityTypes().MapContent().MapIdeas()
-            .MapRequests().MapReferenceReports().MapSupplyDemand().MapNotifications().MapEmail().MapImports().MapAudit();
+            .MapOpportunities().MapRequests().MapReferenceReports().MapSupplyDemand().MapNotifications().MapEmail().MapImports().MapAudit();
 
         app.MapRazorPages();
         return app;

@@ -96,7 +96,9 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("POST", "/api/v1/requests/{id:guid}/complete", $"/api/v1/requests/{SomeId}/complete", null, s_askers),
         ("POST", "/api/v1/requests/{id:guid}/feedback", $"/api/v1/requests/{SomeId}/feedback", new { }, s_askers),
         ("POST", "/api/v1/requests/{id:guid}/cancel", $"/api/v1/requests/{SomeId}/cancel", new { }, s_askers),
-        ("GET", "/api/v1/reports/references", "/api/v1/reports/references", null, s_employees),
+        ("GET", "/api/v1/reports/references", "/api/v1/reports/references", null, s_reports),
+        ("GET", "/api/v1/opportunities/{id:guid}", $"/api/v1/opportunities/{SomeId}", null, s_employees),
+        ("POST", "/api/v1/opportunities/{id:guid}/close", $"/api/v1/opportunities/{SomeId}/close", new { }, s_askers),
         ("GET", "/api/v1/notifications/", "/api/v1/notifications", null, s_everyone),
         ("GET", "/api/v1/notifications/unread", "/api/v1/notifications/unread", null, s_everyone),
         ("POST", "/api/v1/notifications/{id:guid}/read", $"/api/v1/notifications/{SomeId}/read", null, s_everyone),
@@ -128,6 +130,7 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/opportunities", "/opportunities", null, s_employees),
         ("GET", "/opportunities/{id:guid}", $"/opportunities/{SomeId}", null, s_employees),
         ("GET", "/requests", "/requests", null, s_employees),
+        ("GET", "/requests/new", "/requests/new", null, s_askers),
         ("GET", "/requests/{id:guid}", $"/requests/{SomeId}", null, s_employees),
         ("GET", "/ideas", "/ideas", null, s_everyone),
         ("GET", "/ideas/new", "/ideas/new", null, s_everyone),
@@ -138,8 +141,10 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/import/{id:guid}", $"/import/{SomeId}", null, s_managers),
         ("GET", "/tokens", "/tokens", null, s_everyone),
         ("GET", "/settings", "/settings", null, s_everyone),
+        ("GET", "/notifications", "/notifications", null, s_everyone),
         ("GET", "/portal", "/portal", null, [Roles.Advocate]),
         ("GET", "/reports/supply-demand", "/reports/supply-demand", null, s_reports),
+        ("GET", "/reports/references", "/reports/references", null, s_reports),
     ];
 
     /// <summary>

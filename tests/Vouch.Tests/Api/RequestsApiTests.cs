@@ -141,7 +141,8 @@ public sealed class RequestsApiTests(VouchApp app) : IClassFixture<VouchApp>
             (deal.IsClosed, deal.IsWon) = (true, true);
             await db.SaveChangesAsync(Ct);
         });
-        var report = (await people.Seller.GetFromJsonAsync<InfluenceReport>("/api/v1/reports/references", Ct))!;
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        var report = (await manager.GetFromJsonAsync<ReferenceReport>("/api/v1/reports/references", Ct))!;
         Assert.Equal(50_000m, Assert.Single(report.Attributed, a => a.RequestId == request.Id).Amount);
     }
 

@@ -21,13 +21,16 @@ public sealed class RequestPagesTests(VouchApp app) : IClassFixture<VouchApp>
 
         var list = await people.Seller.GetStringAsync("/opportunities", Ct);
         var deal = await people.Seller.GetStringAsync($"/opportunities/{opportunityId}", Ct);
+        var form = await people.Seller.GetStringAsync($"/requests/new?opportunity={opportunityId}", Ct);
         using var created = await people.Seller.PostAsJsonAsync("/api/v1/requests", new { activityType = "reference-call", neededBy = "2027-01-31", opportunityId }, Ct);
         var request = (await created.Content.ReadFromJsonAsync<RequestResponse>(Ct))!;
         var page = await people.Seller.GetStringAsync($"/requests/{request.Id}", Ct);
 
         Assert.Contains($"href=\"/opportunities/{opportunityId}\"", list, StringComparison.Ordinal);
-        Assert.Contains("Ask for a reference", deal, StringComparison.Ordinal);
-        Assert.Contains("<option value=\"reference-call\" selected=\"selected\">Reference call</option>", deal, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/requests/new?opportunity={opportunityId}\" role=\"button\">Ask for a reference</a>", deal, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"reference-call\" selected=\"selected\">Reference call</option>", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"Legacy Corp\"", form, StringComparison.Ordinal);
+        Assert.Contains($"<input type=\"checkbox\" name=\"Form.ProductIds\" value=\"{advocate.ProductId}\" checked=\"checked\" />", form, StringComparison.Ordinal);
         Assert.Contains("Ada Lovelace", page, StringComparison.Ordinal);
         Assert.Contains("<li>replaced the same competitor</li>", page, StringComparison.Ordinal);
         Assert.Contains("Ada Nobody", page, StringComparison.Ordinal);
@@ -65,5 +68,6 @@ public sealed class RequestPagesTests(VouchApp app) : IClassFixture<VouchApp>
 
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/requests/{request.Id}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/opportunities/{opportunityId}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/requests/new?opportunity={opportunityId}", Ct)).StatusCode);
     }
 }

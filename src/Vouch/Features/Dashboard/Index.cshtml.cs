@@ -5,16 +5,28 @@ using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Contacts;
+using Vouch.Features.Notifications;
+using Vouch.Features.Requests;
+using Vouch.Features.Users;
+using Vouch.Web;
 
 namespace Vouch.Features.Dashboard;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(VouchDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(VouchDbContext db, RequestQueries requests, NotificationInbox inbox, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>The dashboard lists this many of the requests waiting on the user; the requests page lists them all.</summary>
+    public const int WaitingShown = 10;
+
+    /// <summary>The latest notifications shown; the notifications page has them all.</summary>
+    public const int NotificationsShown = 5;
+
     public int Accounts { get; private set; }
     public int Contacts { get; private set; }
     public int Advocates { get; private set; }
     public int OpenOpportunities { get; private set; }
+    public Paged<RequestSummary> Waiting { get; private set; } = null!;
+    public Paged<NotificationResponse> Notifications { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -27,6 +39,8 @@ public sealed class IndexModel(VouchDbContext db, IAuthorizationService authoriz
         Contacts = await db.Contacts.CountAsync(ct);
         Advocates = await db.Contacts.CountAsync(c => c.AdvocacyStage == AdvocacyStage.Advocate || c.AdvocacyStage == AdvocacyStage.RockStar, ct);
         OpenOpportunities = await db.Opportunities.CountAsync(o => !o.IsClosed, ct);
+        Waiting = await requests.ListAsync(RequestActor.Of(User), RequestView.Waiting, new PageQuery { PageSize = WaitingShown }, ct);
+        Notifications = await inbox.PageAsync(User.UserId(), new PageQuery { PageSize = NotificationsShown }, ct);
         return Page();
     }
 }

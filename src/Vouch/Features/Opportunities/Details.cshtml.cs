@@ -4,64 +4,86 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
-using Vouch.Features.ActivityTypes;
 using Vouch.Features.Requests;
-using Vouch.Features.Users;
 
 namespace Vouch.Features.Opportunities;
 
-/// <summary>One deal, and the form to ask for a reference for it, prefilled from the deal.</summary>
+/// <summary>One deal: the references asked for it, where to ask for another, and closing it won or lost.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db, RequestWorkflow workflow, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, IAuthorizationService authorization, TimeProvider clock) : PageModel
 {
+    public sealed record AskedReference(Guid Id, string Activity, string Status, string? Contact, DateOnly NeededBy);
+
     public Opportunity Opportunity { get; private set; } = null!;
-    public IReadOnlyList<ActivityType> Activities { get; private set; } = [];
+    public IReadOnlyList<AskedReference> References { get; private set; } = [];
     public bool MayAsk { get; private set; }
-    public string? Error { get; private set; }
+    public bool MayClose { get; private set; }
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public string? Conflict { get; private set; }
 
-    [BindProperty]
-    public string ActivityType { get; set; } = "reference-call";
-
-    [BindProperty]
-    public DateOnly NeededBy { get; set; }
-
-    [BindProperty]
-    public string? UseCase { get; set; }
+    // The close form's input, kept when it is refused.
+    public bool? Won { get; private set; }
+    public decimal? Amount { get; private set; }
+    public DateOnly? CloseDate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        NeededBy = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(14);
-        return await ShowAsync(id, ct);
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RequestReferences)).Succeeded)
-        {
-            return Forbid();
-        }
-        var (requestId, refusal) = await workflow.CreateAsync(RequestActor.Of(User), new CreateRequestBody(ActivityType, NeededBy, id, null, UseCase), ct);
-        if (refusal is null)
-        {
-            TempData["Notice"] = "Your request is in. Pick an advocate below, or the program team will.";
-            return Redirect($"/requests/{requestId}");
-        }
-        Error = refusal.Message;
-        return await ShowAsync(id, ct);
-    }
-
-    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
-    {
-        var opportunity = await db.Opportunities.AsNoTracking().Include(o => o.Account!).ThenInclude(a => a.Industry)
-            .Include(o => o.Products).Include(o => o.Owner).SingleOrDefaultAsync(o => o.Id == id, ct);
-        var readsAll = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.ReferenceManager) || User.IsInRole(Roles.Executive);
-        if (opportunity is null || (!readsAll && opportunity.OwnerId != User.UserId()))
+        if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
-        Opportunity = opportunity;
-        MayAsk = (await authorization.AuthorizeAsync(User, Policies.RequestReferences)).Succeeded;
-        Activities = await db.ActivityTypes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.SortOrder).ToListAsync(ct);
+        (Amount, CloseDate) = (Opportunity.Amount, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, bool? won, decimal? amount, DateOnly? closeDate, Guid? version, CancellationToken ct)
+    {
+        var refusal = await closing.CloseAsync(User, id, new CloseOpportunityBody(won, amount, closeDate, version), ct);
+        if (refusal is null)
+        {
+            TempData["Notice"] = won == true ? "The deal is closed won. The references that helped it are credited." : "The deal is closed lost.";
+            return RedirectToPage(new { id });
+        }
+        if (refusal.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+        if (refusal.Status == StatusCodes.Status403Forbidden)
+        {
+            return Forbid();
+        }
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+        (Won, Amount, CloseDate) = (won, amount, closeDate);
+        if (refusal.Errors is { } errors)
+        {
+            Errors = errors;
+        }
+        else
+        {
+            Conflict = refusal.Message;
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var opportunity = await db.Opportunities.AsNoTracking().VisibleTo(User).Include(o => o.Account!).ThenInclude(a => a.Industry)
+            .Include(o => o.Products).Include(o => o.Owner).SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (opportunity is null)
+        {
+            return false;
+        }
+        Opportunity = opportunity;
+        MayAsk = !opportunity.IsClosed && (await authorization.AuthorizeAsync(User, Policies.RequestReferences)).Succeeded;
+        MayClose = !opportunity.IsClosed && OpportunityAccess.MayClose(User, opportunity);
+        var actor = RequestActor.Of(User);
+        var asked = await db.ReferenceRequests.AsNoTracking().Where(r => r.OpportunityId == id)
+            .Include(r => r.ActivityType).Include(r => r.Contact)
+            .OrderByDescending(r => r.CreatedAt).ToListAsync(ct);
+        References = [.. asked.Where(actor.Sees).Select(r => new AskedReference(r.Id, r.ActivityType!.Name, WaitingOn.StatusWords(r.Status), r.Contact?.FullName, r.NeededBy))];
+        return true;
     }
 }

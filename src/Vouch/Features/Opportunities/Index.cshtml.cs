@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
-using Vouch.Features.Users;
 
 namespace Vouch.Features.Opportunities;
 
@@ -19,13 +18,7 @@ public sealed class IndexModel(VouchDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var opportunities = db.Opportunities.AsNoTracking().Where(o => !o.IsClosed);
-        if (!User.IsInRole(Roles.Admin) && !User.IsInRole(Roles.ReferenceManager) && !User.IsInRole(Roles.Executive))
-        {
-            var me = User.UserId();
-            opportunities = opportunities.Where(o => o.OwnerId == me);
-        }
-        Opportunities = await opportunities.OrderBy(o => o.CloseDate).ThenBy(o => o.Id).Take(Shown)
+        Opportunities = await db.Opportunities.AsNoTracking().VisibleTo(User).Where(o => !o.IsClosed).OrderBy(o => o.CloseDate).ThenBy(o => o.Id).Take(Shown)
             .Select(o => new Row(o.Id, o.Name, o.Account!.Name, o.Amount, o.Stage, o.CloseDate, o.Owner == null ? null : o.Owner.DisplayName))
             .ToListAsync(ct);
     }

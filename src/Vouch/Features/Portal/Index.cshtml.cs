@@ -2,17 +2,25 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
+using Vouch.Features.Notifications;
 using Vouch.Features.Requests;
 using Vouch.Features.Users;
+using Vouch.Web;
 
 namespace Vouch.Features.Portal;
 
 /// <summary>The advocate's own page: the asks waiting for their answer.</summary>
-public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow) : PageModel
+public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow, NotificationInbox inbox) : PageModel
 {
     public sealed record Ask(Guid Id, string Activity, string? Industry, DateOnly NeededBy, string? UseCase, string Requester);
 
+    public sealed record Upcoming(Guid Id, string Activity, string Requester, DateTimeOffset? ScheduledFor);
+
     public IReadOnlyList<Ask> Asks { get; private set; } = [];
+
+    /// <summary>What the advocate said yes to and has still to do.</summary>
+    public IReadOnlyList<Upcoming> Agreed { get; private set; } = [];
+    public Paged<NotificationResponse> Notifications { get; private set; } = null!;
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -42,11 +50,17 @@ public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow) : Pa
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        Notifications = await inbox.PageAsync(User.UserId(), new PageQuery { PageSize = Dashboard.IndexModel.NotificationsShown }, ct);
         var contactId = await ContactIdAsync(ct);
         Asks = contactId is null ? [] : await db.ReferenceRequests.AsNoTracking()
             .Where(r => r.ContactId == contactId && r.AdvocateAskedAt != null && r.Status == RequestStatus.OwnerApproved)
             .OrderBy(r => r.NeededBy)
             .Select(r => new Ask(r.Id, r.ActivityType!.Name, r.Opportunity == null ? null : r.Opportunity.Account!.Industry!.Name, r.NeededBy, r.UseCase, r.Requester!.DisplayName))
+            .ToListAsync(ct);
+        Agreed = contactId is null ? [] : await db.ReferenceRequests.AsNoTracking()
+            .Where(r => r.ContactId == contactId && (r.Status == RequestStatus.Accepted || r.Status == RequestStatus.Scheduled))
+            .OrderBy(r => r.ScheduledFor == null).ThenBy(r => r.ScheduledFor).ThenBy(r => r.NeededBy)
+            .Select(r => new Upcoming(r.Id, r.ActivityType!.Name, r.Requester!.DisplayName, r.ScheduledFor))
             .ToListAsync(ct);
     }
 

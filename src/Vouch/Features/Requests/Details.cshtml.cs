@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vouch.Auth;
 using Vouch.Features.Ideas;
+using Vouch.Features.Users;
 
 namespace Vouch.Features.Requests;
 
@@ -13,6 +14,9 @@ public sealed class DetailsModel(RequestQueries queries, RequestWorkflow workflo
     public RequestResponse Reference { get; private set; } = null!;
     public MatchesResponse? Matches { get; private set; }
     public string? Error { get; private set; }
+
+    /// <summary>Whether the deal's page is there for the caller: the seller who asked, or those who read every deal.</summary>
+    public bool SeesDeal => Opportunities.OpportunityAccess.ReadsAll(User) || Reference.RequesterId == User.UserId();
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 

@@ -7,8 +7,10 @@ namespace Vouch.Features.Requests;
 
 /// <summary>Reference requests: the caller's own, those waiting on them, or all of them for managers and executives.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class IndexModel(RequestQueries queries) : PageModel
+public sealed class IndexModel(RequestQueries queries, IAuthorizationService authorization) : PageModel
 {
+    public bool MayAsk { get; private set; }
+
     public RequestView View { get; private set; }
     public Paged<RequestSummary> Requests { get; private set; } = null!;
     public bool ReadsAll { get; private set; }
@@ -17,6 +19,7 @@ public sealed class IndexModel(RequestQueries queries) : PageModel
     {
         var actor = RequestActor.Of(User);
         ReadsAll = actor.ReadsAll;
+        MayAsk = (await authorization.AuthorizeAsync(User, Policies.RequestReferences)).Succeeded;
         View = Enum.TryParse<RequestView>(view, ignoreCase: true, out var parsed) ? parsed : RequestView.Waiting;
         Requests = await queries.ListAsync(actor, View, new PageQuery { Page = Math.Max(page ?? 1, 1) }, ct);
     }

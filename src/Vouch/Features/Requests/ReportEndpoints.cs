@@ -5,20 +5,36 @@ using Vouch.Data;
 
 namespace Vouch.Features.Requests;
 
+/// <summary>A reference that helped a closed deal, and the part of the deal's won revenue credited to it.</summary>
+public sealed record HelpingReference(Guid RequestId, string Contact, string Account, string Activity, int? Rating, decimal Credit);
+
+/// <summary>A closed deal that references helped, won or lost.</summary>
+public sealed record InfluencedDeal(
+    Guid OpportunityId, string Name, string Account, decimal Amount, DateOnly CloseDate, bool Won, IReadOnlyList<HelpingReference> References);
+
+/// <summary>The program's influence on revenue: the figures of <see cref="InfluenceReport"/> and the deals behind them.</summary>
+public sealed record ReferenceReport(
+    decimal InfluencedRevenue, int DealsWithReferences, int WonWithReferences, int DealsWithoutReferences, int WonWithoutReferences,
+    double? WinRateWithReferences, double? WinRateWithoutReferences, IReadOnlyList<AttributedReference> Attributed,
+    IReadOnlyList<InfluencedDeal> Deals);
+
 public static class ReportEndpoints
 {
+    /// <summary>The report lists at most this many deals, the most recently closed first; the figures count them all.</summary>
+    public const int MaxDeals = 200;
+
     public static RouteGroupBuilder MapReferenceReports(this RouteGroupBuilder api)
     {
-        api.MapGet("/reports/references", Influence).RequireAuthorization(Policies.ReadInventory).WithTags("Reports")
-            .WithName("ReferenceInfluence").WithSummary("Won revenue influenced by references, credited to each reference by rating, and the win rate with and without references.");
+        api.MapGet("/reports/references", Influence).RequireAuthorization(Policies.ReadReports).WithTags("Reports")
+            .WithName("ReferenceInfluence").WithSummary("Won revenue influenced by references, credited to each reference by rating; the win rate with and without references; the deals references helped.");
         return api;
     }
 
-    private static async Task<Ok<InfluenceReport>> Influence(VouchDbContext db, CancellationToken ct) =>
+    private static async Task<Ok<ReferenceReport>> Influence(VouchDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await InfluenceAsync(db, ct));
 
-    /// <summary>The report over every closed opportunity and every reference with feedback.</summary>
-    public static async Task<InfluenceReport> InfluenceAsync(VouchDbContext db, CancellationToken ct)
+    /// <summary>The report over every closed opportunity and every reference with feedback; the API and the page read this.</summary>
+    public static async Task<ReferenceReport> InfluenceAsync(VouchDbContext db, CancellationToken ct)
     {
         var deals = await db.Opportunities.AsNoTracking().Where(o => o.IsClosed)
             .Select(o => new ClosedDeal(o.Id, o.Amount, o.IsWon)).ToListAsync(ct);
@@ -26,6 +42,34 @@ public static class ReportEndpoints
             .Where(r => r.Status == RequestStatus.FeedbackRecorded && r.OpportunityId != null)
             .Select(r => new GivenReference(r.Id, r.OpportunityId!.Value, r.Happened == true, r.Rating, r.Helped))
             .ToListAsync(ct);
-        return RevenueAttribution.Attribute(deals, references);
+        var report = RevenueAttribution.Attribute(deals, references);
+
+        var closed = deals.Select(d => d.OpportunityId).ToHashSet();
+        var helping = references.Where(r => RevenueAttribution.Helped(r) && closed.Contains(r.OpportunityId)).ToList();
+        var helpingIds = helping.Select(r => r.RequestId).ToList();
+        var credits = report.Attributed.ToDictionary(a => a.RequestId, a => a.Amount);
+        var given = await db.ReferenceRequests.AsNoTracking().Where(r => helpingIds.Contains(r.Id))
+            .Select(r => new
+            {
+                r.Id,
+                OpportunityId = r.OpportunityId!.Value,
+                Contact = r.Contact == null ? null : r.Contact.FirstName + " " + r.Contact.LastName,
+                Account = r.Contact == null ? null : r.Contact.Account!.Name,
+                Activity = r.ActivityType!.Name,
+                r.Rating,
+            })
+            .ToListAsync(ct);
+        var dealIds = given.Select(g => g.OpportunityId).Distinct().ToList();
+        var influenced = await db.Opportunities.AsNoTracking().Where(o => dealIds.Contains(o.Id))
+            .OrderByDescending(o => o.CloseDate).ThenBy(o => o.Id).Take(MaxDeals)
+            .Select(o => new { o.Id, o.Name, Account = o.Account!.Name, o.Amount, o.CloseDate, o.IsWon })
+            .ToListAsync(ct);
+        var byDeal = given.ToLookup(g => g.OpportunityId);
+        return new ReferenceReport(
+            report.InfluencedRevenue, report.DealsWithReferences, report.WonWithReferences, report.DealsWithoutReferences, report.WonWithoutReferences,
+            report.WinRateWithReferences, report.WinRateWithoutReferences, report.Attributed,
+            [.. influenced.Select(o => new InfluencedDeal(o.Id, o.Name, o.Account, o.Amount, o.CloseDate, o.IsWon,
+                [.. byDeal[o.Id].OrderByDescending(g => credits.GetValueOrDefault(g.Id)).ThenBy(g => g.Contact)
+                    .Select(g => new HelpingReference(g.Id, g.Contact ?? "A removed contact", g.Account ?? "", g.Activity, g.Rating, credits.GetValueOrDefault(g.Id)))]))]);
     }
 }

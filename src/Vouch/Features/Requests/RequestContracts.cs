@@ -20,7 +20,19 @@ public sealed record CriteriaBody(
     string? Region = null,
     string? CountryCode = null,
     int? Employees = null,
-    string? Competitor = null);
+    string? Competitor = null)
+{
+    /// <summary>
+    /// The criteria a deal implies: the advocate should look like the prospect (its industry, region, country and size),
+    /// use what the deal sells (the deal's products, else the account's) and have replaced the competitor in the deal.
+    /// </summary>
+    public static CriteriaBody FromDeal(Opportunities.Opportunity deal)
+    {
+        var account = deal.Account!;
+        var products = deal.Products.Count > 0 ? deal.Products : account.Products;
+        return new(account.IndustryId, [.. products.Select(p => p.Id)], account.Region?.ToString(), account.CountryCode, account.Employees, deal.Competitor);
+    }
+}
 
 public sealed record AssignBody(Guid? ContactId);
 

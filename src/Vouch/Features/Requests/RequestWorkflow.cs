@@ -59,12 +59,19 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             ? await db.Opportunities.Include(o => o.Account!).ThenInclude(a => a.Products).Include(o => o.Products)
                 .SingleOrDefaultAsync(o => o.Id == opportunityId, ct)
             : null;
-        if (body.OpportunityId is not null && opportunity is null)
+        if (body.OpportunityId is not null && (opportunity is null || (!actor.ReadsAll && opportunity.OwnerId != actor.UserId)))
         {
-            errors.Add("opportunityId", "opportunityId is not an opportunity.");
+            // Someone else's deal is not there for a seller.
+            opportunity = null;
+            errors.Add("opportunityId", "opportunityId is not one of your opportunities.");
+        }
+        else if (opportunity is { IsClosed: true })
+        {
+            errors.Add("opportunityId", "opportunityId is a closed deal: references are asked for open ones.");
         }
 
-        var criteria = body.Criteria;
+        // Criteria left out are prefilled from the deal: the advocate should look like the prospect.
+        var criteria = body.Criteria ?? (opportunity is null ? null : CriteriaBody.FromDeal(opportunity));
         Region? region = null;
         if (criteria?.Region is { } regionText && !Enum.TryParse(regionText, ignoreCase: true, out Region parsed))
         {
@@ -102,7 +109,6 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             return (null, Refusal.Invalid(errors));
         }
 
-        var account = opportunity?.Account;
         var request = new ReferenceRequest
         {
             RequesterId = actor.UserId,
@@ -113,25 +119,12 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             UseCase = string.IsNullOrWhiteSpace(body.UseCase) ? null : body.UseCase.Trim(),
             CreatedAt = now,
         };
-        if (criteria is null)
-        {
-            // Prefilled from the deal: the advocate should look like the prospect.
-            request.IndustryId = account?.IndustryId;
-            request.Products = opportunity is null ? [] : opportunity.Products.Count > 0 ? opportunity.Products : account!.Products;
-            request.Region = account?.Region;
-            request.CountryCode = account?.CountryCode;
-            request.Employees = account?.Employees;
-            request.Competitor = opportunity?.Competitor;
-        }
-        else
-        {
-            request.IndustryId = criteria.IndustryId;
-            request.Products = products;
-            request.Region = region;
-            request.CountryCode = countryCode;
-            request.Employees = criteria.Employees;
-            request.Competitor = string.IsNullOrWhiteSpace(criteria.Competitor) ? null : criteria.Competitor.Trim();
-        }
+        request.IndustryId = criteria?.IndustryId;
+        request.Products = products;
+        request.Region = region;
+        request.CountryCode = countryCode;
+        request.Employees = criteria?.Employees;
+        request.Competitor = string.IsNullOrWhiteSpace(criteria?.Competitor) ? null : criteria.Competitor.Trim();
         db.ReferenceRequests.Add(request);
         Move(request, RequestStatus.Submitted, actor, now, null, Options.ProposeWithinBusinessDays);
         if (activity.Fulfilment == Fulfilment.ProgramTeam)

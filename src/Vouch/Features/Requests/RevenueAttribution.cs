@@ -23,9 +23,12 @@ public static class RevenueAttribution
 {
     public const int UnratedWeight = 3;
 
+    /// <summary>Whether a reference counts for its deal: it happened and the seller did not say it failed to help.</summary>
+    public static bool Helped(GivenReference reference) => reference.Happened && reference.Helped != false;
+
     public static InfluenceReport Attribute(IReadOnlyList<ClosedDeal> deals, IReadOnlyList<GivenReference> references)
     {
-        var helping = references.Where(r => r.Happened && r.Helped != false).ToLookup(r => r.OpportunityId);
+        var helping = references.Where(Helped).ToLookup(r => r.OpportunityId);
         var attributed = new List<AttributedReference>();
         decimal influenced = 0;
         int with = 0, wonWith = 0, without = 0, wonWithout = 0;
