@@ -9,6 +9,7 @@
 #   DURATION=15s        length of a measured round
 #   THREADS=2 CONNECTIONS=8   for matches; the report is loaded by one connection (SUPPLY_CONNECTIONS=1)
 #   VOUCH_PORT=5183
+#   TARGETS="matches supply"   which targets to load
 #   NO_BUILD=1          use the existing Release build
 #   APP_DIR=...         the build to measure (default the Release build of this tree)
 #   KEEP_WORK=1         keep the work folder (with the SQLite database, to run again with CONNECTION)
@@ -113,7 +114,7 @@ run_wrk() { # target, duration
 }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-TARGETS=(matches supply)
+read -r -a TARGETS <<<"${TARGETS:-matches supply}"
 say "warming up"
 for target in "${TARGETS[@]}"; do run_wrk "$target" "$WARMUP" >/dev/null; done
 for round in $(seq 1 "$ROUNDS"); do

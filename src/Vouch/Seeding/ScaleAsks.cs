@@ -32,16 +32,16 @@ internal readonly record struct ScaleNps(Guid Id, Guid ContactId, DateOnly Answe
 /// them set and the NPS answers of about a third of all contacts.
 /// </summary>
 /// <remarks>
-/// Each advocate is asked about two and a half times a year, never for an activity they did not agree to, never
-/// before their consent or after it ran out, never within the rest period of their previous ask and never beyond
-/// their own limit per quarter. Most asks ended with feedback and a rating; some were declined, cancelled or expired;
+/// Each advocate is asked about twice a year (more often for calls, less for case studies), never for an activity
+/// they did not agree to, never before their consent or after it ran out, never within the rest period of their
+/// previous ask and never beyond their own limit per quarter. Most asks ended with feedback and a rating; some were declined, cancelled or expired;
 /// the last ask of a few is still open.
 /// </remarks>
 internal static class ScaleAsks
 {
     public const int HistoryDays = 730;
 
-    /// <summary>Days between two asks of one advocate, on average, when the rest period is shorter: a little over three asks a year, fewer for activities that need a long rest.</summary>
+    /// <summary>Days between two asks of one advocate, on average, when the rest period is shorter.</summary>
     private const int MeanDaysBetweenAsks = 110;
 
     private static readonly string[] s_declineReasons =

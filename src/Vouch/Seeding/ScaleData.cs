@@ -43,7 +43,8 @@ public sealed record ScaleSummary(int Sellers, int Products, IReadOnlyList<Scale
 /// </summary>
 /// <remarks>
 /// The sellers and the product catalogue are few and go through EF like any other change. The bulk
-/// rows (accounts, their products, contacts, opportunities) bypass EF and go in one transaction by
+/// rows (accounts, their products, contacts with what they agreed to, blackouts and NPS answers,
+/// opportunities, and two years of reference requests with their ledger entries) bypass EF and go in one transaction by
 /// each provider's fastest path: binary COPY on PostgreSQL, one prepared and reused INSERT per table
 /// on SQLite. They therefore write no audit entries: this is data for measurement, not a record of
 /// anyone's work.

@@ -32,15 +32,20 @@ public static class Matcher
         var useCaseTerms = Terms(criteria.UseCase);
         var ranked = new List<(RankedCandidate Candidate, DateOnly LastAsked)>();
         var excluded = new List<ExcludedCandidate>();
+        // The rules read only a candidate's own asks and their account's, so each is given just those.
+        var byContact = ledger.ToLookup(a => a.ContactId);
+        var byAccount = ledger.ToLookup(a => a.AccountId);
         foreach (var candidate in candidates)
         {
-            var rules = AskRules.Check(criteria, candidate, ledger, policy);
+            var own = byContact[candidate.ContactId];
+            var theirs = byAccount[candidate.Account.Id].Where(a => a.ContactId != candidate.ContactId).Concat(own).ToList();
+            var rules = AskRules.Check(criteria, candidate, theirs, policy);
             if (rules.Count > 0)
             {
                 excluded.Add(new ExcludedCandidate(candidate.ContactId, rules));
                 continue;
             }
-            var history = AskHistory.Of(ledger.Where(a => a.ContactId == candidate.ContactId), policy.Today);
+            var history = AskHistory.Of(own, policy.Today);
             ranked.Add((Score(criteria, useCaseTerms, candidate, history, policy.Today), history.LastAsked ?? DateOnly.MinValue));
         }
         return new MatchResult(
