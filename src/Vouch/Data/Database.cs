@@ -96,7 +96,8 @@ public static class DatabaseServiceCollectionExtensions
             // The outbox first: the emails it queues are part of the same save, which the audit then sees whole.
             options.AddInterceptors(
                 serviceProvider.GetRequiredService<EmailOutboxInterceptor>(),
-                serviceProvider.GetRequiredService<AuditInterceptor>());
+                serviceProvider.GetRequiredService<AuditInterceptor>(),
+                serviceProvider.GetRequiredService<Features.Requests.ReferenceabilityChanges>());
         });
         return services;
     }

@@ -5,6 +5,7 @@ using Bogus;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
 using Vouch.Auth;
@@ -12,6 +13,7 @@ using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
+using Vouch.Features.Engagements;
 using Vouch.Features.Users;
 
 namespace Vouch.Seeding;
@@ -41,7 +43,8 @@ public sealed record ScaleSummary(int Sellers, int Products, IReadOnlyList<Scale
 /// </summary>
 /// <remarks>
 /// The sellers and the product catalogue are few and go through EF like any other change. The bulk
-/// rows (accounts, their products, contacts, opportunities) bypass EF and go in one transaction by
+/// rows (accounts, their products, contacts with what they agreed to, blackouts and NPS answers,
+/// opportunities, and two years of reference requests with their ledger entries) bypass EF and go in one transaction by
 /// each provider's fastest path: binary COPY on PostgreSQL, one prepared and reused INSERT per table
 /// on SQLite. They therefore write no audit entries: this is data for measurement, not a record of
 /// anyone's work.
@@ -88,10 +91,25 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
     [
         "Id", "AccountId", "FirstName", "LastName", "Title", "Email", "Phone", "PersonalityStyle", "SocialCapitalWanted",
         "IsLeadUser", "HelpsOthers", "AdvocacyStage", "IsDefender", "ExternalId", "Version",
-        "Consent", "ConsentGivenOn", "UseCase", "Results", "Quotes",
+        "Consent", "ConsentGivenOn", "UseCase", "Results", "Quotes", "ConsentExpiresOn", "MaxAsksPerQuarter", "PreferredChannels",
     ];
 
     private static readonly string[] s_contactActivityColumns = ["AgreedActivitiesId", "ContactId"];
+
+    private static readonly string[] s_blackoutColumns = ["Id", "ContactId", "Starts", "Ends", "Reason"];
+
+    private static readonly string[] s_npsColumns = ["Id", "ContactId", "AnsweredOn", "Score", "Comment"];
+
+    private static readonly string[] s_engagementColumns = ["Id", "ContactId", "AccountId", "Kind", "ActivityTypeId", "RequestId", "Status", "At", "Rating", "Version"];
+
+    private static readonly string[] s_requestColumns =
+    [
+        "Id", "RequesterId", "OpportunityId", "ActivityTypeId", "NeededBy", "IndustryId", "Region", "Status", "CreatedAt",
+        "ContactId", "EngagementId", "AccountOwnerId", "AdvocateAskedAt", "ScheduledFor", "DeclineReason", "Happened", "Rating",
+        "Helped", "FeedbackNotes", "Version",
+    ];
+
+    private static readonly string[] s_requestProductColumns = ["ProductsId", "ReferenceRequestId"];
 
     private static readonly string[] s_opportunityColumns =
         ["Id", "AccountId", "Name", "Amount", "Stage", "CloseDate", "IsClosed", "IsWon", "Competitor", "OwnerId", "ExternalId"];
@@ -116,7 +134,8 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         var industries = await db.Industries.AsNoTracking().OrderBy(i => i.Key).Select(i => i.Id).ToArrayAsync(ct);
-        var activityTypes = await db.ActivityTypes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => t.Id).ToArrayAsync(ct);
+        var activityTypes = await db.ActivityTypes.AsNoTracking().OrderBy(t => t.SortOrder)
+            .Select(t => new ScaleActivity(t.Id, t.Key, t.RestPeriodDays)).ToArrayAsync(ct);
         var products = await EnsureProductsAsync(ct);
         var sellers = await EnsureSellersAsync(faker, Math.Clamp(contacts / 5_000, 3, 25), ct);
         var accounts = PlanAccounts(faker, contacts, industries, products, sellers, today);
@@ -137,19 +156,60 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
             await LoadAsync("AccountProducts", accounts.Sum(a => (long)a.Products.Length),
                 accounts.SelectMany(a => a.Products.Select(p => new AccountProductRow(a.Id, p))),
                 rows => writer.WriteAccountProductsAsync(rows, ct));
-            await LoadAsync("Contacts", contacts, Contacts(accounts, names, activityTypes, today), rows => writer.WriteContactsAsync(rows, ct));
-            // The same contacts again (the same seeds make the same rows) for what they agreed to.
-            await LoadAsync("ContactActivityTypes", Contacts(accounts, names, activityTypes, today).Sum(c => (long)c.Activities.Length),
-                Contacts(accounts, names, activityTypes, today).SelectMany(c => c.Activities.Select(a => new ContactActivityRow(a, c.Id))),
+            // While the contacts go in, the referenceable ones and the NPS answers are kept for the tables that follow.
+            var advocates = new List<ScaleAdvocate>(contacts / 8);
+            var nps = new List<ScaleNps>(contacts / 2);
+            await LoadAsync("Contacts", contacts, Kept(Contacts(accounts, names, activityTypes, today), accounts, advocates, nps, today),
+                rows => writer.WriteContactsAsync(rows, ct));
+            await LoadAsync("ContactActivityTypes", advocates.Sum(c => (long)c.Reference.Activities.Length),
+                advocates.SelectMany(c => c.Reference.Activities.Select(a => new ContactActivityRow(a, c.ContactId))),
                 rows => writer.WriteContactActivitiesAsync(rows, ct));
-            await LoadAsync("Opportunities", accounts.Sum(a => (long)a.OpportunityCount), Opportunities(accounts, sellers, today),
+            var blackouts = ScaleAsks.Blackouts(advocates, today);
+            await LoadAsync("ContactBlackouts", blackouts.Count, blackouts, rows => writer.WriteBlackoutsAsync(rows, ct));
+            await LoadAsync("NpsAnswers", nps.Count, nps, rows => writer.WriteNpsAnswersAsync(rows, ct));
+            var deals = new List<ScaleDeal>(accounts.Sum(a => a.OpportunityCount));
+            await LoadAsync("Opportunities", accounts.Sum(a => (long)a.OpportunityCount), Kept(Opportunities(accounts, sellers, today), deals),
                 rows => writer.WriteOpportunitiesAsync(rows, ct));
+            var asks = ScaleAsks.Plan(advocates, deals, sellers, activityTypes, today);
+            await LoadAsync("Engagements", asks.Count, asks, rows => writer.WriteEngagementsAsync(rows, ct));
+            await LoadAsync("ReferenceRequests", asks.Count, asks, rows => writer.WriteRequestsAsync(rows, ct));
+            await LoadAsync("ReferenceRequestProducts", asks.Sum(a => (long)a.Products.Length),
+                asks.SelectMany(a => a.Products.Select(p => new RequestProductRow(p, a.RequestId))),
+                rows => writer.WriteRequestProductsAsync(rows, ct));
 
             finishing.Start();
             await writer.CommitAsync(ct);
             finishing.Stop();
         }
         return new ScaleSummary(sellers.Length, products.Length, loads, finishing.Elapsed, total.Elapsed);
+    }
+
+    /// <summary>Passes the contacts through, keeping the referenceable ones and drawing each contact's NPS answers.</summary>
+    private static IEnumerable<ContactRow> Kept(
+        IEnumerable<ContactRow> rows, List<AccountRow> accounts, List<ScaleAdvocate> advocates, List<ScaleNps> nps, DateOnly today)
+    {
+        var byId = accounts.ToDictionary(a => a.Id);
+        var random = new Random(RandomSeed + 6);
+        var ids = new SequentialIds(random);
+        foreach (var row in rows)
+        {
+            if (row.Reference.Consent != ConsentLevel.None)
+            {
+                var account = byId[row.AccountId];
+                advocates.Add(new ScaleAdvocate(row.Id, account.Id, account.OwnerId, account.IndustryId, account.Region, account.Products, row.Reference));
+            }
+            ScaleAsks.Nps(random, ids, row.Id, row.AdvocacyStage, today, nps);
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<OpportunityRow> Kept(IEnumerable<OpportunityRow> rows, List<ScaleDeal> deals)
+    {
+        foreach (var row in rows)
+        {
+            deals.Add(new ScaleDeal(row.Id, row.AccountId, row.OwnerId));
+            yield return row;
+        }
     }
 
     private static IEnumerable<T> Reported<T>(string table, long expected, IEnumerable<T> rows, Stopwatch stopwatch, Action<ScaleProgress>? progress)
@@ -275,7 +335,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
         return accounts;
     }
 
-    private static IEnumerable<ContactRow> Contacts(List<AccountRow> accounts, NamePools names, Guid[] activityTypes, DateOnly today)
+    private static IEnumerable<ContactRow> Contacts(List<AccountRow> accounts, NamePools names, ScaleActivity[] activityTypes, DateOnly today)
     {
         var random = new Random(RandomSeed + 1);
         // Referenceability from its own generator, so the contacts' other fields stay as they were.
@@ -453,7 +513,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
     }
 
     /// <summary>A random (version 4) id from the seeded generator, so reruns give the same ids.</summary>
-    private static Guid RandomId(Random random)
+    internal static Guid RandomId(Random random)
     {
         Span<byte> bytes = stackalloc byte[16];
         random.NextBytes(bytes);
@@ -490,6 +550,8 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
 
     private readonly record struct ContactActivityRow(Guid ActivityTypeId, Guid ContactId);
 
+    private readonly record struct RequestProductRow(Guid ProductId, Guid RequestId);
+
     private readonly record struct OpportunityRow(
         Guid Id, Guid AccountId, string Name, decimal Amount, string Stage, DateOnly CloseDate, bool IsClosed, bool IsWon,
         string? Competitor, Guid OwnerId, string ExternalId);
@@ -508,6 +570,11 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
         Task WriteContactsAsync(IEnumerable<ContactRow> rows, CancellationToken ct);
         Task WriteOpportunitiesAsync(IEnumerable<OpportunityRow> rows, CancellationToken ct);
         Task WriteContactActivitiesAsync(IEnumerable<ContactActivityRow> rows, CancellationToken ct);
+        Task WriteBlackoutsAsync(IEnumerable<ScaleBlackout> rows, CancellationToken ct);
+        Task WriteNpsAnswersAsync(IEnumerable<ScaleNps> rows, CancellationToken ct);
+        Task WriteEngagementsAsync(IEnumerable<ScaleAsk> rows, CancellationToken ct);
+        Task WriteRequestsAsync(IEnumerable<ScaleAsk> rows, CancellationToken ct);
+        Task WriteRequestProductsAsync(IEnumerable<RequestProductRow> rows, CancellationToken ct);
         Task CommitAsync(CancellationToken ct);
     }
 
@@ -578,6 +645,9 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
                 p[17].Value = (object?)c.Reference.UseCase ?? DBNull.Value;
                 p[18].Value = (object?)c.Reference.Results ?? DBNull.Value;
                 p[19].Value = (object?)c.Reference.Quotes ?? DBNull.Value;
+                p[20].Value = c.Reference.ConsentExpiresOn is { } expires ? expires : DBNull.Value;
+                p[21].Value = c.Reference.MaxAsksPerQuarter is { } max ? max : DBNull.Value;
+                p[22].Value = (int)c.Reference.PreferredChannels;
             }, ct);
 
         public Task WriteContactActivitiesAsync(IEnumerable<ContactActivityRow> rows, CancellationToken ct) =>
@@ -585,6 +655,73 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
             {
                 p[0].Value = Text(r.ActivityTypeId);
                 p[1].Value = Text(r.ContactId);
+            }, ct);
+
+        public Task WriteBlackoutsAsync(IEnumerable<ScaleBlackout> rows, CancellationToken ct) =>
+            Insert("ContactBlackouts", s_blackoutColumns, rows, (b, p) =>
+            {
+                p[0].Value = Text(b.Id);
+                p[1].Value = Text(b.ContactId);
+                p[2].Value = b.Starts;
+                p[3].Value = b.Ends;
+                p[4].Value = b.Reason;
+            }, ct);
+
+        public Task WriteNpsAnswersAsync(IEnumerable<ScaleNps> rows, CancellationToken ct) =>
+            Insert("NpsAnswers", s_npsColumns, rows, (a, p) =>
+            {
+                p[0].Value = Text(a.Id);
+                p[1].Value = Text(a.ContactId);
+                p[2].Value = a.AnsweredOn;
+                p[3].Value = a.Score;
+                p[4].Value = (object?)a.Comment ?? DBNull.Value;
+            }, ct);
+
+        public Task WriteEngagementsAsync(IEnumerable<ScaleAsk> rows, CancellationToken ct) =>
+            Insert("Engagements", s_engagementColumns, rows, (a, p) =>
+            {
+                p[0].Value = Text(a.EngagementId);
+                p[1].Value = Text(a.ContactId);
+                p[2].Value = Text(a.AccountId);
+                p[3].Value = nameof(EngagementKind.Ask);
+                p[4].Value = Text(a.ActivityTypeId);
+                p[5].Value = Text(a.RequestId);
+                p[6].Value = a.EngagementStatus.ToString();
+                p[7].Value = Binary(a.EngagementAt);
+                p[8].Value = a.Rating is { } rating ? rating : DBNull.Value;
+                p[9].Value = Text(a.EngagementVersion);
+            }, ct);
+
+        public Task WriteRequestsAsync(IEnumerable<ScaleAsk> rows, CancellationToken ct) =>
+            Insert("ReferenceRequests", s_requestColumns, rows, (a, p) =>
+            {
+                p[0].Value = Text(a.RequestId);
+                p[1].Value = Text(a.RequesterId);
+                p[2].Value = a.OpportunityId is { } opportunity ? Text(opportunity) : DBNull.Value;
+                p[3].Value = Text(a.ActivityTypeId);
+                p[4].Value = a.NeededBy;
+                p[5].Value = a.IndustryId is { } industry ? Text(industry) : DBNull.Value;
+                p[6].Value = a.Region is { } region ? region.ToString() : DBNull.Value;
+                p[7].Value = a.Status.ToString();
+                p[8].Value = Binary(a.CreatedAt);
+                p[9].Value = Text(a.ContactId);
+                p[10].Value = Text(a.EngagementId);
+                p[11].Value = Text(a.AccountOwnerId);
+                p[12].Value = a.AdvocateAskedAt is { } asked ? Binary(asked) : DBNull.Value;
+                p[13].Value = a.ScheduledFor is { } scheduled ? Binary(scheduled) : DBNull.Value;
+                p[14].Value = (object?)a.DeclineReason ?? DBNull.Value;
+                p[15].Value = a.Happened is { } happened ? happened : DBNull.Value;
+                p[16].Value = a.Rating is { } rating ? rating : DBNull.Value;
+                p[17].Value = a.Helped is { } helped ? helped : DBNull.Value;
+                p[18].Value = (object?)a.FeedbackNotes ?? DBNull.Value;
+                p[19].Value = Text(a.RequestVersion);
+            }, ct);
+
+        public Task WriteRequestProductsAsync(IEnumerable<RequestProductRow> rows, CancellationToken ct) =>
+            Insert("ReferenceRequestProducts", s_requestProductColumns, rows, (r, p) =>
+            {
+                p[0].Value = Text(r.ProductId);
+                p[1].Value = Text(r.RequestId);
             }, ct);
 
         public Task WriteOpportunitiesAsync(IEnumerable<OpportunityRow> rows, CancellationToken ct) =>
@@ -634,6 +771,11 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
             }
             return Task.CompletedTask;
         }
+
+        /// <summary>A moment as EF Core stores it on SQLite, where Vouch keeps them as sortable integers.</summary>
+        private static long Binary(DateTimeOffset at) => s_binary(at);
+
+        private static readonly Func<DateTimeOffset, long> s_binary = new DateTimeOffsetToBinaryConverter().ConvertToProviderTyped;
 
         /// <summary>EF Core stores a Guid on SQLite as upper-case text.</summary>
         private static string Text(Guid id) => id.ToString("D").ToUpperInvariant();
@@ -714,6 +856,9 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
                 WriteNullable(w, c.Reference.UseCase, NpgsqlDbType.Varchar);
                 WriteNullable(w, c.Reference.Results, NpgsqlDbType.Varchar);
                 WriteNullable(w, c.Reference.Quotes, NpgsqlDbType.Varchar);
+                WriteNullable(w, c.Reference.ConsentExpiresOn, NpgsqlDbType.Date);
+                WriteNullable(w, c.Reference.MaxAsksPerQuarter, NpgsqlDbType.Integer);
+                w.Write((int)c.Reference.PreferredChannels, NpgsqlDbType.Integer);
             }, ct);
 
         public Task WriteContactActivitiesAsync(IEnumerable<ContactActivityRow> rows, CancellationToken ct) =>
@@ -721,6 +866,73 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
             {
                 w.Write(r.ActivityTypeId, NpgsqlDbType.Uuid);
                 w.Write(r.ContactId, NpgsqlDbType.Uuid);
+            }, ct);
+
+        public Task WriteBlackoutsAsync(IEnumerable<ScaleBlackout> rows, CancellationToken ct) =>
+            Copy("ContactBlackouts", s_blackoutColumns, rows, (w, b) =>
+            {
+                w.Write(b.Id, NpgsqlDbType.Uuid);
+                w.Write(b.ContactId, NpgsqlDbType.Uuid);
+                w.Write(b.Starts, NpgsqlDbType.Date);
+                w.Write(b.Ends, NpgsqlDbType.Date);
+                w.Write(b.Reason, NpgsqlDbType.Varchar);
+            }, ct);
+
+        public Task WriteNpsAnswersAsync(IEnumerable<ScaleNps> rows, CancellationToken ct) =>
+            Copy("NpsAnswers", s_npsColumns, rows, (w, a) =>
+            {
+                w.Write(a.Id, NpgsqlDbType.Uuid);
+                w.Write(a.ContactId, NpgsqlDbType.Uuid);
+                w.Write(a.AnsweredOn, NpgsqlDbType.Date);
+                w.Write(a.Score, NpgsqlDbType.Integer);
+                WriteNullable(w, a.Comment, NpgsqlDbType.Varchar);
+            }, ct);
+
+        public Task WriteEngagementsAsync(IEnumerable<ScaleAsk> rows, CancellationToken ct) =>
+            Copy("Engagements", s_engagementColumns, rows, (w, a) =>
+            {
+                w.Write(a.EngagementId, NpgsqlDbType.Uuid);
+                w.Write(a.ContactId, NpgsqlDbType.Uuid);
+                w.Write(a.AccountId, NpgsqlDbType.Uuid);
+                w.Write(nameof(EngagementKind.Ask), NpgsqlDbType.Varchar);
+                w.Write(a.ActivityTypeId, NpgsqlDbType.Uuid);
+                w.Write(a.RequestId, NpgsqlDbType.Uuid);
+                w.Write(a.EngagementStatus.ToString(), NpgsqlDbType.Varchar);
+                w.Write(a.EngagementAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(w, a.Rating, NpgsqlDbType.Integer);
+                w.Write(a.EngagementVersion, NpgsqlDbType.Uuid);
+            }, ct);
+
+        public Task WriteRequestsAsync(IEnumerable<ScaleAsk> rows, CancellationToken ct) =>
+            Copy("ReferenceRequests", s_requestColumns, rows, (w, a) =>
+            {
+                w.Write(a.RequestId, NpgsqlDbType.Uuid);
+                w.Write(a.RequesterId, NpgsqlDbType.Uuid);
+                WriteNullable(w, a.OpportunityId, NpgsqlDbType.Uuid);
+                w.Write(a.ActivityTypeId, NpgsqlDbType.Uuid);
+                w.Write(a.NeededBy, NpgsqlDbType.Date);
+                WriteNullable(w, a.IndustryId, NpgsqlDbType.Uuid);
+                WriteNullable(w, a.Region?.ToString(), NpgsqlDbType.Varchar);
+                w.Write(a.Status.ToString(), NpgsqlDbType.Varchar);
+                w.Write(a.CreatedAt, NpgsqlDbType.TimestampTz);
+                w.Write(a.ContactId, NpgsqlDbType.Uuid);
+                w.Write(a.EngagementId, NpgsqlDbType.Uuid);
+                w.Write(a.AccountOwnerId, NpgsqlDbType.Uuid);
+                WriteNullable(w, a.AdvocateAskedAt, NpgsqlDbType.TimestampTz);
+                WriteNullable(w, a.ScheduledFor, NpgsqlDbType.TimestampTz);
+                WriteNullable(w, a.DeclineReason, NpgsqlDbType.Varchar);
+                WriteNullable(w, a.Happened, NpgsqlDbType.Boolean);
+                WriteNullable(w, a.Rating, NpgsqlDbType.Integer);
+                WriteNullable(w, a.Helped, NpgsqlDbType.Boolean);
+                WriteNullable(w, a.FeedbackNotes, NpgsqlDbType.Varchar);
+                w.Write(a.RequestVersion, NpgsqlDbType.Uuid);
+            }, ct);
+
+        public Task WriteRequestProductsAsync(IEnumerable<RequestProductRow> rows, CancellationToken ct) =>
+            Copy("ReferenceRequestProducts", s_requestProductColumns, rows, (w, r) =>
+            {
+                w.Write(r.ProductId, NpgsqlDbType.Uuid);
+                w.Write(r.RequestId, NpgsqlDbType.Uuid);
             }, ct);
 
         private static void WriteNullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type)
@@ -762,7 +974,8 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
         {
             await transaction.CommitAsync(ct);
             // Fresh statistics now, rather than whenever autovacuum gets to the new rows.
-            await using var analyze = new NpgsqlCommand("ANALYZE \"Accounts\", \"AccountProducts\", \"Contacts\", \"ContactActivityTypes\", \"Opportunities\"", connection);
+            await using var analyze = new NpgsqlCommand("ANALYZE \"Accounts\", \"AccountProducts\", \"Contacts\", \"ContactActivityTypes\", \"ContactBlackouts\", \"NpsAnswers\", " +
+                "\"Opportunities\", \"Engagements\", \"ReferenceRequests\", \"ReferenceRequestProducts\"", connection);
             await analyze.ExecuteNonQueryAsync(ct);
         }
 

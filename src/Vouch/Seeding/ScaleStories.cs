@@ -3,7 +3,15 @@ using Vouch.Features.Contacts;
 namespace Vouch.Seeding;
 
 /// <summary>What a generated contact agreed to and the story they tell.</summary>
-public sealed record ScaleReference(ConsentLevel Consent, DateOnly? ConsentGivenOn, Guid[] Activities, string? UseCase, string? Results, string? Quotes);
+public sealed record ScaleReference(ConsentLevel Consent, DateOnly? ConsentGivenOn, Guid[] Activities, string? UseCase, string? Results, string? Quotes)
+{
+    public DateOnly? ConsentExpiresOn { get; init; }
+    public int? MaxAsksPerQuarter { get; init; }
+    public Channels PreferredChannels { get; init; }
+}
+
+/// <summary>An activity type as the scale data needs it.</summary>
+public sealed record ScaleActivity(Guid Id, string Key, int RestPeriodDays);
 
 /// <summary>
 /// Referenceability and stories for scale data: consent and agreed activities grow with the advocacy
@@ -59,38 +67,92 @@ internal static class ScaleStories
         "\"Moving off {1} was the easiest migration we ever did.\"",
     ];
 
-    public static ScaleReference Reference(Random random, AdvocacyStage stage, string[] competitorsReplaced, Guid[] activityTypes, DateOnly today)
+    /// <summary>
+    /// How often an activity is among those an advocate agrees to: calls, case studies and reviews most, hosting an
+    /// event least. Types not named here weigh 2.
+    /// </summary>
+    private static readonly Dictionary<string, int> s_activityWeights = new(StringComparer.Ordinal)
+    {
+        ["reference-call"] = 40, ["case-study"] = 16, ["review-site-review"] = 12, ["quote"] = 10, ["site-visit"] = 8,
+        ["video"] = 6, ["logo-use"] = 6, ["webinar"] = 5, ["referral"] = 4, ["beta-feedback"] = 4, ["community-answer"] = 4,
+        ["speaking"] = 3, ["analyst-reference"] = 3, ["press-release"] = 3, ["event-host"] = 1,
+    };
+
+    public static int ActivityWeight(string key) => s_activityWeights.GetValueOrDefault(key, 2);
+
+    /// <summary>
+    /// About one contact in ten is referenceable: few customers, a fifth of the promoters, most rock stars. Some consents
+    /// run out (a few already have), some contacts cap their asks per quarter, and each says how to reach them.
+    /// </summary>
+    public static ScaleReference Reference(Random random, AdvocacyStage stage, string[] competitorsReplaced, ScaleActivity[] activityTypes, DateOnly today)
     {
         var (verbal, written, story) = stage switch
         {
-            AdvocacyStage.RockStar => (0.30, 0.65, 0.9),
-            AdvocacyStage.Advocate => (0.40, 0.45, 0.8),
-            AdvocacyStage.Promoter => (0.30, 0.15, 0.5),
-            _ => (0.05, 0.02, 0.12),
+            AdvocacyStage.RockStar => (0.25, 0.45, 0.9),
+            AdvocacyStage.Advocate => (0.25, 0.20, 0.8),
+            AdvocacyStage.Promoter => (0.12, 0.08, 0.5),
+            _ => (0.007, 0.003, 0.12),
         };
         var roll = random.NextDouble();
         var consent = roll < written ? ConsentLevel.Written : roll < written + verbal ? ConsentLevel.Verbal : ConsentLevel.None;
-        DateOnly? givenOn = consent == ConsentLevel.None ? null : today.AddDays(-random.Next(1, 3 * 365));
-        Guid[] activities = [];
-        if (consent != ConsentLevel.None)
+        if (consent == ConsentLevel.None)
         {
-            // The first few types (reference calls, visits, case studies) are the most agreed to.
-            var count = random.Next(1, stage >= AdvocacyStage.Advocate ? 6 : 3);
-            activities = [.. Enumerable.Range(0, count)
-                .Select(_ => activityTypes[Math.Min(activityTypes.Length - 1, (int)(random.NextDouble() * random.NextDouble() * activityTypes.Length))])
-                .Distinct()];
+            return Story(random, story, competitorsReplaced, new ScaleReference(consent, null, [], null, null, null));
         }
+        var givenOn = today.AddDays(-random.Next(1, 3 * 365));
+        // A third of the consents are for a term of two or three years; those given long ago have run out.
+        DateOnly? expiresOn = random.NextDouble() < 0.33 ? givenOn.AddYears(random.Next(2, 4)) : null;
+        var count = Math.Min(activityTypes.Length, stage switch
+        {
+            AdvocacyStage.RockStar or AdvocacyStage.Advocate => random.Next(1, 6),
+            _ => random.Next(1, 4),
+        });
+        var activities = new List<Guid>(count);
+        var total = activityTypes.Sum(a => ActivityWeight(a.Key));
+        while (activities.Count < count)
+        {
+            var pick = random.Next(total);
+            foreach (var type in activityTypes)
+            {
+                pick -= ActivityWeight(type.Key);
+                if (pick < 0)
+                {
+                    if (!activities.Contains(type.Id))
+                    {
+                        activities.Add(type.Id);
+                    }
+                    break;
+                }
+            }
+        }
+        int? maxAsks = random.NextDouble() < 0.3 ? random.Next(1, 4) : null;
+        var channels = Channels.None;
+        for (var kinds = random.Next(1, 4); kinds > 0; kinds--)
+        {
+            channels |= (Channels)(1 << random.Next(4));
+        }
+        return Story(random, story, competitorsReplaced, new ScaleReference(consent, givenOn, [.. activities], null, null, null)
+        {
+            ConsentExpiresOn = expiresOn,
+            MaxAsksPerQuarter = maxAsks,
+            PreferredChannels = channels,
+        });
+    }
+
+    private static ScaleReference Story(Random random, double story, string[] competitorsReplaced, ScaleReference reference)
+    {
         if (random.NextDouble() >= story)
         {
-            return new ScaleReference(consent, givenOn, activities, null, null, null);
+            return reference;
         }
         var competitor = competitorsReplaced.Length > 0 ? competitorsReplaced[0] : "spreadsheets";
         string Phrase(string[] phrases) => string.Format(
             System.Globalization.CultureInfo.InvariantCulture, phrases[random.Next(phrases.Length)], random.Next(2, 90), competitor);
-        return new ScaleReference(
-            consent, givenOn, activities,
-            UseCase: Phrase(s_useCases) + (random.Next(2) == 0 ? " " + Phrase(s_useCases) : ""),
-            Results: Phrase(s_results) + (random.Next(2) == 0 ? " " + Phrase(s_results) : ""),
-            Quotes: random.Next(3) == 0 ? null : Phrase(s_quotes));
+        return reference with
+        {
+            UseCase = Phrase(s_useCases) + (random.Next(2) == 0 ? " " + Phrase(s_useCases) : ""),
+            Results = Phrase(s_results) + (random.Next(2) == 0 ? " " + Phrase(s_results) : ""),
+            Quotes = random.Next(3) == 0 ? null : Phrase(s_quotes),
+        };
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
+using Vouch.Features.Contacts;
+using Vouch.Features.Engagements;
+using Vouch.Features.Requests;
 using Vouch.Testing;
 using Vouch.Tests.Infrastructure;
 
@@ -43,6 +46,58 @@ public sealed class SeedAndBackupTests
         Assert.True(opportunities > accounts, $"{opportunities} deals for {accounts} accounts");
         Assert.Equal(1, again.ExitCode);
         Assert.Equal(2000, (await CountAsync(database)).Contacts);
+    }
+
+    [Fact]
+    public async Task Seed_scale_writes_an_ask_history_that_keeps_consent_rest_periods_and_the_ledger_in_step()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await VouchAsync(database, "migrate")).ExitCode);
+
+        var seeded = await VouchAsync(database, "seed", "--scale", "4000");
+
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        var options = new DbContextOptionsBuilder<VouchDbContext>();
+        options.UseVouchDatabase(new DatabaseSettings(Enum.Parse<DatabaseProvider>(database.Provider), database.ConnectionString));
+        await using var db = new VouchDbContext(options.Options);
+        var advocates = await db.Contacts.AsNoTracking().Where(c => c.Consent != ConsentLevel.None)
+            .Select(c => new { c.Id, Agreed = c.AgreedActivities.Select(a => a.Id).ToList() })
+            .ToDictionaryAsync(c => c.Id, c => c.Agreed, ct);
+        var rest = await db.ActivityTypes.ToDictionaryAsync(t => t.Id, t => t.RestPeriodDays, ct);
+        var asks = await db.Engagements.AsNoTracking().Where(e => e.Kind == EngagementKind.Ask).ToListAsync(ct);
+        var requests = await db.ReferenceRequests.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
+
+        Assert.InRange(advocates.Count, 300, 560);
+        Assert.All(advocates.Values, agreed => Assert.InRange(agreed.Count, 1, 5));
+        Assert.InRange(asks.Count / (double)advocates.Count, 3.0, 6.5);
+        Assert.InRange(await db.NpsAnswers.Select(a => a.ContactId).Distinct().CountAsync(ct), 1000, 1400);
+        Assert.All(asks, ask => Assert.Contains(ask.ActivityTypeId, advocates[ask.ContactId]));
+        foreach (var own in asks.Where(a => a.Status is EngagementStatus.Completed or EngagementStatus.Scheduled).GroupBy(a => a.ContactId))
+        {
+            var inOrder = own.OrderBy(a => a.At).ToList();
+            for (var i = 1; i < inOrder.Count; i++)
+            {
+                var resting = DateOnly.FromDateTime(inOrder[i - 1].At.UtcDateTime).AddDays(rest[inOrder[i - 1].ActivityTypeId]);
+                Assert.True(DateOnly.FromDateTime(inOrder[i].At.UtcDateTime) >= resting, $"contact {own.Key} asked again on {inOrder[i].At:d}, resting until {resting}");
+            }
+        }
+        Assert.Equal(asks.Count, requests.Count);
+        Assert.All(asks, ask =>
+        {
+            var request = requests[ask.RequestId!.Value];
+            Assert.Equal((ask.Id, ask.ContactId, ask.ActivityTypeId, ask.Rating), (request.EngagementId!.Value, request.ContactId!.Value, request.ActivityTypeId, request.Rating));
+            Assert.Equal(request.Status switch
+            {
+                RequestStatus.Completed or RequestStatus.FeedbackRecorded => EngagementStatus.Completed,
+                RequestStatus.Scheduled => EngagementStatus.Scheduled,
+                RequestStatus.Declined or RequestStatus.Cancelled or RequestStatus.Expired => EngagementStatus.Released,
+                _ => EngagementStatus.Reserved,
+            }, ask.Status);
+        });
+        var ended = requests.Values.Count(r => r.Status == RequestStatus.FeedbackRecorded);
+        Assert.InRange(ended / (double)requests.Count, 0.65, 0.85);
+        Assert.All(requests.Values.Where(r => r.Status == RequestStatus.FeedbackRecorded), r => Assert.InRange(r.Rating!.Value, 1, 5));
     }
 
     [Fact]

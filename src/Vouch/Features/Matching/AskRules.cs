@@ -19,7 +19,7 @@ public static class AskRules
         {
             reasons.Add("no consent to be a reference");
         }
-        else if (candidate.ConsentExpiresOn is { } expires && expires < today)
+        else if (ConsentExpired(candidate, today) && candidate.ConsentExpiresOn is { } expires)
         {
             reasons.Add($"consent expired on {Dates.Say(expires, today)}");
         }
@@ -56,24 +56,48 @@ public static class AskRules
             reasons.Add($"account limit reached ({accountAsks} of {policy.AccountAsksPerQuarter} this quarter)");
         }
 
-        var blackedOutUntil = candidate.Blackouts
-            .Where(b => b.Starts <= criteria.NeededBy && b.Ends >= today)
-            .Select(b => b.Ends)
-            .DefaultIfEmpty()
-            .Max();
-        if (blackedOutUntil != default)
+        if (BlackedOutUntil(criteria, candidate, today) is { } blackedOutUntil)
         {
             reasons.Add($"blacked out until {Dates.Say(blackedOutUntil, today)}");
         }
 
-        if (candidate.Account.ContractDate is { } signed)
+        if (DaysSinceSigningInNoAskWindow(candidate, policy) is { } days)
         {
-            var days = today.DayNumber - signed.DayNumber;
-            if (days >= 0 && days < policy.NoAskDaysAfterSigning)
-            {
-                reasons.Add($"account signed {Words.Days(days)} ago (no asks in the first {policy.NoAskDaysAfterSigning} days)");
-            }
+            reasons.Add($"account signed {Words.Days(days)} ago (no asks in the first {policy.NoAskDaysAfterSigning} days)");
         }
         return reasons;
     }
+
+    /// <summary>
+    /// Whether the rules that need no ledger (consent, the activity, blackouts, the account's no-ask window) allow the
+    /// ask. The same rules as <see cref="Check"/>, without a word of explanation, so that every referenceable contact
+    /// can be tried against them in memory.
+    /// </summary>
+    public static bool AllowsWithoutLedger(MatchCriteria criteria, MatchCandidate candidate, MatchPolicy policy) =>
+        candidate.Consent != ConsentLevel.None
+        && !ConsentExpired(candidate, policy.Today)
+        && candidate.AgreedActivityIds.Contains(criteria.Activity.Id)
+        && BlackedOutUntil(criteria, candidate, policy.Today) is null
+        && DaysSinceSigningInNoAskWindow(candidate, policy) is null;
+
+    private static bool ConsentExpired(MatchCandidate candidate, DateOnly today) => candidate.ConsentExpiresOn is { } expires && expires < today;
+
+    /// <summary>The last day of the latest blackout between today and the day the reference is needed by; none when there is none.</summary>
+    private static DateOnly? BlackedOutUntil(MatchCriteria criteria, MatchCandidate candidate, DateOnly today)
+    {
+        DateOnly? until = null;
+        foreach (var blackout in candidate.Blackouts)
+        {
+            if (blackout.Starts <= criteria.NeededBy && blackout.Ends >= today && (until is null || blackout.Ends > until))
+            {
+                until = blackout.Ends;
+            }
+        }
+        return until;
+    }
+
+    private static int? DaysSinceSigningInNoAskWindow(MatchCandidate candidate, MatchPolicy policy) =>
+        candidate.Account.ContractDate is { } signed && policy.Today.DayNumber - signed.DayNumber is var days && days >= 0 && days < policy.NoAskDaysAfterSigning
+            ? days
+            : null;
 }

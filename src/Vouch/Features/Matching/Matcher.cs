@@ -32,16 +32,21 @@ public static class Matcher
         var useCaseTerms = Terms(criteria.UseCase);
         var ranked = new List<(RankedCandidate Candidate, DateOnly LastAsked)>();
         var excluded = new List<ExcludedCandidate>();
+        // The rules read only a candidate's own asks and their account's, so each is given just those.
+        var byContact = ledger.ToLookup(a => a.ContactId);
+        var byAccount = ledger.ToLookup(a => a.AccountId);
         foreach (var candidate in candidates)
         {
-            var rules = AskRules.Check(criteria, candidate, ledger, policy);
+            var own = byContact[candidate.ContactId];
+            var theirs = byAccount[candidate.Account.Id].Where(a => a.ContactId != candidate.ContactId).Concat(own).ToList();
+            var rules = AskRules.Check(criteria, candidate, theirs, policy);
             if (rules.Count > 0)
             {
                 excluded.Add(new ExcludedCandidate(candidate.ContactId, rules));
                 continue;
             }
-            var own = ledger.Where(a => a.ContactId == candidate.ContactId).ToList();
-            ranked.Add((Score(criteria, useCaseTerms, candidate, own, policy.Today), LastAsked(own, policy.Today) ?? DateOnly.MinValue));
+            var history = AskHistory.Of(own, policy.Today);
+            ranked.Add((Score(criteria, useCaseTerms, candidate, history, policy.Today), history.LastAsked ?? DateOnly.MinValue));
         }
         return new MatchResult(
             [.. ranked.OrderByDescending(r => r.Candidate.Score).ThenBy(r => r.LastAsked).ThenBy(r => r.Candidate.ContactId).Select(r => r.Candidate)],
@@ -50,21 +55,39 @@ public static class Matcher
 
     /// <summary>The score of one allowed candidate, with its reasons strongest first.</summary>
     public static RankedCandidate Score(MatchCriteria criteria, MatchCandidate candidate, IReadOnlyList<PastAsk> ownAsks, DateOnly today) =>
-        Score(criteria, Terms(criteria.UseCase), candidate, ownAsks, today);
+        Score(criteria, Terms(criteria.UseCase), candidate, AskHistory.Of(ownAsks, today), today);
 
     private static RankedCandidate Score(
-        MatchCriteria criteria, HashSet<string> useCaseTerms, MatchCandidate candidate, IReadOnlyList<PastAsk> ownAsks, DateOnly today)
+        MatchCriteria criteria, HashSet<string> useCaseTerms, MatchCandidate candidate, AskHistory history, DateOnly today)
+    {
+        var reasons = new List<(double Points, string Reason)>();
+        var sharedTerms = useCaseTerms.Count == 0 ? 0 : useCaseTerms.Count(Terms(candidate.Story).Contains);
+        var score = Points(criteria, useCaseTerms.Count, sharedTerms, candidate, history, today, reasons);
+        return new RankedCandidate(candidate.ContactId, (int)Math.Round(score, MidpointRounding.AwayFromZero),
+            [.. reasons.OrderByDescending(e => e.Points).Select(e => e.Reason)]);
+    }
+
+    /// <summary>
+    /// The score of 0 to 100 before rounding; with a list for the reasons, the points and the reason for each. Without,
+    /// no text is made: the advocate pool scores every referenceable contact with it. The use case is given as how many
+    /// search terms it has and how many of them the candidate's story shares.
+    /// </summary>
+    public static double Points(
+        MatchCriteria criteria, int useCaseTerms, int sharedTerms, MatchCandidate candidate, AskHistory history, DateOnly today,
+        List<(double Points, string Reason)>? reasons)
     {
         var account = candidate.Account;
-        var earned = new List<(double Points, string Reason)>();
         double possible = 0;
+        double sum = 0;
+        void Earn(double points) => sum += points;
 
         if (criteria.IndustryId is { } industry)
         {
             possible += IndustryPoints;
             if (account.IndustryId == industry)
             {
-                earned.Add((IndustryPoints, "same industry"));
+                Earn(IndustryPoints);
+                reasons?.Add((IndustryPoints, "same industry"));
             }
         }
 
@@ -74,8 +97,9 @@ public static class Matcher
             var shared = criteria.Products.Count(account.ProductIds.Contains);
             if (shared > 0)
             {
-                var reason = criteria.Products.Count == 1 ? "uses the product" : $"uses {shared} of {criteria.Products.Count} products";
-                earned.Add((ProductPoints * shared / (double)criteria.Products.Count, reason));
+                var points = ProductPoints * shared / (double)criteria.Products.Count;
+                Earn(points);
+                reasons?.Add((points, criteria.Products.Count == 1 ? "uses the product" : $"uses {shared} of {criteria.Products.Count} products"));
             }
         }
 
@@ -84,11 +108,14 @@ public static class Matcher
             possible += LocationPoints;
             if (criteria.CountryCode is { } country && string.Equals(account.CountryCode, country, StringComparison.OrdinalIgnoreCase))
             {
-                earned.Add((LocationPoints, "same country"));
+                Earn(LocationPoints);
+                reasons?.Add((LocationPoints, "same country"));
             }
             else if (criteria.Region is { } region && account.Region == region)
             {
-                earned.Add((criteria.CountryCode is null ? LocationPoints : LocationPoints * 0.6, "same region"));
+                var points = criteria.CountryCode is null ? LocationPoints : LocationPoints * 0.6;
+                Earn(points);
+                reasons?.Add((points, "same region"));
             }
         }
 
@@ -100,11 +127,13 @@ public static class Matcher
                 var apart = Math.Abs(SizeBand(employees) - SizeBand(theirs));
                 if (apart == 0)
                 {
-                    earned.Add((SizePoints, "similar size"));
+                    Earn(SizePoints);
+                    reasons?.Add((SizePoints, "similar size"));
                 }
                 else if (apart == 1)
                 {
-                    earned.Add((SizePoints / 2.0, "close in size"));
+                    Earn(SizePoints / 2.0);
+                    reasons?.Add((SizePoints / 2.0, "close in size"));
                 }
             }
         }
@@ -114,43 +143,48 @@ public static class Matcher
             possible += CompetitorPoints;
             if (account.CompetitorsReplaced.Any(c => string.Equals(c.Trim(), criteria.Competitor.Trim(), StringComparison.OrdinalIgnoreCase)))
             {
-                earned.Add((CompetitorPoints, "replaced the same competitor"));
+                Earn(CompetitorPoints);
+                reasons?.Add((CompetitorPoints, "replaced the same competitor"));
             }
         }
 
-        if (useCaseTerms.Count > 0)
+        if (useCaseTerms > 0)
         {
             possible += UseCasePoints;
-            var shared = useCaseTerms.Count(Terms(candidate.Story).Contains);
-            if (shared > 0)
+            if (sharedTerms > 0)
             {
-                earned.Add((UseCasePoints * shared / (double)useCaseTerms.Count, $"story shares {shared} of {useCaseTerms.Count} use-case words"));
+                var points = UseCasePoints * sharedTerms / (double)useCaseTerms;
+                Earn(points);
+                reasons?.Add((points, $"story shares {sharedTerms} of {useCaseTerms} use-case words"));
             }
         }
 
         possible += RatingPoints;
-        var ratings = ownAsks.Where(a => a.Rating is not null).Select(a => a.Rating!.Value).ToList();
-        if (ratings.Count == 0)
+        if (history.Ratings == 0)
         {
-            earned.Add((RatingPoints / 2.0, "not rated yet"));
+            Earn(RatingPoints / 2.0);
+            reasons?.Add((RatingPoints / 2.0, "not rated yet"));
         }
         else
         {
-            var average = ratings.Average();
-            var said = average.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
-            earned.Add((RatingPoints * (average - 1) / 4, $"rated {said} of 5 after {(ratings.Count == 1 ? "1 ask" : $"{ratings.Count} asks")}"));
+            var points = RatingPoints * (history.AverageRating - 1) / 4;
+            Earn(points);
+            reasons?.Add((points, $"rated {history.AverageRating.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} of 5 after "
+                + (history.Ratings == 1 ? "1 ask" : $"{history.Ratings} asks")));
         }
 
         possible += RestPoints;
-        if (LastAsked(ownAsks, today) is { } last)
+        if (history.LastAsked is { } last)
         {
             var days = today.DayNumber - last.DayNumber;
-            earned.Add((RestPoints * Math.Min(days, FullyRestedDays) / (double)FullyRestedDays,
-                days == 0 ? "last asked today" : $"last asked {Words.Days(days)} ago"));
+            var rested = RestPoints * Math.Min(days, FullyRestedDays) / (double)FullyRestedDays;
+            Earn(rested);
+            reasons?.Add((rested, days == 0 ? "last asked today" : $"last asked {Words.Days(days)} ago"));
         }
         else
         {
-            earned.Add((RestPoints, "never asked before"));
+            Earn(RestPoints);
+            reasons?.Add((RestPoints, "never asked before"));
         }
 
         possible += SocialCapitalPoints;
@@ -158,24 +192,22 @@ public static class Matcher
         var given = candidate.Wants & activity.Offers;
         if (candidate.Wants == SocialCapital.None)
         {
-            earned.Add((SocialCapitalPoints / 2.0, "has not said what they want in return"));
+            Earn(SocialCapitalPoints / 2.0);
+            reasons?.Add((SocialCapitalPoints / 2.0, "has not said what they want in return"));
         }
         else if (given != SocialCapital.None)
         {
-            earned.Add((SocialCapitalPoints, $"wants {Words.List(given)}, which {Words.WithArticle(activity.Name)} gives"));
+            Earn(SocialCapitalPoints);
+            reasons?.Add((SocialCapitalPoints, $"wants {Words.List(given)}, which {Words.WithArticle(activity.Name)} gives"));
         }
         else
         {
-            earned.Add((0, $"wants {Words.List(candidate.Wants)}, which {Words.WithArticle(activity.Name)} does not give"));
+            Earn(0);
+            reasons?.Add((0, $"wants {Words.List(candidate.Wants)}, which {Words.WithArticle(activity.Name)} does not give"));
         }
 
-        var score = (int)Math.Round(100 * earned.Sum(e => e.Points) / possible, MidpointRounding.AwayFromZero);
-        return new RankedCandidate(candidate.ContactId, score, [.. earned.OrderByDescending(e => e.Points).Select(e => e.Reason)]);
+        return 100 * sum / possible;
     }
-
-    /// <summary>The latest day the contact was asked, up to today; asks that were released do not count.</summary>
-    private static DateOnly? LastAsked(IEnumerable<PastAsk> asks, DateOnly today) =>
-        asks.Where(a => a.State != AskState.Released && a.On <= today).Select(a => (DateOnly?)a.On).Max();
 
     /// <summary>Companies under 100 people, up to 1,000, up to 10,000, and larger.</summary>
     private static int SizeBand(int employees) => employees switch
@@ -186,6 +218,31 @@ public static class Matcher
         _ => 3,
     };
 
-    private static HashSet<string> Terms(string? text) =>
+    public static HashSet<string> Terms(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : new HashSet<string>(IdeaSimilarity.SearchTerms(text), StringComparer.Ordinal);
+}
+
+/// <summary>What the score reads of a contact's past asks: how they were rated and when they were last asked.</summary>
+/// <remarks>LastAsked: The latest day the contact was asked, up to today; asks that were released do not count.</remarks>
+public readonly record struct AskHistory(int Ratings, double AverageRating, DateOnly? LastAsked)
+{
+    public static AskHistory Of(IEnumerable<PastAsk> ownAsks, DateOnly today)
+    {
+        var ratings = 0;
+        var sum = 0;
+        DateOnly? last = null;
+        foreach (var ask in ownAsks)
+        {
+            if (ask.Rating is { } rating)
+            {
+                ratings++;
+                sum += rating;
+            }
+            if (ask.State != AskState.Released && ask.On <= today && (last is null || ask.On > last))
+            {
+                last = ask.On;
+            }
+        }
+        return new AskHistory(ratings, ratings == 0 ? 0 : sum / (double)ratings, last);
+    }
 }

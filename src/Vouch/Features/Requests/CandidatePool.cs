@@ -12,9 +12,6 @@ public sealed class CandidatePool(VouchDbContext db)
     /// <summary>The ledger is read this far back: longer than any rest period, long enough for ratings to mean something.</summary>
     public const int LedgerYears = 2;
 
-    /// <summary>At most this many referenceable contacts are matched for one request.</summary>
-    public const int MaxContacts = 1_000;
-
     internal static MatchCriteria CriteriaOf(ReferenceRequest request) => new(
         ActivityOf(request.ActivityType!),
         request.NeededBy,
@@ -29,11 +26,6 @@ public sealed class CandidatePool(VouchDbContext db)
     internal static MatchActivity ActivityOf(ActivityTypes.ActivityType type) =>
         new(type.Id, type.Key, type.Name.ToLowerInvariant(), type.RestPeriodDays, type.SocialCapitalOffered);
 
-    /// <summary>The referenceable contacts: those who gave any consent or agreed to the activity.</summary>
-    public async Task<List<(Contact Contact, MatchCandidate Candidate)>> ContactsAsync(Guid activityTypeId, CancellationToken ct) =>
-        Candidates(await Load(db.Contacts.Where(c => c.Consent != ConsentLevel.None || c.AgreedActivities.Any(a => a.Id == activityTypeId)))
-            .OrderBy(c => c.Id).Take(MaxContacts).ToListAsync(ct));
-
     public async Task<(Contact Contact, MatchCandidate Candidate)?> ContactAsync(Guid contactId, CancellationToken ct) =>
         Candidates(await Load(db.Contacts.Where(c => c.Id == contactId)).ToListAsync(ct)).Cast<(Contact, MatchCandidate)?>().SingleOrDefault();
 
@@ -43,10 +35,17 @@ public sealed class CandidatePool(VouchDbContext db)
         var since = new DateTimeOffset(today.AddYears(-LedgerYears).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var contactIds = candidates.Select(c => c.ContactId).ToList();
         var accountIds = candidates.Select(c => c.Account.Id).Distinct().ToList();
+        // One query per index (contact, account) rather than one with OR, which neither index serves.
         var asks = await db.Engagements.AsNoTracking()
-            .Where(e => e.Kind == EngagementKind.Ask && e.At >= since && (contactIds.Contains(e.ContactId) || accountIds.Contains(e.AccountId)))
+            .Where(e => e.Kind == EngagementKind.Ask && e.At >= since && accountIds.Contains(e.AccountId))
             .Select(e => new { Engagement = e, e.ActivityType!.RestPeriodDays })
             .ToListAsync(ct);
+        var seen = asks.Select(a => a.Engagement.Id).ToHashSet();
+        asks.AddRange((await db.Engagements.AsNoTracking()
+                .Where(e => e.Kind == EngagementKind.Ask && e.At >= since && contactIds.Contains(e.ContactId))
+                .Select(e => new { Engagement = e, e.ActivityType!.RestPeriodDays })
+                .ToListAsync(ct))
+            .Where(a => !seen.Contains(a.Engagement.Id)));
         return [.. asks.Select(a => a.Engagement.ToPastAsk(a.RestPeriodDays))];
     }
 

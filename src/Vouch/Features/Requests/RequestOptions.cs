@@ -29,6 +29,12 @@ public sealed class RequestOptions
     /// <summary>Days after an account signs in which none of its contacts is asked.</summary>
     public int NoAskDaysAfterSigning { get; set; } = 90;
 
+    /// <summary>
+    /// How old the in-memory pool of referenceable contacts may grow before it is read again; changes saved through
+    /// this instance are seen at once.
+    /// </summary>
+    public int AdvocatePoolSeconds { get; set; } = 60;
+
     public MatchPolicy PolicyOn(DateOnly today) => new(AccountAsksPerQuarter, NoAskDaysAfterSigning, today);
 }
 
@@ -57,11 +63,14 @@ public static class RequestServiceCollectionExtensions
         services.AddOptions<RequestOptions>().BindConfiguration("Requests")
             .Validate(o => o.AccountAsksPerQuarter > 0, "Requests:AccountAsksPerQuarter must be 1 or more.")
             .Validate(o => o.NoAskDaysAfterSigning >= 0, "Requests:NoAskDaysAfterSigning must be 0 or more.")
+            .Validate(o => o.AdvocatePoolSeconds > 0, "Requests:AdvocatePoolSeconds must be 1 or more.")
             .Validate(o => new[] { o.ProposeWithinBusinessDays, o.OwnerConsentWithinBusinessDays, o.AdvocateReplyWithinBusinessDays,
                 o.ScheduleWithinBusinessDays, o.FeedbackWithinBusinessDays }.All(d => d > 0), "Requests: every service level must be 1 business day or more.")
             .ValidateOnStart();
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<CandidatePool>();
+        services.AddSingleton<AdvocateSnapshot>();
+        services.AddSingleton<ReferenceabilityChanges>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestDeadlines>();
         services.AddScoped<IAlternativesSource, Content.ContentAlternatives>();

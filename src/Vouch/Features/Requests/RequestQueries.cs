@@ -12,7 +12,8 @@ namespace Vouch.Features.Requests;
 public enum RequestView { Mine, Waiting, All }
 
 /// <summary>Reads requests as each actor may see them; someone else's request is not there.</summary>
-public sealed class RequestQueries(VouchDbContext db, CandidatePool pool, IAlternativesSource alternatives, IOptions<RequestOptions> options, TimeProvider clock)
+public sealed class RequestQueries(
+    VouchDbContext db, CandidatePool pool, AdvocateSnapshot advocates, IAlternativesSource alternatives, IOptions<RequestOptions> options, TimeProvider clock)
 {
     /// <summary>Fewer good candidates than this, and alternatives to a call are offered.</summary>
     public const int GoodCandidates = 3;
@@ -22,6 +23,9 @@ public sealed class RequestQueries(VouchDbContext db, CandidatePool pool, IAlter
 
     /// <summary>The matches list at most this many allowed and this many excluded contacts.</summary>
     public const int MaxShown = 50;
+
+    /// <summary>The best-fitting contacts the advocate pool allows, judged against the ledger as it is.</summary>
+    public const int Shortlisted = 300;
 
     public async Task<Paged<RequestSummary>> ListAsync(RequestActor actor, RequestView view, PageQuery page, CancellationToken ct)
     {
@@ -103,17 +107,21 @@ public sealed class RequestQueries(VouchDbContext db, CandidatePool pool, IAlter
             return null;
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var contacts = await pool.ContactsAsync(request.ActivityTypeId, ct);
-        var byId = contacts.ToDictionary(c => c.Contact.Id, c => c.Contact);
-        var candidates = contacts.Select(c => c.Candidate).ToList();
+        var criteria = CandidatePool.CriteriaOf(request);
+        var policy = options.Value.PolicyOn(today);
+        // Every referenceable contact is tried in memory; only the best-fitting few hundred, and the best-fitting
+        // ruled out, are judged against the ledger as it is now.
+        var shortlist = (await advocates.CurrentAsync(ct)).Select(criteria, policy, Shortlisted, MaxShown);
+        var judged = shortlist.Allowed.Concat(shortlist.RuledOut).ToDictionary(a => a.Candidate.ContactId);
+        var candidates = judged.Values.Select(a => a.Candidate).ToList();
         var ledger = await pool.LedgerAsync(candidates, today, ct);
-        var result = Matcher.Match(CandidatePool.CriteriaOf(request), candidates, ledger, options.Value.PolicyOn(today));
+        var result = Matcher.Match(criteria, candidates, ledger, policy);
         var good = result.Candidates.Count(c => c.Score >= GoodScore);
         return new MatchesResponse(
-            [.. result.Candidates.Take(MaxShown).Select(c => byId[c.ContactId] is var contact
-                ? new CandidateResponse(c.ContactId, contact.FullName, contact.Title, contact.Account!.Name, c.Score, c.Reasons) : null!)],
-            [.. result.Excluded.Take(MaxShown).Select(e => byId[e.ContactId] is var contact
-                ? new ExcludedResponse(e.ContactId, contact.FullName, contact.Account!.Name, e.Reasons) : null!)],
+            [.. result.Candidates.Take(MaxShown).Select(c => judged[c.ContactId] is var a
+                ? new CandidateResponse(c.ContactId, a.Name, a.Title, a.AccountName, c.Score, c.Reasons) : null!)],
+            [.. result.Excluded.Take(MaxShown).Select(e => judged[e.ContactId] is var a
+                ? new ExcludedResponse(e.ContactId, a.Name, a.AccountName, e.Reasons) : null!)],
             good < GoodCandidates ? await alternatives.FindAsync(request, ct) : []);
     }
 

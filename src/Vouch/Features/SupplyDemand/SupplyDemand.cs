@@ -62,6 +62,25 @@ public sealed record SupplyDemandReport(
     IReadOnlyList<BurnoutRisk> NearestBurnout,
     IReadOnlyList<CellForecast> Forecast);
 
+/// <summary>The requests of a period, counted: per market cell, in all, and those made for a deal per activity.</summary>
+/// <remarks>Cells: A request naming two products counts once in each product's cell. Requests: Each request once.</remarks>
+public sealed record DemandTally(
+    IReadOnlyDictionary<MarketCell, int> Cells, int Requests, IReadOnlyDictionary<string, int> DealRequestsByActivity)
+{
+    /// <summary>The tally of the requests made in <c>[from, to)</c>.</summary>
+    public static DemandTally Of(IEnumerable<DemandSignal> requests, DateOnly from, DateOnly to)
+    {
+        var inPeriod = requests.Where(r => r.RequestedOn >= from && r.RequestedOn < to).ToList();
+        return new DemandTally(
+            inPeriod.SelectMany(SupplyDemandEngine.CellsOf).GroupBy(cell => cell).ToDictionary(g => g.Key, g => g.Count()),
+            inPeriod.Count,
+            inPeriod.Where(r => r.ForOpportunity).GroupBy(r => r.Activity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+    }
+}
+
+/// <summary>Where open deals are, without the activity: the industry, one product they name (or none) and the region.</summary>
+public sealed record DealCell(string? Industry, string? Product, string? Region);
+
 /// <summary>
 /// Supply and demand of references. Demand is the requests made in a period, counted in the cell of each product
 /// they named (a request naming two products needs an advocate who knows either, so it shows in both); supply is
@@ -86,22 +105,34 @@ public static class SupplyDemandEngine
         DateOnly today)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(from, to);
-        var inPeriod = requests.Where(r => r.RequestedOn >= from && r.RequestedOn < to).ToList();
+        var nextTo = to.AddDays(to.DayNumber - from.DayNumber);
+        return Report(from, to, DemandTally.Of(requests, from, to), advocates, DealsOf(pipeline, to, nextTo), dealsClosedInPeriod, today);
+    }
 
-        var demand = inPeriod
-            .SelectMany(CellsOf)
-            .GroupBy(cell => cell)
-            .Select(g => (Cell: g.Key, Count: g.Count()))
-            .ToList();
-        var byActivity = ByActivity(advocates);
-        var cells = demand
-            .Select(d => new CellBalance(d.Cell, d.Count, SupplyIn(d.Cell, byActivity, from, to)))
+    /// <summary>
+    /// The report from requests and deals already counted (as a database counts them):
+    /// <paramref name="dealsClosingNext"/> holds the open deals due to close in the next period of the same length.
+    /// </summary>
+    public static SupplyDemandReport Report(
+        DateOnly from,
+        DateOnly to,
+        DemandTally demand,
+        IReadOnlyList<AdvocateSupply> advocates,
+        IReadOnlyDictionary<DealCell, int> dealsClosingNext,
+        int dealsClosedInPeriod,
+        DateOnly today)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(from, to);
+        var supply = new SupplyIndex(advocates, from, to);
+        var cells = demand.Cells
+            .Select(d => new CellBalance(d.Key, d.Value, supply.In(d.Key)))
             .OrderByDescending(c => c.Gap).ThenByDescending(c => c.Demand).ThenBy(c => Label(c.Cell), StringComparer.Ordinal)
             .ToList();
+        var nextTo = to.AddDays(to.DayNumber - from.DayNumber);
 
         return new SupplyDemandReport(
-            from, to, inPeriod.Count, cells, NearestBurnout(advocates, today),
-            Forecast(inPeriod, byActivity, pipeline, dealsClosedInPeriod, to, to.DayNumber - from.DayNumber));
+            from, to, demand.Requests, cells, NearestBurnout(advocates, today),
+            Forecast(demand, new SupplyIndex(advocates, to, nextTo), dealsClosingNext, dealsClosedInPeriod));
     }
 
     /// <summary>The cells a request counts in: one per product it named, or one with no product.</summary>
@@ -110,58 +141,29 @@ public static class SupplyDemandEngine
             ? [new MarketCell(request.Industry, null, request.Region, request.Activity)]
             : request.Products.Distinct().Select(p => new MarketCell(request.Industry, p, request.Region, request.Activity));
 
+    /// <summary>The deals closing in <c>[from, to)</c>, counted per industry, product (one per product named) and region.</summary>
+    public static IReadOnlyDictionary<DealCell, int> DealsOf(IEnumerable<PipelineDeal> pipeline, DateOnly from, DateOnly to) =>
+        pipeline
+            .Where(d => d.CloseDate >= from && d.CloseDate < to)
+            .SelectMany(d => d.Products.Count == 0
+                ? [new DealCell(d.Industry, null, d.Region)]
+                : d.Products.Distinct().Select(p => new DealCell(d.Industry, p, d.Region)))
+            .GroupBy(cell => cell)
+            .ToDictionary(g => g.Key, g => g.Count());
+
     /// <summary>
     /// Asks the advocates serving <paramref name="cell"/> may still take in the period: each one's quarterly limit
     /// pro-rated to the period's length (to the nearest whole ask), less the asks already in it.
     /// </summary>
     public static int SupplyIn(MarketCell cell, IReadOnlyList<AdvocateSupply> advocates, DateOnly from, DateOnly to) =>
-        SupplyIn(cell, ByActivity(advocates), from, to);
-
-    // A report weighs hundreds of cells against a hundred thousand advocates; looking only at those who agreed to the
-    // cell's activity keeps that from being their product.
-    private static Dictionary<string, List<AdvocateSupply>> ByActivity(IReadOnlyList<AdvocateSupply> advocates)
-    {
-        var byActivity = new Dictionary<string, List<AdvocateSupply>>(StringComparer.Ordinal);
-        foreach (var advocate in advocates)
-        {
-            foreach (var activity in advocate.Activities)
-            {
-                if (!byActivity.TryGetValue(activity, out var list))
-                {
-                    byActivity[activity] = list = [];
-                }
-                list.Add(advocate);
-            }
-        }
-        return byActivity;
-    }
-
-    private static int SupplyIn(MarketCell cell, Dictionary<string, List<AdvocateSupply>> byActivity, DateOnly from, DateOnly to)
-    {
-        if (!byActivity.TryGetValue(cell.Activity, out var advocates))
-        {
-            return 0;
-        }
-        var quarters = (to.DayNumber - from.DayNumber) / DaysPerQuarter;
-        var supply = 0;
-        foreach (var advocate in advocates)
-        {
-            if (!cell.IsServedBy(advocate))
-            {
-                continue;
-            }
-            var allowed = (int)Math.Round(advocate.AsksPerQuarter * quarters);
-            var used = advocate.AskedOn.Count(d => d >= from && d < to);
-            supply += Math.Max(0, allowed - used);
-        }
-        return supply;
-    }
+        new SupplyIndex(advocates, from, to).In(cell);
 
     /// <summary>Advocates at or above <see cref="BurnoutThreshold"/> of their limit over the last quarter, the busiest first.</summary>
     public static IReadOnlyList<BurnoutRisk> NearestBurnout(IReadOnlyList<AdvocateSupply> advocates, DateOnly today, int top = 20)
     {
         var quarterStart = today.AddDays(-(int)Math.Round(DaysPerQuarter));
         return advocates
+            .Where(a => a.AskedOn.Count > 0)
             .Select(a => new BurnoutRisk(
                 a.ContactId,
                 a.Name,
@@ -175,32 +177,19 @@ public static class SupplyDemandEngine
     }
 
     private static List<CellForecast> Forecast(
-        List<DemandSignal> inPeriod,
-        Dictionary<string, List<AdvocateSupply>> advocates,
-        IReadOnlyList<PipelineDeal> pipeline,
-        int dealsClosedInPeriod,
-        DateOnly nextFrom,
-        int days)
+        DemandTally demand, SupplyIndex supply, IReadOnlyDictionary<DealCell, int> dealsClosingNext, int dealsClosedInPeriod)
     {
-        var dealRequests = inPeriod.Where(r => r.ForOpportunity).ToList();
-        if (dealsClosedInPeriod <= 0 || dealRequests.Count == 0)
+        var dealRequests = demand.DealRequestsByActivity.Values.Sum();
+        if (dealsClosedInPeriod <= 0 || dealRequests == 0)
         {
             return [];
         }
-        var requestsPerDeal = (double)dealRequests.Count / dealsClosedInPeriod;
-        var activityMix = dealRequests
-            .GroupBy(r => r.Activity)
-            .Select(g => (Activity: g.Key, Share: (double)g.Count() / dealRequests.Count))
-            .ToList();
-        var nextTo = nextFrom.AddDays(days);
-
-        return pipeline
-            .Where(d => d.CloseDate >= nextFrom && d.CloseDate < nextTo)
-            .SelectMany(deal => activityMix.SelectMany(mix =>
-                CellsOf(new DemandSignal(deal.Industry, deal.Products, deal.Region, mix.Activity, deal.CloseDate, ForOpportunity: true))
-                    .Select(cell => (Cell: cell, Expected: requestsPerDeal * mix.Share))))
-            .GroupBy(x => x.Cell, x => x.Expected)
-            .Select(g => new CellForecast(g.Key, Math.Round(g.Sum(), 2), SupplyIn(g.Key, advocates, nextFrom, nextTo)))
+        var requestsPerDeal = (double)dealRequests / dealsClosedInPeriod;
+        return dealsClosingNext
+            .SelectMany(deals => demand.DealRequestsByActivity.Select(mix => (
+                Cell: new MarketCell(deals.Key.Industry, deals.Key.Product, deals.Key.Region, mix.Key),
+                Expected: deals.Value * requestsPerDeal * mix.Value / dealRequests)))
+            .Select(f => new CellForecast(f.Cell, Math.Round(f.Expected, 2), supply.In(f.Cell)))
             .OrderByDescending(f => f.Gap).ThenByDescending(f => f.ExpectedRequests).ThenBy(f => Label(f.Cell), StringComparer.Ordinal)
             .ToList();
     }
@@ -208,4 +197,59 @@ public static class SupplyDemandEngine
     /// <summary>The cell in words, e.g. "Banking · Payments · EMEA · reference-call".</summary>
     public static string Label(MarketCell cell) =>
         string.Join(" · ", cell.Industry ?? "any industry", cell.Product ?? "any product", cell.Region ?? "any region", cell.Activity);
+
+    /// <summary>
+    /// What each advocate may still be asked in one period, filed under every cell shape that can name them: their
+    /// activity with their industry or any, and their region or any. A report weighs thousands of cells against a
+    /// hundred thousand advocates; a cell then reads only the advocates filed under it, never all of them.
+    /// </summary>
+    private sealed class SupplyIndex
+    {
+        private readonly Dictionary<(string Activity, string? Industry, string? Region), List<(IReadOnlySet<string> Products, int Left)>> _filed = [];
+
+        public SupplyIndex(IReadOnlyList<AdvocateSupply> advocates, DateOnly from, DateOnly to)
+        {
+            var quarters = (to.DayNumber - from.DayNumber) / DaysPerQuarter;
+            foreach (var advocate in advocates)
+            {
+                var allowed = (int)Math.Round(advocate.AsksPerQuarter * quarters);
+                var left = allowed - advocate.AskedOn.Count(d => d >= from && d < to);
+                if (left <= 0)
+                {
+                    continue;
+                }
+                foreach (var activity in advocate.Activities)
+                {
+                    foreach (var industry in new[] { advocate.Industry, null }.Distinct())
+                    {
+                        foreach (var region in new[] { advocate.Region, null }.Distinct())
+                        {
+                            if (!_filed.TryGetValue((activity, industry, region), out var list))
+                            {
+                                _filed[(activity, industry, region)] = list = [];
+                            }
+                            list.Add((advocate.Products, left));
+                        }
+                    }
+                }
+            }
+        }
+
+        public int In(MarketCell cell)
+        {
+            if (!_filed.TryGetValue((cell.Activity, cell.Industry, cell.Region), out var advocates))
+            {
+                return 0;
+            }
+            var supply = 0;
+            foreach (var (products, left) in advocates)
+            {
+                if (cell.Product is null || products.Contains(cell.Product))
+                {
+                    supply += left;
+                }
+            }
+            return supply;
+        }
+    }
 }
