@@ -17,15 +17,16 @@ namespace Vouch.Features.Requests;
 /// <remarks>
 /// A change to contacts, accounts, blackouts or activity types saved through this instance makes the next matching
 /// wait for a new pool, so a manager who records a consent sees it at once. Changes saved elsewhere (another instance,
-/// another process) are seen once the pool is older than <see cref="RequestOptions.AdvocatePoolSeconds"/>: the first
-/// matching after that starts a rebuild and is answered from the old pool, so the staleness is bounded by that age plus
-/// one rebuild. The ledger in the pool only orders the shortlist; the matching reads the ledger again for it, and
+/// another process) are seen once <see cref="RequestOptions.AdvocatePoolSeconds"/> have passed since the last rebuild
+/// finished: the first matching after that starts a rebuild and is answered from the old pool, so what a matching reads
+/// is at most that long plus two rebuilds old. The ledger in the pool only orders the shortlist; the matching reads the ledger again for it, and
 /// assigning checks every rule against the database.
 /// </remarks>
 public sealed class AdvocateSnapshot(IServiceScopeFactory scopes, IOptions<RequestOptions> options, TimeProvider clock, ILogger<AdvocateSnapshot> logger)
 {
     private readonly SemaphoreSlim _building = new(1, 1);
     private AdvocatePool? _pool;
+    private long _refreshAfterTicks;
     private long _changes;
     private int _refreshing;
 
@@ -39,7 +40,8 @@ public sealed class AdvocateSnapshot(IServiceScopeFactory scopes, IOptions<Reque
         {
             return await RebuildAsync(pool, ct);
         }
-        if (clock.GetUtcNow() - pool.BuiltAt > TimeSpan.FromSeconds(options.Value.AdvocatePoolSeconds) && Interlocked.Exchange(ref _refreshing, 1) == 0)
+        // Counted from when the last rebuild finished, so a rebuild slower than the bound does not start the next at once.
+        if (clock.GetUtcNow().UtcTicks > Interlocked.Read(ref _refreshAfterTicks) && Interlocked.Exchange(ref _refreshing, 1) == 0)
         {
             _ = Task.Run(async () =>
             {
@@ -76,6 +78,7 @@ public sealed class AdvocateSnapshot(IServiceScopeFactory scopes, IOptions<Reque
             var db = scope.ServiceProvider.GetRequiredService<VouchDbContext>();
             var started = System.Diagnostics.Stopwatch.StartNew();
             pool = await BuildAsync(db, changes, ct);
+            Interlocked.Exchange(ref _refreshAfterTicks, clock.GetUtcNow().AddSeconds(options.Value.AdvocatePoolSeconds).UtcTicks);
             Volatile.Write(ref _pool, pool);
             logger.LogInformation("Advocate pool of {Advocates} referenceable contacts built in {Milliseconds} ms.", pool.Count, started.ElapsedMilliseconds);
             return pool;

@@ -35,17 +35,11 @@ public sealed class CandidatePool(VouchDbContext db)
         var since = new DateTimeOffset(today.AddYears(-LedgerYears).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var contactIds = candidates.Select(c => c.ContactId).ToList();
         var accountIds = candidates.Select(c => c.Account.Id).Distinct().ToList();
-        // One query per index (contact, account) rather than one with OR, which neither index serves.
+        // SQLite plans the OR as a multi-index OR over the contact and the account index.
         var asks = await db.Engagements.AsNoTracking()
-            .Where(e => e.Kind == EngagementKind.Ask && e.At >= since && accountIds.Contains(e.AccountId))
+            .Where(e => e.Kind == EngagementKind.Ask && e.At >= since && (contactIds.Contains(e.ContactId) || accountIds.Contains(e.AccountId)))
             .Select(e => new { Engagement = e, e.ActivityType!.RestPeriodDays })
             .ToListAsync(ct);
-        var seen = asks.Select(a => a.Engagement.Id).ToHashSet();
-        asks.AddRange((await db.Engagements.AsNoTracking()
-                .Where(e => e.Kind == EngagementKind.Ask && e.At >= since && contactIds.Contains(e.ContactId))
-                .Select(e => new { Engagement = e, e.ActivityType!.RestPeriodDays })
-                .ToListAsync(ct))
-            .Where(a => !seen.Contains(a.Engagement.Id)));
         return [.. asks.Select(a => a.Engagement.ToPastAsk(a.RestPeriodDays))];
     }
 
