@@ -8,7 +8,7 @@
 #   SCALE=1000000       contacts seeded when the database has no accounts yet
 #   ROUNDS=3            measured rounds per target, interleaved
 #   DURATION=15s        length of a measured round
-#   THREADS=2 CONNECTIONS=8
+#   THREADS=2 CONNECTIONS=2   one search at a time per core
 #   VOUCH_PORT=5182
 #   NO_BUILD=1          use the existing Release build
 #   KEEP_WORK=1         keep the work folder (with the SQLite database, to run again with CONNECTION)
@@ -20,7 +20,7 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
-CONNECTIONS=${CONNECTIONS:-8}
+CONNECTIONS=${CONNECTIONS:-2}
 VOUCH_PORT=${VOUCH_PORT:-5182}
 HOST=127.0.0.1
 
@@ -74,7 +74,7 @@ cat >"$WORK/search.paths" <<'PATHS'
 /api/v1/references?region=Emea&segment=Enterprise&activity=reference-call&q=security
 /api/v1/references?country=US&stage=Promoter&consent=Written&q=win%20rate
 /api/v1/references?industry=banking&segment=MidMarket&activity=case-study&q=migration
-/api/v1/references?region=NorthAmerica&employeesMin=200&employeesMax=2000&q=support
+/api/v1/references?region=NorthAmerica&employeesMin=201&employeesMax=5000&stage=Promoter&q=support
 /api/v1/references?industry=healthcare&consent=Verbal&activity=reference-call&q=integr
 /api/v1/references?country=DE&stage=RockStar&segment=Enterprise&q=renewals
 /api/v1/references?region=Apac&product=vouch-analytics&stage=Advocate&q=dashboards

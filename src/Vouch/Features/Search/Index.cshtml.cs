@@ -29,6 +29,13 @@ public sealed class IndexModel(VouchDbContext db, TimeProvider clock, IAuthoriza
     public ValidationErrors? Errors { get; private set; }
     public bool MayExport { get; private set; }
 
+    /// <summary>The size bands' first employee counts, and a range typed into the address kept as it is.</summary>
+    public IEnumerable<int> SizesFrom => SearchFacets.SizeBands.Where(b => b > 0).Append(Filter.EmployeesMin ?? 1).Distinct().Order();
+
+    /// <summary>The size bands' last employee counts, and a range typed into the address kept as it is.</summary>
+    public IEnumerable<int> SizesTo =>
+        SearchFacets.SizeBands.Where(b => b > 1).Select(b => b - 1).Append(Filter.EmployeesMax ?? 10).Distinct().Order();
+
     /// <summary>The current filter as a query string, for the export links.</summary>
     public string FilterQuery => QueryHelpers.AddQueryString("", Request.Query
         .Where(q => q.Key != "page" && !string.IsNullOrWhiteSpace(q.Value))

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Contacts;
@@ -41,13 +42,49 @@ public static class ReferenceSearch
     /// <summary>The rows one export writes at most.</summary>
     public const int ExportMaxRows = 50_000;
 
+    /// <summary>On SQLite, a search with text that finds at most this many references is ranked by <see cref="TextRank"/>.</summary>
+    public const int RankedHereAtMost = 500;
+
     public static async Task<Paged<ReferenceSummary>> SearchAsync(this VouchDbContext db, ReferenceCriteria criteria, int page, int pageSize, CancellationToken ct)
     {
         var sql = new SearchSql(db.Database.IsNpgsql(), criteria);
+        var skip = (page - 1) * pageSize;
+        if (sql.FromIndex)
+        {
+            var matches = await db.Database.SqlQueryRaw<long>(sql.RowIds(), [.. sql.Parameters]).ToListAsync(ct);
+            if (matches.Count <= RankedHereAtMost)
+            {
+                var ranked = await RankAsync(db, criteria.Words, matches, ct);
+                var shown = ranked.Skip(skip).Take(pageSize).ToList();
+                var found = (await db.Database.SqlQueryRaw<ReferenceRow>(sql.ByRowIds(), JsonSerializer.Serialize(shown)).ToListAsync(ct))
+                    .ToDictionary(r => r.RowId);
+                return new Paged<ReferenceSummary>([.. shown.Select(id => found[id].ToSummary(criteria.Today))], matches.Count, page, pageSize);
+            }
+            var broad = await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(skip, pageSize), [.. sql.Parameters]).ToListAsync(ct);
+            return new Paged<ReferenceSummary>([.. broad.Select(r => r.ToSummary(criteria.Today))], matches.Count, page, pageSize);
+        }
         var total = await db.Database.SqlQueryRaw<int>(sql.Count(), [.. sql.Parameters]).ToListAsync(ct);
-        var rows = await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page((page - 1) * pageSize, pageSize), [.. sql.Parameters]).ToListAsync(ct);
+        var rows = await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(skip, pageSize), [.. sql.Parameters]).ToListAsync(ct);
         return new Paged<ReferenceSummary>([.. rows.Select(r => r.ToSummary(criteria.Today))], total.Single(), page, pageSize);
     }
+
+    /// <summary>The matches' rowids, best first: by <see cref="TextRank"/>, then by name.</summary>
+    private static async Task<List<long>> RankAsync(VouchDbContext db, IReadOnlyList<string> words, List<long> matches, CancellationToken ct)
+    {
+        var texts = await db.Database.SqlQueryRaw<RankedText>(
+            """
+            SELECT rowid AS "RowId", "Id", "FirstName", "LastName", "Title", "UseCase", "Results", "Quotes"
+            FROM "Contacts" WHERE rowid IN (SELECT value FROM json_each({0}))
+            """, JsonSerializer.Serialize(matches)).ToListAsync(ct);
+        var rank = new TextRank(words);
+        return [.. texts
+            .Select(t => (t.RowId, t.LastName, t.FirstName, t.Id,
+                Score: rank.Score($"{t.FirstName} {t.LastName}", t.Title, string.Join(' ', t.UseCase, t.Results, t.Quotes))))
+            .OrderByDescending(t => t.Score).ThenBy(t => t.LastName, StringComparer.Ordinal).ThenBy(t => t.FirstName, StringComparer.Ordinal).ThenBy(t => t.Id)
+            .Select(t => t.RowId)];
+    }
+
+    private sealed record RankedText(long RowId, Guid Id, string FirstName, string LastName, string? Title, string? UseCase, string? Results, string? Quotes);
 
     /// <summary>Every matching reference in the search's order, read as it is written out.</summary>
     public static async IAsyncEnumerable<ReferenceExportRow> StreamAsync(
@@ -74,7 +111,7 @@ public static class ReferenceSearch
 
     /// <summary>A result row as SQL returns it; the names match the columns the query selects.</summary>
     private sealed record ReferenceRow(
-        Guid Id, string FirstName, string LastName, string? Title, Guid AccountId, string Account, string? Industry,
+        long RowId, Guid Id, string FirstName, string LastName, string? Title, Guid AccountId, string Account, string? Industry,
         string? Segment, string? Region, string? Country, int? Employees, string AdvocacyStage, string Consent,
         DateOnly? ConsentExpiresOn, string? Activities, string? UseCase, string? Results, string? Quotes)
     {
@@ -100,10 +137,12 @@ public static class ReferenceSearch
         private readonly string? _text;
         private readonly string? _textPlaceholder;
 
-        /// <summary>True when the search starts from SQLite's full-text index, filters included.</summary>
         private readonly bool _fromIndex;
 
         public List<object> Parameters { get; } = [];
+
+        /// <summary>True when the search starts from SQLite's full-text index, filters included.</summary>
+        public bool FromIndex => _fromIndex;
 
         public SearchSql(bool postgres, ReferenceCriteria criteria)
         {
@@ -164,6 +203,18 @@ public static class ReferenceSearch
         private bool ReadsAccounts => _criteria.Competitor is not null ||
             !SearchFacets.SizeIsWholeBands(_criteria.EmployeesMin, _criteria.EmployeesMax);
 
+        /// <summary>The rowids of every match, on SQLite with text: their number is the total.</summary>
+        public string RowIds() =>
+            $"SELECT \"ContactSearch\".rowid AS \"Value\" {From(withContacts: ReadsAccounts || _criteria.ConsentAtLeast is not null, withAccounts: ReadsAccounts)} WHERE {_where}";
+
+        /// <summary>The result rows of the rowids in the JSON array <c>{0}</c>, in no order.</summary>
+        public string ByRowIds() => $$"""
+            {{Select()}}
+            FROM "Contacts" AS c JOIN "Accounts" AS a ON a."Id" = c."AccountId"
+            LEFT JOIN "Industries" AS i ON i."Id" = a."IndustryId"
+            WHERE c.rowid IN (SELECT value FROM json_each({0}))
+            """;
+
         public string Page(int skip, int take)
         {
             var order = _text is null
@@ -172,18 +223,27 @@ public static class ReferenceSearch
                     ? $"ts_rank(c.\"SearchVector\", to_tsquery('english', {_textPlaceholder})) DESC, c.\"LastName\", c.\"FirstName\", c.\"Id\""
                     // bm25 with the name counting most, then the title, then the story; the filter tokens not at all.
                     : "bm25(\"ContactSearch\", 10.0, 4.0, 1.0, 0.0), c.\"LastName\", c.\"FirstName\", c.\"Id\"";
-            var activities = _postgres
-                ? "(SELECT string_agg(t.\"Key\", ' ' ORDER BY t.\"SortOrder\") FROM \"ContactActivityTypes\" AS ca JOIN \"ActivityTypes\" AS t ON t.\"Id\" = ca.\"AgreedActivitiesId\" WHERE ca.\"ContactId\" = c.\"Id\")"
-                : "(SELECT group_concat(k, ' ') FROM (SELECT t.\"Key\" AS k FROM \"ContactActivityTypes\" AS ca JOIN \"ActivityTypes\" AS t ON t.\"Id\" = ca.\"AgreedActivitiesId\" WHERE ca.\"ContactId\" = c.\"Id\" ORDER BY t.\"SortOrder\"))";
             return $"""
-                SELECT c."Id", c."FirstName", c."LastName", c."Title", c."AccountId", a."Name" AS "Account", i."Name" AS "Industry",
-                       a."Segment", a."Region", a."CountryCode" AS "Country", a."Employees", c."AdvocacyStage", c."Consent",
-                       c."ConsentExpiresOn", {activities} AS "Activities", c."UseCase", c."Results", c."Quotes"
+                {Select()}
                 {From(withContacts: true, withAccounts: true)}
                 LEFT JOIN "Industries" AS i ON i."Id" = a."IndustryId"
                 WHERE {_where}
                 ORDER BY {order}
                 LIMIT {take} OFFSET {skip}
+                """;
+        }
+
+        private string Select()
+        {
+            var activities = _postgres
+                ? "(SELECT string_agg(t.\"Key\", ' ' ORDER BY t.\"SortOrder\") FROM \"ContactActivityTypes\" AS ca JOIN \"ActivityTypes\" AS t ON t.\"Id\" = ca.\"AgreedActivitiesId\" WHERE ca.\"ContactId\" = c.\"Id\")"
+                : "(SELECT group_concat(k, ' ') FROM (SELECT t.\"Key\" AS k FROM \"ContactActivityTypes\" AS ca JOIN \"ActivityTypes\" AS t ON t.\"Id\" = ca.\"AgreedActivitiesId\" WHERE ca.\"ContactId\" = c.\"Id\" ORDER BY t.\"SortOrder\"))";
+            // PostgreSQL has no rowid; the column is read only on SQLite.
+            var rowId = _postgres ? "CAST(0 AS bigint)" : "c.rowid";
+            return $"""
+                SELECT {rowId} AS "RowId", c."Id", c."FirstName", c."LastName", c."Title", c."AccountId", a."Name" AS "Account", i."Name" AS "Industry",
+                       a."Segment", a."Region", a."CountryCode" AS "Country", a."Employees", c."AdvocacyStage", c."Consent",
+                       c."ConsentExpiresOn", {activities} AS "Activities", c."UseCase", c."Results", c."Quotes"
                 """;
         }
 
