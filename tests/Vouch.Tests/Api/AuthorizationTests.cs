@@ -141,7 +141,6 @@ public sealed class AuthorizationTests(VouchApp app) : IClassFixture<VouchApp>
         ("GET", "/import/{id:guid}", $"/import/{SomeId}", null, s_managers),
         ("GET", "/tokens", "/tokens", null, s_everyone),
         ("GET", "/settings", "/settings", null, s_everyone),
-        ("GET", "/notifications", "/notifications", null, s_everyone),
         ("GET", "/portal", "/portal", null, [Roles.Advocate]),
         ("GET", "/reports/supply-demand", "/reports/supply-demand", null, s_reports),
         ("GET", "/reports/references", "/reports/references", null, s_reports),
