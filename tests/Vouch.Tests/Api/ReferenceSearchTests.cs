@@ -193,6 +193,34 @@ public sealed class ReferenceSearchTests(VouchApp app) : IClassFixture<VouchApp>
     }
 
     [Fact]
+    public async Task A_broad_search_lists_name_matches_then_title_matches_then_the_rest()
+    {
+        var tag = NewTag();
+        var word = "broad" + tag.ToLowerInvariant();
+        var many = ReferenceSearch.RankedHereAtMost + 10;
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var account = new Account { Name = $"Broadway {tag}", CompetitorsReplaced = [tag] };
+            db.Contacts.AddRange(Enumerable.Range(0, many).Select(i => new Contact
+            {
+                Account = account, FirstName = "Story", LastName = $"Teller{i:D4}", UseCase = $"We use {word} every day.",
+            }));
+            db.Contacts.Add(new Contact { Account = account, FirstName = "Titled", LastName = "Person", Title = $"Head of {word}" });
+            db.Contacts.Add(new Contact { Account = account, FirstName = "Named", LastName = word });
+            await db.SaveChangesAsync(Ct);
+        });
+        using var seller = await app.ClientForAsync(Roles.Seller);
+
+        var first = (await seller.GetFromJsonAsync<Paged<ReferenceSummary>>($"/api/v1/references?competitor={tag}&q={word}&pageSize=5", Ct))!;
+        var last = (await seller.GetFromJsonAsync<Paged<ReferenceSummary>>($"/api/v1/references?competitor={tag}&q={word}&pageSize=5&page={(many + 2 + 4) / 5}", Ct))!;
+
+        Assert.Equal(many + 2, first.Total);
+        Assert.Equal([$"Named {word}", "Titled Person"], first.Items.Take(2).Select(r => r.Name));
+        Assert.All(first.Items.Skip(2).Concat(last.Items), r => Assert.StartsWith("Story Teller", r.Name, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Pages_are_counted_over_all_matches()
     {
         var tag = NewTag();

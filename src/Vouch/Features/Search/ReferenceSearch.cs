@@ -42,7 +42,10 @@ public static class ReferenceSearch
     /// <summary>The rows one export writes at most.</summary>
     public const int ExportMaxRows = 50_000;
 
-    /// <summary>On SQLite, a search with text that finds at most this many references is ranked by <see cref="TextRank"/>.</summary>
+    /// <summary>
+    /// On SQLite, a search with text that finds at most this many references is ranked by <see cref="TextRank"/>;
+    /// a broader one by where the words are found.
+    /// </summary>
     public const int RankedHereAtMost = 500;
 
     public static async Task<Paged<ReferenceSummary>> SearchAsync(this VouchDbContext db, ReferenceCriteria criteria, int page, int pageSize, CancellationToken ct)
@@ -51,17 +54,14 @@ public static class ReferenceSearch
         var skip = (page - 1) * pageSize;
         if (sql.FromIndex)
         {
-            var matches = await db.Database.SqlQueryRaw<long>(sql.RowIds(), [.. sql.Parameters]).ToListAsync(ct);
-            if (matches.Count <= RankedHereAtMost)
-            {
-                var ranked = await RankAsync(db, criteria.Words, matches, ct);
-                var shown = ranked.Skip(skip).Take(pageSize).ToList();
-                var found = (await db.Database.SqlQueryRaw<ReferenceRow>(sql.ByRowIds(), JsonSerializer.Serialize(shown)).ToListAsync(ct))
-                    .ToDictionary(r => r.RowId);
-                return new Paged<ReferenceSummary>([.. shown.Select(id => found[id].ToSummary(criteria.Today))], matches.Count, page, pageSize);
-            }
-            var broad = await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(skip, pageSize), [.. sql.Parameters]).ToListAsync(ct);
-            return new Paged<ReferenceSummary>([.. broad.Select(r => r.ToSummary(criteria.Today))], matches.Count, page, pageSize);
+            // Up to one more than a small search finds tells the small from the broad.
+            var matches = await db.Database.SqlQueryRaw<long>(sql.RowIds(RankedHereAtMost + 1), [.. sql.Parameters]).ToListAsync(ct);
+            var (shown, found) = matches.Count <= RankedHereAtMost
+                ? ((await RankAsync(db, criteria.Words, matches, ct)).Skip(skip).Take(pageSize).ToList(), matches.Count)
+                : await PageBroadAsync(db, sql, criteria.Words, skip, pageSize, ct);
+            var byRowId = (await db.Database.SqlQueryRaw<ReferenceRow>(sql.ByRowIds(), JsonSerializer.Serialize(shown)).ToListAsync(ct))
+                .ToDictionary(r => r.RowId);
+            return new Paged<ReferenceSummary>([.. shown.Select(id => byRowId[id].ToSummary(criteria.Today))], found, page, pageSize);
         }
         var total = await db.Database.SqlQueryRaw<int>(sql.Count(), [.. sql.Parameters]).ToListAsync(ct);
         var rows = await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(skip, pageSize), [.. sql.Parameters]).ToListAsync(ct);
@@ -82,6 +82,27 @@ public static class ReferenceSearch
                 Score: rank.Score($"{t.FirstName} {t.LastName}", t.Title, string.Join(' ', t.UseCase, t.Results, t.Quotes))))
             .OrderByDescending(t => t.Score).ThenBy(t => t.LastName, StringComparer.Ordinal).ThenBy(t => t.FirstName, StringComparer.Ordinal).ThenBy(t => t.Id)
             .Select(t => t.RowId)];
+    }
+
+    /// <summary>
+    /// A page of a broad search, best first without reading every match: those with the words in the name or title
+    /// (ranked by <see cref="TextRank"/>), then the rest, the most recently added first, read from the index in that
+    /// order only as far as the page needs. bm25 would read the whole list of every word and filter token instead.
+    /// </summary>
+    private static async Task<(List<long> Shown, int Total)> PageBroadAsync(
+        VouchDbContext db, SearchSql sql, IReadOnlyList<string> words, int skip, int take, CancellationToken ct)
+    {
+        var total = (await db.Database.SqlQueryRaw<int>(sql.Count(), [.. sql.Parameters]).ToListAsync(ct)).Single();
+        var inNameOrTitle = await db.Database.SqlQueryRaw<long>(sql.RowIds(), sql.ParametersMatchingIn("Name Title")).ToListAsync(ct);
+        var first = await RankAsync(db, words, inNameOrTitle, ct);
+        var shown = first.Skip(skip).Take(take).ToList();
+        if (shown.Count < take)
+        {
+            var (restSkip, needed, seen) = (Math.Max(0, skip - first.Count), take - shown.Count, first.ToHashSet());
+            var newest = await db.Database.SqlQueryRaw<long>(sql.RowIdsNewestFirst(restSkip + needed + seen.Count), [.. sql.Parameters]).ToListAsync(ct);
+            shown.AddRange(newest.Where(id => !seen.Contains(id)).Skip(restSkip).Take(needed));
+        }
+        return (shown, total);
     }
 
     private sealed record RankedText(long RowId, Guid Id, string FirstName, string LastName, string? Title, string? UseCase, string? Results, string? Quotes);
@@ -144,6 +165,10 @@ public static class ReferenceSearch
         /// <summary>True when the search starts from SQLite's full-text index, filters included.</summary>
         public bool FromIndex => _fromIndex;
 
+        /// <summary>The parameters with the words looked for in <paramref name="columns"/> of the index only.</summary>
+        public object[] ParametersMatchingIn(string columns) =>
+            [SearchFacets.Match(_text!, _criteria, columns), .. Parameters.Skip(1)];
+
         public SearchSql(bool postgres, ReferenceCriteria criteria)
         {
             (_postgres, _criteria) = (postgres, criteria);
@@ -152,7 +177,7 @@ public static class ReferenceSearch
             if (_fromIndex)
             {
                 // Deleted contacts and contacts of deleted accounts are not in the index.
-                _textPlaceholder = Parameter(SearchFacets.Match(_text!, criteria));
+                _textPlaceholder = Parameter(SearchFacets.Match(_text!, criteria, SearchFacets.TextColumns));
                 _where = new StringBuilder($"\"ContactSearch\" MATCH {_textPlaceholder}");
             }
             else
@@ -196,16 +221,24 @@ public static class ReferenceSearch
 
         /// <summary>The total: the rows and the accounts are read only when a condition needs them.</summary>
         public string Count() => _fromIndex
-            ? $"SELECT COUNT(*) AS \"Value\" {From(withContacts: ReadsAccounts || _criteria.ConsentAtLeast is not null, withAccounts: ReadsAccounts)} WHERE {_where}"
+            ? $"SELECT COUNT(*) AS \"Value\" {IndexFromWhere}"
             : $"SELECT COUNT(*) AS \"Value\" {From(withContacts: true, withAccounts: _criteria.FiltersAccounts)} WHERE {_where}";
 
         /// <summary>The filters that compare account columns the full-text index does not hold.</summary>
         private bool ReadsAccounts => _criteria.Competitor is not null ||
             !SearchFacets.SizeIsWholeBands(_criteria.EmployeesMin, _criteria.EmployeesMax);
 
-        /// <summary>The rowids of every match, on SQLite with text: their number is the total.</summary>
-        public string RowIds() =>
-            $"SELECT \"ContactSearch\".rowid AS \"Value\" {From(withContacts: ReadsAccounts || _criteria.ConsentAtLeast is not null, withAccounts: ReadsAccounts)} WHERE {_where}";
+        /// <summary>The rowids of the matches, on SQLite with text, in the index's order; all of them, or at most <paramref name="limit"/>.</summary>
+        public string RowIds(int? limit = null) =>
+            $"SELECT \"ContactSearch\".rowid AS \"Value\" {IndexFromWhere}" + (limit is { } most ? $" LIMIT {most}" : "");
+
+        /// <summary>The rowids of the first <paramref name="limit"/> matches, the most recently added first.</summary>
+        public string RowIdsNewestFirst(int limit) =>
+            $"SELECT \"ContactSearch\".rowid AS \"Value\" {IndexFromWhere} ORDER BY \"ContactSearch\".rowid DESC LIMIT {limit}";
+
+        /// <summary>From the index, with the rows and accounts only where a condition needs them.</summary>
+        private string IndexFromWhere =>
+            $"{From(withContacts: ReadsAccounts || _criteria.ConsentAtLeast is not null, withAccounts: ReadsAccounts)} WHERE {_where}";
 
         /// <summary>The result rows of the rowids in the JSON array <c>{0}</c>, in no order.</summary>
         public string ByRowIds() => $$"""

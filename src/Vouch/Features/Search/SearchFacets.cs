@@ -20,13 +20,16 @@ public static class SearchFacets
     public static bool SizeIsWholeBands(int? min, int? max) =>
         (min is null || SizeBands.Contains(min.Value)) && (max is null || SizeBands.Contains(max.Value + 1));
 
-    /// <summary>An FTS5 query: the words in the name, title and story, and every filter the index holds.</summary>
-    public static string Match(string words, ReferenceCriteria criteria)
+    /// <summary>The index's columns of text, where the words searched for are looked for.</summary>
+    public const string TextColumns = "Name Title Story";
+
+    /// <summary>An FTS5 query: the words in the <paramref name="columns"/> named, and every filter the index holds.</summary>
+    public static string Match(string words, ReferenceCriteria criteria, string columns)
     {
         var facets = Tokens(criteria).ToList();
         return facets.Count == 0
-            ? $"{{Name Title Story}} : ({words})"
-            : $"{{Name Title Story}} : ({words}) AND Facets : ({string.Join(" AND ", facets)})";
+            ? $"{{{columns}}} : ({words})"
+            : $"{{{columns}}} : ({words}) AND Facets : ({string.Join(" AND ", facets)})";
     }
 
     private static IEnumerable<string> Tokens(ReferenceCriteria criteria)
