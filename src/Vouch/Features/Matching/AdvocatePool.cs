@@ -1,3 +1,5 @@
+using Vouch.Features.Contacts;
+
 namespace Vouch.Features.Matching;
 
 /// <summary>One referenceable contact as the pool keeps it: what the rules and the score read, and what a seller sees.</summary>
@@ -40,11 +42,22 @@ public sealed record Shortlist(IReadOnlyList<PooledAdvocate> Allowed, IReadOnlyL
 /// that need no ledger and the score are applied to everyone who agreed to the activity, with the ledger as it was when
 /// the pool was built; the best are then judged by <see cref="Matcher"/> against the ledger as it is.
 /// </summary>
+/// <remarks>
+/// Tens of thousands of contacts are tried for every request, so each group keeps, next to the advocates, one compact
+/// row per advocate in an array (<see cref="Fit"/>): the account's industry, country, products and competitors as
+/// numbers and bits, read in order without following a reference per contact. The score is
+/// <see cref="Matcher.Points{TFit}"/> itself, reading those rows. The rules that depend on the day alone are judged
+/// once a day per group.
+/// </remarks>
 public sealed class AdvocatePool
 {
-    private readonly Dictionary<Guid, PooledAdvocate[]> _byActivity;
+    private readonly Dictionary<Guid, Group> _byActivity;
     private readonly IReadOnlyDictionary<string, int> _vocabulary;
     private readonly IReadOnlyDictionary<Guid, (int Quarter, int Asks)> _accountAsks;
+    private readonly Numbering<Guid> _industries = new(EqualityComparer<Guid>.Default);
+    private readonly Numbering<Guid> _products = new(EqualityComparer<Guid>.Default);
+    private readonly Numbering<string> _countries = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Numbering<string> _competitors = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// A pool of <paramref name="advocates"/>; <paramref name="vocabulary"/> numbers every story term as
@@ -60,7 +73,7 @@ public sealed class AdvocatePool
         _byActivity = advocates
             .SelectMany(a => a.Candidate.AgreedActivityIds.Select(activity => (activity, a)))
             .GroupBy(p => p.activity, p => p.a)
-            .ToDictionary(g => g.Key, g => g.ToArray());
+            .ToDictionary(g => g.Key, g => new Group([.. g], this));
         Count = advocates.Count;
         BuiltAt = builtAt;
         Changes = changes;
@@ -79,33 +92,29 @@ public sealed class AdvocatePool
     /// </summary>
     public Shortlist Select(MatchCriteria criteria, MatchPolicy policy, int allowed, int ruledOut)
     {
-        if (!_byActivity.TryGetValue(criteria.Activity.Id, out var advocates))
+        if (!_byActivity.TryGetValue(criteria.Activity.Id, out var group))
         {
             return new Shortlist([], []);
         }
-        var terms = Matcher.Terms(criteria.UseCase);
-        var termIds = terms.Select(t => _vocabulary.TryGetValue(t, out var id) ? id : -1).Where(id => id >= 0).ToArray();
+        var request = Request.Of(criteria, this);
+        var allowedToday = group.AllowedOn(policy);
         var best = new Best(allowed);
         var bestRuledOut = new Best(ruledOut);
-        foreach (var advocate in advocates)
+        var fits = group.Fits;
+        for (var i = 0; i < fits.Length; i++)
         {
-            var shared = 0;
-            foreach (var term in termIds)
-            {
-                if (Array.BinarySearch(advocate.StoryTerms, term) >= 0)
-                {
-                    shared++;
-                }
-            }
-            var score = Matcher.Points(criteria, terms.Count, shared, advocate.Candidate, advocate.Ledger.History, policy.Today, null);
-            (Allows(criteria, advocate, policy) ? best : bestRuledOut).Offer(advocate, score);
+            var score = Matcher.Points(criteria, request.UseCaseTerms, new PooledFit(fits, i, request), policy.Today, null);
+            var advocate = group.Advocates[i];
+            var allows = allowedToday[i] && !(fits[i].HasBlackouts && AskRules.IsBlackedOut(criteria, advocate.Candidate, policy.Today));
+            (allows ? best : bestRuledOut).Offer(advocate, score);
         }
         return new Shortlist(best.InOrder(), bestRuledOut.InOrder());
     }
 
-    private bool Allows(MatchCriteria criteria, PooledAdvocate advocate, MatchPolicy policy)
+    /// <summary>The rules that need no request, with the ledger as the pool read it: everything but the activity and blackouts.</summary>
+    private bool AllowsOnTheDay(PooledAdvocate advocate, MatchPolicy policy)
     {
-        if (!AskRules.AllowsWithoutLedger(criteria, advocate.Candidate, policy))
+        if (!AskRules.AllowsOnTheDay(advocate.Candidate, policy))
         {
             return false;
         }
@@ -120,6 +129,164 @@ public sealed class AdvocatePool
             return false;
         }
         return !(_accountAsks.TryGetValue(advocate.Candidate.Account.Id, out var account) && account.Quarter == quarter && account.Asks >= policy.AccountAsksPerQuarter);
+    }
+
+    /// <summary>The advocates who agreed to one activity, with their compact rows in the same order.</summary>
+    private sealed class Group
+    {
+        private readonly AdvocatePool _pool;
+        private Day? _day;
+
+        public Group(PooledAdvocate[] advocates, AdvocatePool pool)
+        {
+            _pool = pool;
+            Advocates = advocates;
+            Fits = [.. advocates.Select(a => Fit.Of(a, pool))];
+        }
+
+        public PooledAdvocate[] Advocates { get; }
+        public Fit[] Fits { get; }
+
+        /// <summary>Who the day's rules allow under <paramref name="policy"/>, judged once per day and policy.</summary>
+        public bool[] AllowedOn(MatchPolicy policy)
+        {
+            if (Volatile.Read(ref _day) is { } day && day.Policy == policy)
+            {
+                return day.Allowed;
+            }
+            var allowed = Advocates.Select(a => _pool.AllowsOnTheDay(a, policy)).ToArray();
+            Volatile.Write(ref _day, new Day(policy, allowed));
+            return allowed;
+        }
+
+        private sealed record Day(MatchPolicy Policy, bool[] Allowed);
+    }
+
+    /// <summary>One advocate as the score reads them, in numbers of the pool's own numberings.</summary>
+    /// <remarks>
+    /// Products and Competitors: one bit per number below 64; the rare higher numbers in MoreProducts and
+    /// MoreCompetitors. Industry, Country, SizeBand and Region are -1 when the account has none.
+    /// </remarks>
+    private readonly record struct Fit(
+        int Industry, int Country, int SizeBand, int Region, ulong Products, int[]? MoreProducts, ulong Competitors,
+        int[]? MoreCompetitors, int[] StoryTerms, AskHistory History, SocialCapital Wants, bool HasBlackouts)
+    {
+        public static Fit Of(PooledAdvocate advocate, AdvocatePool pool)
+        {
+            var account = advocate.Candidate.Account;
+            var (products, moreProducts) = Bits(account.ProductIds.Select(pool._products.Of));
+            var (competitors, moreCompetitors) = Bits(account.CompetitorsReplaced.Select(c => pool._competitors.Of(c.Trim())));
+            return new Fit(
+                account.IndustryId is { } industry ? pool._industries.Of(industry) : -1,
+                account.CountryCode is { } country ? pool._countries.Of(country) : -1,
+                account.Employees is { } employees ? Matcher.SizeBand(employees) : -1,
+                account.Region is { } region ? (int)region : -1,
+                products,
+                moreProducts,
+                competitors,
+                moreCompetitors,
+                advocate.StoryTerms,
+                advocate.Ledger.History,
+                advocate.Candidate.Wants,
+                advocate.Candidate.Blackouts.Count > 0);
+        }
+    }
+
+    /// <summary>A request in the pool's numbers; a value the pool has never seen is a number no advocate has.</summary>
+    private sealed record Request(
+        int Industry, int Country, int SizeBand, int Region, ulong Products, int[] MoreProducts, int Competitor, int UseCaseTerms, int[] TermIds)
+    {
+        public static Request Of(MatchCriteria criteria, AdvocatePool pool)
+        {
+            var (products, moreProducts) = Bits(criteria.Products.Select(p => pool._products.Find(p)).Where(n => n >= 0));
+            var terms = Matcher.Terms(criteria.UseCase);
+            return new Request(
+                criteria.IndustryId is { } industry ? pool._industries.Find(industry) : -1,
+                criteria.CountryCode is { } country ? pool._countries.Find(country) : -1,
+                criteria.Employees is { } employees ? Matcher.SizeBand(employees) : -1,
+                criteria.Region is { } region ? (int)region : -1,
+                products,
+                moreProducts ?? [],
+                criteria.Competitor is { } competitor ? pool._competitors.Find(competitor.Trim()) : -1,
+                terms.Count,
+                [.. terms.Select(t => pool._vocabulary.TryGetValue(t, out var id) ? id : -1).Where(id => id >= 0)]);
+        }
+    }
+
+    /// <summary>How one compact row fits one request.</summary>
+    private readonly struct PooledFit(Fit[] fits, int index, Request request) : ICandidateFit
+    {
+        private ref readonly Fit Row => ref fits[index];
+
+        public bool SameIndustry => request.Industry >= 0 && Row.Industry == request.Industry;
+
+        public int SharedProducts =>
+            System.Numerics.BitOperations.PopCount(Row.Products & request.Products)
+            + (Row.MoreProducts is { } more && request.MoreProducts.Length > 0 ? more.Count(request.MoreProducts.Contains) : 0);
+
+        public bool SameCountry => request.Country >= 0 && Row.Country == request.Country;
+
+        public bool SameRegion => request.Region >= 0 && Row.Region == request.Region;
+
+        public int? SizeBandsApart => Row.SizeBand >= 0 && request.SizeBand >= 0 ? Math.Abs(Row.SizeBand - request.SizeBand) : null;
+
+        public bool ReplacedCompetitor => request.Competitor switch
+        {
+            < 0 => false,
+            < 64 => (Row.Competitors & (1UL << request.Competitor)) != 0,
+            _ => Row.MoreCompetitors is { } more && more.Contains(request.Competitor),
+        };
+
+        public int SharedTerms
+        {
+            get
+            {
+                var shared = 0;
+                var story = Row.StoryTerms;
+                foreach (var term in request.TermIds)
+                {
+                    if (Array.BinarySearch(story, term) >= 0)
+                    {
+                        shared++;
+                    }
+                }
+                return shared;
+            }
+        }
+
+        public AskHistory History => Row.History;
+
+        public SocialCapital Wants => Row.Wants;
+    }
+
+    /// <summary>Numbers below 64 as bits of one word, the rest listed.</summary>
+    private static (ulong Bits, int[]? More) Bits(IEnumerable<int> numbers)
+    {
+        var bits = 0UL;
+        List<int>? more = null;
+        foreach (var number in numbers)
+        {
+            if (number < 64)
+            {
+                bits |= 1UL << number;
+            }
+            else
+            {
+                (more ??= []).Add(number);
+            }
+        }
+        return (bits, more?.ToArray());
+    }
+
+    /// <summary>Numbers values in the order they are first seen.</summary>
+    private sealed class Numbering<T>(IEqualityComparer<T> comparer) where T : notnull
+    {
+        private readonly Dictionary<T, int> _numbers = new(comparer);
+
+        public int Of(T value) => _numbers.TryGetValue(value, out var number) ? number : _numbers[value] = _numbers.Count;
+
+        /// <summary>The value's number, or -1 when no advocate has it.</summary>
+        public int Find(T value) => _numbers.TryGetValue(value, out var number) ? number : -1;
     }
 
     /// <summary>The highest-scoring few of many, kept in a heap whose root is the weakest kept.</summary>

@@ -74,11 +74,22 @@ public static class AskRules
     /// can be tried against them in memory.
     /// </summary>
     public static bool AllowsWithoutLedger(MatchCriteria criteria, MatchCandidate candidate, MatchPolicy policy) =>
+        candidate.AgreedActivityIds.Contains(criteria.Activity.Id)
+        && AllowsOnTheDay(candidate, policy)
+        && !IsBlackedOut(criteria, candidate, policy.Today);
+
+    /// <summary>
+    /// Whether the rules that depend on nothing but the day allow asking the candidate: consent, its expiry and the
+    /// account's no-ask window. The advocate pool judges these once a day for every contact.
+    /// </summary>
+    public static bool AllowsOnTheDay(MatchCandidate candidate, MatchPolicy policy) =>
         candidate.Consent != ConsentLevel.None
         && !ConsentExpired(candidate, policy.Today)
-        && candidate.AgreedActivityIds.Contains(criteria.Activity.Id)
-        && BlackedOutUntil(criteria, candidate, policy.Today) is null
         && DaysSinceSigningInNoAskWindow(candidate, policy) is null;
+
+    /// <summary>Whether a blackout falls between today and the day the reference is needed by.</summary>
+    public static bool IsBlackedOut(MatchCriteria criteria, MatchCandidate candidate, DateOnly today) =>
+        candidate.Blackouts.Count > 0 && BlackedOutUntil(criteria, candidate, today) is not null;
 
     private static bool ConsentExpired(MatchCandidate candidate, DateOnly today) => candidate.ConsentExpiresOn is { } expires && expires < today;
 
@@ -86,8 +97,9 @@ public static class AskRules
     private static DateOnly? BlackedOutUntil(MatchCriteria criteria, MatchCandidate candidate, DateOnly today)
     {
         DateOnly? until = null;
-        foreach (var blackout in candidate.Blackouts)
+        for (var i = 0; i < candidate.Blackouts.Count; i++)
         {
+            var blackout = candidate.Blackouts[i];
             if (blackout.Starts <= criteria.NeededBy && blackout.Ends >= today && (until is null || blackout.Ends > until))
             {
                 until = blackout.Ends;

@@ -9,14 +9,14 @@ public sealed record MatchCriteria(
     MatchActivity Activity,
     DateOnly NeededBy,
     Guid? IndustryId = null,
-    IReadOnlyCollection<Guid>? ProductIds = null,
+    IReadOnlyList<Guid>? ProductIds = null,
     Region? Region = null,
     string? CountryCode = null,
     int? Employees = null,
     string? Competitor = null,
     string? UseCase = null)
 {
-    public IReadOnlyCollection<Guid> Products => ProductIds ?? [];
+    public IReadOnlyList<Guid> Products => ProductIds ?? [];
 }
 
 /// <summary>The activity asked for, as the rules need it.</summary>
@@ -45,11 +45,11 @@ public sealed record BlackoutDates(DateOnly Starts, DateOnly Ends);
 public sealed record CandidateAccount(
     Guid Id,
     Guid? IndustryId,
-    IReadOnlyCollection<Guid> ProductIds,
+    IReadOnlyList<Guid> ProductIds,
     Region? Region,
     string? CountryCode,
     int? Employees,
-    IReadOnlyCollection<string> CompetitorsReplaced,
+    IReadOnlyList<string> CompetitorsReplaced,
     DateOnly? ContractDate);
 
 /// <summary>How far an ask in the ledger got. Released asks (declined, cancelled, expired) are no load on anyone.</summary>

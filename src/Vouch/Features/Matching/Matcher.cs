@@ -74,17 +74,24 @@ public static class Matcher
     /// </summary>
     public static double Points(
         MatchCriteria criteria, int useCaseTerms, int sharedTerms, MatchCandidate candidate, AskHistory history, DateOnly today,
-        List<(double Points, string Reason)>? reasons)
+        List<(double Points, string Reason)>? reasons) =>
+        Points(criteria, useCaseTerms, new CandidateFit(criteria, candidate, history, sharedTerms), today, reasons);
+
+    /// <summary>
+    /// The score as above, reading the candidate through <paramref name="fit"/>: the advocate pool answers it from
+    /// compact columns, so every referenceable contact is scored by this one formula.
+    /// </summary>
+    public static double Points<TFit>(MatchCriteria criteria, int useCaseTerms, in TFit fit, DateOnly today, List<(double Points, string Reason)>? reasons)
+        where TFit : struct, ICandidateFit
     {
-        var account = candidate.Account;
         double possible = 0;
         double sum = 0;
         void Earn(double points) => sum += points;
 
-        if (criteria.IndustryId is { } industry)
+        if (criteria.IndustryId is not null)
         {
             possible += IndustryPoints;
-            if (account.IndustryId == industry)
+            if (fit.SameIndustry)
             {
                 Earn(IndustryPoints);
                 reasons?.Add((IndustryPoints, "same industry"));
@@ -94,7 +101,7 @@ public static class Matcher
         if (criteria.Products.Count > 0)
         {
             possible += ProductPoints;
-            var shared = criteria.Products.Count(account.ProductIds.Contains);
+            var shared = fit.SharedProducts;
             if (shared > 0)
             {
                 var points = ProductPoints * shared / (double)criteria.Products.Count;
@@ -106,12 +113,12 @@ public static class Matcher
         if (criteria.CountryCode is not null || criteria.Region is not null)
         {
             possible += LocationPoints;
-            if (criteria.CountryCode is { } country && string.Equals(account.CountryCode, country, StringComparison.OrdinalIgnoreCase))
+            if (criteria.CountryCode is not null && fit.SameCountry)
             {
                 Earn(LocationPoints);
                 reasons?.Add((LocationPoints, "same country"));
             }
-            else if (criteria.Region is { } region && account.Region == region)
+            else if (criteria.Region is not null && fit.SameRegion)
             {
                 var points = criteria.CountryCode is null ? LocationPoints : LocationPoints * 0.6;
                 Earn(points);
@@ -119,29 +126,26 @@ public static class Matcher
             }
         }
 
-        if (criteria.Employees is { } employees)
+        if (criteria.Employees is not null)
         {
             possible += SizePoints;
-            if (account.Employees is { } theirs)
+            var apart = fit.SizeBandsApart;
+            if (apart == 0)
             {
-                var apart = Math.Abs(SizeBand(employees) - SizeBand(theirs));
-                if (apart == 0)
-                {
-                    Earn(SizePoints);
-                    reasons?.Add((SizePoints, "similar size"));
-                }
-                else if (apart == 1)
-                {
-                    Earn(SizePoints / 2.0);
-                    reasons?.Add((SizePoints / 2.0, "close in size"));
-                }
+                Earn(SizePoints);
+                reasons?.Add((SizePoints, "similar size"));
+            }
+            else if (apart == 1)
+            {
+                Earn(SizePoints / 2.0);
+                reasons?.Add((SizePoints / 2.0, "close in size"));
             }
         }
 
         if (!string.IsNullOrWhiteSpace(criteria.Competitor))
         {
             possible += CompetitorPoints;
-            if (account.CompetitorsReplaced.Any(c => string.Equals(c.Trim(), criteria.Competitor.Trim(), StringComparison.OrdinalIgnoreCase)))
+            if (fit.ReplacedCompetitor)
             {
                 Earn(CompetitorPoints);
                 reasons?.Add((CompetitorPoints, "replaced the same competitor"));
@@ -151,6 +155,7 @@ public static class Matcher
         if (useCaseTerms > 0)
         {
             possible += UseCasePoints;
+            var sharedTerms = fit.SharedTerms;
             if (sharedTerms > 0)
             {
                 var points = UseCasePoints * sharedTerms / (double)useCaseTerms;
@@ -159,6 +164,7 @@ public static class Matcher
             }
         }
 
+        var history = fit.History;
         possible += RatingPoints;
         if (history.Ratings == 0)
         {
@@ -189,8 +195,9 @@ public static class Matcher
 
         possible += SocialCapitalPoints;
         var activity = criteria.Activity;
-        var given = candidate.Wants & activity.Offers;
-        if (candidate.Wants == SocialCapital.None)
+        var wants = fit.Wants;
+        var given = wants & activity.Offers;
+        if (wants == SocialCapital.None)
         {
             Earn(SocialCapitalPoints / 2.0);
             reasons?.Add((SocialCapitalPoints / 2.0, "has not said what they want in return"));
@@ -203,14 +210,67 @@ public static class Matcher
         else
         {
             Earn(0);
-            reasons?.Add((0, $"wants {Words.List(candidate.Wants)}, which {Words.WithArticle(activity.Name)} does not give"));
+            reasons?.Add((0, $"wants {Words.List(wants)}, which {Words.WithArticle(activity.Name)} does not give"));
         }
 
         return 100 * sum / possible;
     }
 
+    /// <summary>How a <see cref="MatchCandidate"/> fits the request, read from its own fields.</summary>
+    private readonly struct CandidateFit(MatchCriteria criteria, MatchCandidate candidate, AskHistory history, int sharedTerms) : ICandidateFit
+    {
+        public bool SameIndustry => candidate.Account.IndustryId == criteria.IndustryId;
+
+        public int SharedProducts
+        {
+            get
+            {
+                var shared = 0;
+                for (var i = 0; i < criteria.Products.Count; i++)
+                {
+                    if (candidate.Account.ProductIds.Contains(criteria.Products[i]))
+                    {
+                        shared++;
+                    }
+                }
+                return shared;
+            }
+        }
+
+        public bool SameCountry => string.Equals(candidate.Account.CountryCode, criteria.CountryCode, StringComparison.OrdinalIgnoreCase);
+
+        public bool SameRegion => candidate.Account.Region == criteria.Region;
+
+        public int? SizeBandsApart => candidate.Account.Employees is { } theirs && criteria.Employees is { } wanted
+            ? Math.Abs(SizeBand(wanted) - SizeBand(theirs))
+            : null;
+
+        public bool ReplacedCompetitor
+        {
+            get
+            {
+                var competitor = criteria.Competitor.AsSpan().Trim();
+                var replaced = candidate.Account.CompetitorsReplaced;
+                for (var i = 0; i < replaced.Count; i++)
+                {
+                    if (replaced[i].AsSpan().Trim().Equals(competitor, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        public int SharedTerms => sharedTerms;
+
+        public AskHistory History => history;
+
+        public SocialCapital Wants => candidate.Wants;
+    }
+
     /// <summary>Companies under 100 people, up to 1,000, up to 10,000, and larger.</summary>
-    private static int SizeBand(int employees) => employees switch
+    internal static int SizeBand(int employees) => employees switch
     {
         < 100 => 0,
         < 1_000 => 1,
@@ -220,6 +280,32 @@ public static class Matcher
 
     public static HashSet<string> Terms(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : new HashSet<string>(IdeaSimilarity.SearchTerms(text), StringComparer.Ordinal);
+}
+
+/// <summary>
+/// What the score reads of a candidate against one request. Each answer is about the request's own criterion and is
+/// read only when the request names it.
+/// </summary>
+public interface ICandidateFit
+{
+    bool SameIndustry { get; }
+
+    /// <summary>How many of the request's products the candidate's account uses.</summary>
+    int SharedProducts { get; }
+
+    bool SameCountry { get; }
+    bool SameRegion { get; }
+
+    /// <summary>How many size bands lie between the account and the prospect; null when the account's size is not known.</summary>
+    int? SizeBandsApart { get; }
+
+    bool ReplacedCompetitor { get; }
+
+    /// <summary>How many of the use case's search terms the candidate's story shares.</summary>
+    int SharedTerms { get; }
+
+    AskHistory History { get; }
+    SocialCapital Wants { get; }
 }
 
 /// <summary>What the score reads of a contact's past asks: how they were rated and when they were last asked.</summary>

@@ -29,19 +29,31 @@ public sealed class CandidatePool(VouchDbContext db)
     public async Task<(Contact Contact, MatchCandidate Candidate)?> ContactAsync(Guid contactId, CancellationToken ct) =>
         Candidates(await Load(db.Contacts.Where(c => c.Id == contactId)).ToListAsync(ct)).Cast<(Contact, MatchCandidate)?>().SingleOrDefault();
 
-    /// <summary>Every ask of these contacts and of their accounts since <see cref="LedgerYears"/> ago, as the rules read it.</summary>
+    /// <summary>
+    /// Every ask of these contacts since <see cref="LedgerYears"/> ago, and every ask of their accounts this quarter:
+    /// all that the rules and the score read.
+    /// </summary>
     public async Task<List<PastAsk>> LedgerAsync(IReadOnlyCollection<MatchCandidate> candidates, DateOnly today, CancellationToken ct)
     {
-        var since = new DateTimeOffset(today.AddYears(-LedgerYears).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var since = AtStartOf(today.AddYears(-LedgerYears));
+        var quarterStarted = AtStartOf(new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1));
         var contactIds = candidates.Select(c => c.ContactId).ToList();
         var accountIds = candidates.Select(c => c.Account.Id).Distinct().ToList();
-        // SQLite plans the OR as a multi-index OR over the contact and the account index.
+        // SQLite plans the OR as a multi-index OR over the contact and the account index. Only the columns the rules
+        // read are read.
         var asks = await db.Engagements.AsNoTracking()
-            .Where(e => e.Kind == EngagementKind.Ask && e.At >= since && (contactIds.Contains(e.ContactId) || accountIds.Contains(e.AccountId)))
-            .Select(e => new { Engagement = e, e.ActivityType!.RestPeriodDays })
+            .Where(e => e.Kind == EngagementKind.Ask
+                && ((contactIds.Contains(e.ContactId) && e.At >= since) || (accountIds.Contains(e.AccountId) && e.At >= quarterStarted)))
+            .Select(e => new
+            {
+                Engagement = new Engagement { ContactId = e.ContactId, AccountId = e.AccountId, At = e.At, Status = e.Status, Rating = e.Rating },
+                e.ActivityType!.RestPeriodDays,
+            })
             .ToListAsync(ct);
         return [.. asks.Select(a => a.Engagement.ToPastAsk(a.RestPeriodDays))];
     }
+
+    private static DateTimeOffset AtStartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     private IQueryable<Contact> Load(IQueryable<Contact> contacts) => contacts.AsNoTracking().AsSplitQuery()
         .Include(c => c.Account!).ThenInclude(a => a.Products)

@@ -101,7 +101,8 @@ public sealed class RequestQueries(
     /// <summary>The advocates the rules allow, ranked and explained; those they rule out, with why; and alternatives when few fit.</summary>
     public async Task<MatchesResponse?> MatchesAsync(RequestActor actor, Guid id, CancellationToken ct)
     {
-        var request = await db.ReferenceRequests.AsNoTracking().Include(r => r.ActivityType).Include(r => r.Products).SingleOrDefaultAsync(r => r.Id == id, ct);
+        var request = await db.ReferenceRequests.AsNoTracking().AsSplitQuery()
+            .Include(r => r.ActivityType).Include(r => r.Products).SingleOrDefaultAsync(r => r.Id == id, ct);
         if (request is null || !actor.Sees(request) || actor.IsAdvocate && !actor.ReadsAll)
         {
             return null;

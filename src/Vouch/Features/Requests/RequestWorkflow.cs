@@ -495,7 +495,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
     }
 
     private Task<ReferenceRequest?> LoadAsync(Guid id, CancellationToken ct) =>
-        db.ReferenceRequests.Include(r => r.ActivityType).Include(r => r.Products).Include(r => r.Requester)
+        db.ReferenceRequests.AsSplitQuery().Include(r => r.ActivityType).Include(r => r.Products).Include(r => r.Requester)
             .Include(r => r.Contact!).ThenInclude(c => c.Account)
             .SingleOrDefaultAsync(r => r.Id == id, ct);
 

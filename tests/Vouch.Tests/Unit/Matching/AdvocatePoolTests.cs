@@ -113,4 +113,41 @@ public sealed class AdvocatePoolTests
         Assert.Empty(shortlist.Allowed);
         Assert.Equal(["Busy account"], shortlist.RuledOut.Select(a => a.Name));
     }
+
+    [Fact]
+    public void The_pool_orders_by_the_matcher_s_own_score_for_every_criterion_even_beyond_64_products_and_competitors()
+    {
+        var random = new Random(11);
+        var products = Enumerable.Range(0, 70).Select(_ => Guid.NewGuid()).ToArray();
+        var competitors = Enumerable.Range(0, 70).Select(i => $"Rival {i}").ToArray();
+        var industries = new[] { s_industry, s_otherIndustry, Guid.NewGuid() };
+        string[] countries = ["US", "de", "FR", "jp"];
+        string[] stories = ["onboarding and billing", "billing migration in weeks", "executive reporting", ""];
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var advocates = Enumerable.Range(0, 600).Select(i =>
+        {
+            var account = new CandidateAccount(Guid.NewGuid(), random.Next(4) == 0 ? null : industries[random.Next(3)],
+                [.. products.Where(_ => random.Next(20) == 0)], random.Next(5) == 0 ? null : (Region)random.Next(4),
+                random.Next(5) == 0 ? null : countries[random.Next(4)], random.Next(4) == 0 ? null : random.Next(5, 30_000),
+                [.. competitors.Where(_ => random.Next(25) == 0).Select(c => random.Next(2) == 0 ? $" {c.ToUpperInvariant()} " : c)], null);
+            var story = stories[random.Next(stories.Length)];
+            var candidate = new MatchCandidate(Guid.NewGuid(), account, ConsentLevel.Written, null, [s_call.Id], null, [],
+                (SocialCapital)random.Next(32), story);
+            var terms = Matcher.Terms(story).Select(t => vocabulary.TryGetValue(t, out var id) ? id : vocabulary[t] = vocabulary.Count).Order().ToArray();
+            var lastAsked = random.Next(3) == 0 ? (DateOnly?)null : s_today.AddDays(-random.Next(1, 400));
+            return new PooledAdvocate(candidate, $"Advocate {i}", null, "Account", terms,
+                new LedgerSummary(new AskHistory(random.Next(3), 1 + random.Next(5), lastAsked), null, 0, 0));
+        }).ToList();
+        var criteria = new MatchCriteria(s_call, s_today.AddDays(30), industries[0], [products[3], products[66], products[68]], Region.Emea,
+            "DE", 2_000, "rival 65", "billing and onboarding");
+
+        var shortlist = Pool(advocates, vocabulary).Select(criteria, s_policy, allowed: 600, ruledOut: 0);
+
+        Assert.Equal(600, shortlist.Allowed.Count);
+        var useCase = Matcher.Terms(criteria.UseCase);
+        var scores = shortlist.Allowed.Select(a => Matcher.Points(criteria, useCase.Count,
+            useCase.Count(Matcher.Terms(a.Candidate.Story).Contains), a.Candidate, a.Ledger.History, s_today, null)).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        Assert.True(scores.Distinct().Count() > 100, "the criteria should spread the scores");
+    }
 }
