@@ -54,14 +54,14 @@ public static class ReferenceSearch
         var skip = (page - 1) * pageSize;
         if (sql.FromIndex)
         {
-            // Up to one more than a small search finds tells the small from the broad.
-            var matches = await db.Database.SqlQueryRaw<long>(sql.RowIds(RankedHereAtMost + 1), [.. sql.Parameters]).ToListAsync(ct);
-            var (shown, found) = matches.Count <= RankedHereAtMost
-                ? ((await RankAsync(db, criteria.Words, matches, ct)).Skip(skip).Take(pageSize).ToList(), matches.Count)
-                : await PageBroadAsync(db, sql, criteria.Words, skip, pageSize, ct);
+            // One pass over the index reads every match: their number is the total, and they are what the page is cut from.
+            var matches = await db.Database.SqlQueryRaw<long>(sql.RowIds(), [.. sql.Parameters]).ToListAsync(ct);
+            var shown = matches.Count <= RankedHereAtMost
+                ? (await RankAsync(db, criteria.Words, matches, ct)).Skip(skip).Take(pageSize).ToList()
+                : await PageBroadAsync(db, sql, criteria.Words, matches, skip, pageSize, ct);
             var byRowId = (await db.Database.SqlQueryRaw<ReferenceRow>(sql.ByRowIds(), JsonSerializer.Serialize(shown)).ToListAsync(ct))
                 .ToDictionary(r => r.RowId);
-            return new Paged<ReferenceSummary>([.. shown.Select(id => byRowId[id].ToSummary(criteria.Today))], found, page, pageSize);
+            return new Paged<ReferenceSummary>([.. shown.Select(id => byRowId[id].ToSummary(criteria.Today))], matches.Count, page, pageSize);
         }
         var total = await db.Database.SqlQueryRaw<int>(sql.Count(), [.. sql.Parameters]).ToListAsync(ct);
         var rows = await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(skip, pageSize), [.. sql.Parameters]).ToListAsync(ct);
@@ -85,24 +85,19 @@ public static class ReferenceSearch
     }
 
     /// <summary>
-    /// A page of a broad search, best first without reading every match: those with the words in the name or title
-    /// (ranked by <see cref="TextRank"/>), then the rest, the most recently added first, read from the index in that
-    /// order only as far as the page needs. bm25 would read the whole list of every word and filter token instead.
+    /// A page of a broad search, best first without reading the text of every match: those with the words in the name
+    /// or title (ranked by <see cref="TextRank"/>), then the rest of <paramref name="matches"/>, the most recently added
+    /// first. bm25 would read the whole list of every word and filter token instead.
     /// </summary>
-    private static async Task<(List<long> Shown, int Total)> PageBroadAsync(
-        VouchDbContext db, SearchSql sql, IReadOnlyList<string> words, int skip, int take, CancellationToken ct)
+    private static async Task<List<long>> PageBroadAsync(
+        VouchDbContext db, SearchSql sql, IReadOnlyList<string> words, List<long> matches, int skip, int take, CancellationToken ct)
     {
-        var total = (await db.Database.SqlQueryRaw<int>(sql.Count(), [.. sql.Parameters]).ToListAsync(ct)).Single();
         var inNameOrTitle = await db.Database.SqlQueryRaw<long>(sql.RowIds(), sql.ParametersMatchingIn("Name Title")).ToListAsync(ct);
         var first = await RankAsync(db, words, inNameOrTitle, ct);
-        var shown = first.Skip(skip).Take(take).ToList();
-        if (shown.Count < take)
-        {
-            var (restSkip, needed, seen) = (Math.Max(0, skip - first.Count), take - shown.Count, first.ToHashSet());
-            var newest = await db.Database.SqlQueryRaw<long>(sql.RowIdsNewestFirst(restSkip + needed + seen.Count), [.. sql.Parameters]).ToListAsync(ct);
-            shown.AddRange(newest.Where(id => !seen.Contains(id)).Skip(restSkip).Take(needed));
-        }
-        return (shown, total);
+        var seen = first.ToHashSet();
+        // The index returns rowids in ascending order, and a contact's rowid grows with when it was added.
+        var newest = Enumerable.Range(0, matches.Count).Select(i => matches[matches.Count - 1 - i]).Where(id => !seen.Contains(id));
+        return [.. first.Concat(newest).Skip(skip).Take(take)];
     }
 
     private sealed record RankedText(long RowId, Guid Id, string FirstName, string LastName, string? Title, string? UseCase, string? Results, string? Quotes);
@@ -219,22 +214,16 @@ public static class ReferenceSearch
             }
         }
 
-        /// <summary>The total: the rows and the accounts are read only when a condition needs them.</summary>
-        public string Count() => _fromIndex
-            ? $"SELECT COUNT(*) AS \"Value\" {IndexFromWhere}"
-            : $"SELECT COUNT(*) AS \"Value\" {From(withContacts: true, withAccounts: _criteria.FiltersAccounts)} WHERE {_where}";
+        /// <summary>The total, without the index: the accounts are read only when a condition needs them.</summary>
+        public string Count() => $"SELECT COUNT(*) AS \"Value\" {From(withContacts: true, withAccounts: _criteria.FiltersAccounts)} WHERE {_where}";
 
         /// <summary>The filters that compare account columns the full-text index does not hold.</summary>
         private bool ReadsAccounts => _criteria.Competitor is not null ||
             !SearchFacets.SizeIsWholeBands(_criteria.EmployeesMin, _criteria.EmployeesMax);
 
-        /// <summary>The rowids of the matches, on SQLite with text, in the index's order; all of them, or at most <paramref name="limit"/>.</summary>
-        public string RowIds(int? limit = null) =>
-            $"SELECT \"ContactSearch\".rowid AS \"Value\" {IndexFromWhere}" + (limit is { } most ? $" LIMIT {most}" : "");
-
-        /// <summary>The rowids of the first <paramref name="limit"/> matches, the most recently added first.</summary>
-        public string RowIdsNewestFirst(int limit) =>
-            $"SELECT \"ContactSearch\".rowid AS \"Value\" {IndexFromWhere} ORDER BY \"ContactSearch\".rowid DESC LIMIT {limit}";
+        /// <summary>The rowids of the matches, on SQLite with text, in ascending order (the index's own, so no sort).</summary>
+        public string RowIds() =>
+            $"SELECT \"ContactSearch\".rowid AS \"Value\" {IndexFromWhere} ORDER BY \"ContactSearch\".rowid";
 
         /// <summary>From the index, with the rows and accounts only where a condition needs them.</summary>
         private string IndexFromWhere =>

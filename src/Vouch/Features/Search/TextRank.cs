@@ -20,10 +20,15 @@ public sealed class TextRank
     private readonly string[] _stems;
     private readonly EnglishStemmer _stemmer = new();
 
+    // Stories repeat their words: each distinct word is stemmed once per search.
+    private readonly Dictionary<string, string> _stemOf = [];
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stemOfSpan;
+
     public TextRank(IReadOnlyList<string> words)
     {
         _words = words;
         _stems = [.. words.Select(Stem)];
+        _stemOfSpan = _stemOf.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int Score(string name, string? title, string? story) =>
@@ -35,19 +40,50 @@ public sealed class TextRank
         {
             return 0;
         }
-        var found = new int[_words.Count];
-        foreach (var token in Tokens(text))
+        Span<int> found = stackalloc int[_words.Count];
+        var lower = text.ToLowerInvariant();
+        var start = -1;
+        for (var i = 0; i <= lower.Length; i++)
         {
-            string? stem = null;
-            for (var i = 0; i < _words.Count; i++)
+            var inWord = i < lower.Length && char.IsLetterOrDigit(lower[i]);
+            if (inWord && start < 0)
             {
-                if (found[i] < MostHitsCounted && (token.StartsWith(_words[i], StringComparison.Ordinal) || (stem ??= Stem(token)) == _stems[i]))
-                {
-                    found[i]++;
-                }
+                start = i;
+            }
+            else if (!inWord && start >= 0)
+            {
+                Count(lower.AsSpan(start, i - start), found);
+                start = -1;
             }
         }
-        return found.Sum();
+        var hits = 0;
+        foreach (var count in found)
+        {
+            hits += count;
+        }
+        return hits;
+    }
+
+    private void Count(ReadOnlySpan<char> token, Span<int> found)
+    {
+        string? stem = null;
+        for (var i = 0; i < _words.Count; i++)
+        {
+            if (found[i] < MostHitsCounted && (token.StartsWith(_words[i], StringComparison.Ordinal) || (stem ??= StemOf(token)) == _stems[i]))
+            {
+                found[i]++;
+            }
+        }
+    }
+
+    private string StemOf(ReadOnlySpan<char> token)
+    {
+        if (!_stemOfSpan.TryGetValue(token, out var stem))
+        {
+            var word = token.ToString();
+            stem = _stemOf[word] = Stem(word);
+        }
+        return stem;
     }
 
     private string Stem(string word)
@@ -55,23 +91,5 @@ public sealed class TextRank
         _stemmer.SetCurrent(word);
         _stemmer.Stem();
         return _stemmer.Current;
-    }
-
-    private static IEnumerable<string> Tokens(string text)
-    {
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                yield return text[start..i].ToLowerInvariant();
-                start = -1;
-            }
-        }
     }
 }
