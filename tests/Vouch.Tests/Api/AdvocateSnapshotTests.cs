@@ -22,7 +22,7 @@ public sealed class AdvocateSnapshotTests(VouchApp app) : IClassFixture<VouchApp
     }
 
     /// <summary>Adds a referenceable contact the way another instance would: not through the snapshot under test.</summary>
-    private Task AddAdvocateAsync(string name) => app.WithScopeAsync(async services =>
+    private Task<Guid> AddAdvocateAsync(string name) => app.WithScopeAsync(async services =>
     {
         var db = services.GetRequiredService<VouchDbContext>();
         var call = await db.ActivityTypes.SingleAsync(t => t.Key == "reference-call", Ct);
@@ -34,6 +34,7 @@ public sealed class AdvocateSnapshotTests(VouchApp app) : IClassFixture<VouchApp
             ConsentGivenOn = new DateOnly(2026, 1, 1), AgreedActivities = [call],
         });
         await db.SaveChangesAsync(Ct);
+        return db.Contacts.Local.Single().Id;
     });
 
     private static async Task<bool> InPoolAsync(AdvocateSnapshot snapshot, string name) => await CountAsync(snapshot, name) > 0;
@@ -88,5 +89,48 @@ public sealed class AdvocateSnapshotTests(VouchApp app) : IClassFixture<VouchApp
         await AddAdvocateAsync("Local");
 
         Assert.Equal(1, await CountAsync(snapshot, "Local"));
+    }
+
+    [Fact]
+    public async Task A_change_saved_here_reads_again_only_the_contacts_it_touched()
+    {
+        var snapshot = new AdvocateSnapshot(app.Services.GetRequiredService<IServiceScopeFactory>(),
+            Options.Create(new RequestOptions { AdvocatePoolSeconds = 3_600 }), TimeProvider.System, NullLogger<AdvocateSnapshot>.Instance);
+        await snapshot.CurrentAsync(Ct);
+        await AddAdvocateAsync("Untold");
+        var told = await AddAdvocateAsync("Told");
+
+        snapshot.Changed(new PoolChange(new HashSet<Guid> { told }, new HashSet<Guid>()));
+
+        Assert.True(await InPoolAsync(snapshot, "Told"));
+        Assert.False(await InPoolAsync(snapshot, "Untold"), "only the contacts a change names are read again");
+    }
+
+    [Fact]
+    public async Task Withdrawn_consent_and_a_deleted_account_leave_the_next_matching()
+    {
+        var snapshot = app.Services.GetRequiredService<AdvocateSnapshot>();
+        var withdrawing = await AddAdvocateAsync("Withdrawing");
+        var leaving = await AddAdvocateAsync("Leaving");
+        var before = (await CountAsync(snapshot, "Withdrawing"), await CountAsync(snapshot, "Leaving"));
+
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            (await db.Contacts.SingleAsync(c => c.Id == withdrawing, Ct)).Consent = ConsentLevel.None;
+            var contact = await db.Contacts.SingleAsync(c => c.Id == leaving, Ct);
+            (await db.Accounts.SingleAsync(a => a.Id == contact.AccountId, Ct)).DeletedAt = DateTimeOffset.UtcNow;
+            await db.SaveChangesAsync(Ct);
+        });
+
+        Assert.Equal((1, 1), before);
+        Assert.Equal(0, await CountAsync(snapshot, "Withdrawing"));
+        Assert.Equal(0, await CountAsync(snapshot, "Leaving"));
+        var pool = await snapshot.CurrentAsync(Ct);
+        var activity = new Vouch.Features.Matching.MatchActivity(StableId.For("activity-type:reference-call"), "reference-call", "reference call", 30, SocialCapital.None);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var ruledOut = pool.Select(new Vouch.Features.Matching.MatchCriteria(activity, today.AddDays(30)), new(100, 0, today), 0, 10_000).RuledOut;
+        Assert.Contains(ruledOut, a => a.Candidate.ContactId == withdrawing);
+        Assert.DoesNotContain(ruledOut, a => a.Candidate.ContactId == leaving);
     }
 }

@@ -51,6 +51,7 @@ public sealed record Shortlist(IReadOnlyList<PooledAdvocate> Allowed, IReadOnlyL
 /// </remarks>
 public sealed class AdvocatePool
 {
+    private readonly IReadOnlyCollection<PooledAdvocate> _advocates;
     private readonly Dictionary<Guid, Group> _byActivity;
     private readonly IReadOnlyDictionary<string, int> _vocabulary;
     private readonly IReadOnlyDictionary<Guid, (int Quarter, int Asks)> _accountAsks;
@@ -68,6 +69,7 @@ public sealed class AdvocatePool
         IReadOnlyCollection<PooledAdvocate> advocates, IReadOnlyDictionary<string, int> vocabulary,
         IReadOnlyDictionary<Guid, (int Quarter, int Asks)> accountAsks, DateTimeOffset builtAt, long changes = 0)
     {
+        _advocates = advocates;
         _vocabulary = vocabulary;
         _accountAsks = accountAsks;
         _byActivity = advocates
@@ -84,6 +86,17 @@ public sealed class AdvocatePool
 
     /// <summary>How many saved changes to referenceability the pool has seen; a later change makes it out of date.</summary>
     public long Changes { get; }
+
+    /// <summary>The numbers of the story terms; a pool made from this one numbers new terms after them.</summary>
+    public IReadOnlyDictionary<string, int> Vocabulary => _vocabulary;
+
+    /// <summary>
+    /// This pool with the advocates <paramref name="leaving"/> taken out and <paramref name="arriving"/> put in, their
+    /// story terms numbered by <paramref name="vocabulary"/> (this pool's, extended); the accounts' asks stay as they were.
+    /// </summary>
+    public AdvocatePool With(
+        Func<PooledAdvocate, bool> leaving, IReadOnlyCollection<PooledAdvocate> arriving, IReadOnlyDictionary<string, int> vocabulary, long changes) =>
+        new([.. _advocates.Where(a => !leaving(a)), .. arriving], vocabulary, _accountAsks, BuiltAt, changes);
 
     /// <summary>
     /// The <paramref name="allowed"/> best-fitting contacts the rules allow as far as the pool can tell, and the
