@@ -74,7 +74,7 @@ public static class AccountEndpoints
     private static async Task<Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult>> Update(
         Guid id, AccountInput input, VouchDbContext db, CancellationToken ct)
     {
-        var account = await db.Accounts.Include(a => a.Products).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var account = await db.Accounts.AsSplitQuery().Include(a => a.Products).SingleOrDefaultAsync(a => a.Id == id, ct);
         if (account is null)
         {
             return Problems.NotFound("The account");

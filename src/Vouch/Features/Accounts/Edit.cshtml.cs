@@ -42,7 +42,7 @@ public sealed class EditModel(VouchDbContext db) : PageModel
         Account? account;
         if (id is { } existing)
         {
-            account = await db.Accounts.Include(a => a.Products).SingleOrDefaultAsync(a => a.Id == existing, ct);
+            account = await db.Accounts.AsSplitQuery().Include(a => a.Products).SingleOrDefaultAsync(a => a.Id == existing, ct);
             if (account is null)
             {
                 return NotFound();

@@ -70,7 +70,7 @@ public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, 
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var opportunity = await db.Opportunities.AsNoTracking().VisibleTo(User).Include(o => o.Account!).ThenInclude(a => a.Industry)
+        var opportunity = await db.Opportunities.AsNoTracking().AsSplitQuery().VisibleTo(User).Include(o => o.Account!).ThenInclude(a => a.Industry)
             .Include(o => o.Products).Include(o => o.Owner).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (opportunity is null)
         {

@@ -98,7 +98,7 @@ public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, TimePr
     {
         if (Form.OpportunityId is { } id)
         {
-            Opportunity = await db.Opportunities.AsNoTracking().VisibleTo(User)
+            Opportunity = await db.Opportunities.AsNoTracking().AsSplitQuery().VisibleTo(User)
                 .Include(o => o.Account!).ThenInclude(a => a.Products).Include(o => o.Products)
                 .SingleOrDefaultAsync(o => o.Id == id, ct);
             if (Opportunity is null)

@@ -56,7 +56,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         errors.MaxLength("useCase", body.UseCase, ReferenceRequest.TextMaxLength);
 
         var opportunity = body.OpportunityId is { } opportunityId
-            ? await db.Opportunities.Include(o => o.Account!).ThenInclude(a => a.Products).Include(o => o.Products)
+            ? await db.Opportunities.AsSplitQuery().Include(o => o.Account!).ThenInclude(a => a.Products).Include(o => o.Products)
                 .SingleOrDefaultAsync(o => o.Id == opportunityId, ct)
             : null;
         if (body.OpportunityId is not null && (opportunity is null || (!actor.ReadsAll && opportunity.OwnerId != actor.UserId)))
