@@ -8,8 +8,11 @@ namespace Vouch.Features.Matching;
 public sealed record PooledAdvocate(MatchCandidate Candidate, string Name, string? Title, string AccountName, int[] StoryTerms, LedgerSummary Ledger);
 
 /// <summary>A contact's asks as the pool last read them.</summary>
-/// <remarks>RestingUntil: The end of the latest rest period of a scheduled or completed ask. AsksInQuarter: Asks not released in <c>Quarter</c>.</remarks>
-public readonly record struct LedgerSummary(AskHistory History, DateOnly? RestingUntil, int Quarter, int AsksInQuarter)
+/// <remarks>
+/// RestingUntil: The end of the latest rest period of a scheduled or completed ask. AsksInQuarter: Asks not released
+/// in <c>Quarter</c>. AskedOn: The days of the asks not released, as the supply and demand report counts them.
+/// </remarks>
+public readonly record struct LedgerSummary(AskHistory History, DateOnly? RestingUntil, int Quarter, int AsksInQuarter, DateOnly[]? AskedOn = null)
 {
     public static LedgerSummary Of(IReadOnlyCollection<PastAsk> ownAsks, DateOnly today)
     {
@@ -27,7 +30,8 @@ public readonly record struct LedgerSummary(AskHistory History, DateOnly? Restin
                 inQuarter++;
             }
         }
-        return new LedgerSummary(AskHistory.Of(ownAsks, today), resting, quarter, inQuarter);
+        return new LedgerSummary(
+            AskHistory.Of(ownAsks, today), resting, quarter, inQuarter, [.. ownAsks.Where(a => a.State != AskState.Released).Select(a => a.On)]);
     }
 }
 
@@ -61,12 +65,15 @@ public sealed class AdvocatePool
             .SelectMany(a => a.Candidate.AgreedActivityIds.Select(activity => (activity, a)))
             .GroupBy(p => p.activity, p => p.a)
             .ToDictionary(g => g.Key, g => g.ToArray());
-        Count = advocates.Count;
+        Advocates = [.. advocates];
         BuiltAt = builtAt;
         Changes = changes;
     }
 
-    public int Count { get; }
+    public int Count => Advocates.Count;
+
+    /// <summary>Every referenceable contact of the pool, in the order they were read.</summary>
+    public IReadOnlyList<PooledAdvocate> Advocates { get; }
     public DateTimeOffset BuiltAt { get; }
 
     /// <summary>How many saved changes to referenceability the pool has seen; a later change makes it out of date.</summary>
