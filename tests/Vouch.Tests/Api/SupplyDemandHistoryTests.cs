@@ -54,6 +54,8 @@ public sealed class SupplyDemandHistoryTests(VouchApp app) : IClassFixture<Vouch
         using var manager = await app.ClientForAsync(Roles.ReferenceManager);
         var (from, to) = (s_today.AddDays(-365), s_today.AddDays(1));
         var before = await ReportAsync(manager, from, to);
+        var market = app.Services.GetRequiredService<MarketSnapshot>();
+        var read = (await market.CurrentAsync(Ct)).BuiltAt;
 
         var ids = new List<Guid>();
         foreach (var body in new object[]
@@ -79,6 +81,8 @@ public sealed class SupplyDemandHistoryTests(VouchApp app) : IClassFixture<Vouch
         // A cancelled request was still asked for: demand counts it.
         Assert.Equal(afterCreating.Requests, afterCancelling.Requests);
         AssertSame(await RawReportAsync(from, to), afterCancelling);
+        // Laid on top of the history read before, not read again.
+        Assert.Equal(read, (await market.CurrentAsync(Ct)).BuiltAt);
     }
 
     private static async Task<SupplyDemandReport> ReportAsync(HttpClient client, DateOnly from, DateOnly to) =>

@@ -37,14 +37,20 @@ public sealed class MarketHistoryTests
             ],
             [], [], DateTimeOffset.UnixEpoch);
 
-        var cells = history.Cells.In(day, day.AddDays(2));
+        var cells = history.CellsIn(day, day.AddDays(2));
         Assert.Equal(4, cells.Count);
         Assert.Equal(1, cells[new DemandKey(s_call, s_banking, Region.Emea, s_payments)]);
         Assert.Equal(1, cells[new DemandKey(s_call, s_banking, Region.Emea, s_lending)]);
         Assert.Equal(1, cells[new DemandKey(s_call, s_banking, Region.Emea, null)]);
         Assert.Equal(1, cells[new DemandKey(s_visit, null, null, s_payments)]);
-        Assert.Equal(3, history.Requests.Total(day, day.AddDays(2)));
-        Assert.Equal(1, history.Requests.In(day, day.AddDays(1))[new RequestKey(s_call, ForOpportunity: true)]);
+        Assert.Equal(3, history.RequestsIn(day, day.AddDays(2)).Values.Sum());
+        Assert.Equal(1, history.RequestsIn(day, day.AddDays(1))[new RequestKey(s_call, ForOpportunity: true)]);
+
+        var later = history.With([new RequestFact(day.AddDays(1), s_call, s_banking, Region.Emea, [s_payments], ForOpportunity: true)]);
+        Assert.Equal(2, later.CellsIn(day, day.AddDays(2))[new DemandKey(s_call, s_banking, Region.Emea, s_payments)]);
+        Assert.Equal(4, later.RequestsIn(day, day.AddDays(2)).Values.Sum());
+        Assert.Equal(3, history.RequestsIn(day, day.AddDays(2)).Values.Sum());
+        Assert.Empty(later.RequestsIn(day.AddDays(2), day.AddDays(3)));
     }
 
     [Fact]

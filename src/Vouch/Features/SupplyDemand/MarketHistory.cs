@@ -99,26 +99,75 @@ public sealed record OpenDealFact(DateOnly CloseDate, Guid? IndustryId, Region? 
 /// <summary>
 /// The demand side of the reference market and the pipeline, counted per day: every request in the cells it counts
 /// in, in the totals per activity, every open deal on its close date and every closed deal on its close date. A year's
-/// report then adds up a few hundred thousand small counts instead of reading and grouping as many rows.
+/// report then adds up a few hundred thousand small counts instead of reading and grouping as many rows. Requests
+/// made since it was read can be laid on top (<see cref="With"/>) without counting everything again.
 /// </summary>
-public sealed class MarketHistory(
-    IReadOnlyCollection<RequestFact> requests, IEnumerable<OpenDealFact> openDeals, IEnumerable<DateOnly> closedDealDates, DateTimeOffset builtAt)
+public sealed class MarketHistory
 {
-    /// <summary>Requests per day in each cell: once per distinct product they named, or once without a product.</summary>
-    public DailyCounts<DemandKey> Cells { get; } = new(requests.SelectMany(r => r.ProductIds.Count == 0
-        ? [(r.CreatedOn, new DemandKey(r.ActivityTypeId, r.IndustryId, r.Region, null))]
-        : r.ProductIds.Distinct().Select(p => (r.CreatedOn, new DemandKey(r.ActivityTypeId, r.IndustryId, r.Region, p)))));
+    private readonly DailyCounts<DemandKey> _cells;
+    private readonly DailyCounts<RequestKey> _requests;
+    private readonly IReadOnlyList<RequestFact> _recent;
 
-    /// <summary>Requests per day, each once, by activity and whether it was made for a deal.</summary>
-    public DailyCounts<RequestKey> Requests { get; } = new(requests.Select(r => (r.CreatedOn, new RequestKey(r.ActivityTypeId, r.ForOpportunity))));
+    public MarketHistory(
+        IReadOnlyCollection<RequestFact> requests, IEnumerable<OpenDealFact> openDeals, IEnumerable<DateOnly> closedDealDates, DateTimeOffset builtAt)
+    {
+        _cells = new(requests.SelectMany(r => CellsOf(r).Select(cell => (r.CreatedOn, cell))));
+        _requests = new(requests.Select(r => (r.CreatedOn, KeyOf(r))));
+        _recent = [];
+        OpenDeals = new(openDeals.SelectMany(d => d.ProductIds.Count == 0
+            ? [(d.CloseDate, new DealKey(d.IndustryId, d.Region, null))]
+            : d.ProductIds.Distinct().Select(p => (d.CloseDate, new DealKey(d.IndustryId, d.Region, p)))));
+        ClosedDeals = new(closedDealDates.Select(d => (d, true)));
+        BuiltAt = builtAt;
+    }
+
+    private MarketHistory(MarketHistory counted, IReadOnlyList<RequestFact> recent)
+    {
+        (_cells, _requests, OpenDeals, ClosedDeals, BuiltAt) = (counted._cells, counted._requests, counted.OpenDeals, counted.ClosedDeals, counted.BuiltAt);
+        _recent = recent;
+    }
 
     /// <summary>Open deals per close date, once per distinct product they named, or once without a product.</summary>
-    public DailyCounts<DealKey> OpenDeals { get; } = new(openDeals.SelectMany(d => d.ProductIds.Count == 0
-        ? [(d.CloseDate, new DealKey(d.IndustryId, d.Region, null))]
-        : d.ProductIds.Distinct().Select(p => (d.CloseDate, new DealKey(d.IndustryId, d.Region, p)))));
+    public DailyCounts<DealKey> OpenDeals { get; }
 
     /// <summary>Closed deals per close date.</summary>
-    public DailyCounts<bool> ClosedDeals { get; } = new(closedDealDates.Select(d => (d, true)));
+    public DailyCounts<bool> ClosedDeals { get; }
 
-    public DateTimeOffset BuiltAt { get; } = builtAt;
+    /// <summary>When the counted records were read.</summary>
+    public DateTimeOffset BuiltAt { get; }
+
+    /// <summary>This history with <paramref name="recent"/>, requests made since it was read, counted as well.</summary>
+    public MarketHistory With(IReadOnlyList<RequestFact> recent) => new(this, recent);
+
+    /// <summary>Requests made in <c>[from, to)</c> in each cell: once per distinct product they named, or once without a product.</summary>
+    public Dictionary<DemandKey, int> CellsIn(DateOnly from, DateOnly to)
+    {
+        var counts = _cells.In(from, to);
+        foreach (var request in _recent.Where(r => r.CreatedOn >= from && r.CreatedOn < to))
+        {
+            foreach (var cell in CellsOf(request))
+            {
+                counts[cell] = counts.GetValueOrDefault(cell) + 1;
+            }
+        }
+        return counts;
+    }
+
+    /// <summary>Requests made in <c>[from, to)</c>, each once, by activity and whether it was made for a deal.</summary>
+    public Dictionary<RequestKey, int> RequestsIn(DateOnly from, DateOnly to)
+    {
+        var counts = _requests.In(from, to);
+        foreach (var request in _recent.Where(r => r.CreatedOn >= from && r.CreatedOn < to))
+        {
+            counts[KeyOf(request)] = counts.GetValueOrDefault(KeyOf(request)) + 1;
+        }
+        return counts;
+    }
+
+    private static IEnumerable<DemandKey> CellsOf(RequestFact request) =>
+        request.ProductIds.Count == 0
+            ? [new DemandKey(request.ActivityTypeId, request.IndustryId, request.Region, null)]
+            : request.ProductIds.Distinct().Select(p => new DemandKey(request.ActivityTypeId, request.IndustryId, request.Region, p));
+
+    private static RequestKey KeyOf(RequestFact request) => new(request.ActivityTypeId, request.ForOpportunity);
 }

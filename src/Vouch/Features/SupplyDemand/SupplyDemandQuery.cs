@@ -31,9 +31,9 @@ public static class SupplyDemandQuery
         var pool = await advocates.CurrentAsync(ct);
         var history = await reading;
 
-        var requests = history.Requests.In(from, to);
+        var requests = history.RequestsIn(from, to);
         var demand = new DemandTally(
-            history.Cells.In(from, to).ToDictionary(
+            history.CellsIn(from, to).ToDictionary(
                 c => new MarketCell(NameOf(c.Key.IndustryId), c.Key.ProductId is { } id ? products[id] : null, c.Key.Region?.ToString(), activities[c.Key.ActivityTypeId].Key),
                 c => c.Value),
             requests.Values.Sum(),
