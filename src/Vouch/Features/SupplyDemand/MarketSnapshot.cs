@@ -148,13 +148,14 @@ public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<Request
     /// </summary>
     public static async Task<(MarketHistory History, IEnumerable<Guid> RequestIds)> ReadAsync(VouchDbContext db, DateTimeOffset now, CancellationToken ct)
     {
+        // Requests before their products: a request read was saved with its products, so they are read too.
+        var rows = await db.ReferenceRequests.AsNoTracking()
+            .Select(r => new { r.Id, r.CreatedAt, r.ActivityTypeId, r.IndustryId, r.Region, ForOpportunity = r.OpportunityId != null })
+            .ToListAsync(ct);
         var requestProducts = (await db.Set<Dictionary<string, object>>("ReferenceRequestProducts")
                 .Select(j => new { RequestId = EF.Property<Guid>(j, "ReferenceRequestId"), ProductId = EF.Property<Guid>(j, "ProductsId") })
                 .ToListAsync(ct))
             .ToLookup(j => j.RequestId, j => j.ProductId);
-        var rows = await db.ReferenceRequests.AsNoTracking()
-            .Select(r => new { r.Id, r.CreatedAt, r.ActivityTypeId, r.IndustryId, r.Region, ForOpportunity = r.OpportunityId != null })
-            .ToListAsync(ct);
         var requests = rows
             .Select(r => new RequestFact(
                 DateOnly.FromDateTime(r.CreatedAt.UtcDateTime), r.ActivityTypeId, r.IndustryId, r.Region, [.. requestProducts[r.Id]], r.ForOpportunity))

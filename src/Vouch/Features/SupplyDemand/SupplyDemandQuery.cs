@@ -31,16 +31,35 @@ public static class SupplyDemandQuery
         var pool = await advocates.CurrentAsync(ct);
         var history = await reading;
 
+        // Catalogue entries deleted by another instance since the history was read are left out until it is read again.
+        var cells = new Dictionary<MarketCell, int>();
+        foreach (var (key, count) in history.CellsIn(from, to))
+        {
+            if (activities.TryGetValue(key.ActivityTypeId, out var activity) && ProductOf(key.ProductId, out var product))
+            {
+                var cell = new MarketCell(NameOf(key.IndustryId), product, key.Region?.ToString(), activity.Key);
+                cells[cell] = cells.GetValueOrDefault(cell) + count;
+            }
+        }
         var requests = history.RequestsIn(from, to);
-        var demand = new DemandTally(
-            history.CellsIn(from, to).ToDictionary(
-                c => new MarketCell(NameOf(c.Key.IndustryId), c.Key.ProductId is { } id ? products[id] : null, c.Key.Region?.ToString(), activities[c.Key.ActivityTypeId].Key),
-                c => c.Value),
-            requests.Values.Sum(),
-            requests.Where(r => r.Key.ForOpportunity).ToDictionary(r => activities[r.Key.ActivityTypeId].Key, r => r.Value, StringComparer.Ordinal));
-        var dealsClosingNext = history.OpenDeals.In(to, nextTo).ToDictionary(
-            d => new DealCell(NameOf(d.Key.IndustryId), d.Key.ProductId is { } id ? products[id] : null, d.Key.Region?.ToString()),
-            d => d.Value);
+        var dealRequests = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, count) in requests.Where(r => r.Key.ForOpportunity))
+        {
+            if (activities.TryGetValue(key.ActivityTypeId, out var activity))
+            {
+                dealRequests[activity.Key] = dealRequests.GetValueOrDefault(activity.Key) + count;
+            }
+        }
+        var demand = new DemandTally(cells, requests.Values.Sum(), dealRequests);
+        var dealsClosingNext = new Dictionary<DealCell, int>();
+        foreach (var (key, count) in history.OpenDeals.In(to, nextTo))
+        {
+            if (ProductOf(key.ProductId, out var product))
+            {
+                var cell = new DealCell(NameOf(key.IndustryId), product, key.Region?.ToString());
+                dealsClosingNext[cell] = dealsClosingNext.GetValueOrDefault(cell) + count;
+            }
+        }
 
         // The ledger from a quarter before the period (for burnout) to the end of the forecast period: the pool holds
         // every ask since its horizon, and asks outside that span change no figure, so they are read again only for a
@@ -66,10 +85,16 @@ public static class SupplyDemandQuery
         }
 
         var dealsClosed = history.ClosedDeals.Total(from, to);
-        var report = SupplyDemandEngine.Report(from, to, demand, filed, dealsClosingNext, dealsClosed, today);
-        return report;
+        return SupplyDemandEngine.Report(from, to, demand, filed, dealsClosingNext, dealsClosed, today);
 
         string? NameOf(Guid? industryId) => industryId is { } id && industries.TryGetValue(id, out var name) ? name : null;
+
+        // No product, or the name of one that still exists.
+        bool ProductOf(Guid? productId, out string? name)
+        {
+            name = null;
+            return productId is not { } id || products.TryGetValue(id, out name);
+        }
 
         // The referenceable advocates of the pool, with their asks from the pool or from asksRead.
         List<AdvocateSupply> Supply(AdvocatePool pool, ILookup<Guid, DateOnly>? asksRead)
@@ -86,7 +111,7 @@ public static class SupplyDemandQuery
                 }
                 if (!productSets.TryGetValue(account.Id, out var productNames))
                 {
-                    productSets[account.Id] = productNames = [.. account.ProductIds.Select(p => products[p])];
+                    productSets[account.Id] = productNames = [.. account.ProductIds.Where(products.ContainsKey).Select(p => products[p])];
                 }
                 var agreed = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var id in candidate.AgreedActivityIds)
