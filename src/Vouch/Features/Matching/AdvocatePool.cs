@@ -74,6 +74,7 @@ public sealed class AdvocatePool
 
     /// <summary>Every referenceable contact of the pool, in the order they were read.</summary>
     public IReadOnlyList<PooledAdvocate> Advocates { get; }
+
     public DateTimeOffset BuiltAt { get; }
 
     /// <summary>How many saved changes to referenceability the pool has seen; a later change makes it out of date.</summary>
