@@ -97,7 +97,8 @@ public static class DatabaseServiceCollectionExtensions
             options.AddInterceptors(
                 serviceProvider.GetRequiredService<EmailOutboxInterceptor>(),
                 serviceProvider.GetRequiredService<AuditInterceptor>(),
-                serviceProvider.GetRequiredService<Features.Requests.ReferenceabilityChanges>());
+                serviceProvider.GetRequiredService<Features.Requests.ReferenceabilityChanges>(),
+                serviceProvider.GetRequiredService<Features.SupplyDemand.MarketChanges>());
         });
         return services;
     }

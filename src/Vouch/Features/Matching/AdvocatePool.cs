@@ -10,8 +10,11 @@ namespace Vouch.Features.Matching;
 public sealed record PooledAdvocate(MatchCandidate Candidate, string Name, string? Title, string AccountName, int[] StoryTerms, LedgerSummary Ledger);
 
 /// <summary>A contact's asks as the pool last read them.</summary>
-/// <remarks>RestingUntil: The end of the latest rest period of a scheduled or completed ask. AsksInQuarter: Asks not released in <c>Quarter</c>.</remarks>
-public readonly record struct LedgerSummary(AskHistory History, DateOnly? RestingUntil, int Quarter, int AsksInQuarter)
+/// <remarks>
+/// RestingUntil: The end of the latest rest period of a scheduled or completed ask. AsksInQuarter: Asks not released
+/// in <c>Quarter</c>. AskedOn: The days of the asks not released, as the supply and demand report counts them.
+/// </remarks>
+public readonly record struct LedgerSummary(AskHistory History, DateOnly? RestingUntil, int Quarter, int AsksInQuarter, DateOnly[]? AskedOn = null)
 {
     public static LedgerSummary Of(IReadOnlyCollection<PastAsk> ownAsks, DateOnly today)
     {
@@ -29,7 +32,8 @@ public readonly record struct LedgerSummary(AskHistory History, DateOnly? Restin
                 inQuarter++;
             }
         }
-        return new LedgerSummary(AskHistory.Of(ownAsks, today), resting, quarter, inQuarter);
+        return new LedgerSummary(
+            AskHistory.Of(ownAsks, today), resting, quarter, inQuarter, [.. ownAsks.Where(a => a.State != AskState.Released).Select(a => a.On)]);
     }
 }
 
@@ -51,7 +55,6 @@ public sealed record Shortlist(IReadOnlyList<PooledAdvocate> Allowed, IReadOnlyL
 /// </remarks>
 public sealed class AdvocatePool
 {
-    private readonly IReadOnlyCollection<PooledAdvocate> _advocates;
     private readonly Dictionary<Guid, Group> _byActivity;
     private readonly IReadOnlyDictionary<string, int> _vocabulary;
     private readonly IReadOnlyDictionary<Guid, (int Quarter, int Asks)> _accountAsks;
@@ -69,19 +72,22 @@ public sealed class AdvocatePool
         IReadOnlyCollection<PooledAdvocate> advocates, IReadOnlyDictionary<string, int> vocabulary,
         IReadOnlyDictionary<Guid, (int Quarter, int Asks)> accountAsks, DateTimeOffset builtAt, long changes = 0)
     {
-        _advocates = advocates;
+        Advocates = [.. advocates];
         _vocabulary = vocabulary;
         _accountAsks = accountAsks;
         _byActivity = advocates
             .SelectMany(a => a.Candidate.AgreedActivityIds.Select(activity => (activity, a)))
             .GroupBy(p => p.activity, p => p.a)
             .ToDictionary(g => g.Key, g => new Group([.. g], this));
-        Count = advocates.Count;
         BuiltAt = builtAt;
         Changes = changes;
     }
 
-    public int Count { get; }
+    public int Count => Advocates.Count;
+
+    /// <summary>Every referenceable contact of the pool, in the order they were read.</summary>
+    public IReadOnlyList<PooledAdvocate> Advocates { get; }
+
     public DateTimeOffset BuiltAt { get; }
 
     /// <summary>How many saved changes to referenceability the pool has seen; a later change makes it out of date.</summary>
@@ -96,7 +102,7 @@ public sealed class AdvocatePool
     /// </summary>
     public AdvocatePool With(
         Func<PooledAdvocate, bool> leaving, IReadOnlyCollection<PooledAdvocate> arriving, IReadOnlyDictionary<string, int> vocabulary, long changes) =>
-        new([.. _advocates.Where(a => !leaving(a)), .. arriving], vocabulary, _accountAsks, BuiltAt, changes);
+        new([.. Advocates.Where(a => !leaving(a)), .. arriving], vocabulary, _accountAsks, BuiltAt, changes);
 
     /// <summary>
     /// The <paramref name="allowed"/> best-fitting contacts the rules allow as far as the pool can tell, and the

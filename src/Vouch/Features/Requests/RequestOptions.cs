@@ -30,8 +30,8 @@ public sealed class RequestOptions
     public int NoAskDaysAfterSigning { get; set; } = 90;
 
     /// <summary>
-    /// How old the in-memory pool of referenceable contacts may grow before it is read again; changes saved through
-    /// this instance are seen at once.
+    /// How old the in-memory pool of referenceable contacts, and the market history of the supply and demand report,
+    /// may grow before they are read again; changes saved through this instance are seen at once.
     /// </summary>
     public int AdvocatePoolSeconds { get; set; } = 60;
 
@@ -71,6 +71,8 @@ public static class RequestServiceCollectionExtensions
         services.AddScoped<CandidatePool>();
         services.AddSingleton<AdvocateSnapshot>();
         services.AddSingleton<ReferenceabilityChanges>();
+        services.AddSingleton<SupplyDemand.MarketSnapshot>();
+        services.AddSingleton<SupplyDemand.MarketChanges>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestDeadlines>();
         services.AddScoped<IAlternativesSource, Content.ContentAlternatives>();

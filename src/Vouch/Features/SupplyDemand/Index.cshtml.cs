@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Features.Requests;
 using Vouch.Web;
 
 namespace Vouch.Features.SupplyDemand;
 
 [Authorize(Policy = Policies.ReadReports)]
-public sealed class IndexModel(VouchDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(VouchDbContext db, AdvocateSnapshot advocates, MarketSnapshot market, TimeProvider clock) : PageModel
 {
     public ReportPeriod Period { get; private set; } = new();
     public SupplyDemandReport? Report { get; private set; }
@@ -29,7 +30,7 @@ public sealed class IndexModel(VouchDbContext db, TimeProvider clock) : PageMode
             Errors = errors;
             return;
         }
-        Report = await db.ReportAsync(from, to, today, SupplyDemandEndpoints.DefaultAsksPerQuarter, ct);
+        Report = await db.ReportAsync(advocates, market, from, to, today, SupplyDemandEndpoints.DefaultAsksPerQuarter, ct);
         Scale = Math.Max(1, Report.Cells.Select(c => c.Demand).DefaultIfEmpty(0).Max());
     }
 }

@@ -106,18 +106,19 @@ public static class SupplyDemandEngine
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(from, to);
         var nextTo = to.AddDays(to.DayNumber - from.DayNumber);
-        return Report(from, to, DemandTally.Of(requests, from, to), advocates, DealsOf(pipeline, to, nextTo), dealsClosedInPeriod, today);
+        return Report(from, to, DemandTally.Of(requests, from, to), new FiledAdvocates(advocates), DealsOf(pipeline, to, nextTo), dealsClosedInPeriod, today);
     }
 
     /// <summary>
     /// The report from requests and deals already counted (as a database counts them):
     /// <paramref name="dealsClosingNext"/> holds the open deals due to close in the next period of the same length.
+    /// The <paramref name="advocates"/> may be filed once for many reports.
     /// </summary>
     public static SupplyDemandReport Report(
         DateOnly from,
         DateOnly to,
         DemandTally demand,
-        IReadOnlyList<AdvocateSupply> advocates,
+        FiledAdvocates advocates,
         IReadOnlyDictionary<DealCell, int> dealsClosingNext,
         int dealsClosedInPeriod,
         DateOnly today)
@@ -131,7 +132,7 @@ public static class SupplyDemandEngine
         var nextTo = to.AddDays(to.DayNumber - from.DayNumber);
 
         return new SupplyDemandReport(
-            from, to, demand.Requests, cells, NearestBurnout(advocates, today),
+            from, to, demand.Requests, cells, NearestBurnout(advocates.Advocates, today),
             Forecast(demand, new SupplyIndex(advocates, to, nextTo), dealsClosingNext, dealsClosedInPeriod));
     }
 
@@ -156,22 +157,28 @@ public static class SupplyDemandEngine
     /// pro-rated to the period's length (to the nearest whole ask), less the asks already in it.
     /// </summary>
     public static int SupplyIn(MarketCell cell, IReadOnlyList<AdvocateSupply> advocates, DateOnly from, DateOnly to) =>
-        new SupplyIndex(advocates, from, to).In(cell);
+        new SupplyIndex(new FiledAdvocates(advocates), from, to).In(cell);
 
     /// <summary>Advocates at or above <see cref="BurnoutThreshold"/> of their limit over the last quarter, the busiest first.</summary>
     public static IReadOnlyList<BurnoutRisk> NearestBurnout(IReadOnlyList<AdvocateSupply> advocates, DateOnly today, int top = 20)
     {
         var quarterStart = today.AddDays(-(int)Math.Round(DaysPerQuarter));
-        return advocates
-            .Where(a => a.AskedOn.Count > 0)
-            .Select(a => new BurnoutRisk(
-                a.ContactId,
-                a.Name,
-                a.AskedOn.Count(d => d > quarterStart && d <= today),
-                a.AsksPerQuarter,
-                a.AskedOn.Where(d => d <= today).Select(d => (DateOnly?)d).Max()))
-            .Where(r => r.AsksLastQuarter > 0 && r.Utilisation >= BurnoutThreshold)
-            .OrderByDescending(r => r.Utilisation).ThenByDescending(r => r.LastAskedOn).ThenBy(r => r.Name, StringComparer.Ordinal)
+        var risks = new List<BurnoutRisk>();
+        foreach (var advocate in advocates)
+        {
+            var (asks, last) = (0, (DateOnly?)null);
+            foreach (var day in advocate.AskedOn)
+            {
+                asks += day > quarterStart && day <= today ? 1 : 0;
+                last = day <= today && (last is null || day > last) ? day : last;
+            }
+            if (asks > 0 && new BurnoutRisk(advocate.ContactId, advocate.Name, asks, advocate.AsksPerQuarter, last) is { Utilisation: >= BurnoutThreshold } risk)
+            {
+                risks.Add(risk);
+            }
+        }
+        return risks
+            .OrderByDescending(r => r.Utilisation).ThenByDescending(r => r.LastAskedOn).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.ContactId)
             .Take(top)
             .ToList();
     }
@@ -199,57 +206,115 @@ public static class SupplyDemandEngine
         string.Join(" · ", cell.Industry ?? "any industry", cell.Product ?? "any product", cell.Region ?? "any region", cell.Activity);
 
     /// <summary>
-    /// What each advocate may still be asked in one period, filed under every cell shape that can name them: their
-    /// activity with their industry or any, and their region or any. A report weighs thousands of cells against a
-    /// hundred thousand advocates; a cell then reads only the advocates filed under it, never all of them.
+    /// What the advocates may still be asked in one period, added up under every cell that can name them: each activity
+    /// they agreed to, with their industry or any, their region or any, and each of their products or any. A report
+    /// weighs tens of thousands of cells against a hundred thousand advocates; a cell then reads one number.
     /// </summary>
     private sealed class SupplyIndex
     {
-        private readonly Dictionary<(string Activity, string? Industry, string? Region), List<(IReadOnlySet<string> Products, int Left)>> _filed = [];
+        private readonly FiledAdvocates _filing;
+        private readonly int[] _left;
 
-        public SupplyIndex(IReadOnlyList<AdvocateSupply> advocates, DateOnly from, DateOnly to)
+        public SupplyIndex(FiledAdvocates filing, DateOnly from, DateOnly to)
         {
+            _filing = filing;
+            _left = new int[filing.Activities * filing.Industries * filing.Regions * filing.Products];
             var quarters = (to.DayNumber - from.DayNumber) / DaysPerQuarter;
-            foreach (var advocate in advocates)
+            for (var i = 0; i < filing.Advocates.Count; i++)
             {
+                var advocate = filing.Advocates[i];
                 var allowed = (int)Math.Round(advocate.AsksPerQuarter * quarters);
-                var left = allowed - advocate.AskedOn.Count(d => d >= from && d < to);
+                var left = allowed;
+                foreach (var day in advocate.AskedOn)
+                {
+                    left -= day >= from && day < to ? 1 : 0;
+                }
                 if (left <= 0)
                 {
                     continue;
                 }
-                foreach (var activity in advocate.Activities)
+                var (activities, industry, region, products) = filing.Numbered[i];
+                foreach (var activity in activities)
                 {
-                    foreach (var industry in new[] { advocate.Industry, null }.Distinct())
+                    // An advocate with no industry (or region) is filed under "any" only, once.
+                    for (var anyIndustry = industry; anyIndustry >= 0; anyIndustry = anyIndustry == 0 ? -1 : 0)
                     {
-                        foreach (var region in new[] { advocate.Region, null }.Distinct())
+                        for (var anyRegion = region; anyRegion >= 0; anyRegion = anyRegion == 0 ? -1 : 0)
                         {
-                            if (!_filed.TryGetValue((activity, industry, region), out var list))
+                            _left[filing.Slot(activity, anyIndustry, anyRegion, 0)] += left;
+                            foreach (var product in products)
                             {
-                                _filed[(activity, industry, region)] = list = [];
+                                _left[filing.Slot(activity, anyIndustry, anyRegion, product)] += left;
                             }
-                            list.Add((advocate.Products, left));
                         }
                     }
                 }
             }
         }
 
-        public int In(MarketCell cell)
+        public int In(MarketCell cell) => _filing.SlotOf(cell) is { } slot ? _left[slot] : 0;
+    }
+}
+
+/// <summary>
+/// Advocates with their activities, industry, region and products as numbers, so that what they may still be asked in
+/// a period adds up in an array instead of under names. Number 0 of industries, regions and products is "any".
+/// Numbering a hundred thousand advocates costs more than a report's sums, so it is done once for many reports.
+/// </summary>
+public sealed class FiledAdvocates
+{
+    private readonly Dictionary<string, int> _activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _industries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _products = new(StringComparer.Ordinal);
+
+    public FiledAdvocates(IReadOnlyList<AdvocateSupply> advocates)
+    {
+        Advocates = advocates;
+        Numbered = new (int[], int, int, int[])[advocates.Count];
+        for (var i = 0; i < advocates.Count; i++)
         {
-            if (!_filed.TryGetValue((cell.Activity, cell.Industry, cell.Region), out var advocates))
-            {
-                return 0;
-            }
-            var supply = 0;
-            foreach (var (products, left) in advocates)
-            {
-                if (cell.Product is null || products.Contains(cell.Product))
-                {
-                    supply += left;
-                }
-            }
-            return supply;
+            var advocate = advocates[i];
+            Numbered[i] = (
+                [.. advocate.Activities.Select(a => Number(_activities, a, 0))],
+                advocate.Industry is null ? 0 : Number(_industries, advocate.Industry, 1),
+                advocate.Region is null ? 0 : Number(_regions, advocate.Region, 1),
+                [.. advocate.Products.Select(p => Number(_products, p, 1))]);
         }
     }
+
+    public IReadOnlyList<AdvocateSupply> Advocates { get; }
+
+    /// <summary>For each advocate: activities, industry, region and products as numbers.</summary>
+    internal (int[] Activities, int Industry, int Region, int[] Products)[] Numbered { get; }
+
+    internal int Activities => _activities.Count;
+    internal int Industries => _industries.Count + 1;
+    internal int Regions => _regions.Count + 1;
+    internal int Products => _products.Count + 1;
+
+    /// <summary>Where <paramref name="cell"/> is filed; none when no advocate names its activity, industry, region or product.</summary>
+    internal int? SlotOf(MarketCell cell)
+    {
+        if (!_activities.TryGetValue(cell.Activity, out var activity))
+        {
+            return null;
+        }
+        var industry = 0;
+        var region = 0;
+        var product = 0;
+        if ((cell.Industry is not null && !_industries.TryGetValue(cell.Industry, out industry))
+            || (cell.Region is not null && !_regions.TryGetValue(cell.Region, out region))
+            || (cell.Product is not null && !_products.TryGetValue(cell.Product, out product)))
+        {
+            return null;
+        }
+        return Slot(activity, industry, region, product);
+    }
+
+    internal int Slot(int activity, int industry, int region, int product) =>
+        ((activity * Industries + industry) * Regions + region) * Products + product;
+
+    private static int Number(Dictionary<string, int> numbers, string name, int first) =>
+        numbers.TryGetValue(name, out var number) ? number : numbers[name] = numbers.Count + first;
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Features.Requests;
 using Vouch.Web;
 
 namespace Vouch.Features.SupplyDemand;
@@ -52,7 +53,8 @@ public static class SupplyDemandEndpoints
     }
 
     private static async Task<Results<Ok<SupplyDemandReport>, ValidationProblem>> Get(
-        [AsParameters] ReportPeriod period, VouchDbContext db, TimeProvider clock, CancellationToken ct)
+        [AsParameters] ReportPeriod period, VouchDbContext db, AdvocateSnapshot advocates, MarketSnapshot market, TimeProvider clock,
+        CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new ValidationErrors();
@@ -62,6 +64,6 @@ public static class SupplyDemandEndpoints
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
         var (from, to) = period.Resolve(today);
-        return TypedResults.Ok(await db.ReportAsync(from, to, today, DefaultAsksPerQuarter, ct));
+        return TypedResults.Ok(await db.ReportAsync(advocates, market, from, to, today, DefaultAsksPerQuarter, ct));
     }
 }

@@ -1,12 +1,17 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Contacts;
 using Vouch.Features.Engagements;
+using Vouch.Features.Matching;
 using Vouch.Features.Requests;
 
 namespace Vouch.Features.SupplyDemand;
 
-/// <summary>Reads what the supply and demand report weighs: requests, referenceable advocates, the ledger and the pipeline.</summary>
+/// <summary>
+/// Puts together what the supply and demand report weighs: requests and deals from the <see cref="MarketSnapshot"/>,
+/// referenceable advocates and their asks from the <see cref="AdvocateSnapshot"/>, names from the catalogue.
+/// </summary>
 public static class SupplyDemandQuery
 {
     /// <summary>
@@ -14,86 +19,138 @@ public static class SupplyDemandQuery
     /// <paramref name="defaultAsksPerQuarter"/>, the program's limit for one account.
     /// </summary>
     public static async Task<SupplyDemandReport> ReportAsync(
-        this VouchDbContext db, DateOnly from, DateOnly to, DateOnly today, int defaultAsksPerQuarter, CancellationToken ct)
+        this VouchDbContext db, AdvocateSnapshot advocates, MarketSnapshot market,
+        DateOnly from, DateOnly to, DateOnly today, int defaultAsksPerQuarter, CancellationToken ct)
     {
-        var days = to.DayNumber - from.DayNumber;
-        var nextTo = to.AddDays(days);
+        var nextTo = to.AddDays(to.DayNumber - from.DayNumber);
         var industries = await db.Industries.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var products = await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var activities = await db.ActivityTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Key, ct);
+        var activities = await db.ActivityTypes.AsNoTracking().ToDictionaryAsync(t => t.Id, t => (t.Key, t.IsActive), ct);
+        // Either may have to be read first; they are read side by side.
+        var reading = market.CurrentAsync(ct);
+        var pool = await advocates.CurrentAsync(ct);
+        var history = await reading;
 
+        // Catalogue entries deleted by another instance since the history was read are left out until it is read again.
+        var cells = new Dictionary<MarketCell, int>();
+        foreach (var (key, count) in history.CellsIn(from, to))
+        {
+            if (activities.TryGetValue(key.ActivityTypeId, out var activity) && ProductOf(key.ProductId, out var product))
+            {
+                var cell = new MarketCell(NameOf(key.IndustryId), product, key.Region?.ToString(), activity.Key);
+                cells[cell] = cells.GetValueOrDefault(cell) + count;
+            }
+        }
+        var requests = history.RequestsIn(from, to);
+        var dealRequests = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, count) in requests.Where(r => r.Key.ForOpportunity))
+        {
+            if (activities.TryGetValue(key.ActivityTypeId, out var activity))
+            {
+                dealRequests[activity.Key] = dealRequests.GetValueOrDefault(activity.Key) + count;
+            }
+        }
+        var demand = new DemandTally(cells, requests.Values.Sum(), dealRequests);
+        var dealsClosingNext = new Dictionary<DealCell, int>();
+        foreach (var (key, count) in history.OpenDeals.In(to, nextTo))
+        {
+            if (ProductOf(key.ProductId, out var product))
+            {
+                var cell = new DealCell(NameOf(key.IndustryId), product, key.Region?.ToString());
+                dealsClosingNext[cell] = dealsClosingNext.GetValueOrDefault(cell) + count;
+            }
+        }
+
+        // The ledger from a quarter before the period (for burnout) to the end of the forecast period: the pool holds
+        // every ask since its horizon, and asks outside that span change no figure, so they are read again only for a
+        // period older than the horizon.
+        var ledgerFrom = new[] { from, today.AddDays(-92) }.Min();
+        var ledgerTo = new[] { nextTo, today.AddDays(1) }.Max();
+        var catalogue = string.Join('|', [.. industries.Select(i => $"{i.Key}={i.Value}").Order(StringComparer.Ordinal),
+            .. products.Select(p => $"{p.Key}={p.Value}").Order(StringComparer.Ordinal),
+            .. activities.Select(a => $"{a.Key}={a.Value}").Order(StringComparer.Ordinal)]);
+        FiledAdvocates filed;
+        if (ledgerFrom < DateOnly.FromDateTime(pool.BuiltAt.UtcDateTime).AddYears(-CandidatePool.LedgerYears))
+        {
+            filed = new FiledAdvocates(Supply(pool, await AsksAsync(db, ledgerFrom, ledgerTo, ct)));
+        }
+        else if (s_filed.TryGetValue(pool, out var kept) && kept.Matches(today, defaultAsksPerQuarter, catalogue))
+        {
+            filed = kept.Advocates;
+        }
+        else
+        {
+            filed = new FiledAdvocates(Supply(pool, null));
+            s_filed.AddOrUpdate(pool, new FiledSupply(today, defaultAsksPerQuarter, catalogue, filed));
+        }
+
+        var dealsClosed = history.ClosedDeals.Total(from, to);
+        return SupplyDemandEngine.Report(from, to, demand, filed, dealsClosingNext, dealsClosed, today);
+
+        string? NameOf(Guid? industryId) => industryId is { } id && industries.TryGetValue(id, out var name) ? name : null;
+
+        // No product, or the name of one that still exists.
+        bool ProductOf(Guid? productId, out string? name)
+        {
+            name = null;
+            return productId is not { } id || products.TryGetValue(id, out name);
+        }
+
+        // The referenceable advocates of the pool, with their asks from the pool or from asksRead.
+        List<AdvocateSupply> Supply(AdvocatePool pool, ILookup<Guid, DateOnly>? asksRead)
+        {
+            var supply = new List<AdvocateSupply>(pool.Count);
+            // Advocates of one account share its products.
+            var productSets = new Dictionary<Guid, HashSet<string>>();
+            foreach (var advocate in pool.Advocates)
+            {
+                var (candidate, account) = (advocate.Candidate, advocate.Candidate.Account);
+                if (candidate.Consent == ConsentLevel.None || candidate.ConsentExpiresOn < today)
+                {
+                    continue;
+                }
+                if (!productSets.TryGetValue(account.Id, out var productNames))
+                {
+                    productSets[account.Id] = productNames = [.. account.ProductIds.Where(products.ContainsKey).Select(p => products[p])];
+                }
+                var agreed = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var id in candidate.AgreedActivityIds)
+                {
+                    if (activities.TryGetValue(id, out var activity) && activity.IsActive)
+                    {
+                        agreed.Add(activity.Key);
+                    }
+                }
+                supply.Add(new AdvocateSupply(
+                    candidate.ContactId, advocate.Name, NameOf(account.IndustryId), productNames, account.Region?.ToString(), agreed,
+                    candidate.MaxAsksPerQuarter ?? defaultAsksPerQuarter,
+                    asksRead is null ? advocate.Ledger.AskedOn ?? [] : [.. asksRead[candidate.ContactId]]));
+            }
+            return supply;
+        }
+    }
+
+    /// <summary>
+    /// The advocates of each pool as last filed for a report: while the pool, the day, the default limit and the
+    /// catalogue's names stay the same, the next report reuses them.
+    /// </summary>
+    private static readonly ConditionalWeakTable<AdvocatePool, FiledSupply> s_filed = [];
+
+    private sealed record FiledSupply(DateOnly Today, int DefaultAsksPerQuarter, string Catalogue, FiledAdvocates Advocates)
+    {
+        public bool Matches(DateOnly today, int defaultAsksPerQuarter, string catalogue) =>
+            Today == today && DefaultAsksPerQuarter == defaultAsksPerQuarter && Catalogue == catalogue;
+    }
+
+    /// <summary>The days of the asks not released in <c>[from, to)</c>, for periods older than the advocate pool's ledger.</summary>
+    private static async Task<ILookup<Guid, DateOnly>> AsksAsync(VouchDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
+    {
         var (fromAt, toAt) = (AtStartOf(from), AtStartOf(to));
-        var inPeriod = db.Set<ReferenceRequest>().Where(r => r.CreatedAt >= fromAt && r.CreatedAt < toAt);
-        // Counted by the database: one row per request and product it named (or none), grouped into cells.
-        var cells = await (
-                from r in inPeriod
-                from p in r.Products.DefaultIfEmpty()
-                group r by new { r.IndustryId, r.Region, r.ActivityTypeId, ProductId = p == null ? (Guid?)null : p.Id } into g
-                select new { g.Key.IndustryId, g.Key.Region, g.Key.ActivityTypeId, g.Key.ProductId, Count = g.Count() })
-            .ToListAsync(ct);
-        var requestCount = await inPeriod.CountAsync(ct);
-        var dealRequests = await inPeriod.Where(r => r.OpportunityId != null)
-            .GroupBy(r => r.ActivityTypeId)
-            .Select(g => new { ActivityTypeId = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        var demand = new DemandTally(
-            cells.ToDictionary(
-                c => new MarketCell(NameOf(c.IndustryId), c.ProductId is { } id ? products[id] : null, c.Region?.ToString(), activities[c.ActivityTypeId]),
-                c => c.Count),
-            requestCount,
-            dealRequests.ToDictionary(d => activities[d.ActivityTypeId], d => d.Count, StringComparer.Ordinal));
-
-        var referenceable = db.Contacts.AsNoTracking()
-            .Where(c => c.Consent != ConsentLevel.None && (c.ConsentExpiresOn == null || c.ConsentExpiresOn >= today));
-        var advocates = await referenceable
-            .Select(c => new { c.Id, c.AccountId, c.FirstName, c.LastName, c.MaxAsksPerQuarter, c.Account!.IndustryId, c.Account.Region })
-            .ToListAsync(ct);
-        var active = await db.ActivityTypes.Where(t => t.IsActive).Select(t => t.Id).ToListAsync(ct);
-        var agreed = (await (
-                from ca in db.Set<Dictionary<string, object>>("ContactActivityTypes")
-                join c in referenceable on EF.Property<Guid>(ca, "ContactId") equals c.Id
-                select new { ContactId = c.Id, ActivityTypeId = EF.Property<Guid>(ca, "AgreedActivitiesId") })
-                .ToListAsync(ct))
-            .Where(a => active.Contains(a.ActivityTypeId))
-            .ToLookup(a => a.ContactId, a => activities[a.ActivityTypeId]);
-        var accountProducts = (await (
-                from ap in db.Set<Dictionary<string, object>>("AccountProducts")
-                where referenceable.Any(c => c.AccountId == EF.Property<Guid>(ap, "AccountId"))
-                select new { AccountId = EF.Property<Guid>(ap, "AccountId"), ProductId = EF.Property<Guid>(ap, "ProductsId") })
-                .ToListAsync(ct))
-            .ToLookup(a => a.AccountId, a => products[a.ProductId]);
-
-        // The ledger from a quarter before the period (for burnout) to the end of the forecast period.
-        var ledgerFrom = AtStartOf(new[] { from, today.AddDays(-92) }.Min());
-        var ledgerTo = AtStartOf(new[] { nextTo, today.AddDays(1) }.Max());
-        var asks = (await db.Set<Engagement>().AsNoTracking()
-                .Where(e => e.Kind == EngagementKind.Ask && e.Status != EngagementStatus.Released && e.At >= ledgerFrom && e.At < ledgerTo)
+        return (await db.Set<Engagement>().AsNoTracking()
+                .Where(e => e.Kind == EngagementKind.Ask && e.Status != EngagementStatus.Released && e.At >= fromAt && e.At < toAt)
                 .Select(e => new { e.ContactId, e.At })
                 .ToListAsync(ct))
             .ToLookup(e => e.ContactId, e => DateOnly.FromDateTime(e.At.UtcDateTime));
-
-        var dealsClosingNext = (await (
-                from o in db.Opportunities.Where(o => !o.IsClosed && o.CloseDate >= to && o.CloseDate < nextTo)
-                from p in o.Products.DefaultIfEmpty()
-                group o by new { o.Account!.IndustryId, o.Account.Region, ProductId = p == null ? (Guid?)null : p.Id } into g
-                select new { g.Key.IndustryId, g.Key.Region, g.Key.ProductId, Count = g.Count() })
-                .ToListAsync(ct))
-            .ToDictionary(d => new DealCell(NameOf(d.IndustryId), d.ProductId is { } id ? products[id] : null, d.Region?.ToString()), d => d.Count);
-        var dealsClosed = await db.Opportunities.CountAsync(o => o.IsClosed && o.CloseDate >= from && o.CloseDate < to, ct);
-
-        return SupplyDemandEngine.Report(
-            from,
-            to,
-            demand,
-            [.. advocates.Select(a => new AdvocateSupply(
-                a.Id, $"{a.FirstName} {a.LastName}", NameOf(a.IndustryId), accountProducts[a.AccountId].ToHashSet(StringComparer.Ordinal),
-                a.Region?.ToString(), agreed[a.Id].ToHashSet(StringComparer.Ordinal), a.MaxAsksPerQuarter ?? defaultAsksPerQuarter,
-                [.. asks[a.Id]]))],
-            dealsClosingNext,
-            dealsClosed,
-            today);
-
-        string? NameOf(Guid? industryId) => industryId is { } id && industries.TryGetValue(id, out var name) ? name : null;
     }
 
     private static DateTimeOffset AtStartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
