@@ -1133,7 +1133,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("LastName");
+                    b.HasIndex("LastName", "FirstName", "Id");
 
                     b.ToTable("Contacts");
                 });
@@ -1992,6 +1992,8 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.HasIndex("AccountOwnerId", "Status");
+
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("RequesterId", "CreatedAt");
 

@@ -1119,7 +1119,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("LastName");
+                    b.HasIndex("LastName", "FirstName", "Id");
 
                     b.ToTable("Contacts");
                 });
@@ -1978,6 +1978,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("OpportunityId");
 
                     b.HasIndex("AccountOwnerId", "Status");
+
+                    b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("RequesterId", "CreatedAt");
 

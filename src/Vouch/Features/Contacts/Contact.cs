@@ -123,7 +123,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         // Deleting an account soft-deletes its contacts with it, so a contact's own flag is enough here.
         builder.HasQueryFilter(c => c.DeletedAt == null);
         builder.HasIndex(c => c.AccountId);
-        builder.HasIndex(c => c.LastName);
+        // The list's order, so a page is read from the index instead of sorting every contact.
+        builder.HasIndex(c => new { c.LastName, c.FirstName, c.Id });
         builder.HasIndex(c => c.Email);
         builder.HasIndex(c => c.ExternalId).IsUnique();
     }

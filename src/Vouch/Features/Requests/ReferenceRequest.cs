@@ -124,6 +124,8 @@ internal sealed class ReferenceRequestConfiguration : IEntityTypeConfiguration<R
         builder.HasMany(r => r.Products).WithMany().UsingEntity("ReferenceRequestProducts");
         builder.HasMany(r => r.Transitions).WithOne().HasForeignKey(t => t.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.RequesterId, r.CreatedAt });
+        // Everyone's requests, newest first, as the reference team lists them.
+        builder.HasIndex(r => new { r.CreatedAt, r.Id });
         builder.HasIndex(r => new { r.AccountOwnerId, r.Status });
         builder.HasIndex(r => new { r.Status, r.StepDueAt });
         builder.HasIndex(r => r.ContactId);
