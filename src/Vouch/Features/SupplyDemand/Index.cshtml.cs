@@ -11,6 +11,9 @@ namespace Vouch.Features.SupplyDemand;
 [Authorize(Policy = Policies.ReadReports)]
 public sealed class IndexModel(VouchDbContext db, AdvocateSnapshot advocates, MarketSnapshot market, TimeProvider clock) : PageModel
 {
+    /// <summary>The page shows this many cells and forecast rows, the largest gaps first; the API returns every one.</summary>
+    public const int ShownRows = 100;
+
     public ReportPeriod Period { get; private set; } = new();
     public SupplyDemandReport? Report { get; private set; }
     public ValidationErrors? Errors { get; private set; }
