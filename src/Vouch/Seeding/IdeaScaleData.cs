@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
@@ -189,6 +190,9 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
         return new IdeaScaleSummary(loads, steps, total.Elapsed, plainTokens);
     }
 
+    /// <summary>Each facet's name once: tallies name the facets anew for every idea, and there are millions of demand rows.</summary>
+    private readonly ConcurrentDictionary<string, string> _facets = new(StringComparer.Ordinal);
+
     /// <summary>An idea's votes drawn once, and everything derived from them and from its text.</summary>
     private Derived Derive(PlannedIdea p, Voter[] voters, Dictionary<Guid, AccountValue> accounts)
     {
@@ -201,7 +205,7 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
             [.. votes.Select(v => v.At.UtcTicks)],
             hot.Of(votes.Select(v => v.At)),
             overall,
-            [.. byFacet.OrderBy(f => f.Key, StringComparer.Ordinal)],
+            [.. byFacet.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => KeyValuePair.Create(_facets.GetOrAdd(f.Key, f.Key), f.Value))],
             terms);
     }
 
