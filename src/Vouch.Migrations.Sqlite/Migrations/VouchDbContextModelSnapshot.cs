@@ -1497,13 +1497,13 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HiddenById");
 
-                    b.HasIndex("MergedIntoId");
-
                     b.HasIndex("ProductId");
 
                     b.HasIndex("CreatedAt", "Id");
 
                     b.HasIndex("HotScore", "Id");
+
+                    b.HasIndex("MergedIntoId", "IsHidden");
 
                     b.HasIndex("VoteCount", "Id");
 
@@ -1664,13 +1664,16 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasKey("IdeaId", "UserId");
 
-                    b.HasIndex("AccountId");
+                    b.HasIndex("AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
-                    b.HasIndex("MergedFromIdeaId");
+                    b.HasIndex("MergedFromIdeaId")
+                        .HasFilter("\"MergedFromIdeaId\" IS NOT NULL");
 
                     b.HasIndex("UserId");
 
-                    b.HasIndex("IdeaId", "AccountId");
+                    b.HasIndex("IdeaId", "AccountId")
+                        .HasFilter("\"AccountId\" IS NOT NULL");
 
                     b.ToTable("IdeaVotes");
                 });

@@ -83,7 +83,10 @@ public static class SeedCommand
             {
                 Console.WriteLine($"  {table.Table,-16} {table.Rows,12:N0} rows  {table.Elapsed.TotalSeconds,7:N1} s  {table.RowsPerSecond,10:N0} rows/s");
             }
-            Console.WriteLine($"  {"indexes, commit",-16} {"",12}       {summary.Indexing.TotalSeconds,7:N1} s");
+            foreach (var step in summary.Steps)
+            {
+                Console.WriteLine($"  {step.Name,-45} {step.Elapsed.TotalSeconds,7:N1} s");
+            }
             Console.WriteLine($"Seeded in {summary.Elapsed.TotalSeconds:N1} s. Voters are @{IdeaScaleData.VoterEmailDomain}, advocates without a password.");
             if (tokensFile is not null && summary.Tokens.Count > 0)
             {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -15,6 +17,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     /// <summary>Values never copied into the log.</summary>
     private static readonly HashSet<string> s_secretProperties =
         ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "Xml"];
+
+    private static readonly ConcurrentDictionary<PropertyInfo, bool> s_derived = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -54,7 +58,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
                 _ => AuditAction.Updated,
             };
             var properties = change.Properties
-                .Where(p => action != AuditAction.Updated || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                .Where(p => action != AuditAction.Updated || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !IsDerived(p))
                 .ToList();
             if (action == AuditAction.Updated && properties.Count == 0)
             {
@@ -73,6 +77,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             });
         }
     }
+
+    private static bool IsDerived(PropertyEntry property) =>
+        property.Metadata.PropertyInfo is { } info && s_derived.GetOrAdd(info, p => p.IsDefined(typeof(DerivedValueAttribute), inherit: false));
 
     private static string Serialize(List<PropertyEntry> properties, Func<PropertyEntry, object?> value) =>
         JsonSerializer.Serialize(properties.ToDictionary(

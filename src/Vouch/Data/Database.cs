@@ -107,7 +107,8 @@ public static class DatabaseServiceCollectionExtensions
         settings.Provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations)),
-            _ => options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations)),
+            _ => options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
+                .AddInterceptors(SqliteDurability.Instance),
         };
 
     /// <summary>Whether the migrations for this provider were found next to the app.</summary>

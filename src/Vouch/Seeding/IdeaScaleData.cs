@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
@@ -15,10 +16,13 @@ using Vouch.Features.Users;
 namespace Vouch.Seeding;
 
 /// <summary>What an idea seeding wrote, and the plain text of the access tokens it made (for a load run).</summary>
-public sealed record IdeaScaleSummary(IReadOnlyList<ScaleTableLoad> Tables, TimeSpan Indexing, TimeSpan Elapsed, IReadOnlyList<string> Tokens)
+public sealed record IdeaScaleSummary(IReadOnlyList<ScaleTableLoad> Tables, IReadOnlyList<SeedStep> Steps, TimeSpan Elapsed, IReadOnlyList<string> Tokens)
 {
     public long Rows => Tables.Sum(t => t.Rows);
 }
+
+/// <summary>One step of a seeding besides writing rows (computing, building an index, committing), and how long it took.</summary>
+public sealed record SeedStep(string Name, TimeSpan Elapsed);
 
 /// <summary>
 /// A large synthetic idea exchange for measuring the board, similar-idea search and voting: N ideas with M votes from
@@ -127,9 +131,15 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
         }
         var plan = PlanIdeas(random, ideas, votes, voterCount, products, now);
 
+        var steps = new List<SeedStep>();
+        var step = Stopwatch.StartNew();
+        // Every derived record of an idea comes from one draw of its votes, made once, on every core.
+        var derived = plan.AsParallel().AsOrdered().WithCancellation(ct).Select(p => Derive(p, voters, accounts)).ToArray();
+        var postings = Postings(derived);
+        steps.Add(new SeedStep("votes, scores, demand and terms computed", step.Elapsed));
+
         var loads = new List<ScaleTableLoad>();
         var plainTokens = new List<string>(tokens);
-        var indexing = new Stopwatch();
         await using (var writer = await BulkWriter.OpenAsync(db, settings, ct))
         {
             async Task LoadAsync<T>(IEnumerable<T> rows) where T : class
@@ -149,15 +159,25 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
             }
 
             var tables = new[] { typeof(User), typeof(IdentityUserRole<Guid>), typeof(Idea), typeof(IdeaFollow), typeof(IdeaTerm), typeof(IdeaVote), typeof(IdeaDemand), typeof(AccessToken) };
+            step.Restart();
             var indexes = await writer.DropIndexesAsync(tables, ct);
+            steps.Add(new SeedStep("indexes dropped", step.Elapsed));
 
+            // Rows go in in the order of each table's key (ideas and voters have ascending ids, terms are grouped by
+            // term), so every insert appends to its key's index.
             await LoadAsync(voters.Select((v, i) => VoterUser(v, i, now)));
             await LoadAsync(voters.Select(v => new IdentityUserRole<Guid> { UserId = v.Id, RoleId = voterRole }));
-            await LoadAsync(plan.Select(p => IdeaOf(p, voters, accounts)));
+            await LoadAsync(derived.Select(d => IdeaOf(d, voters)));
             await LoadAsync(plan.Select(p => new IdeaFollow { IdeaId = p.Id, UserId = voters[p.Author].Id, Since = p.CreatedAt }));
-            await LoadAsync(plan.AsParallel().AsOrdered().WithCancellation(ct).SelectMany(p => IdeaTerm.For(IdeaOf(p, null, null))));
-            await LoadAsync(plan.SelectMany(p => VotesOf(p, voters).Select(v => new IdeaVote { IdeaId = p.Id, UserId = voters[v.Voter].Id, At = v.At, AccountId = voters[v.Voter].AccountId })));
-            await LoadAsync(plan.SelectMany(p => DemandsOf(p, voters, accounts)));
+            await LoadAsync(postings.SelectMany(t => t.Ideas.Select(i => new IdeaTerm { Term = t.Term, IdeaId = plan[i].Id })));
+            await LoadAsync(derived.SelectMany(d => d.Voters.Select((v, i) => new IdeaVote
+            {
+                IdeaId = d.Plan.Id,
+                UserId = voters[v].Id,
+                At = new DateTimeOffset(d.VotedAt[i], TimeSpan.Zero),
+                AccountId = voters[v].AccountId,
+            })));
+            await LoadAsync(derived.SelectMany(d => d.Demands.Select(f => new IdeaDemand { IdeaId = d.Plan.Id, Facet = f.Key, Demand = f.Value })));
             await LoadAsync(voters.Take(tokens).Select(v =>
             {
                 var (token, plainText) = AccessToken.Create(v.Id, "Load test", now, now.AddDays(30));
@@ -165,12 +185,47 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
                 return token;
             }));
 
-            indexing.Start();
-            await writer.CreateIndexesAsync(indexes, ct);
-            await writer.CommitAsync(tables, ct);
-            indexing.Stop();
+            await writer.FinishAsync(tables, indexes, steps, ct);
         }
-        return new IdeaScaleSummary(loads, indexing.Elapsed, total.Elapsed, plainTokens);
+        return new IdeaScaleSummary(loads, steps, total.Elapsed, plainTokens);
+    }
+
+    /// <summary>Each facet's name once: tallies name the facets anew for every idea, and there are millions of demand rows.</summary>
+    private readonly ConcurrentDictionary<string, string> _facets = new(StringComparer.Ordinal);
+
+    /// <summary>An idea's votes drawn once, and everything derived from them and from its text.</summary>
+    private Derived Derive(PlannedIdea p, Voter[] voters, Dictionary<Guid, AccountValue> accounts)
+    {
+        var votes = VotesOf(p, voters).ToList();
+        var (overall, byFacet) = DemandFacets.Tally(votes.Select(v => voters[v.Voter].AccountId), accounts);
+        var terms = IdeaTerm.For(new Idea { Id = p.Id, Title = p.Title, Description = p.Description }).Select(t => t.Term).ToArray();
+        return new Derived(
+            p,
+            [.. votes.Select(v => v.Voter)],
+            [.. votes.Select(v => v.At.UtcTicks)],
+            hot.Of(votes.Select(v => v.At)),
+            overall,
+            [.. byFacet.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => KeyValuePair.Create(_facets.GetOrAdd(f.Key, f.Key), f.Value))],
+            terms);
+    }
+
+    /// <summary>The ideas of each search term in id order, terms in the database's (ordinal) order: the key order of <c>IdeaTerms</c>.</summary>
+    private static List<(string Term, List<int> Ideas)> Postings(Derived[] derived)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < derived.Length; i++)
+        {
+            foreach (var term in derived[i].Terms)
+            {
+                if (!postings.TryGetValue(term, out var ideas))
+                {
+                    postings[term] = ideas = [];
+                }
+                ideas.Add(i);
+            }
+            derived[i] = derived[i] with { Terms = [] };
+        }
+        return [.. postings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value))];
     }
 
     /// <summary>
@@ -228,7 +283,8 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
     /// <summary>An idea's votes: distinct voters at times between the idea's posting and now, always the same for one idea.</summary>
     private IEnumerable<(int Voter, DateTimeOffset At)> VotesOf(PlannedIdea idea, Voter[] voters)
     {
-        var random = new Random(HashCode.Combine(ScaleData.RandomSeed, idea.Index));
+        // Not HashCode.Combine: it is seeded differently in every process.
+        var random = new Random(unchecked((ScaleData.RandomSeed * 1_000_003) + idea.Index));
         var chosen = new HashSet<int>(idea.Votes);
         while (chosen.Count < idea.Votes)
         {
@@ -241,33 +297,19 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
         }
     }
 
-    private Idea IdeaOf(PlannedIdea p, Voter[]? voters, Dictionary<Guid, AccountValue>? accounts)
+    private static Idea IdeaOf(Derived d, Voter[] voters) => new()
     {
-        var idea = new Idea
-        {
-            Id = p.Id,
-            Title = p.Title,
-            Description = p.Description,
-            ProductId = p.ProductId,
-            AuthorId = voters is null ? Guid.Empty : voters[p.Author].Id,
-            CreatedAt = p.CreatedAt,
-            Status = p.Status,
-            StatusChangedAt = p.Status == IdeaStatus.New ? null : p.CreatedAt,
-        };
-        if (voters is not null && accounts is not null)
-        {
-            var votes = VotesOf(p, voters).ToList();
-            idea.HotScore = hot.Of(votes.Select(v => v.At));
-            idea.Demand = DemandFacets.Tally(votes.Select(v => voters[v.Voter].AccountId), accounts).Overall;
-        }
-        return idea;
-    }
-
-    private IEnumerable<IdeaDemand> DemandsOf(PlannedIdea p, Voter[] voters, Dictionary<Guid, AccountValue> accounts)
-    {
-        var (_, byFacet) = DemandFacets.Tally(VotesOf(p, voters).Select(v => voters[v.Voter].AccountId), accounts);
-        return byFacet.Select(f => new IdeaDemand { IdeaId = p.Id, Facet = f.Key, Demand = f.Value });
-    }
+        Id = d.Plan.Id,
+        Title = d.Plan.Title,
+        Description = d.Plan.Description,
+        ProductId = d.Plan.ProductId,
+        AuthorId = voters[d.Plan.Author].Id,
+        CreatedAt = d.Plan.CreatedAt,
+        Status = d.Plan.Status,
+        StatusChangedAt = d.Plan.Status == IdeaStatus.New ? null : d.Plan.CreatedAt,
+        HotScore = d.HotScore,
+        Demand = d.Overall,
+    };
 
     private static User VoterUser(Voter voter, int index, DateTimeOffset now)
     {
@@ -294,6 +336,10 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
     private sealed record PlannedIdea(
         int Index, Guid Id, string Title, string Description, Guid? ProductId, int Author, DateTimeOffset CreatedAt, IdeaStatus Status, int Votes);
 
+    /// <summary>An idea's voters (in ascending order, as their ids are), when each voted (UTC ticks), and what follows from them.</summary>
+    private sealed record Derived(
+        PlannedIdea Plan, int[] Voters, long[] VotedAt, double HotScore, Demand Overall, KeyValuePair<string, Demand>[] Demands, string[] Terms);
+
     /// <summary>
     /// Writes entities straight into their tables in one transaction, column by column as EF Core maps them (the same
     /// names and value conversions), so the rows read back exactly like rows EF wrote.
@@ -309,14 +355,24 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
                 await connection.OpenAsync(ct);
                 return new PostgresBulkWriter(model, connection, await connection.BeginTransactionAsync(ct));
             }
-            var sqlite = new SqliteConnection(settings.ConnectionString);
+            // The app's pooled connections would keep the database from leaving WAL mode.
+            SqliteConnection.ClearPool(new SqliteConnection(settings.ConnectionString));
+            // A connection of its own (not pooled), since its settings are for this load only.
+            var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
             await sqlite.OpenAsync(ct);
-            await using (var pragma = sqlite.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576; PRAGMA temp_store = MEMORY; PRAGMA foreign_keys = ON;";
-                await pragma.ExecuteNonQueryAsync(ct);
-            }
-            return new SqliteBulkWriter(model, sqlite, (SqliteTransaction)await sqlite.BeginTransactionAsync(ct));
+            // A rollback journal rather than the WAL for the load: the pages a load appends to the file are not
+            // journaled at all, where the WAL would take every page once and the checkpoint write it again; a load that
+            // fails still rolls back. The WAL comes back at the end. The page cache and the sorter's memory are large
+            // (the index builds sort millions of keys, on every core), the one commit need not wait for the disk, and
+            // foreign keys are not checked row by row: every key comes from the rows written before.
+            // When another process has the database open, it stays in WAL mode.
+            var journal = await SqliteBulkWriter.TryLeaveWalAsync(sqlite, ct);
+            await SqliteBulkWriter.PragmaAsync(sqlite, "synchronous = OFF", ct);
+            await SqliteBulkWriter.PragmaAsync(sqlite, "cache_size = -1048576", ct);
+            await SqliteBulkWriter.PragmaAsync(sqlite, "temp_store = MEMORY", ct);
+            await SqliteBulkWriter.PragmaAsync(sqlite, $"threads = {Math.Clamp(Environment.ProcessorCount, 1, 8)}", ct);
+            await SqliteBulkWriter.PragmaAsync(sqlite, "foreign_keys = OFF", ct);
+            return new SqliteBulkWriter(model, sqlite, (SqliteTransaction)await sqlite.BeginTransactionAsync(ct), journal);
         }
 
         protected IModel Model => model;
@@ -328,15 +384,32 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
         /// <summary>Drops the tables' secondary indexes and returns the statements that create them again.</summary>
         public abstract Task<IReadOnlyList<string>> DropIndexesAsync(IEnumerable<Type> entities, CancellationToken ct);
 
-        public async Task CreateIndexesAsync(IReadOnlyList<string> statements, CancellationToken ct)
+        /// <summary>Builds the dropped indexes again, commits, and brings the planner's statistics up to date, timing each step.</summary>
+        public abstract Task FinishAsync(IEnumerable<Type> entities, IReadOnlyList<string> indexes, List<SeedStep> steps, CancellationToken ct);
+
+        protected async Task CreateIndexesAsync(IReadOnlyList<string> statements, List<SeedStep> steps, CancellationToken ct)
         {
             foreach (var statement in statements)
             {
+                var stopwatch = Stopwatch.StartNew();
                 await ExecuteAsync(statement, ct);
+                steps.Add(new SeedStep(IndexName(statement), stopwatch.Elapsed));
             }
         }
 
-        public abstract Task CommitAsync(IEnumerable<Type> entities, CancellationToken ct);
+        protected static async Task TimeAsync(List<SeedStep> steps, string name, Func<Task> step)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await step();
+            steps.Add(new SeedStep(name, stopwatch.Elapsed));
+        }
+
+        private static string IndexName(string createIndex)
+        {
+            var on = createIndex.IndexOf(" ON ", StringComparison.OrdinalIgnoreCase);
+            var name = on < 0 ? createIndex : createIndex[..on];
+            return "index " + name[(name.LastIndexOf(' ') + 1)..].Trim('"');
+        }
 
         public abstract Task ExecuteAsync(string sql, CancellationToken ct);
 
@@ -360,7 +433,7 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
         }
     }
 
-    private sealed class SqliteBulkWriter(IModel model, SqliteConnection connection, SqliteTransaction transaction) : BulkWriter(model)
+    private sealed class SqliteBulkWriter(IModel model, SqliteConnection connection, SqliteTransaction transaction, string? journalMode) : BulkWriter(model)
     {
         public override Task WriteAsync<T>(IEnumerable<T> rows, CancellationToken ct)
         {
@@ -410,10 +483,45 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
             return [.. statements.Select(s => s.Sql)];
         }
 
-        public override async Task CommitAsync(IEnumerable<Type> entities, CancellationToken ct)
+        public override async Task FinishAsync(IEnumerable<Type> entities, IReadOnlyList<string> indexes, List<SeedStep> steps, CancellationToken ct)
         {
-            await transaction.CommitAsync(ct);
-            await ExecuteAsync("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);", ct);
+            await CreateIndexesAsync(indexes, steps, ct);
+            await TimeAsync(steps, "commit", () => transaction.CommitAsync(ct));
+            await TimeAsync(steps, "planner statistics (ANALYZE)", () => ExecuteAsync("ANALYZE", ct));
+            if (journalMode is { } mode)
+            {
+                await TimeAsync(steps, $"journal back to {mode.ToUpperInvariant()}", () => PragmaAsync(connection, $"journal_mode = {mode}", ct));
+            }
+            else
+            {
+                await TimeAsync(steps, "WAL checkpoint", () => PragmaAsync(connection, "wal_checkpoint(TRUNCATE)", ct));
+            }
+        }
+
+        /// <summary>Switches to a rollback journal for the load, and returns the mode to go back to after it (null for none).</summary>
+        public static async Task<string?> TryLeaveWalAsync(SqliteConnection connection, CancellationToken ct)
+        {
+            var mode = await PragmaAsync(connection, "journal_mode", ct);
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode = TRUNCATE";
+                command.CommandTimeout = 1;
+                await command.ExecuteNonQueryAsync(ct);
+                return mode;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Sets or reads a pragma; returns what it answers (a pragma that sets answers nothing or the new value).</summary>
+        public static async Task<string?> PragmaAsync(SqliteConnection connection, string pragma, CancellationToken ct)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {pragma}";
+            return (await command.ExecuteScalarAsync(ct))?.ToString();
         }
 
         public override async Task ExecuteAsync(string sql, CancellationToken ct)
@@ -489,12 +597,16 @@ public sealed class IdeaScaleData(VouchDbContext db, DatabaseSettings settings, 
             return [.. statements.Select(s => s.Sql)];
         }
 
-        public override async Task CommitAsync(IEnumerable<Type> entities, CancellationToken ct)
+        public override async Task FinishAsync(IEnumerable<Type> entities, IReadOnlyList<string> indexes, List<SeedStep> steps, CancellationToken ct)
         {
-            await transaction.CommitAsync(ct);
-            _committed = true;
+            await CreateIndexesAsync(indexes, steps, ct);
+            await TimeAsync(steps, "commit", async () =>
+            {
+                await transaction.CommitAsync(ct);
+                _committed = true;
+            });
             var tables = entities.Select(t => $"\"{Model.FindEntityType(t)!.GetTableName()}\"");
-            await ExecuteAsync($"ANALYZE {string.Join(", ", tables)}", ct);
+            await TimeAsync(steps, "planner statistics (ANALYZE)", () => ExecuteAsync($"ANALYZE {string.Join(", ", tables)}", ct));
         }
 
         public override async Task ExecuteAsync(string sql, CancellationToken ct)

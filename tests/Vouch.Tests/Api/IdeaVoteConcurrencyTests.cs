@@ -78,7 +78,7 @@ public sealed class IdeaVoteConcurrencyTests(VouchApp.OnKestrel app) : IClassFix
         var votes = voters.Concat(voters.Take(20)).Select(userId => Task.Run(() => app.WithScopeAsync(async services =>
         {
             var exchange = new IdeaExchange(
-                services.GetRequiredService<VouchDbContext>(), services.GetRequiredService<HotScore>(), new IdeaVoteGate(),
+                services.GetRequiredService<VouchDbContext>(), services.GetRequiredService<HotScore>(), new IdeaVoteGate(services.GetRequiredService<DatabaseSettings>()),
                 services.GetRequiredService<IdeaBoardTotals>(), TimeProvider.System);
             return await exchange.VoteAsync(new Viewer(userId, IsEmployee: false, IsManager: false), ideaId, Ct);
         }), Ct));

@@ -130,6 +130,32 @@ public sealed class IdeasApiTests(VouchApp app) : IClassFixture<VouchApp>
     }
 
     [Fact]
+    public async Task A_vote_is_audited_as_the_vote_and_the_tallies_it_moves_are_not()
+    {
+        using var author = await app.ClientForAsync(Roles.Seller);
+        using var advocate = await app.ClientForAsync(Roles.Advocate);
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        var idea = await PostAsync(author, "Audit the votes once");
+        var ideaId = idea.Id.ToString();
+        var before = await app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().AuditEntries
+            .CountAsync(e => e.RecordType == nameof(Idea) && e.RecordId == ideaId, Ct));
+
+        await VoteAsync(advocate, idea.Id);
+        await SetStatusAsync(manager, idea.Id, "Planned", "Next quarter.");
+
+        var entries = await app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().AuditEntries
+            .Where(e => e.RecordType == nameof(IdeaVote) && e.RecordId.StartsWith(ideaId) || e.RecordType == nameof(Idea) && e.RecordId == ideaId)
+            .OrderBy(e => e.Id).Select(e => new { e.RecordType, e.Action, e.After }).ToListAsync(Ct));
+        // Posting, the vote, the status: the vote's change to the idea's count and hot score is in no entry of its own.
+        Assert.Equal(1, before);
+        Assert.Equal([(nameof(Idea), AuditAction.Created), (nameof(IdeaVote), AuditAction.Created), (nameof(Idea), AuditAction.Updated)],
+            entries.Select(e => (e.RecordType, e.Action)));
+        Assert.Contains("Next quarter.", entries[^1].After, StringComparison.Ordinal);
+        Assert.DoesNotContain(nameof(Idea.VoteCount), entries[^1].After, StringComparison.Ordinal);
+        Assert.Equal(1, (await GetAsync(author, idea.Id)).Votes);
+    }
+
+    [Fact]
     public async Task A_declined_idea_takes_no_votes_and_keeps_its_count()
     {
         using var manager = await app.ClientForAsync(Roles.ReferenceManager);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vouch.Data;
 using Vouch.Features.Catalog;
 using Vouch.Features.Ideas.Ranking;
 using Vouch.Features.Users;
@@ -47,19 +48,25 @@ public sealed class Idea
     /// <summary>Why the moderator hid it; told to the author.</summary>
     public string? HiddenReason { get; set; }
 
-    // The tallies below are kept up to date by every vote, unvote and merge, so every sort is an index read.
+    // The tallies below are kept up to date by every vote, unvote and merge, so every sort is an index read. The votes
+    // are audited; the tallies that follow from them are not.
+    [DerivedValue]
     public int VoteCount { get; set; }
 
     /// <summary>log₂ of the sum of the votes' weights relative to <see cref="HotScore.Epoch"/>; see <see cref="HotScore"/>.</summary>
+    [DerivedValue]
     public double HotScore { get; set; } = Ranking.HotScore.NoVotes;
 
     /// <summary>How many customer accounts the voters belong to.</summary>
+    [DerivedValue]
     public int VoterAccounts { get; set; }
 
     /// <summary>The annual revenue of the voters' accounts, each account once.</summary>
+    [DerivedValue]
     public double ValueRevenue { get; set; }
 
     /// <summary>The gross profit of the voters' accounts, each account once.</summary>
+    [DerivedValue]
     public double ValueGrossProfit { get; set; }
 
     public Demand Demand
@@ -96,7 +103,9 @@ internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
         builder.HasIndex(i => new { i.ValueGrossProfit, i.VoteCount, i.Id });
         builder.HasIndex(i => i.ProductId);
         builder.HasIndex(i => i.AuthorId);
-        builder.HasIndex(i => i.MergedIntoId);
+        // Also counts the board's total without reading the ideas themselves: open ideas are those merged into none and
+        // not hidden.
+        builder.HasIndex(i => new { i.MergedIntoId, i.IsHidden });
     }
 }
 

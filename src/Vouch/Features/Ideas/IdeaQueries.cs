@@ -223,9 +223,11 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
             .Where(i => candidates.Contains(i.Id) && !i.IsHidden && i.MergedIntoId == null && i.Id != except)
             .Select(i => new { i.Id, i.Title, i.Description, i.Status, i.VoteCount })
             .ToListAsync(ct);
-        var typed = new IdeaText(text, null);
+        // The typed text is analysed once, not once per candidate.
+        var typed = IdeaSimilarity.Prepare(new IdeaText(text, null));
         return [.. ideas
-            .Select(i => new SimilarIdea(i.Id, i.Title, i.Status.ToString(), i.VoteCount, Round(IdeaSimilarity.Score(typed, new IdeaText(i.Title, i.Description))), false))
+            .Select(i => new SimilarIdea(
+                i.Id, i.Title, i.Status.ToString(), i.VoteCount, Round(IdeaSimilarity.Score(typed, IdeaSimilarity.Prepare(new IdeaText(i.Title, i.Description)))), false))
             .Where(s => s.Score >= SimilarFloor)
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.Votes).ThenBy(s => s.Id)
             .Take(MaxSimilar)
