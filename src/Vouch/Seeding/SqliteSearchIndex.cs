@@ -3,11 +3,11 @@ using Microsoft.Data.Sqlite;
 namespace Vouch.Seeding;
 
 /// <summary>
-/// The reference search index on SQLite during a bulk load. Its triggers rewrite a contact's index row
+/// The reference search indexes on SQLite during a bulk load. Their triggers rewrite a contact's index row
 /// on every insert into the contacts, their activities and the accounts' products, which would write
-/// each row several times over; the load drops them, and at its end the index is rebuilt once from the
-/// view that defines it and the triggers are created again as the migrations wrote them, all in the
-/// load's transaction.
+/// each row several times over; the load drops them, and at its end the indexes are rebuilt once (the
+/// main one from the view that defines it, the names from the contacts) and the triggers are created
+/// again as the migrations wrote them, all in the load's transaction.
 /// </summary>
 internal sealed class SqliteSearchIndex
 {
@@ -41,6 +41,9 @@ internal sealed class SqliteSearchIndex
             INSERT INTO "ContactSearch" ("ContactSearch") VALUES ('delete-all');
             INSERT INTO "ContactSearch" (rowid, "Name", "Title", "Story", "Facets")
             SELECT "ContactRowId", "Name", "Title", "Story", "Facets" FROM "ContactSearchSource";
+            INSERT INTO "ContactNameSearch" ("ContactNameSearch") VALUES ('delete-all');
+            INSERT INTO "ContactNameSearch" (rowid, "Name", "Title")
+            SELECT rowid, "FirstName" || ' ' || "LastName", "Title" FROM "Contacts";
             """))
         {
             await rebuild.ExecuteNonQueryAsync(ct);

@@ -218,6 +218,16 @@ public sealed class ReferenceSearchTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Equal(many + 2, first.Total);
         Assert.Equal([$"Named {word}", "Titled Person"], first.Items.Take(2).Select(r => r.Name));
         Assert.All(first.Items.Skip(2).Concat(last.Items), r => Assert.StartsWith("Story Teller", r.Name, StringComparison.Ordinal));
+
+        // A new title reaches the index of names and titles at once.
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            (await db.Contacts.SingleAsync(c => c.LastName == "Teller0007" && c.Account!.Name == $"Broadway {tag}", Ct)).Title = $"Chief {word}";
+            await db.SaveChangesAsync(Ct);
+        });
+        var retitled = (await seller.GetFromJsonAsync<Paged<ReferenceSummary>>($"/api/v1/references?competitor={tag}&q={word}&pageSize=5", Ct))!;
+        Assert.Equal([$"Named {word}", "Story Teller0007", "Titled Person"], retitled.Items.Take(3).Select(r => r.Name));
     }
 
     [Fact]

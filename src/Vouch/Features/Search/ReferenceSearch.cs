@@ -86,14 +86,17 @@ public static class ReferenceSearch
 
     /// <summary>
     /// A page of a broad search, best first without reading the text of every match: those with the words in the name
-    /// or title (ranked by <see cref="TextRank"/>), then the rest of <paramref name="matches"/>, the most recently added
-    /// first. bm25 would read the whole list of every word and filter token instead.
+    /// or title (from the narrow index of names and titles, ranked by <see cref="TextRank"/>), then the rest of
+    /// <paramref name="matches"/>, the most recently added first. bm25 would read the whole list of every word and
+    /// filter token instead.
     /// </summary>
     private static async Task<List<long>> PageBroadAsync(
         VouchDbContext db, SearchSql sql, IReadOnlyList<string> words, List<long> matches, int skip, int take, CancellationToken ct)
     {
-        var inNameOrTitle = await db.Database.SqlQueryRaw<long>(sql.RowIds(), sql.ParametersMatchingIn("Name Title")).ToListAsync(ct);
-        var first = await RankAsync(db, words, inNameOrTitle, ct);
+        // The narrow index of names and titles lists every contact with the words there; the matches are among them.
+        var named = await db.Database.SqlQueryRaw<long>(sql.NamedRowIds(), sql.Words!).ToListAsync(ct);
+        var matched = matches.ToHashSet();
+        var first = await RankAsync(db, words, [.. named.Where(matched.Contains)], ct);
         var seen = first.ToHashSet();
         // The index returns rowids in ascending order, and a contact's rowid grows with when it was added.
         var newest = Enumerable.Range(0, matches.Count).Select(i => matches[matches.Count - 1 - i]).Where(id => !seen.Contains(id));
@@ -160,9 +163,8 @@ public static class ReferenceSearch
         /// <summary>True when the search starts from SQLite's full-text index, filters included.</summary>
         public bool FromIndex => _fromIndex;
 
-        /// <summary>The parameters with the words looked for in <paramref name="columns"/> of the index only.</summary>
-        public object[] ParametersMatchingIn(string columns) =>
-            [SearchFacets.Match(_text!, _criteria, columns), .. Parameters.Skip(1)];
+        /// <summary>The words as a full-text query, without the filters.</summary>
+        public string? Words => _text;
 
         public SearchSql(bool postgres, ReferenceCriteria criteria)
         {
@@ -224,6 +226,9 @@ public static class ReferenceSearch
         /// <summary>The rowids of the matches, on SQLite with text, in ascending order (the index's own, so no sort).</summary>
         public string RowIds() =>
             $"SELECT \"ContactSearch\".rowid AS \"Value\" {IndexFromWhere} ORDER BY \"ContactSearch\".rowid";
+
+        /// <summary>The rowids of every contact, deleted or not, with the words (<c>{0}</c>) in the name or title.</summary>
+        public string NamedRowIds() => """SELECT rowid AS "Value" FROM "ContactNameSearch" WHERE "ContactNameSearch" MATCH {0}""";
 
         /// <summary>From the index, with the rows and accounts only where a condition needs them.</summary>
         private string IndexFromWhere =>
