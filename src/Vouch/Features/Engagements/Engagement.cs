@@ -45,14 +45,17 @@ public sealed class Engagement
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>The entry as the matching rules read it.</summary>
-    public PastAsk ToPastAsk(int restPeriodDays) => new(
-        ContactId, AccountId, DateOnly.FromDateTime(At.UtcDateTime), Status switch
+    public PastAsk ToPastAsk(int restPeriodDays) => PastAskOf(ContactId, AccountId, At, Status, restPeriodDays, Rating);
+
+    /// <summary>An entry as the matching rules read it, from the columns alone.</summary>
+    public static PastAsk PastAskOf(Guid contactId, Guid accountId, DateTimeOffset at, EngagementStatus status, int restPeriodDays, int? rating) => new(
+        contactId, accountId, DateOnly.FromDateTime(at.UtcDateTime), status switch
         {
             EngagementStatus.Reserved => AskState.Reserved,
             EngagementStatus.Scheduled => AskState.Scheduled,
             EngagementStatus.Completed => AskState.Completed,
             _ => AskState.Released,
-        }, restPeriodDays, Rating);
+        }, restPeriodDays, rating);
 }
 
 internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagement>

@@ -120,9 +120,10 @@ public sealed class AdvocatePool
         var best = new Best(allowed);
         var bestRuledOut = new Best(ruledOut);
         var fits = group.Fits;
+        var shared = group.SharedTerms(request.TermIds);
         for (var i = 0; i < fits.Length; i++)
         {
-            var score = Matcher.Points(criteria, request.UseCaseTerms, new PooledFit(fits, i, request), policy.Today, null);
+            var score = Matcher.Points(criteria, request.UseCaseTerms, new PooledFit(fits, i, request, shared), policy.Today, null);
             var advocate = group.Advocates[i];
             var allows = allowedToday[i] && !(fits[i].HasBlackouts && AskRules.IsBlackedOut(criteria, advocate.Candidate, policy.Today));
             (allows ? best : bestRuledOut).Offer(advocate, score);
@@ -156,15 +157,46 @@ public sealed class AdvocatePool
         private readonly AdvocatePool _pool;
         private Day? _day;
 
+        // For each story term, the advocates (by position) whose story has it.
+        private readonly Dictionary<int, int[]> _postings;
+
         public Group(PooledAdvocate[] advocates, AdvocatePool pool)
         {
             _pool = pool;
             Advocates = advocates;
             Fits = [.. advocates.Select(a => Fit.Of(a, pool))];
+            _postings = advocates
+                .SelectMany((a, i) => a.StoryTerms.Select(term => (term, i)))
+                .GroupBy(p => p.term, p => p.i)
+                .ToDictionary(g => g.Key, g => g.ToArray());
         }
 
         public PooledAdvocate[] Advocates { get; }
         public Fit[] Fits { get; }
+
+        /// <summary>
+        /// How many of <paramref name="terms"/> each advocate's story shares, by position; empty without terms. Read
+        /// from the postings, so a use case costs in proportion to the stories that share its words.
+        /// </summary>
+        public ushort[] SharedTerms(int[] terms)
+        {
+            if (terms.Length == 0)
+            {
+                return [];
+            }
+            var shared = new ushort[Advocates.Length];
+            foreach (var term in terms)
+            {
+                if (_postings.TryGetValue(term, out var advocates))
+                {
+                    foreach (var i in advocates)
+                    {
+                        shared[i]++;
+                    }
+                }
+            }
+            return shared;
+        }
 
         /// <summary>Who the day's rules allow under <paramref name="policy"/>, judged once per day and policy.</summary>
         public bool[] AllowedOn(MatchPolicy policy)
@@ -188,7 +220,7 @@ public sealed class AdvocatePool
     /// </remarks>
     private readonly record struct Fit(
         int Industry, int Country, int SizeBand, int Region, ulong Products, int[]? MoreProducts, ulong Competitors,
-        int[]? MoreCompetitors, int[] StoryTerms, AskHistory History, SocialCapital Wants, bool HasBlackouts)
+        int[]? MoreCompetitors, AskHistory History, SocialCapital Wants, bool HasBlackouts)
     {
         public static Fit Of(PooledAdvocate advocate, AdvocatePool pool)
         {
@@ -204,7 +236,6 @@ public sealed class AdvocatePool
                 moreProducts,
                 competitors,
                 moreCompetitors,
-                advocate.StoryTerms,
                 advocate.Ledger.History,
                 advocate.Candidate.Wants,
                 advocate.Candidate.Blackouts.Count > 0);
@@ -233,7 +264,7 @@ public sealed class AdvocatePool
     }
 
     /// <summary>How one compact row fits one request.</summary>
-    private readonly struct PooledFit(Fit[] fits, int index, Request request) : ICandidateFit
+    private readonly struct PooledFit(Fit[] fits, int index, Request request, ushort[] shared) : ICandidateFit
     {
         private ref readonly Fit Row => ref fits[index];
 
@@ -256,22 +287,7 @@ public sealed class AdvocatePool
             _ => Row.MoreCompetitors is { } more && more.Contains(request.Competitor),
         };
 
-        public int SharedTerms
-        {
-            get
-            {
-                var shared = 0;
-                var story = Row.StoryTerms;
-                foreach (var term in request.TermIds)
-                {
-                    if (Array.BinarySearch(story, term) >= 0)
-                    {
-                        shared++;
-                    }
-                }
-                return shared;
-            }
-        }
+        public int SharedTerms => shared.Length == 0 ? 0 : shared[index];
 
         public AskHistory History => Row.History;
 

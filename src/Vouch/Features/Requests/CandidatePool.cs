@@ -43,14 +43,10 @@ public sealed class CandidatePool(VouchDbContext db)
         // read are read.
         var asks = await db.Engagements.AsNoTracking()
             .Where(e => e.Kind == EngagementKind.Ask
-                && ((contactIds.Contains(e.ContactId) && e.At >= since) || (accountIds.Contains(e.AccountId) && e.At >= quarterStarted)))
-            .Select(e => new
-            {
-                Engagement = new Engagement { ContactId = e.ContactId, AccountId = e.AccountId, At = e.At, Status = e.Status, Rating = e.Rating },
-                e.ActivityType!.RestPeriodDays,
-            })
+                && ((EF.Parameter(contactIds).Contains(e.ContactId) && e.At >= since) || (EF.Parameter(accountIds).Contains(e.AccountId) && e.At >= quarterStarted)))
+            .Select(e => new { e.ContactId, e.AccountId, e.At, e.Status, e.Rating, e.ActivityType!.RestPeriodDays })
             .ToListAsync(ct);
-        return [.. asks.Select(a => a.Engagement.ToPastAsk(a.RestPeriodDays))];
+        return [.. asks.Select(a => Engagement.PastAskOf(a.ContactId, a.AccountId, a.At, a.Status, a.RestPeriodDays, a.Rating))];
     }
 
     private static DateTimeOffset AtStartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
