@@ -25,7 +25,7 @@ public sealed class RequestQueries(
     public const int MaxShown = 50;
 
     /// <summary>The best-fitting contacts the advocate pool allows, judged against the ledger as it is.</summary>
-    public const int Shortlisted = 300;
+    public const int Shortlisted = 150;
 
     public async Task<Paged<RequestSummary>> ListAsync(RequestActor actor, RequestView view, PageQuery page, CancellationToken ct)
     {
