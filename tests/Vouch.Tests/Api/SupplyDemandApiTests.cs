@@ -11,7 +11,6 @@ using Vouch.Features.Opportunities;
 using Vouch.Features.Requests;
 using Vouch.Features.SupplyDemand;
 using Vouch.Tests.Infrastructure;
-using SupplyDemandPage = Vouch.Features.SupplyDemand.IndexModel;
 
 namespace Vouch.Tests.Api;
 
@@ -101,33 +100,5 @@ public sealed class SupplyDemandApiTests(VouchApp app) : IClassFixture<VouchApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Demand against supply", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_page_shows_the_hundred_largest_gaps_and_says_how_many_cells_there_are()
-    {
-        var seller = await app.AddUserAsync(Roles.Seller);
-        await app.WithScopeAsync(async services =>
-        {
-            var db = services.GetRequiredService<VouchDbContext>();
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            for (var i = 0; i < SupplyDemandPage.ShownRows + 5; i++)
-            {
-                var product = new Product { Key = $"cell-{i}-{Guid.NewGuid():N}", Name = $"Cell product {i} {Guid.NewGuid():N}" };
-                db.Add(new ReferenceRequest
-                {
-                    RequesterId = seller.Id, ActivityTypeId = s_referenceCall, NeededBy = today.AddDays(30), Products = [product],
-                    CreatedAt = DateTimeOffset.UtcNow.AddDays(-1),
-                });
-            }
-            await db.SaveChangesAsync(Ct);
-        });
-        using var executive = await app.ClientForAsync(Roles.Executive);
-
-        var html = await executive.GetStringAsync("/reports/supply-demand", Ct);
-
-        var table = html[html.IndexOf("data-testid=\"cells\"", StringComparison.Ordinal)..html.IndexOf("</table>", StringComparison.Ordinal)];
-        Assert.Equal(SupplyDemandPage.ShownRows, table.Split("<tr").Length - 2);
-        Assert.Matches($"The {SupplyDemandPage.ShownRows} cells with the largest gaps of [0-9]+ are shown", html);
     }
 }
