@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 
-// vouch-load --base URL --rate R --duration SECONDS --tokens FILE (--get PATHS_FILE | --vote IDS_FILE) [--warmup SECONDS]
+// vouch-load --base URL --rate R --duration SECONDS --tokens FILE (--get PATHS_FILE | --vote IDS_FILE) [--warmup SECONDS] [--seed N]
 //
 // --get: GET each path of the file in turn (one bearer token for all).
 // --vote: POST /api/v1/ideas/{id}/votes for a random idea of the file, each time as a different voter: the tokens of the
-//         file are used one after another, and each voter gets a random idea, so every vote is a new one.
+//         file are used one after another, and each voter gets a random idea, so every vote is a new one. The ideas are
+//         drawn with a new seed each run unless --seed is given: a run that repeated an earlier run's draws would only
+//         repeat votes already cast, which change nothing.
 // Prints one line: requests, errors, the achieved rate and the p50, p95, p99 and maximum latency in milliseconds.
 var options = Options.Parse(args);
 var tokens = File.ReadAllLines(options.TokensFile).Where(t => t.Length > 0).ToArray();
@@ -22,7 +24,7 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     BaseAddress = new Uri(options.BaseUrl),
     Timeout = TimeSpan.FromSeconds(30),
 };
-var random = new Random(2026);
+var random = new Random(options.Seed ?? Random.Shared.Next());
 var next = 0;
 
 HttpRequestMessage NextRequest()
@@ -48,18 +50,17 @@ async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> RunAsync(doub
     var running = new List<Task>(count);
     for (var i = 0; i < count; i++)
     {
-        var due = TimeSpan.FromSeconds(i / options.Rate);
-        var wait = due - clock.Elapsed;
-        if (wait > TimeSpan.FromMilliseconds(1))
+        // Sleeps until the request is due rather than spinning: on a machine with two cores a spinning client would
+        // take the processor time the server under test needs. A request can leave up to a timer tick late, so its
+        // latency is counted from when it left, and the achieved rate is reported.
+        var wait = TimeSpan.FromSeconds(i / options.Rate) - clock.Elapsed;
+        if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait);
         }
-        while (clock.Elapsed < due)
-        {
-            Thread.SpinWait(50);
-        }
         var index = i;
         var request = NextRequest();
+        var sent = clock.Elapsed;
         running.Add(Task.Run(async () =>
         {
             try
@@ -72,7 +73,7 @@ async Task<(List<double> Latencies, int Errors, TimeSpan Elapsed)> RunAsync(doub
             {
                 failed[index] = true;
             }
-            latencies[index] = (clock.Elapsed - due).TotalMilliseconds;
+            latencies[index] = (clock.Elapsed - sent).TotalMilliseconds;
         }));
     }
     await Task.WhenAll(running);
@@ -90,7 +91,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"requests={measured.Count} errors={errors} rate={measured.Count / elapsed.TotalSeconds:F1}/s p50={Percentile(50):F2} p95={Percentile(95):F2} p99={Percentile(99):F2} max={measured[^1]:F2}"));
 return errors == 0 ? 0 : 2;
 
-internal sealed record Options(string BaseUrl, double Rate, double DurationSeconds, double WarmupSeconds, string TokensFile, string TargetsFile, bool Vote)
+internal sealed record Options(string BaseUrl, double Rate, double DurationSeconds, double WarmupSeconds, string TokensFile, string TargetsFile, bool Vote, int? Seed)
 {
     public static Options Parse(string[] args)
     {
@@ -108,6 +109,7 @@ internal sealed record Options(string BaseUrl, double Rate, double DurationSecon
             double.Parse(Value("--warmup", "5"), CultureInfo.InvariantCulture),
             Value("--tokens"),
             vote ? Value("--vote") : Value("--get"),
-            vote);
+            vote,
+            args.Contains("--seed") ? int.Parse(Value("--seed"), CultureInfo.InvariantCulture) : null);
     }
 }

@@ -47,7 +47,6 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
         }
 
-        var (userId, name) = actor.Current;
         var now = clock.GetUtcNow();
         foreach (var change in changes.Where(e => e.Entity is not (AuditEntry or IDerivedRecord)))
         {
@@ -64,6 +63,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
             {
                 continue;
             }
+            var (userId, name) = actor.Of(change.Entity);
             context.Add(new AuditEntry
             {
                 At = now,

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Accounts;
@@ -69,20 +70,31 @@ public sealed class IdeaVoteConcurrencyTests(VouchApp.OnKestrel app) : IClassFix
     [Fact]
     public async Task Votes_from_several_app_instances_at_once_rely_on_the_database_alone()
     {
-        // Each vote gets its own gate, as if every vote reached a different instance behind a load balancer.
+        // Four vote queues writing their batches at the same time, as four instances behind a load balancer would.
         var voters = (await AddVotersAsync(100)).Select(v => v.UserId).ToList();
         using var author = await app.ClientForAsync(Roles.Seller);
         using var posted = await author.PostAsJsonAsync("/api/v1/ideas", new { title = "Audit log export", description = "CSV." }, Ct);
         var ideaId = (await posted.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id;
+        var instances = Enumerable.Range(0, 4)
+            .Select(_ => new IdeaVoteQueue(app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<IdeaVoteQueue>.Instance))
+            .ToList();
+        foreach (var instance in instances)
+        {
+            await instance.StartAsync(Ct);
+        }
 
-        var votes = voters.Concat(voters.Take(20)).Select(userId => Task.Run(() => app.WithScopeAsync(async services =>
+        var votes = voters.Concat(voters.Take(20)).Select((userId, i) => Task.Run(() => app.WithScopeAsync(async services =>
         {
             var exchange = new IdeaExchange(
-                services.GetRequiredService<VouchDbContext>(), services.GetRequiredService<HotScore>(), new IdeaVoteGate(services.GetRequiredService<DatabaseSettings>()),
-                services.GetRequiredService<IdeaBoardTotals>(), TimeProvider.System);
+                services.GetRequiredService<VouchDbContext>(), services.GetRequiredService<HotScore>(), services.GetRequiredService<IdeaVoteGate>(),
+                instances[i % instances.Count], services.GetRequiredService<IdeaBoardTotals>(), services.GetRequiredService<AuditActor>(), TimeProvider.System);
             return await exchange.VoteAsync(new Viewer(userId, IsEmployee: false, IsManager: false), ideaId, Ct);
         }), Ct));
         var answers = await Task.WhenAll(votes);
+        foreach (var instance in instances)
+        {
+            await instance.StopAsync(Ct);
+        }
 
         Assert.All(answers, a => Assert.Null(a.Refusal));
         var read = (await author.GetFromJsonAsync<IdeaResponse>($"/api/v1/ideas/{ideaId}", Ct))!;

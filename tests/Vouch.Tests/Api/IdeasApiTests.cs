@@ -145,11 +145,13 @@ public sealed class IdeasApiTests(VouchApp app) : IClassFixture<VouchApp>
 
         var entries = await app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().AuditEntries
             .Where(e => e.RecordType == nameof(IdeaVote) && e.RecordId.StartsWith(ideaId) || e.RecordType == nameof(Idea) && e.RecordId == ideaId)
-            .OrderBy(e => e.Id).Select(e => new { e.RecordType, e.Action, e.After }).ToListAsync(Ct));
+            .OrderBy(e => e.Id).Select(e => new { e.RecordType, e.RecordId, e.Action, e.After, e.UserId }).ToListAsync(Ct));
         // Posting, the vote, the status: the vote's change to the idea's count and hot score is in no entry of its own.
         Assert.Equal(1, before);
         Assert.Equal([(nameof(Idea), AuditAction.Created), (nameof(IdeaVote), AuditAction.Created), (nameof(Idea), AuditAction.Updated)],
             entries.Select(e => (e.RecordType, e.Action)));
+        // The vote is written by the vote queue, away from the request, and still names the voter (its key is idea, user).
+        Assert.Equal(entries[1].RecordId.Split(',')[1], entries[1].UserId.ToString());
         Assert.Contains("Next quarter.", entries[^1].After, StringComparison.Ordinal);
         Assert.DoesNotContain(nameof(Idea.VoteCount), entries[^1].After, StringComparison.Ordinal);
         Assert.Equal(1, (await GetAsync(author, idea.Id)).Votes);

@@ -13,11 +13,13 @@ namespace Vouch.Features.Ideas;
 /// <remarks>
 /// Commands that change an idea's tallies (votes, merges) run in one short transaction that first locks the idea's
 /// row: on PostgreSQL with <c>SELECT … FOR NO KEY UPDATE</c> (which does not block inserting votes that reference the
-/// row), on SQLite by the transaction itself, which takes the database's write lock when it begins. Votes for one
+/// row), on SQLite by the transaction itself, which takes the database's write lock when it begins. Commands for one
 /// idea are therefore applied one after another (<see cref="IdeaVoteGate"/> queues them in the app rather than in the
-/// connection pool), and the unique key (idea, user) makes a second vote impossible even so.
+/// connection pool). Votes are written in batches by <see cref="IdeaVoteQueue"/>, each batch locking all its ideas in
+/// one order, and the unique key (idea, user) makes a second vote impossible even so.
 /// </remarks>
-public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate gate, IdeaBoardTotals totals, TimeProvider clock)
+public sealed class IdeaExchange(
+    VouchDbContext db, HotScore hot, IdeaVoteGate gate, IdeaVoteQueue votes, IdeaBoardTotals totals, AuditActor actor, TimeProvider clock)
 {
     public async Task<(Guid? Id, Refusal? Refusal)> PostAsync(Viewer viewer, PostIdeaRequest request, CancellationToken ct)
     {
@@ -65,29 +67,13 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
         db.IdeaFollows.Add(new IdeaFollow { IdeaId = idea.Id, UserId = idea.AuthorId, Since = idea.CreatedAt });
     }
 
-    /// <summary>Votes for the idea. Voting again changes nothing and answers the same: a vote is idempotent.</summary>
+    /// <summary>
+    /// Votes for the idea. Voting again changes nothing and answers the same: a vote is idempotent. The vote itself is
+    /// written by <see cref="IdeaVoteQueue"/> with the others that arrive at the same time.
+    /// </summary>
     public async Task<(VoteResponse? Vote, Refusal? Refusal)> VoteAsync(Viewer viewer, Guid id, CancellationToken ct)
     {
-        try
-        {
-            return await VoteOnceAsync(viewer, id, ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The key refused a second vote that raced past the lock: the vote the caller wants is there.
-            db.ChangeTracker.Clear();
-            if (!await db.IdeaVotes.AnyAsync(v => v.IdeaId == id && v.UserId == viewer.UserId, ct))
-            {
-                throw;
-            }
-            var votes = await db.Ideas.Where(i => i.Id == id).Select(i => i.VoteCount).SingleAsync(ct);
-            return (new VoteResponse(id, votes, true), null);
-        }
-    }
-
-    private async Task<(VoteResponse?, Refusal?)> VoteOnceAsync(Viewer viewer, Guid id, CancellationToken ct)
-    {
-        // What can be read before the idea is locked is, so that votes queue for as short a time as possible.
+        // What can be read before the vote is queued is, so that batches hold the write lock as briefly as possible.
         if (await db.IdeaVotes.AnyAsync(v => v.IdeaId == id && v.UserId == viewer.UserId, ct))
         {
             var voted = await FindAsync(viewer, id, ct);
@@ -95,40 +81,86 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
                 : await RefuseVotesAsync(voted, ct) is { } refused ? (null, refused)
                 : (new VoteResponse(id, voted.VoteCount, true), null);
         }
-        var account = await AccountOfAsync(viewer.UserId, ct);
-        var facets = DemandFacets.Of(account);
-
-        using var entered = await gate.EnterAsync(id, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var idea = await LockAsync(viewer, id, ct);
-        if (idea is null)
+        try
         {
-            return (null, Refusal.NotFound);
+            return await votes.CastAsync(new Ballot(viewer, id, await AccountOfAsync(viewer.UserId, ct), actor.Current), ct);
         }
-        if (await RefuseVotesAsync(idea, ct) is { } refusal)
+        catch (DbUpdateException)
         {
-            return (null, refusal);
-        }
-        var newAccount = account is not null && !await db.IdeaVotes.AnyAsync(v => v.IdeaId == id && v.AccountId == account.Id, ct);
-        var rows = facets.Count == 0 ? [] : await db.IdeaDemands.Where(d => d.IdeaId == id && facets.Contains(d.Facet)).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        db.IdeaVotes.Add(new IdeaVote { IdeaId = id, UserId = viewer.UserId, At = now, AccountId = account?.Id });
-        idea.HotScore = hot.Add(idea.HotScore, now);
-        idea.Demand = idea.Demand.Add(account, newAccount);
-        foreach (var facet in facets)
-        {
-            var row = rows.SingleOrDefault(r => r.Facet == facet);
-            if (row is null)
+            // The key refused a second vote that another instance wrote first: the vote the caller wants is there.
+            if (!await db.IdeaVotes.AnyAsync(v => v.IdeaId == id && v.UserId == viewer.UserId, ct))
             {
-                db.IdeaDemands.Add(row = new IdeaDemand { IdeaId = id, Facet = facet });
+                throw;
             }
-            row.Demand = row.Demand.Add(account, newAccount);
+            var count = await db.Ideas.Where(i => i.Id == id).Select(i => i.VoteCount).SingleAsync(ct);
+            return (new VoteResponse(id, count, true), null);
         }
-        // A second vote from the same person that raced past the check above fails here, on the key.
+    }
+
+    /// <summary>
+    /// Writes a batch of votes in one transaction and answers each: the votes of the batch are checked and counted in
+    /// order, as if they had come one after another, and each answer is what that vote saw. The ideas are locked, and
+    /// the votes, accounts and demand rows the batch needs read, once for the whole batch.
+    /// </summary>
+    internal async Task<(VoteResponse? Vote, Refusal? Refusal)[]> RecordAsync(IReadOnlyList<Ballot> ballots, CancellationToken ct)
+    {
+        var ids = ballots.Select(b => b.IdeaId).Distinct().ToArray();
+        var voterIds = ballots.Select(b => b.Voter.UserId).Distinct().ToArray();
+        var accountIds = ballots.Where(b => b.Account is not null).Select(b => b.Account!.Id).Distinct().ToArray();
+        var facets = ballots.SelectMany(b => DemandFacets.Of(b.Account)).Distinct().ToArray();
+
+        using var entered = await gate.EnterForBatchAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var ideas = await LockAsync(ids, ct);
+        var voted = (await db.IdeaVotes.Where(v => ids.Contains(v.IdeaId) && voterIds.Contains(v.UserId))
+            .Select(v => new { v.IdeaId, v.UserId }).ToListAsync(ct)).Select(v => (v.IdeaId, v.UserId)).ToHashSet();
+        var counted = accountIds.Length == 0 ? [] : (await db.IdeaVotes
+            .Where(v => ids.Contains(v.IdeaId) && v.AccountId != null && accountIds.Contains(v.AccountId.Value))
+            .Select(v => new { v.IdeaId, AccountId = v.AccountId!.Value }).Distinct().ToListAsync(ct)).Select(v => (v.IdeaId, v.AccountId)).ToHashSet();
+        var demands = facets.Length == 0 ? [] : await db.IdeaDemands.Where(d => ids.Contains(d.IdeaId) && facets.Contains(d.Facet))
+            .ToDictionaryAsync(d => (d.IdeaId, d.Facet), ct);
+
+        var now = clock.GetUtcNow();
+        var outcomes = new (VoteResponse?, Refusal?)[ballots.Count];
+        for (var i = 0; i < ballots.Count; i++)
+        {
+            var (voter, id, account, _) = ballots[i];
+            if (!ideas.TryGetValue(id, out var idea) || idea.IsHidden && !voter.IsManager)
+            {
+                outcomes[i] = (null, Refusal.NotFound);
+            }
+            else if (await RefuseVotesAsync(idea, ct) is { } refusal)
+            {
+                outcomes[i] = (null, refusal);
+            }
+            else if (!voted.Add((id, voter.UserId)))
+            {
+                outcomes[i] = (new VoteResponse(id, idea.VoteCount, true), null);
+            }
+            else
+            {
+                var vote = new IdeaVote { IdeaId = id, UserId = voter.UserId, At = now, AccountId = account?.Id };
+                db.IdeaVotes.Add(vote);
+                actor.Attribute(vote, ballots[i].Actor);
+                var newAccount = account is not null && counted.Add((id, account.Id));
+                idea.HotScore = hot.Add(idea.HotScore, now);
+                idea.Demand = idea.Demand.Add(account, newAccount);
+                foreach (var facet in DemandFacets.Of(account))
+                {
+                    if (!demands.TryGetValue((id, facet), out var row))
+                    {
+                        db.IdeaDemands.Add(row = demands[(id, facet)] = new IdeaDemand { IdeaId = id, Facet = facet });
+                    }
+                    row.Demand = row.Demand.Add(account, newAccount);
+                }
+                outcomes[i] = (new VoteResponse(id, idea.VoteCount, true), null);
+            }
+        }
+        // A vote that another instance wrote since the read above fails here, on the key, and the batch with it.
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         totals.VotesChanged();
-        return (new VoteResponse(id, idea.VoteCount, true), null);
+        return outcomes;
     }
 
     /// <summary>Takes the caller's vote back; without a vote there is nothing to do and the answer is the same.</summary>
@@ -518,24 +550,21 @@ public sealed class IdeaExchange(VouchDbContext db, HotScore hot, IdeaVoteGate g
     private async Task<Idea?> LockAsync(Viewer viewer, Guid id, CancellationToken ct) =>
         (await LockAsync(viewer, [id], ct)).GetValueOrDefault(id);
 
+    /// <summary>Locks and reads the ideas the viewer may see; see <see cref="LockAsync(Guid[], CancellationToken)"/>.</summary>
+    private async Task<Dictionary<Guid, Idea>> LockAsync(Viewer viewer, Guid[] ids, CancellationToken ct) =>
+        (await LockAsync(ids, ct)).Where(i => !i.Value.IsHidden || viewer.IsManager).ToDictionary();
+
     /// <summary>
-    /// Locks and reads several ideas in one order, so that two commands never wait for each other. The read is the locking
-    /// statement itself: on PostgreSQL it returns the latest committed row once the lock is granted.
+    /// Locks and reads several ideas, hidden ones too, in the order of their ids, so that two commands never wait for
+    /// each other. The read is the locking statement itself: on PostgreSQL it returns the latest committed rows once
+    /// the locks are granted.
     /// </summary>
-    private async Task<Dictionary<Guid, Idea>> LockAsync(Viewer viewer, Guid[] ids, CancellationToken ct)
+    private async Task<Dictionary<Guid, Idea>> LockAsync(Guid[] ids, CancellationToken ct)
     {
-        var ideas = new Dictionary<Guid, Idea>();
-        foreach (var id in ids.Order())
-        {
-            var query = db.Database.IsNpgsql()
-                ? db.Ideas.FromSql($"""SELECT * FROM "Ideas" WHERE "Id" = {id} FOR NO KEY UPDATE""")
-                : db.Ideas.FromSql($"""SELECT * FROM "Ideas" WHERE "Id" = {id}""");
-            if ((await query.ToListAsync(ct)).SingleOrDefault() is { } idea && (!idea.IsHidden || viewer.IsManager))
-            {
-                ideas[id] = idea;
-            }
-        }
-        return ideas;
+        var query = db.Database.IsNpgsql()
+            ? db.Ideas.FromSql($"""SELECT * FROM "Ideas" WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR NO KEY UPDATE""")
+            : db.Ideas.Where(i => ids.Contains(i.Id));
+        return await query.ToDictionaryAsync(i => i.Id, ct);
     }
 
     private async Task NotifyFollowersAsync(Idea idea, Viewer actor, string text, DateTimeOffset now, CancellationToken ct, string? link = null)

@@ -19,6 +19,8 @@ public static class IdeaServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(provider => new HotScore(provider.GetRequiredService<IOptions<IdeaOptions>>().Value.HalfLifeDays));
         services.AddSingleton<IdeaVoteGate>();
+        services.AddSingleton<IdeaVoteQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<IdeaVoteQueue>());
         services.AddSingleton<IdeaBoardTotals>();
         services.AddScoped<IdeaExchange>();
         services.AddScoped<IdeaQueries>();
