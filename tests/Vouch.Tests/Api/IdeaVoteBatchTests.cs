@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Accounts;
+using Vouch.Features.Contacts;
 using Vouch.Features.Ideas;
 using Vouch.Features.Ideas.Ranking;
 using Vouch.Tests.Infrastructure;
@@ -20,17 +21,17 @@ public sealed class IdeaVoteBatchTests(VouchApp app) : IClassFixture<VouchApp>
     public async Task One_batch_answers_each_vote_as_if_they_had_come_one_after_another()
     {
         var account = await AddAccountAsync();
-        var (first, colleague, employee) = (await VoterAsync(), await VoterAsync(), await VoterAsync());
+        var (first, colleague, employee) = (await VoterAsync(account), await VoterAsync(account), await VoterAsync());
         var open = await AddIdeaAsync(first.UserId, "Batch open");
         var declined = await AddIdeaAsync(first.UserId, "Batch declined", i => i.Status = IdeaStatus.Declined);
         var hidden = await AddIdeaAsync(first.UserId, "Batch hidden", i => i.IsHidden = true);
-        Ballot For(Viewer voter, Guid ideaId, AccountValue? at = null) => new(voter, ideaId, at, (voter.UserId, $"voter {voter.UserId}"));
+        Ballot For(Viewer voter, Guid ideaId) => new(voter, ideaId, (voter.UserId, $"voter {voter.UserId}"));
 
         var outcomes = await app.WithScopeAsync(services => services.GetRequiredService<IdeaExchange>().RecordAsync(
         [
-            For(first, open, account),
-            For(first, open, account),
-            For(colleague, open, account),
+            For(first, open),
+            For(first, open),
+            For(colleague, open),
             For(employee, open),
             For(employee, declined),
             For(employee, hidden),
@@ -68,7 +69,7 @@ public sealed class IdeaVoteBatchTests(VouchApp app) : IClassFixture<VouchApp>
 
         // Queued before the queue starts, so all three are in its first batch; the vote of a user who does not exist
         // breaks the batch on the foreign key.
-        var votes = new[] { voter, nobody, other }.Select(v => queue.CastAsync(new Ballot(v, idea, null, (v.UserId, "voter")), Ct)).ToList();
+        var votes = new[] { voter, nobody, other }.Select(v => queue.CastAsync(new Ballot(v, idea, (v.UserId, "voter")), Ct)).ToList();
         await queue.StartAsync(Ct);
         try
         {
@@ -90,7 +91,7 @@ public sealed class IdeaVoteBatchTests(VouchApp app) : IClassFixture<VouchApp>
         var idea = await AddIdeaAsync(first.UserId, "Batch stopped");
         var queue = new IdeaVoteQueue(app.Services.GetRequiredService<IServiceScopeFactory>(), NullLogger<IdeaVoteQueue>.Instance);
         await queue.StartAsync(Ct);
-        Ballot From(Viewer voter) => new(voter, idea, null, (voter.UserId, "voter"));
+        Ballot From(Viewer voter) => new(voter, idea, (voter.UserId, "voter"));
         await queue.CastAsync(From(first), Ct);
         var waiting = queue.CastAsync(From(queued), Ct);
 
@@ -103,15 +104,31 @@ public sealed class IdeaVoteBatchTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Equal(new[] { first.UserId, queued.UserId }.Order(), voters.Order());
     }
 
-    private async Task<Viewer> VoterAsync() => new((await app.AddUserAsync(Roles.Seller)).Id, IsEmployee: true, IsManager: false);
+    /// <summary>A new employee, or with <paramref name="accountId"/> a new advocate who is a contact there.</summary>
+    private async Task<Viewer> VoterAsync(Guid? accountId = null)
+    {
+        var user = await app.AddUserAsync(accountId is null ? Roles.Seller : Roles.Advocate);
+        if (accountId is { } account)
+        {
+            await app.WithScopeAsync(async services =>
+            {
+                var db = services.GetRequiredService<VouchDbContext>();
+                var contact = new Contact { AccountId = account, FirstName = "Batch", LastName = user.Email };
+                db.Contacts.Add(contact);
+                (await db.Users.SingleAsync(u => u.Id == user.Id, Ct)).ContactId = contact.Id;
+                await db.SaveChangesAsync(Ct);
+            });
+        }
+        return new Viewer(user.Id, IsEmployee: accountId is null, IsManager: false);
+    }
 
-    private Task<AccountValue> AddAccountAsync() => app.WithScopeAsync(async services =>
+    private Task<Guid> AddAccountAsync() => app.WithScopeAsync(async services =>
     {
         var db = services.GetRequiredService<VouchDbContext>();
         var account = new Account { Name = $"Batch {Guid.NewGuid():N}", Segment = Segment.MidMarket, AnnualRevenue = 100_000, GrossProfit = 40_000 };
         db.Accounts.Add(account);
         await db.SaveChangesAsync(Ct);
-        return new AccountValue(account.Id, 100_000, 40_000, Segment.MidMarket, null);
+        return account.Id;
     });
 
     private Task<Guid> AddIdeaAsync(Guid authorId, string title, Action<Idea>? change = null) => app.WithScopeAsync(async services =>

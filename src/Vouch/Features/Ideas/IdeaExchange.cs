@@ -68,22 +68,14 @@ public sealed class IdeaExchange(
     }
 
     /// <summary>
-    /// Votes for the idea. Voting again changes nothing and answers the same: a vote is idempotent. The vote itself is
-    /// written by <see cref="IdeaVoteQueue"/> with the others that arrive at the same time.
+    /// Votes for the idea. Voting again changes nothing and answers the same: a vote is idempotent. The vote is checked
+    /// and written by <see cref="IdeaVoteQueue"/>, with the others that arrive at the same time.
     /// </summary>
     public async Task<(VoteResponse? Vote, Refusal? Refusal)> VoteAsync(Viewer viewer, Guid id, CancellationToken ct)
     {
-        // What can be read before the vote is queued is, so that batches hold the write lock as briefly as possible.
-        if (await db.IdeaVotes.AnyAsync(v => v.IdeaId == id && v.UserId == viewer.UserId, ct))
-        {
-            var voted = await FindAsync(viewer, id, ct);
-            return voted is null ? (null, Refusal.NotFound)
-                : await RefuseVotesAsync(voted, ct) is { } refused ? (null, refused)
-                : (new VoteResponse(id, voted.VoteCount, true), null);
-        }
         try
         {
-            return await votes.CastAsync(new Ballot(viewer, id, await AccountOfAsync(viewer.UserId, ct), actor.Current), ct);
+            return await votes.CastAsync(new Ballot(viewer, id, actor.Current), ct);
         }
         catch (DbUpdateException)
         {
@@ -100,14 +92,15 @@ public sealed class IdeaExchange(
     /// <summary>
     /// Writes a batch of votes in one transaction and answers each: the votes of the batch are checked and counted in
     /// order, as if they had come one after another, and each answer is what that vote saw. The ideas are locked, and
-    /// the votes, accounts and demand rows the batch needs read, once for the whole batch.
+    /// the voters' accounts, their votes and the demand rows the batch needs read, once for the whole batch.
     /// </summary>
     internal async Task<(VoteResponse? Vote, Refusal? Refusal)[]> RecordAsync(IReadOnlyList<Ballot> ballots, CancellationToken ct)
     {
         var ids = ballots.Select(b => b.IdeaId).Distinct().ToArray();
         var voterIds = ballots.Select(b => b.Voter.UserId).Distinct().ToArray();
-        var accountIds = ballots.Where(b => b.Account is not null).Select(b => b.Account!.Id).Distinct().ToArray();
-        var facets = ballots.SelectMany(b => DemandFacets.Of(b.Account)).Distinct().ToArray();
+        var accounts = await AccountsOfAsync(voterIds, ct);
+        var accountIds = accounts.Values.Select(a => a.Id).Distinct().ToArray();
+        var facets = accounts.Values.SelectMany(DemandFacets.Of).Distinct().ToArray();
 
         using var entered = await gate.EnterForBatchAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -124,7 +117,8 @@ public sealed class IdeaExchange(
         var outcomes = new (VoteResponse?, Refusal?)[ballots.Count];
         for (var i = 0; i < ballots.Count; i++)
         {
-            var (voter, id, account, _) = ballots[i];
+            var (voter, id, _) = ballots[i];
+            var account = accounts.GetValueOrDefault(voter.UserId);
             if (!ideas.TryGetValue(id, out var idea) || idea.IsHidden && !voter.IsManager)
             {
                 outcomes[i] = (null, Refusal.NotFound);
@@ -531,16 +525,14 @@ public sealed class IdeaExchange(
         };
     }
 
-    private async Task<AccountValue?> AccountOfAsync(Guid userId, CancellationToken ct)
-    {
-        var account = await db.Users.Where(u => u.Id == userId && u.ContactId != null)
-            .Select(u => u.Contact!.Account!)
-            .Select(a => new { a.Id, a.AnnualRevenue, a.GrossProfit, a.Segment, a.IndustryId })
-            .SingleOrDefaultAsync(ct);
-        return account is null
-            ? null
-            : new AccountValue(account.Id, (double)(account.AnnualRevenue ?? 0), (double)(account.GrossProfit ?? 0), account.Segment, account.IndustryId);
-    }
+    /// <summary>The customer account each of these users votes for; employees have none.</summary>
+    private async Task<Dictionary<Guid, AccountValue>> AccountsOfAsync(Guid[] userIds, CancellationToken ct) =>
+        (await db.Users.Where(u => userIds.Contains(u.Id) && u.ContactId != null)
+            .Select(u => new { UserId = u.Id, u.Contact!.Account })
+            .Where(u => u.Account != null)
+            .Select(u => new { u.UserId, u.Account!.Id, u.Account.AnnualRevenue, u.Account.GrossProfit, u.Account.Segment, u.Account.IndustryId })
+            .ToListAsync(ct))
+        .ToDictionary(a => a.UserId, a => new AccountValue(a.Id, (double)(a.AnnualRevenue ?? 0), (double)(a.GrossProfit ?? 0), a.Segment, a.IndustryId));
 
     /// <summary>The idea as the viewer may see it: a hidden idea is not there for anyone but managers.</summary>
     private async Task<Idea?> FindAsync(Viewer viewer, Guid id, CancellationToken ct) =>

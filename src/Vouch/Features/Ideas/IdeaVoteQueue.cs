@@ -1,10 +1,9 @@
 using System.Threading.Channels;
-using Vouch.Features.Ideas.Ranking;
 
 namespace Vouch.Features.Ideas;
 
-/// <summary>A vote waiting to be written: who votes, for which idea, the account it counts for and who the audit log names.</summary>
-public sealed record Ballot(Viewer Voter, Guid IdeaId, AccountValue? Account, (Guid? UserId, string Name) Actor)
+/// <summary>A vote waiting to be written: who votes, for which idea, and whom the audit log names.</summary>
+public sealed record Ballot(Viewer Voter, Guid IdeaId, (Guid? UserId, string Name) Actor)
 {
     internal TaskCompletionSource<(VoteResponse? Vote, Refusal? Refusal)> Outcome { get; } =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
