@@ -1525,6 +1525,9 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("ValueRevenue", "VoteCount", "Id");
 
+                    b.HasIndex(new[] { "MergedIntoId" }, "IX_Ideas_MergedIntoId_Merged")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
+
                     b.ToTable("Ideas");
                 });
 

@@ -1511,6 +1511,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ValueRevenue", "VoteCount", "Id");
 
+                    b.HasIndex(new[] { "MergedIntoId" }, "IX_Ideas_MergedIntoId_Merged")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
+
                     b.ToTable("Ideas");
                 });
 

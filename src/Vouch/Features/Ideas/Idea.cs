@@ -106,6 +106,10 @@ internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
         // Also counts the board's total without reading the ideas themselves: open ideas are those merged into none and
         // not hidden.
         builder.HasIndex(i => new { i.MergedIntoId, i.IsHidden });
+        // An idea's duplicates are found by this one. The index above holds every idea, nearly all with no original, so
+        // the statistics say a lookup in it reads them all and SQLite scans the table instead (0.2 s at a million ideas);
+        // this one holds only the merged ones.
+        builder.HasIndex(i => i.MergedIntoId, "IX_Ideas_MergedIntoId_Merged").HasFilter("\"MergedIntoId\" IS NOT NULL");
     }
 }
 
