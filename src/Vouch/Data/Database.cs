@@ -90,10 +90,6 @@ public static class DatabaseServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditInterceptor>();
-        if (settings.Provider == DatabaseProvider.Sqlite)
-        {
-            services.AddHostedService<SqliteCheckpointer>();
-        }
         services.AddDbContext<VouchDbContext>((serviceProvider, options) =>
         {
             options.UseVouchDatabase(settings);
@@ -112,7 +108,7 @@ public static class DatabaseServiceCollectionExtensions
         {
             DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations)),
             _ => options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
-                .AddInterceptors(SqlitePragmas.Instance),
+                .AddInterceptors(SqliteDurability.Instance),
         };
 
     /// <summary>Whether the migrations for this provider were found next to the app.</summary>
