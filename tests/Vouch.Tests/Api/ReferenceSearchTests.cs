@@ -193,6 +193,36 @@ public sealed class ReferenceSearchTests(VouchApp app) : IClassFixture<VouchApp>
     }
 
     [Fact]
+    public async Task The_export_of_a_text_search_lists_the_references_in_the_order_of_its_pages()
+    {
+        var tag = NewTag();
+        var word = "order" + tag.ToLowerInvariant();
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var account = new Account { Name = $"Orderly {tag}", CompetitorsReplaced = [tag] };
+            // The word once in each story: the same relevance, so the pages list them by name. A ranking that weighs the
+            // length of the story (bm25) would put the short one first.
+            db.Contacts.AddRange(
+                new Contact { Account = account, FirstName = "Zed", LastName = "Young", UseCase = $"We chose {word}." },
+                new Contact
+                {
+                    Account = account, FirstName = "Amy", LastName = "Long",
+                    UseCase = $"Before {word} our sellers kept their references in spreadsheets, asked the same customers again and again and could never say which deals the references helped to win.",
+                },
+                new Contact { Account = account, FirstName = "Max", LastName = "Titled", Title = $"Head of {word}" });
+            await db.SaveChangesAsync(Ct);
+        });
+        using var seller = await app.ClientForAsync(Roles.Seller);
+
+        var page = (await seller.GetFromJsonAsync<Paged<ReferenceSummary>>($"/api/v1/references?competitor={tag}&q={word}", Ct))!;
+        var exported = await ExportedNamesAsync(seller, $"competitor={tag}&q={word}");
+
+        Assert.Equal(["Max Titled", "Amy Long", "Zed Young"], page.Items.Select(r => r.Name));
+        Assert.Equal(page.Items.Select(r => r.Name), exported);
+    }
+
+    [Fact]
     public async Task A_broad_search_lists_name_matches_then_title_matches_then_the_rest()
     {
         var tag = NewTag();
@@ -218,6 +248,14 @@ public sealed class ReferenceSearchTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Equal(many + 2, first.Total);
         Assert.Equal([$"Named {word}", "Titled Person"], first.Items.Take(2).Select(r => r.Name));
         Assert.All(first.Items.Skip(2).Concat(last.Items), r => Assert.StartsWith("Story Teller", r.Name, StringComparison.Ordinal));
+
+        var pages = new List<string>();
+        for (var number = 1; pages.Count < many + 2; number++)
+        {
+            var next = (await seller.GetFromJsonAsync<Paged<ReferenceSummary>>($"/api/v1/references?competitor={tag}&q={word}&pageSize=200&page={number}", Ct))!;
+            pages.AddRange(next.Items.Select(r => r.Name));
+        }
+        Assert.Equal(pages, await ExportedNamesAsync(seller, $"competitor={tag}&q={word}"));
 
         // A new title reaches the index of names and titles at once.
         await app.WithScopeAsync(async services =>
@@ -394,6 +432,20 @@ public sealed class ReferenceSearchTests(VouchApp app) : IClassFixture<VouchApp>
 
         Assert.Contains("data-testid=\"reference-count\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Export CSV", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>The names in a CSV export, in its order.</summary>
+    private static async Task<List<string>> ExportedNamesAsync(HttpClient client, string query)
+    {
+        using var response = await client.GetAsync($"/api/v1/references/export.csv?{query}", Ct);
+        response.EnsureSuccessStatusCode();
+        using var csv = CsvReader.Create(await response.Content.ReadAsByteArrayAsync(Ct));
+        var names = new List<string>();
+        foreach (var row in csv)
+        {
+            names.Add(row.ToArray()[0]);
+        }
+        return names;
     }
 
     private static async Task<string> PartialAsync(HttpClient client, string path)

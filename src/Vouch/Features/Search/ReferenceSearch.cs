@@ -48,6 +48,9 @@ public static class ReferenceSearch
     /// </summary>
     public const int RankedHereAtMost = 500;
 
+    /// <summary>The rows an export reads at a time when it reads them by rowid.</summary>
+    private const int ExportSlice = 500;
+
     public static async Task<Paged<ReferenceSummary>> SearchAsync(this VouchDbContext db, ReferenceCriteria criteria, int page, int pageSize, CancellationToken ct)
     {
         var sql = new SearchSql(db.Database.IsNpgsql(), criteria);
@@ -55,13 +58,10 @@ public static class ReferenceSearch
         if (sql.FromIndex)
         {
             // One pass over the index reads every match: their number is the total, and they are what the page is cut from.
-            var matches = await db.Database.SqlQueryRaw<long>(sql.RowIds(), [.. sql.Parameters]).ToListAsync(ct);
-            var shown = matches.Count <= RankedHereAtMost
-                ? (await RankAsync(db, criteria.Words, matches, ct)).Skip(skip).Take(pageSize).ToList()
-                : await PageBroadAsync(db, sql, criteria.Words, matches, skip, pageSize, ct);
-            var byRowId = (await db.Database.SqlQueryRaw<ReferenceRow>(sql.ByRowIds(), JsonSerializer.Serialize(shown)).ToListAsync(ct))
-                .ToDictionary(r => r.RowId);
-            return new Paged<ReferenceSummary>([.. shown.Select(id => byRowId[id].ToSummary(criteria.Today))], matches.Count, page, pageSize);
+            var matches = await MatchesAsync(db, sql, ct);
+            var shown = (await OrderAsync(db, sql, criteria.Words, matches, ct)).Skip(skip).Take(pageSize).ToList();
+            var found = await RowsAsync(db, sql, shown, ct);
+            return new Paged<ReferenceSummary>([.. found.Select(r => r.ToSummary(criteria.Today))], matches.Count, page, pageSize);
         }
         var total = await db.Database.SqlQueryRaw<int>(sql.Count(), [.. sql.Parameters]).ToListAsync(ct);
         var rows = await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(skip, pageSize), [.. sql.Parameters]).ToListAsync(ct);
@@ -84,14 +84,28 @@ public static class ReferenceSearch
             .Select(t => t.RowId)];
     }
 
+    /// <summary>The rowids of every match on SQLite with text, in ascending order.</summary>
+    private static Task<List<long>> MatchesAsync(VouchDbContext db, SearchSql sql, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<long>(sql.RowIds(), [.. sql.Parameters]).ToListAsync(ct);
+
     /// <summary>
-    /// A page of a broad search, best first without reading the text of every match: those with the words in the name
-    /// or title (from the narrow index of names and titles, ranked by <see cref="TextRank"/>), then the rest of
-    /// <paramref name="matches"/>, the most recently added first. bm25 would read the whole list of every word and
-    /// filter token instead.
+    /// The matches in the order the search lists them, which the page and the export share: at most
+    /// <see cref="RankedHereAtMost"/> are ranked by <see cref="TextRank"/>, more in the order of <see cref="BroadOrderAsync"/>.
     /// </summary>
-    private static async Task<List<long>> PageBroadAsync(
-        VouchDbContext db, SearchSql sql, IReadOnlyList<string> words, List<long> matches, int skip, int take, CancellationToken ct)
+    private static async Task<IEnumerable<long>> OrderAsync(
+        VouchDbContext db, SearchSql sql, IReadOnlyList<string> words, List<long> matches, CancellationToken ct) =>
+        matches.Count <= RankedHereAtMost
+            ? await RankAsync(db, words, matches, ct)
+            : await BroadOrderAsync(db, sql, words, matches, ct);
+
+    /// <summary>
+    /// A broad search, best first without reading the text of every match: those with the words in the name or title
+    /// (from the narrow index of names and titles, ranked by <see cref="TextRank"/>), then the rest of
+    /// <paramref name="matches"/>, the most recently added first. bm25 would read the whole list of every word and
+    /// filter token instead. The rest is listed lazily, so a page reads only as far as it goes.
+    /// </summary>
+    private static async Task<IEnumerable<long>> BroadOrderAsync(
+        VouchDbContext db, SearchSql sql, IReadOnlyList<string> words, List<long> matches, CancellationToken ct)
     {
         // The narrow index of names and titles lists every contact with the words there; the matches are among them.
         var named = await db.Database.SqlQueryRaw<long>(sql.NamedRowIds(), sql.Words!).ToListAsync(ct);
@@ -100,19 +114,42 @@ public static class ReferenceSearch
         var seen = first.ToHashSet();
         // The index returns rowids in ascending order, and a contact's rowid grows with when it was added.
         var newest = Enumerable.Range(0, matches.Count).Select(i => matches[matches.Count - 1 - i]).Where(id => !seen.Contains(id));
-        return [.. first.Concat(newest).Skip(skip).Take(take)];
+        return first.Concat(newest);
+    }
+
+    /// <summary>The result rows of these rowids, in their order.</summary>
+    private static async Task<List<ReferenceRow>> RowsAsync(VouchDbContext db, SearchSql sql, IReadOnlyCollection<long> rowIds, CancellationToken ct)
+    {
+        var byRowId = (await db.Database.SqlQueryRaw<ReferenceRow>(sql.ByRowIds(), JsonSerializer.Serialize(rowIds)).ToListAsync(ct))
+            .ToDictionary(r => r.RowId);
+        return [.. rowIds.Select(id => byRowId[id])];
     }
 
     private sealed record RankedText(long RowId, Guid Id, string FirstName, string LastName, string? Title, string? UseCase, string? Results, string? Quotes);
 
-    /// <summary>Every matching reference in the search's order, read as it is written out.</summary>
+    /// <summary>
+    /// Every matching reference in the order the search's pages list them, read as it is written out. On SQLite with
+    /// text that order is worked out here (<see cref="OrderAsync"/>), and the rows are read a slice at a time.
+    /// </summary>
     public static async IAsyncEnumerable<ReferenceExportRow> StreamAsync(
         this VouchDbContext db, ReferenceCriteria criteria, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var sql = new SearchSql(db.Database.IsNpgsql(), criteria);
+        if (sql.FromIndex)
+        {
+            var matches = await MatchesAsync(db, sql, ct);
+            foreach (var slice in (await OrderAsync(db, sql, criteria.Words, matches, ct)).Take(ExportMaxRows).Chunk(ExportSlice))
+            {
+                foreach (var row in await RowsAsync(db, sql, slice, ct))
+                {
+                    yield return row.ToExportRow(criteria.Today);
+                }
+            }
+            yield break;
+        }
         await foreach (var row in db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(0, ExportMaxRows), [.. sql.Parameters]).AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return new ReferenceExportRow(row.ToSummary(criteria.Today), row.UseCase, row.Results, row.Quotes);
+            yield return row.ToExportRow(criteria.Today);
         }
     }
 
@@ -139,6 +176,8 @@ public static class ReferenceSearch
             Id, $"{FirstName} {LastName}", Title, AccountId, Account, Industry, Segment, Region, Country?.Trim(), Employees,
             AdvocacyStage, ConsentExpiresOn < today && Consent != nameof(ConsentLevel.None) ? "Expired" : Consent, Activities is null ? [] : Activities.Split(' ', StringSplitOptions.RemoveEmptyEntries),
             Excerpt(UseCase, Results, Quotes));
+
+        public ReferenceExportRow ToExportRow(DateOnly today) => new(ToSummary(today), UseCase, Results, Quotes);
     }
 
     /// <summary>
@@ -242,14 +281,11 @@ public static class ReferenceSearch
             WHERE c.rowid IN (SELECT value FROM json_each({0}))
             """;
 
+        /// <summary>A page without SQLite's full-text index: by name, or on PostgreSQL with text by its rank first.</summary>
         public string Page(int skip, int take)
         {
-            var order = _text is null
-                ? "c.\"LastName\", c.\"FirstName\", c.\"Id\""
-                : _postgres
-                    ? $"ts_rank(c.\"SearchVector\", to_tsquery('english', {_textPlaceholder})) DESC, c.\"LastName\", c.\"FirstName\", c.\"Id\""
-                    // bm25 with the name counting most, then the title, then the story; the filter tokens not at all.
-                    : "bm25(\"ContactSearch\", 10.0, 4.0, 1.0, 0.0), c.\"LastName\", c.\"FirstName\", c.\"Id\"";
+            const string byName = "c.\"LastName\", c.\"FirstName\", c.\"Id\"";
+            var order = _text is null ? byName : $"ts_rank(c.\"SearchVector\", to_tsquery('english', {_textPlaceholder})) DESC, {byName}";
             return $"""
                 {Select()}
                 {From(withContacts: true, withAccounts: true)}
