@@ -130,7 +130,7 @@ public sealed class VouchServer : IAsyncLifetime
         await using var app = VouchHost.CreateBuilder([.. configuration.Select(setting => $"--{setting.Key}={setting.Value}")]).Build();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
+        await ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider).SeedAsync(ct);
     }
 
     private sealed class VouchApp : WebApplicationFactory<Program>

@@ -86,6 +86,7 @@ public static class AuthServiceCollectionExtensions
         }
         services.AddSingleton(new SingleSignOnAvailability(sso));
 
+        services.AddScoped<CurrentUser>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())

@@ -15,7 +15,7 @@ public static class Roles
     public static string? Canonical(string role) => All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>Named authorization policies. Every endpoint and page names one.</summary>
+/// <summary>Named authorization policies shared by several capabilities. Every endpoint and page names a policy.</summary>
 public static class Policies
 {
     /// <summary>Any signed-in, enabled user.</summary>
@@ -33,38 +33,23 @@ public static class Policies
     /// <summary>Customers' own portal.</summary>
     public const string AdvocatePortal = nameof(AdvocatePortal);
 
-    /// <summary>The idea exchange: everyone posts, votes, comments and follows.</summary>
-    public const string PostIdeas = nameof(PostIdeas);
-
-    /// <summary>Product management of ideas: statuses, merges and moderation.</summary>
-    public const string ManageIdeas = nameof(ManageIdeas);
-
-    /// <summary>
-    /// Taking the reference inventory out of Vouch as a file. Executives read it in the app but do
-    /// not export it: a file of customer contacts leaves the audit trail behind.
-    /// </summary>
-    public const string ExportReferences = nameof(ExportReferences);
-
-    /// <summary>Asking for references and moving one's requests along: sellers, and the program team for everyone.</summary>
-    public const string RequestReferences = nameof(RequestReferences);
-
-    /// <summary>Accepting or declining an ask: the advocate asked, or the program team on their behalf.</summary>
-    public const string AnswerAsks = nameof(AnswerAsks);
-
     /// <summary>The program's reports: supply and demand, influenced revenue.</summary>
     public const string ReadReports = nameof(ReadReports);
 
-    public static readonly IReadOnlyDictionary<string, string[]> RolesByPolicy = new Dictionary<string, string[]>
-    {
-        [ReadInventory] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller, Roles.Executive],
-        [ManageInventory] = [Roles.Admin, Roles.ReferenceManager],
-        [ExportReferences] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller],
-        [Administer] = [Roles.Admin],
-        [AdvocatePortal] = [Roles.Advocate],
-        [PostIdeas] = [.. Roles.All],
-        [ManageIdeas] = [Roles.Admin, Roles.ReferenceManager],
-        [RequestReferences] = [Roles.Admin, Roles.ReferenceManager, Roles.Seller],
-        [AnswerAsks] = [Roles.Admin, Roles.ReferenceManager, Roles.Advocate],
-        [ReadReports] = [Roles.Admin, Roles.ReferenceManager, Roles.Executive],
-    };
+    /// <summary>
+    /// The policies every capability may use, with the roles each lets in. A capability's own policies are declared
+    /// by its module (<see cref="Hosting.ICapabilityModule.Policies"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<Hosting.PolicyRoles> Shared =
+    [
+        new(ReadInventory, [Roles.Admin, Roles.ReferenceManager, Roles.Seller, Roles.Executive]),
+        new(ManageInventory, [Roles.Admin, Roles.ReferenceManager]),
+        new(Administer, [Roles.Admin]),
+        new(AdvocatePortal, [Roles.Advocate]),
+        new(ReadReports, [Roles.Admin, Roles.ReferenceManager, Roles.Executive]),
+    ];
+
+    /// <summary>Every policy's roles, shared and of each capability.</summary>
+    internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> RolesByPolicy =
+        Shared.Concat(Hosting.CapabilityModules.All.SelectMany(m => m.Policies)).ToDictionary(p => p.Policy, p => p.Roles);
 }

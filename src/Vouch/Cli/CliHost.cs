@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Email;
 using Vouch.Hosting;
-using Vouch.Web;
 
 namespace Vouch.Cli;
 

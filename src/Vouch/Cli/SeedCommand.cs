@@ -66,7 +66,7 @@ public static class SeedCommand
         }
         return CliHost.RunAsync(hostArgs, async (services, token) =>
         {
-            var ideaData = services.GetRequiredService<IdeaScaleData>();
+            var ideaData = ActivatorUtilities.CreateInstance<IdeaScaleData>(services);
             const string hasIdeas = "The database already has ideas; scale ideas go only into a database without ideas.";
             if (await ideaData.HasIdeasAsync(token))
             {
@@ -99,7 +99,7 @@ public static class SeedCommand
 
     private static async Task<int> SeedDemoAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!await services.GetRequiredService<DemoData>().SeedAsync(ct))
+        if (!await ActivatorUtilities.CreateInstance<DemoData>(services).SeedAsync(ct))
         {
             return CliHost.Fail(CliHost.InvalidInput, "The database already has users or accounts; demo data goes only into an empty database.");
         }
@@ -113,7 +113,7 @@ public static class SeedCommand
 
     private static async Task<int> SeedScaleAsync(IServiceProvider services, int contacts, CancellationToken ct)
     {
-        var scaleData = services.GetRequiredService<ScaleData>();
+        var scaleData = ActivatorUtilities.CreateInstance<ScaleData>(services);
         const string hasAccounts = "The database already has accounts; scale data goes only into a database without accounts.";
         if (await scaleData.HasAccountsAsync(ct))
         {

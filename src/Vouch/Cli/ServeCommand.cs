@@ -60,7 +60,7 @@ public static class ServeCommand
                 }
                 if (seedDemo)
                 {
-                    demoSeeded = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(ct);
+                    demoSeeded = await ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider).SeedAsync(ct);
                 }
             }
             await app.StartAsync(ct);

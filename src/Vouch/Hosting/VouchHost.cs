@@ -3,23 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 using Vouch.Auth;
 using Vouch.Data;
-using Vouch.Features.Accounts;
-using Vouch.Features.ActivityTypes;
-using Vouch.Features.Audit;
-using Vouch.Features.Catalog;
-using Vouch.Features.Contacts;
-using Vouch.Features.Content;
-using Vouch.Features.Email;
 using Vouch.Features.Health;
-using Vouch.Features.Ideas;
-using Vouch.Features.Import;
-using Vouch.Features.Notifications;
-using Vouch.Features.Opportunities;
-using Vouch.Features.Search;
-using Vouch.Features.Requests;
-using Vouch.Features.SupplyDemand;
-using Vouch.Features.Tokens;
-using Vouch.Features.Users;
 using Vouch.Web;
 
 namespace Vouch.Hosting;
@@ -42,21 +26,11 @@ public static class VouchHost
         services.AddVouchTelemetry(configuration);
         services.AddDataProtection().SetApplicationName("vouch").PersistKeysToDbContext<VouchDbContext>();
         services.AddScoped<DatabaseMigrator>();
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<AccessTokens>();
-        services.AddScoped<ContactProfiles>();
-        services.AddScoped<PersonalData>();
-        services.AddImports();
-        services.AddScoped<Seeding.DemoData>();
-        services.AddScoped<Seeding.ScaleData>();
-        services.AddScoped<Seeding.IdeaScaleData>();
-        services.AddIdeaExchange();
-        services.AddScoped<NotificationInbox>();
         services.AddScoped<JobLeases>();
-        services.AddEmail(configuration);
-        services.AddContentLibrary(configuration);
-        services.AddReferenceRequests();
-        services.AddScoped<OpportunityClosing>();
+        foreach (var module in CapabilityModules.All)
+        {
+            module.AddServices(services, configuration);
+        }
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -64,7 +38,14 @@ public static class VouchHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi(options => options.AddVouchDocument());
         services.AddHealthChecks().AddDbContextCheck<VouchDbContext>("database");
-        services.AddRazorPages(options => options.Conventions.AddContentLibrary(configuration)).WithRazorPagesRoot("/Features");
+        services.AddRazorPages(options =>
+            {
+                foreach (var module in CapabilityModules.All)
+                {
+                    module.AddPageConventions(options.Conventions, configuration);
+                }
+            })
+            .WithRazorPagesRoot("/Features");
         services.AddAntiforgery(options => options.Cookie.Name = "vouch.antiforgery");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;
@@ -105,8 +86,10 @@ public static class VouchHost
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBodyBytes))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapUsers().MapTokens().MapCatalog().MapAccounts().MapContacts().MapReferences().MapActivityTypes().MapContent().MapIdeas()
-            .MapOpportunities().MapRequests().MapReferenceReports().MapSupplyDemand().MapNotifications().MapEmail().MapImports().MapAudit();
+        foreach (var module in CapabilityModules.All)
+        {
+            module.MapEndpoints(api);
+        }
 
         app.MapRazorPages();
         return app;

@@ -17,7 +17,7 @@ public sealed class DemoDataTests(VouchApp app) : IClassFixture<VouchApp>
     {
         await app.WithScopeAsync(async services =>
         {
-            Assert.True(await services.GetRequiredService<DemoData>().SeedAsync(Ct));
+            Assert.True(await ActivatorUtilities.CreateInstance<DemoData>(services).SeedAsync(Ct));
             var db = services.GetRequiredService<VouchDbContext>();
             var queries = services.GetRequiredService<IdeaQueries>();
             var manager = await db.Users.SingleAsync(u => u.Email == "manager@vouch.demo", Ct);

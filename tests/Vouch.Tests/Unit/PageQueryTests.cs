@@ -1,3 +1,4 @@
+using Vouch.Commands;
 using Vouch.Web;
 
 namespace Vouch.Tests.Unit;

@@ -1,5 +1,4 @@
 using Vouch.Features.Catalog;
-using Vouch.Web;
 
 namespace Vouch.Features.Accounts;
 

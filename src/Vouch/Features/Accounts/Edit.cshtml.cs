@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
-using Vouch.Features.Contacts;
 using Vouch.Web;
 
 namespace Vouch.Features.Accounts;
@@ -33,7 +32,7 @@ public sealed class EditModel(VouchDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct)
     {
-        var errors = ContactFormBinding.ErrorsOf(ModelState);
+        var errors = ModelState.BindingErrors();
         if (!errors.IsEmpty)
         {
             return await ShowAsync(id, errors, conflict: false, ct);

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vouch.Auth;
 using Vouch.Data;
-using Vouch.Web;
 
 namespace Vouch.Features.ActivityTypes;
 

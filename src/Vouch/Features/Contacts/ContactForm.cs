@@ -1,5 +1,4 @@
 using Vouch.Features.ActivityTypes;
-using Vouch.Web;
 
 namespace Vouch.Features.Contacts;
 

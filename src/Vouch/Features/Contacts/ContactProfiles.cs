@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Accounts;
-using Vouch.Web;
 
 namespace Vouch.Features.Contacts;
 

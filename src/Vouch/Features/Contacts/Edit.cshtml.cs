@@ -34,7 +34,7 @@ public sealed class EditModel(VouchDbContext db, ContactProfiles profiles) : Pag
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var errors = ContactFormBinding.ErrorsOf(ModelState);
+        var errors = ModelState.BindingErrors();
         if (errors.IsEmpty)
         {
             var outcome = await profiles.UpdateAsync(id, Form.ToInput(), ct);
@@ -68,21 +68,5 @@ public sealed class EditModel(VouchDbContext db, ContactProfiles profiles) : Pag
         (Id, Name) = (id, current.Name);
         View = new ContactFormView(Form, current.Account, await db.ListActivityTypesAsync(ct), errors, conflict);
         return Page();
-    }
-}
-
-/// <summary>Turns what the model binder could not read (a number that is not one) into field errors.</summary>
-public static class ContactFormBinding
-{
-    public static ValidationErrors ErrorsOf(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState)
-    {
-        var errors = new ValidationErrors();
-        foreach (var (key, entry) in modelState.Where(e => e.Value is { Errors.Count: > 0 }))
-        {
-            var field = key.StartsWith("Form.", StringComparison.Ordinal) ? key[5..] : key;
-            field = field.Length > 0 ? char.ToLowerInvariant(field[0]) + field[1..] : field;
-            errors.Add(field, $"{field}: '{entry?.AttemptedValue}' is not valid here.");
-        }
-        return errors;
     }
 }

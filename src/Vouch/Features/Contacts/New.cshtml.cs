@@ -25,7 +25,7 @@ public sealed class NewModel(VouchDbContext db, ContactProfiles profiles) : Page
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var errors = ContactFormBinding.ErrorsOf(ModelState);
+        var errors = ModelState.BindingErrors();
         if (errors.IsEmpty)
         {
             var outcome = await profiles.CreateAsync(Form.ToInput(), ct);

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Vouch.Auth;
-using Vouch.Features.Ideas;
 using Vouch.Web;
+
+using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Content;
 

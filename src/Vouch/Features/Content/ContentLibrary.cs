@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
-using Vouch.Features.Ideas;
 using Vouch.Web;
+
+using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Content;
 

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vouch.Auth;
-using Vouch.Features.Ideas;
+
+using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Content;
 

@@ -6,6 +6,7 @@ using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Catalog;
 
+
 namespace Vouch.Features.Content;
 
 /// <summary>The form a manager fills in to add content or change it, with its file, as a plain multipart form.</summary>

@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Vouch.Auth;
 
 namespace Vouch.Features.Ideas;
 
 /// <summary>One idea: read, vote, follow and discuss it; managers also set its status, merge it and hide it or its comments.</summary>
-[Authorize(Policy = Policies.PostIdeas)]
+[Authorize(Policy = IdeasModule.PostIdeas)]
 public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, IAuthorizationService authorization) : PageModel
 {
     public IdeaResponse Idea { get; private set; } = null!;
@@ -62,7 +61,7 @@ public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, IAu
     /// <summary>The page runs for everyone who posts ideas; these handlers only for those who manage them.</summary>
     private async Task<IActionResult> ManageAsync(Guid id, Func<Task<Refusal?>> command, string notice, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.ManageIdeas)).Succeeded)
+        if (!(await authorization.AuthorizeAsync(User, IdeasModule.ManageIdeas)).Succeeded)
         {
             return Forbid();
         }

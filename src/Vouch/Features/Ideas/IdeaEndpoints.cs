@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Vouch.Auth;
 using Vouch.Web;
 
 namespace Vouch.Features.Ideas;
@@ -9,7 +8,7 @@ public static class IdeaEndpoints
 {
     public static RouteGroupBuilder MapIdeas(this RouteGroupBuilder api)
     {
-        var ideas = api.MapGroup("/ideas").WithTags("Ideas").RequireAuthorization(Policies.PostIdeas);
+        var ideas = api.MapGroup("/ideas").WithTags("Ideas").RequireAuthorization(IdeasModule.PostIdeas);
 
         ideas.MapGet("/", List)
             .WithName("ListIdeas").WithSummary("The idea board: a page of ideas, sorted hot, top, new or by the value of the voters' accounts.");
@@ -39,32 +38,32 @@ public static class IdeaEndpoints
         ideas.MapPost("/{id:guid}/status", SetStatus)
             .WithName("SetIdeaStatus").WithSummary("Set an idea's status with an official response; followers are notified.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.ManageIdeas);
+            .RequireAuthorization(IdeasModule.ManageIdeas);
         ideas.MapPost("/{id:guid}/merge", Merge)
             .WithName("MergeIdea").WithSummary("Merge a duplicate into the original: its voters' votes move over, each voter counted once.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.ManageIdeas);
+            .RequireAuthorization(IdeasModule.ManageIdeas);
         ideas.MapDelete("/{id:guid}/merge", UndoMerge)
             .WithName("UndoMerge").WithSummary("Undo a merge: the moved votes leave the original and the duplicate is its own idea again.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireAuthorization(Policies.ManageIdeas);
+            .RequireAuthorization(IdeasModule.ManageIdeas);
         ideas.MapPost("/{id:guid}/hide", Hide)
             .WithName("HideIdea").WithSummary("Hide an abusive idea from everyone but managers, with the reason its author is told.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.ManageIdeas);
+            .RequireAuthorization(IdeasModule.ManageIdeas);
         ideas.MapDelete("/{id:guid}/hide", Unhide)
             .WithName("UnhideIdea").WithSummary("Show a hidden idea again.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.ManageIdeas);
+            .RequireAuthorization(IdeasModule.ManageIdeas);
         ideas.MapPost("/{id:guid}/comments/{commentId:guid}/hide", HideComment)
             .WithName("HideComment")
             .WithSummary("Hide an abusive comment, with the reason its author is told: everyone but managers reads that a moderator hid it. A comment is named by the idea it was made on.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.ManageIdeas);
+            .RequireAuthorization(IdeasModule.ManageIdeas);
         ideas.MapDelete("/{id:guid}/comments/{commentId:guid}/hide", UnhideComment)
             .WithName("UnhideComment").WithSummary("Show a hidden comment again.")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireAuthorization(Policies.ManageIdeas);
+            .RequireAuthorization(IdeasModule.ManageIdeas);
         return api;
     }
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Ideas.Ranking;
 using Vouch.Features.Notifications;
-using Vouch.Web;
 
 namespace Vouch.Features.Ideas;
 

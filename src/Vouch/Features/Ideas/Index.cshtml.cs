@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Catalog;
 using Vouch.Web;
 
 namespace Vouch.Features.Ideas;
 
-[Authorize(Policy = Policies.PostIdeas)]
+[Authorize(Policy = IdeasModule.PostIdeas)]
 public sealed class IndexModel(IdeaQueries queries, VouchDbContext db) : PageModel
 {
     public PageQuery Query { get; private set; } = new();

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Catalog;
 
 namespace Vouch.Features.Ideas;
 
 /// <summary>Posting an idea; while the title is typed, the ideas most like it are shown so people can vote there instead.</summary>
-[Authorize(Policy = Policies.PostIdeas)]
+[Authorize(Policy = IdeasModule.PostIdeas)]
 public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDbContext db) : PageModel
 {
     public IReadOnlyList<Product> Products { get; private set; } = [];

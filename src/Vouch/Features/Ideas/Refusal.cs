@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Vouch.Web;
 
 namespace Vouch.Features.Ideas;
 

@@ -13,5 +13,5 @@ public sealed record Viewer(Guid UserId, bool IsEmployee, bool IsManager)
     public static Viewer Of(ClaimsPrincipal principal) => new(
         principal.UserId(),
         Policies.RolesByPolicy[Policies.ReadInventory].Any(principal.IsInRole),
-        Policies.RolesByPolicy[Policies.ManageIdeas].Any(principal.IsInRole));
+        Policies.RolesByPolicy[IdeasModule.ManageIdeas].Any(principal.IsInRole));
 }

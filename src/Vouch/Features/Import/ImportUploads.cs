@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text.Unicode;
 using Vouch.Data;
-using Vouch.Web;
 
 namespace Vouch.Features.Import;
 

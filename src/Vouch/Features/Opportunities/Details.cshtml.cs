@@ -77,7 +77,7 @@ public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, 
             return false;
         }
         Opportunity = opportunity;
-        MayAsk = !opportunity.IsClosed && (await authorization.AuthorizeAsync(User, Policies.RequestReferences)).Succeeded;
+        MayAsk = !opportunity.IsClosed && (await authorization.AuthorizeAsync(User, RequestsModule.RequestReferences)).Succeeded;
         MayClose = !opportunity.IsClosed && OpportunityAccess.MayClose(User, opportunity);
         var actor = RequestActor.Of(User);
         var asked = await db.ReferenceRequests.AsNoTracking().Where(r => r.OpportunityId == id)

@@ -2,9 +2,10 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
-using Vouch.Features.Ideas;
+using Vouch.Features.Requests;
 using Vouch.Features.Users;
-using Vouch.Web;
+
+using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Opportunities;
 
@@ -36,7 +37,7 @@ public static class OpportunityAccess
 
     public static bool MayClose(ClaimsPrincipal user, Opportunity opportunity) =>
         Policies.RolesByPolicy[Policies.ManageInventory].Any(user.IsInRole)
-        || (opportunity.OwnerId == user.UserId() && Policies.RolesByPolicy[Policies.RequestReferences].Any(user.IsInRole));
+        || (opportunity.OwnerId == user.UserId() && Policies.RolesByPolicy[RequestsModule.RequestReferences].Any(user.IsInRole));
 }
 
 /// <summary>

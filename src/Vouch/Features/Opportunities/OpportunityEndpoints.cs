@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vouch.Auth;
-using Vouch.Features.Ideas;
+using Vouch.Features.Requests;
 using Vouch.Web;
+
+using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Opportunities;
 
@@ -15,7 +17,7 @@ public static class OpportunityEndpoints
         opportunities.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.ReadInventory)
             .WithName("GetOpportunity").WithSummary("One deal, with the version to send back when closing it. Sellers see their own deals.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        opportunities.MapPost("/{id:guid}/close", Close).RequireAuthorization(Policies.RequestReferences)
+        opportunities.MapPost("/{id:guid}/close", Close).RequireAuthorization(RequestsModule.RequestReferences)
             .WithName("CloseOpportunity").WithSummary("Close a deal won or lost with its amount and close day; a won deal's revenue is credited to the references that helped it.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;

@@ -7,6 +7,7 @@ using Vouch.Features.Requests;
 using Vouch.Features.Users;
 using Vouch.Web;
 
+
 namespace Vouch.Features.Portal;
 
 /// <summary>The advocate's own page: the asks waiting for their answer.</summary>

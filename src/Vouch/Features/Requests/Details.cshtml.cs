@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vouch.Auth;
-using Vouch.Features.Ideas;
 using Vouch.Features.Users;
+
+using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Requests;
 

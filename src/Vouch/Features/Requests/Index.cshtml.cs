@@ -19,7 +19,7 @@ public sealed class IndexModel(RequestQueries queries, IAuthorizationService aut
     {
         var actor = RequestActor.Of(User);
         ReadsAll = actor.ReadsAll;
-        MayAsk = (await authorization.AuthorizeAsync(User, Policies.RequestReferences)).Succeeded;
+        MayAsk = (await authorization.AuthorizeAsync(User, RequestsModule.RequestReferences)).Succeeded;
         View = Enum.TryParse<RequestView>(view, ignoreCase: true, out var parsed) ? parsed : RequestView.Waiting;
         Requests = await queries.ListAsync(actor, View, new PageQuery { Page = Math.Max(page ?? 1, 1) }, ct);
     }

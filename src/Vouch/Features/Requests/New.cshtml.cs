@@ -2,12 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.ActivityTypes;
 using Vouch.Features.Catalog;
-using Vouch.Features.Contacts;
 using Vouch.Features.Opportunities;
+using Vouch.Web;
 
 namespace Vouch.Features.Requests;
 
@@ -43,7 +42,7 @@ public sealed class RequestForm
 /// Asking for a reference: from one of the seller's deals, with the criteria prefilled from it and editable, or for a
 /// campaign without a deal. Refused input is shown next to its field and kept.
 /// </summary>
-[Authorize(Policy = Policies.RequestReferences)]
+[Authorize(Policy = RequestsModule.RequestReferences)]
 public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -72,7 +71,7 @@ public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, TimePr
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var errors = ContactFormBinding.ErrorsOf(ModelState);
+        var errors = ModelState.BindingErrors();
         if (errors.IsEmpty)
         {
             var (id, refusal) = await workflow.CreateAsync(RequestActor.Of(User), Form.ToBody(), ct);

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
-using Vouch.Features.Ideas;
 using Vouch.Features.Users;
 using Vouch.Web;
+
+using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Requests;
 
@@ -15,7 +16,7 @@ public static class RequestEndpoints
     {
         var requests = api.MapGroup("/requests").WithTags("Reference requests");
 
-        requests.MapPost("/", Create).RequireAuthorization(Policies.RequestReferences)
+        requests.MapPost("/", Create).RequireAuthorization(RequestsModule.RequestReferences)
             .WithName("CreateRequest").WithSummary("Ask for a reference; the smallest body is an activity type and a needed-by day. Criteria left out come from the opportunity.");
         requests.MapGet("/", List).RequireAuthorization(Policies.ReadInventory)
             .WithName("ListRequests").WithSummary("Requests: view=mine (default), waiting (whose next step is the caller's) or all (reference managers and executives).");
@@ -25,28 +26,28 @@ public static class RequestEndpoints
         requests.MapGet("/{id:guid}/matches", Matches).RequireAuthorization(Policies.ReadInventory)
             .WithName("MatchRequest").WithSummary("The advocates the rules allow, ranked 0 to 100 with reasons; those ruled out, with why; alternatives when few fit.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        requests.MapPost("/{id:guid}/assign", Assign).RequireAuthorization(Policies.RequestReferences)
+        requests.MapPost("/{id:guid}/assign", Assign).RequireAuthorization(RequestsModule.RequestReferences)
             .WithName("AssignAdvocate").WithSummary("Propose an advocate and reserve their capacity. 409 names the rule (consent, a cap, a rest period, a blackout) that forbids it.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        requests.MapPost("/{id:guid}/owner-consent", OwnerConsent).RequireAuthorization(Policies.RequestReferences)
+        requests.MapPost("/{id:guid}/owner-consent", OwnerConsent).RequireAuthorization(RequestsModule.RequestReferences)
             .WithName("OwnerConsent").WithSummary("The account owner approves the ask of their customer, or declines it with a reason.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        requests.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(Policies.AnswerAsks)
+        requests.MapPost("/{id:guid}/accept", Accept).RequireAuthorization(RequestsModule.AnswerAsks)
             .WithName("AcceptAsk").WithSummary("The advocate accepts the ask.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        requests.MapPost("/{id:guid}/decline", Decline).RequireAuthorization(Policies.AnswerAsks)
+        requests.MapPost("/{id:guid}/decline", Decline).RequireAuthorization(RequestsModule.AnswerAsks)
             .WithName("DeclineAsk").WithSummary("The advocate declines the ask; their capacity is released.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        requests.MapPost("/{id:guid}/schedule", Schedule).RequireAuthorization(Policies.RequestReferences)
+        requests.MapPost("/{id:guid}/schedule", Schedule).RequireAuthorization(RequestsModule.RequestReferences)
             .WithName("ScheduleRequest").WithSummary("Set when the accepted activity takes place.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        requests.MapPost("/{id:guid}/complete", Complete).RequireAuthorization(Policies.RequestReferences)
+        requests.MapPost("/{id:guid}/complete", Complete).RequireAuthorization(RequestsModule.RequestReferences)
             .WithName("CompleteRequest").WithSummary("The scheduled activity took place.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        requests.MapPost("/{id:guid}/feedback", Feedback).RequireAuthorization(Policies.RequestReferences)
+        requests.MapPost("/{id:guid}/feedback", Feedback).RequireAuthorization(RequestsModule.RequestReferences)
             .WithName("RecordFeedback").WithSummary("Whether it happened, a rating of 1 to 5 and whether it helped.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        requests.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.RequestReferences)
+        requests.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(RequestsModule.RequestReferences)
             .WithName("CancelRequest").WithSummary("Withdraw the request; the advocate's capacity is released.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;

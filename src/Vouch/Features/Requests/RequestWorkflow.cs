@@ -6,10 +6,10 @@ using Vouch.Features.Accounts;
 using Vouch.Features.ActivityTypes;
 using Vouch.Features.Catalog;
 using Vouch.Features.Engagements;
-using Vouch.Features.Ideas;
 using Vouch.Features.Matching;
 using Vouch.Features.Notifications;
-using Vouch.Web;
+
+using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Requests;
 

@@ -45,7 +45,7 @@ public sealed class IndexModel(VouchDbContext db, TimeProvider clock, IAuthoriza
     public async Task<IActionResult> OnGetAsync([FromQuery] ReferenceFilter filter, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         Filter = filter;
-        MayExport = (await authorization.AuthorizeAsync(User, Policies.ExportReferences)).Succeeded;
+        MayExport = (await authorization.AuthorizeAsync(User, ReferencesModule.ExportReferences)).Succeeded;
         var errors = new ValidationErrors();
         var pageNumber = page ?? 1;
         if (pageNumber < 1)

@@ -18,11 +18,11 @@ public static class ReferenceEndpoints
         references.MapGet("/export.csv", ExportCsv)
             .WithName("ExportReferencesCsv").WithSummary("The same search as a CSV file, every match (up to 50,000).")
             .Produces(StatusCodes.Status200OK, contentType: ReferenceExport.CsvContentType)
-            .RequireAuthorization(Policies.ExportReferences);
+            .RequireAuthorization(ReferencesModule.ExportReferences);
         references.MapGet("/export.xlsx", ExportExcel)
             .WithName("ExportReferencesXlsx").WithSummary("The same search as an Excel workbook, every match (up to 50,000).")
             .Produces(StatusCodes.Status200OK, contentType: ReferenceExport.ExcelContentType)
-            .RequireAuthorization(Policies.ExportReferences);
+            .RequireAuthorization(ReferencesModule.ExportReferences);
         return api;
     }
 

@@ -4,7 +4,6 @@ using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
-using Vouch.Web;
 
 namespace Vouch.Features.Search;
 

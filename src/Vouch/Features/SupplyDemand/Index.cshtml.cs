@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Requests;
-using Vouch.Web;
 
 namespace Vouch.Features.SupplyDemand;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Requests;
-using Vouch.Web;
 
 namespace Vouch.Features.SupplyDemand;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
-using Vouch.Web;
 
 namespace Vouch.Features.Tokens;
 

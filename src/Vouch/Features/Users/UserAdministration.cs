@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Import;
-using Vouch.Web;
 
 namespace Vouch.Features.Users;
 

@@ -1,4 +1,4 @@
-namespace Vouch.Web;
+namespace Vouch.Commands;
 
 /// <summary>Collects what is wrong with a request, field by field, for a validation problem.</summary>
 public sealed class ValidationErrors
@@ -38,6 +38,4 @@ public sealed class ValidationErrors
     }
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
-
-    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ToProblem() => TypedResults.ValidationProblem(ToDictionary());
 }
