@@ -16,7 +16,7 @@ public sealed class ApiTokenTests(VouchServer server) : IClassFixture<VouchServe
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync(user);
-        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "API tokens" }).ClickAsync();
+        await page.FollowNavigationAsync("API tokens");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Deal desk script");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();

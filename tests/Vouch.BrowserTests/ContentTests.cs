@@ -17,7 +17,7 @@ public sealed class ContentTests(VouchServer server) : IClassFixture<VouchServer
         var page = await context.NewPageAsync();
         await page.SignInAsync(manager);
 
-        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Content" }).ClickAsync();
+        await page.FollowNavigationAsync("Content");
         await page.GetByTestId("new-content").ClickAsync();
         await Expect(page.MainHeading()).ToHaveTextAsync("Add content");
         await page.GetByLabel("Title").FillAsync(title);

@@ -18,7 +18,7 @@ public sealed class IdeaTests(VouchServer server) : IClassFixture<VouchServer>
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync(advocate);
-        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Ideas" }).ClickAsync();
+        await page.FollowNavigationAsync("Ideas");
         await page.GetByTestId("post-idea").ClickAsync();
         await Expect(page.MainHeading()).ToHaveTextAsync("Post an idea");
 

@@ -22,7 +22,7 @@ public sealed class ImportTests(VouchServer server) : IClassFixture<VouchServer>
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync(manager);
-        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Import" }).ClickAsync();
+        await page.FollowNavigationAsync("Import");
         await Expect(page.MainHeading()).ToHaveTextAsync("Import");
 
         await page.GetByLabel("What the file holds").SelectOptionAsync("accounts");

@@ -54,10 +54,10 @@ public sealed class NotificationTests(VouchServer server) : IClassFixture<VouchS
         await Expect(mine.MainHeading()).ToHaveTextAsync(title);
         await Expect(mine.GetByTestId("response")).ToContainTextAsync("Coming in the June release.");
 
-        await mine.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Notifications" }).ClickAsync();
+        await mine.FollowNavigationAsync("Notifications");
         await news.GetByRole(AriaRole.Button, new() { Name = "Mark read" }).ClickAsync();
 
-        await Expect(mine.MainNavigation().GetByTestId("unread-badge")).ToHaveCountAsync(0);
+        await Expect(mine.MainNavigation().GetByTestId("notifications-badge")).ToHaveCountAsync(0);
         await Expect(mine.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Notifications" })).ToHaveAccessibleNameAsync("Notifications");
         await Expect(news.GetByRole(AriaRole.Button, new() { Name = "Mark read" })).ToHaveCountAsync(0);
         await Expect(news.GetByRole(AriaRole.Link)).ToHaveTextAsync($"“{title}” is now planned. Coming in the June release.");

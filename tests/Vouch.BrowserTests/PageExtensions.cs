@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Vouch.BrowserTests;
@@ -27,6 +28,20 @@ public static class PageExtensions
     public static ILocator MainHeading(this IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
     public static ILocator MainNavigation(this IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+
+    /// <summary>Every link of the main navigation, those inside closed menus too.</summary>
+    public static ILocator NavigationLinks(this IPage page) => page.MainNavigation().Locator("a");
+
+    /// <summary>Follows a link of the main navigation as a person would: opening its menu first when it is in one.</summary>
+    public static async Task FollowNavigationAsync(this IPage page, string label)
+    {
+        var link = page.NavigationLinks().Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(label)}") });
+        if (!await link.IsVisibleAsync())
+        {
+            await page.MainNavigation().Locator("details", new() { Has = link }).Locator("summary").ClickAsync();
+        }
+        await link.ClickAsync();
+    }
 
     /// <summary>The body rows of the page's one table.</summary>
     public static ILocator TableRows(this IPage page) => page.Locator("table tbody tr");

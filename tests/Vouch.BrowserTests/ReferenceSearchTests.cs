@@ -31,7 +31,7 @@ public sealed class ReferenceSearchTests(VouchServer server) : IClassFixture<Vou
         var page = await context.NewPageAsync();
         await page.SignInAsync(seller);
 
-        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "References" }).ClickAsync();
+        await page.FollowNavigationAsync("References");
         await Expect(page.MainHeading()).ToHaveTextAsync("References");
         await page.GetByLabel("Search").PressSequentiallyAsync(tag, new() { Delay = 10 });
 

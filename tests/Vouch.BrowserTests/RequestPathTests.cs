@@ -72,7 +72,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await using var sellerContext = await server.NewContextAsync();
         var sellerPage = await sellerContext.NewPageAsync();
         await sellerPage.SignInAsync(seller);
-        await sellerPage.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Opportunities" }).ClickAsync();
+        await sellerPage.FollowNavigationAsync("Opportunities");
         await sellerPage.GetByRole(AriaRole.Link, new() { Name = deal.Name }).ClickAsync();
         await sellerPage.GetByRole(AriaRole.Button, new() { Name = "Ask for a reference" }).ClickAsync();
         await Expect(sellerPage.MainHeading()).ToHaveTextAsync($"Ask for a reference for {deal.Name}");
@@ -186,7 +186,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await using var executiveContext = await server.NewContextAsync();
         var executivePage = await executiveContext.NewPageAsync();
         await executivePage.SignInAsync(executive);
-        await executivePage.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Influenced revenue" }).ClickAsync();
+        await executivePage.FollowNavigationAsync("Influenced revenue");
         await Expect(executivePage.MainHeading()).ToHaveTextAsync("Influenced revenue");
         await Expect(executivePage.GetByTestId("influenced-revenue")).ToHaveTextAsync((influencedBefore + 120_000m).ToString("N0", CultureInfo.InvariantCulture));
         var row = executivePage.GetByTestId("deals").Locator("tbody tr").Filter(new() { HasText = deal.Name });
@@ -215,7 +215,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         var page = await context.NewPageAsync();
         await page.SignInAsync(manager);
 
-        await page.MainNavigation().GetByRole(AriaRole.Link, new() { Name = "Requests" }).ClickAsync();
+        await page.FollowNavigationAsync("Requests");
         await page.GetByRole(AriaRole.Link, new() { Name = "ask for a reference for a campaign" }).ClickAsync();
         await Expect(page.MainHeading()).ToHaveTextAsync("Ask for a reference for a campaign");
         await page.GetByLabel("Activity").SelectOptionAsync(new SelectOptionValue { Label = "Reference call" });

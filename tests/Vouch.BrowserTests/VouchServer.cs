@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -112,6 +114,25 @@ public sealed class VouchServer : IAsyncLifetime
         var (created, _) = await scope.ServiceProvider.GetRequiredService<AccessTokens>()
             .CreateAsync(user.Id, "browser tests", expiresInDays: null, TestContext.Current.CancellationToken);
         return created?.PlainText ?? throw new InvalidOperationException($"Could not create a token for {user.Email}.");
+    }
+
+    /// <summary>
+    /// The labels of the main navigation a user of <paramref name="role"/> should see, in order: the brand, then every
+    /// capability module's entry whose policy lets the role in.
+    /// </summary>
+    public async Task<string[]> NavigationLabelsAsync(string role)
+    {
+        var authorization = _app.Services.GetRequiredService<IAuthorizationService>();
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, role)], "test"));
+        var labels = new List<string> { "Vouch" };
+        foreach (var entry in CapabilityModules.Navigation)
+        {
+            if ((await authorization.AuthorizeAsync(user, entry.Policy)).Succeeded)
+            {
+                labels.Add(entry.Label);
+            }
+        }
+        return [.. labels];
     }
 
     /// <summary>Reads the database directly, to know what the pages should show.</summary>

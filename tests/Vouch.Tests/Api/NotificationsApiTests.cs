@@ -116,11 +116,11 @@ public sealed partial class NotificationsApiTests(VouchApp app) : IClassFixture<
         var newer = page.IndexOf($"<a href=\"/ideas/{second}\">&#x201C;Second news&#x201D; is now declined.</a>", StringComparison.Ordinal);
         var older = page.IndexOf($"<a href=\"/ideas/{first}\">&#x201C;First &lt;b&gt;news&lt;/b&gt;&#x201D; is now planned.</a>", StringComparison.Ordinal);
         Assert.True(newer >= 0 && older > newer, page);
-        Assert.Contains("<span class=\"badge\" data-testid=\"unread-badge\">2 unread</span>", elsewhere, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge\" data-testid=\"notifications-badge\">2 unread</span>", elsewhere, StringComparison.Ordinal);
 
         await app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().Notifications
             .Where(n => n.Link == $"/ideas/{first}" || n.Link == $"/ideas/{second}").ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, DateTimeOffset.UtcNow), Ct));
-        Assert.DoesNotContain("unread-badge", await seller.GetStringAsync("/ideas", Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("notifications-badge", await seller.GetStringAsync("/ideas", Ct), StringComparison.Ordinal);
     }
 
     private static async Task<Guid> PostIdeaAsync(HttpClient client, string title)
