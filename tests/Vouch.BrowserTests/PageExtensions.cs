@@ -35,10 +35,11 @@ public static class PageExtensions
     /// <summary>Follows a link of the main navigation as a person would: opening its menu first when it is in one.</summary>
     public static async Task FollowNavigationAsync(this IPage page, string label)
     {
-        var link = page.NavigationLinks().Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(label)}") });
+        var labelled = new LocatorFilterOptions { HasTextRegex = new Regex($"^\\s*{Regex.Escape(label)}") };
+        var link = page.NavigationLinks().Filter(labelled);
         if (!await link.IsVisibleAsync())
         {
-            await page.MainNavigation().Locator("details", new() { Has = link }).Locator("summary").ClickAsync();
+            await page.MainNavigation().Locator("details", new() { Has = page.Locator("a").Filter(labelled) }).Locator("summary").ClickAsync();
         }
         await link.ClickAsync();
     }
