@@ -42,7 +42,11 @@ internal abstract class TableImporter<TRow, TExisting> : TableImporter where TRo
 {
     internal sealed override async Task<List<Outcome>> StageAsync(ImportRun run, IReadOnlyList<RowReader> rows, CancellationToken ct)
     {
-        var values = rows.Select(row => Read(run, row) is var value && row.IsValid ? value : null).ToList();
+        var values = rows.Select(row =>
+        {
+            var value = Read(run, row);
+            return row.IsValid ? value : null;
+        }).ToList();
         var existing = await FindAsync(run, [.. values.OfType<TRow>()], ct);
         var outcomes = new List<Outcome>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
