@@ -37,7 +37,7 @@ public static class ImportCommand
         };
         var command = new Command(name, salesforce
             ? "Import a Salesforce data export: users' CRM ids, accounts, contacts, opportunities and contact roles."
-            : $"Import {name} from a CSV or Excel file. Fields: {string.Join(", ", ImportFields.For(ImportFields.TableOf(kind)!.Value))}.")
+            : $"Import {name} from a CSV or Excel file. Fields: {string.Join(", ", ImportTables.Of(kind)!.Fields)}.")
         {
             source, map, reportPath,
         };
@@ -69,7 +69,7 @@ public static class ImportCommand
             if (files.Count == 0)
             {
                 return CliHost.Fail(CliHost.InvalidInput,
-                    $"'{source}' holds none of {string.Join(", ", ImportFields.SalesforceFiles.Select(f => f.File))}.");
+                    $"'{source}' holds none of {string.Join(", ", ImportTables.SalesforceFiles)}.");
             }
         }
         else
@@ -78,7 +78,7 @@ public static class ImportCommand
             {
                 return CliHost.Fail(CliHost.InvalidInput, $"There is no file '{source}'.");
             }
-            files = [new ImportFile(ImportFields.TableOf(kind)!.Value, source)];
+            files = [new ImportFile(ImportTables.Of(kind)!, source)];
         }
 
         var started = TimeProvider.System.GetTimestamp();

@@ -139,12 +139,12 @@ public sealed class ImportTests
         {
             var importer = services.GetRequiredService<Importer>();
             var mapping = ColumnMapping.Parse(["Company=Name", "Staff=Employees"], ImportKind.Accounts).Mapping;
-            var a = await importer.RunAsync([new ImportFile(TableKind.Accounts, accounts)], mapping, salesforce: false, ct: TestContext.Current.CancellationToken);
-            var c = await importer.RunAsync([new ImportFile(TableKind.Contacts, contacts)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken);
+            var a = await importer.RunAsync([new ImportFile(ImportTables.Accounts, accounts)], mapping, salesforce: false, ct: TestContext.Current.CancellationToken);
+            var c = await importer.RunAsync([new ImportFile(ImportTables.Contacts, contacts)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken);
             return (a, c);
         });
         var again = await app.WithScopeAsync(services => services.GetRequiredService<Importer>().RunAsync(
-            [new ImportFile(TableKind.Contacts, contacts)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken));
+            [new ImportFile(ImportTables.Contacts, contacts)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken));
 
         Assert.Equal((1, 1), (accountReport.Created, accountReport.Rejected));
         Assert.Equal(["accounts.xlsx row 3: Industry: 'Aerospace' is not an industry of Salesforce's standard list"], accountReport.Rejections.Select(r => r.ToString()));
@@ -176,7 +176,7 @@ public sealed class ImportTests
                 .AddInterceptors(new FailingProductLinks())
                 .Options;
             await using var db = new VouchDbContext(options);
-            return await new Importer(db).RunAsync([new ImportFile(TableKind.Accounts, file)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken);
+            return await new Importer(db).RunAsync([new ImportFile(ImportTables.Accounts, file)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken);
         });
 
         Assert.Equal((2, 1), (report.Created, report.Rejected));

@@ -3,12 +3,9 @@ namespace Vouch.Features.Import;
 /// <summary>What an import brings in: one kind of record from a spreadsheet, or a whole Salesforce export.</summary>
 public enum ImportKind { Accounts, Contacts, Opportunities, Salesforce }
 
-/// <summary>The kinds of record a file holds, in the order they are imported: each may refer to the ones before it.</summary>
-public enum TableKind { Users, Accounts, Contacts, Opportunities, ContactRoles }
-
 /// <summary>
-/// The fields each kind of record takes from a file, and the columns of a Salesforce export that fill them.
-/// Columns that fill no field are ignored.
+/// The names of the fields records take from a file; each <see cref="TableImporter"/> says which it takes and which
+/// columns of a Salesforce export fill them. Columns that fill no field are ignored.
 /// </summary>
 public static class ImportFields
 {
@@ -46,76 +43,6 @@ public static class ImportFields
     public const string OpportunityId = nameof(OpportunityId);
     public const string ContactId = nameof(ContactId);
     public const string Role = nameof(Role);
-
-    public static IReadOnlyList<string> For(TableKind kind) => kind switch
-    {
-        TableKind.Users => [ExternalId, Email],
-        TableKind.Accounts =>
-        [
-            ExternalId, Name, Industry, Segment, Region, Country, Employees, AnnualRevenue, GrossProfit, CustomerSince,
-            ContractDate, Owner, Products, CompetitorsReplaced,
-        ],
-        TableKind.Contacts => [ExternalId, AccountId, Account, FirstName, LastName, Title, Email, Phone],
-        TableKind.Opportunities =>
-            [ExternalId, AccountId, Account, Name, Amount, Stage, CloseDate, IsClosed, IsWon, Competitor, Owner, Products],
-        _ => [ExternalId, OpportunityId, ContactId, Role],
-    };
-
-    public static TableKind? TableOf(ImportKind kind) => kind switch
-    {
-        ImportKind.Accounts => TableKind.Accounts,
-        ImportKind.Contacts => TableKind.Contacts,
-        ImportKind.Opportunities => TableKind.Opportunities,
-        _ => null,
-    };
-
-    /// <summary>The file of a Salesforce data export that holds each kind of record.</summary>
-    public static readonly IReadOnlyList<(TableKind Kind, string File)> SalesforceFiles =
-    [
-        (TableKind.Users, "User.csv"),
-        (TableKind.Accounts, "Account.csv"),
-        (TableKind.Contacts, "Contact.csv"),
-        (TableKind.Opportunities, "Opportunity.csv"),
-        (TableKind.ContactRoles, "OpportunityContactRole.csv"),
-    ];
-
-    /// <summary>
-    /// Salesforce's standard API field names and the fields they fill. Salesforce's own AnnualRevenue is the
-    /// customer's revenue, not what the customer is worth to us, so it fills nothing unless mapped on purpose.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> SalesforceColumns(TableKind kind) => kind switch
-    {
-        TableKind.Users => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Id"] = ExternalId, ["Email"] = Email },
-        TableKind.Accounts => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Id"] = ExternalId, ["Name"] = Name, ["Industry"] = Industry, ["BillingCountry"] = Country,
-            ["NumberOfEmployees"] = Employees, ["OwnerId"] = Owner,
-        },
-        TableKind.Contacts => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Id"] = ExternalId, ["AccountId"] = AccountId, ["FirstName"] = FirstName, ["LastName"] = LastName,
-            ["Title"] = Title, ["Email"] = Email, ["Phone"] = Phone,
-        },
-        TableKind.Opportunities => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Id"] = ExternalId, ["AccountId"] = AccountId, ["Name"] = Name, ["Amount"] = Amount, ["StageName"] = Stage,
-            ["CloseDate"] = CloseDate, ["IsClosed"] = IsClosed, ["IsWon"] = IsWon, ["OwnerId"] = Owner,
-        },
-        _ => new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Id"] = ExternalId, ["OpportunityId"] = OpportunityId, ["ContactId"] = ContactId, ["Role"] = Role,
-        },
-    };
-
-    /// <summary>Fields a row cannot do without; a file with no column for one of them is refused whole.</summary>
-    public static IReadOnlyList<string[]> Required(TableKind kind) => kind switch
-    {
-        TableKind.Users => [[ExternalId], [Email]],
-        TableKind.Accounts => [[Name]],
-        TableKind.Contacts => [[LastName], [AccountId, Account]],
-        TableKind.Opportunities => [[Name], [AccountId, Account], [Stage], [CloseDate]],
-        _ => [[OpportunityId], [ContactId]],
-    };
 }
 
 /// <summary>
@@ -135,9 +62,9 @@ public sealed class ColumnMapping
     /// <summary>Reads "Source column=Field" entries; the errors name each entry that is not one.</summary>
     public static (ColumnMapping Mapping, IReadOnlyList<string> Errors) Parse(IEnumerable<string> entries, ImportKind kind)
     {
-        var fields = ImportFields.TableOf(kind) is { } table
-            ? ImportFields.For(table)
-            : Enum.GetValues<TableKind>().SelectMany(ImportFields.For).Distinct().ToList();
+        var fields = ImportTables.Of(kind) is { } table
+            ? table.Fields
+            : ImportTables.All.SelectMany(t => t.Fields).Distinct().ToList();
         var errors = new List<string>();
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in entries.Where(e => !string.IsNullOrWhiteSpace(e)))
@@ -161,12 +88,12 @@ public sealed class ColumnMapping
         return (new ColumnMapping(map), errors);
     }
 
-    /// <summary>The column of the file that fills each field of <paramref name="kind"/>.</summary>
-    public IReadOnlyDictionary<string, string> ColumnsByField(TableKind kind, IReadOnlyList<string> headers, bool salesforce)
+    /// <summary>The column of the file that fills each field of <paramref name="table"/>.</summary>
+    public IReadOnlyDictionary<string, string> ColumnsByField(TableImporter table, IReadOnlyList<string> headers, bool salesforce)
     {
-        var fields = ImportFields.For(kind);
+        var fields = table.Fields;
         var columns = new Dictionary<string, string>(StringComparer.Ordinal);
-        var standard = salesforce ? ImportFields.SalesforceColumns(kind) : null;
+        var standard = salesforce ? table.SalesforceColumns : null;
         foreach (var header in headers)
         {
             var field = standard is not null

@@ -89,7 +89,7 @@ public sealed class ImportUploads(VouchDbContext db, ImportQueue queue, TimeProv
         if (kind == ImportKind.Salesforce && Importer.SalesforceExport(folder).Count == 0)
         {
             Directory.Delete(folder, recursive: true);
-            errors.Add("files", $"The upload holds none of {string.Join(", ", ImportFields.SalesforceFiles.Select(f => f.File))}.");
+            errors.Add("files", $"The upload holds none of {string.Join(", ", ImportTables.SalesforceFiles)}.");
             return (null, errors);
         }
         db.ImportJobs.Add(job);
@@ -108,7 +108,7 @@ public sealed class ImportUploads(VouchDbContext db, ImportQueue queue, TimeProv
         {
             return Importer.SalesforceExport(folder);
         }
-        return [.. Directory.EnumerateFiles(folder).Select(path => new ImportFile(ImportFields.TableOf(job.Kind)!.Value, path))];
+        return [.. Directory.EnumerateFiles(folder).Select(path => new ImportFile(ImportTables.Of(job.Kind)!, path))];
     }
 
     private static void CheckFiles(ImportKind kind, IReadOnlyList<UploadedFile> files, ValidationErrors errors)
@@ -193,8 +193,8 @@ public sealed class ImportUploads(VouchDbContext db, ImportQueue queue, TimeProv
         long unpacked = 0;
         foreach (var entry in zip.Entries)
         {
-            var standard = ImportFields.SalesforceFiles.FirstOrDefault(f => string.Equals(f.File, entry.Name, StringComparison.OrdinalIgnoreCase));
-            if (standard.File is null)
+            var standard = ImportTables.SalesforceFiles.FirstOrDefault(f => string.Equals(f, entry.Name, StringComparison.OrdinalIgnoreCase));
+            if (standard is null)
             {
                 continue;
             }
@@ -204,7 +204,7 @@ public sealed class ImportUploads(VouchDbContext db, ImportQueue queue, TimeProv
                 throw new InvalidDataException($"'{file.Name}' unpacks to more than {MaxUnpackedBytes / 1024 / 1024} MB.");
             }
             await using var source = entry.Open();
-            await using var target = File.Create(Path.Combine(folder, standard.File));
+            await using var target = File.Create(Path.Combine(folder, standard));
             await source.CopyToAsync(target, ct);
         }
     }

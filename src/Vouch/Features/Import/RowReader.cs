@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Vouch.Features.Catalog;
 
@@ -11,6 +12,8 @@ public sealed class RowReader(SourceRow row, IReadOnlyDictionary<string, string>
 {
     private static readonly string[] s_dateFormats =
         ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.fffZ", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.fffzzz"];
+
+    private static readonly EmailAddressAttribute s_email = new();
 
     public int Number => row.Number;
     public List<(string Column, string Reason)> Errors { get; } = [];
@@ -111,6 +114,15 @@ public sealed class RowReader(SourceRow row, IReadOnlyDictionary<string, string>
             })
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList() ?? [];
+
+    /// <summary>Rejects a value read from <paramref name="field"/> that is not an email address.</summary>
+    public void CheckEmail(string field, string? value)
+    {
+        if (value is not null && !s_email.IsValid(value))
+        {
+            Reject(field, $"'{Shorten(value)}' is not an email address");
+        }
+    }
 
     private T? Parse<T>(string field, string what, Func<string, T?> parse) where T : struct
     {
