@@ -47,7 +47,7 @@ public static class ImportEndpoints
         return api;
     }
 
-    private static async Task<Results<Accepted<ImportResponse>, ValidationProblem>> Start(
+    private static async Task<Results<Accepted<ImportResponse>, ValidationProblem, ProblemHttpResult>> Start(
         HttpRequest request, ImportUploads uploads, ClaimsPrincipal principal, CancellationToken ct)
     {
         if (!request.HasFormContentType)
@@ -58,8 +58,8 @@ public static class ImportEndpoints
         }
         var form = await request.ReadFormAsync(ct);
         var files = form.Files.Select(f => new UploadedFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
-        var (job, problems) = await uploads.StartAsync(form["kind"], files, form["map"].Select(m => m ?? ""), principal.UserId(), ct);
-        return job is null ? problems.ToProblem() : TypedResults.Accepted($"/api/v1/imports/{job.Id}", ImportResponse.From(job));
+        var started = await uploads.StartAsync(form["kind"], files, form["map"].Select(m => m ?? ""), principal.UserId(), ct);
+        return started.ToApi(job => TypedResults.Accepted($"/api/v1/imports/{job.Id}", ImportResponse.From(job)));
     }
 
     private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct) =>

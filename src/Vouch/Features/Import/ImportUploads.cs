@@ -30,17 +30,16 @@ public sealed class ImportUploads(VouchDbContext db, ImportQueue queue, TimeProv
         ? folder
         : Path.Combine(Path.GetTempPath(), "vouch-imports");
 
-    /// <summary>Checks and stores the files and queues the import; the job, or the errors by field (kind, map, files).</summary>
-    public async Task<(ImportJob? Job, ValidationErrors Errors)> StartAsync(
+    /// <summary>Checks and stores the files and queues the import; the job, or a refusal naming the fields (kind, map, files).</summary>
+    public async Task<CommandResult<ImportJob>> StartAsync(
         string? kindText, IReadOnlyList<UploadedFile> files, IEnumerable<string> mapEntries, Guid userId, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        ImportKind? kind = Enum.TryParse<ImportKind>(kindText, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kindText, out _)
-            ? parsed : null;
+        var kind = EnumText.ParseOrNull<ImportKind>(kindText);
         if (kind is null)
         {
             errors.Add("kind", "kind must be one of accounts, contacts, opportunities, salesforce.");
-            return (null, errors);
+            return Refusal.Invalid(errors);
         }
         var (mapping, mapErrors) = ColumnMapping.Parse(mapEntries, kind.Value);
         foreach (var error in mapErrors)
@@ -50,7 +49,7 @@ public sealed class ImportUploads(VouchDbContext db, ImportQueue queue, TimeProv
         CheckFiles(kind.Value, files, errors);
         if (!errors.IsEmpty)
         {
-            return (null, errors);
+            return Refusal.Invalid(errors);
         }
 
         var job = new ImportJob
@@ -84,18 +83,18 @@ public sealed class ImportUploads(VouchDbContext db, ImportQueue queue, TimeProv
         {
             Directory.Delete(folder, recursive: true);
             errors.Add("files", e.Message);
-            return (null, errors);
+            return Refusal.Invalid(errors);
         }
         if (kind == ImportKind.Salesforce && Importer.SalesforceExport(folder).Count == 0)
         {
             Directory.Delete(folder, recursive: true);
             errors.Add("files", $"The upload holds none of {string.Join(", ", ImportTables.SalesforceFiles)}.");
-            return (null, errors);
+            return Refusal.Invalid(errors);
         }
         db.ImportJobs.Add(job);
         await db.SaveChangesAsync(ct);
         await queue.EnqueueAsync(job.Id, ct);
-        return (job, errors);
+        return job;
     }
 
     public string FolderOf(Guid jobId) => Path.Combine(Folder, jobId.ToString("N"));

@@ -20,12 +20,12 @@ public sealed class IndexModel(ImportUploads uploads, VouchDbContext db) : PageM
     public async Task<IActionResult> OnPostAsync(string? kind, string? map, List<IFormFile> files, CancellationToken ct)
     {
         var uploaded = files.Select(f => new UploadedFile(f.FileName, f.ContentType, f.Length, f.OpenReadStream)).ToList();
-        var (job, errors) = await uploads.StartAsync(kind, uploaded, (map ?? "").Split('\n'), User.UserId(), ct);
-        if (job is not null)
+        var started = await uploads.StartAsync(kind, uploaded, (map ?? "").Split('\n'), User.UserId(), ct);
+        if (started.Succeeded)
         {
-            return Redirect($"/import/{job.Id}");
+            return Redirect($"/import/{started.Value.Id}");
         }
-        (Errors, Kind, Map) = (errors.ToDictionary(), kind ?? "accounts", map ?? "");
+        (Errors, Kind, Map) = (started.Refusal.Errors ?? new Dictionary<string, string[]>(), kind ?? "accounts", map ?? "");
         Recent = await RecentAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -77,11 +77,11 @@ public sealed class RowReader(SourceRow row, IReadOnlyDictionary<string, string>
             return null;
         }
         var compact = new string([.. text.Where(char.IsLetterOrDigit)]);
-        if (Enum.TryParse<TEnum>(compact, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(compact, out _))
+        if (EnumText.TryParse<TEnum>(compact, out var value))
         {
             return value;
         }
-        Reject(field, $"'{Shorten(text)}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}");
+        Reject(field, $"'{Shorten(text)}' is not one of {EnumText.Names<TEnum>()}");
         return null;
     }
 
