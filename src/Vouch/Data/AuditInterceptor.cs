@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Vouch.Features.Audit;
 
 namespace Vouch.Data;
@@ -12,7 +11,7 @@ namespace Vouch.Data;
 /// Adds an <see cref="AuditEntry"/> for every created, updated or deleted record to the same
 /// SaveChanges, so a change and its audit entry are committed together or not at all.
 /// </summary>
-public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SynchronousSaveInterceptor
 {
     /// <summary>Values never copied into the log.</summary>
     private static readonly HashSet<string> s_secretProperties =
@@ -20,25 +19,8 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
 
     private static readonly ConcurrentDictionary<PropertyInfo, bool> s_derived = new();
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Saving(DbContext context)
     {
-        AddAuditEntries(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        AddAuditEntries(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private void AddAuditEntries(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
         var changes = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();

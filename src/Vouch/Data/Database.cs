@@ -3,8 +3,9 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
-using Vouch.Features.Email;
 
 namespace Vouch.Data;
 
@@ -93,13 +94,22 @@ public static class DatabaseServiceCollectionExtensions
         services.AddDbContext<VouchDbContext>((serviceProvider, options) =>
         {
             options.UseVouchDatabase(settings);
-            // The outbox first: the emails it queues are part of the same save, which the audit then sees whole.
+            // The features' interceptors before the audit: what they add to a save (the emails the outbox queues) is
+            // part of it, which the audit then sees whole.
             options.AddInterceptors(
-                serviceProvider.GetRequiredService<EmailOutboxInterceptor>(),
-                serviceProvider.GetRequiredService<AuditInterceptor>(),
-                serviceProvider.GetRequiredService<Features.Requests.ReferenceabilityChanges>(),
-                serviceProvider.GetRequiredService<Features.SupplyDemand.MarketChanges>());
+                serviceProvider.GetServices<ISaveChangesInterceptor>().Append(serviceProvider.GetRequiredService<AuditInterceptor>()));
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Runs <typeparamref name="TInterceptor"/>, one for the app, on every save through <see cref="VouchDbContext"/>,
+    /// in the order added and before the audit: how a feature takes part in saves it does not make.
+    /// </summary>
+    public static IServiceCollection AddSaveChangesInterceptor<TInterceptor>(this IServiceCollection services)
+        where TInterceptor : class, ISaveChangesInterceptor
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISaveChangesInterceptor, TInterceptor>());
         return services;
     }
 

@@ -1,3 +1,5 @@
+using Vouch.Data;
+
 namespace Vouch.Features.Email;
 
 /// <summary>
@@ -49,7 +51,7 @@ public static class EmailServiceCollectionExtensions
     {
         var settings = EmailSettings.FromConfiguration(configuration);
         services.AddSingleton(settings);
-        services.AddSingleton<EmailOutboxInterceptor>();
+        services.AddSaveChangesInterceptor<EmailOutboxInterceptor>();
         services.AddScoped<EmailOutbox>();
         if (settings.IsConfigured)
         {

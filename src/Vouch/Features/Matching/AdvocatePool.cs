@@ -66,11 +66,11 @@ public sealed class AdvocatePool
     /// <summary>
     /// A pool of <paramref name="advocates"/>; <paramref name="vocabulary"/> numbers every story term as
     /// <see cref="PooledAdvocate.StoryTerms"/> use them; <paramref name="accountAsks"/> are, per account, the asks not
-    /// released in the quarter of <paramref name="builtAt"/>; <paramref name="changes"/> is the count of saved changes read.
+    /// released in the quarter of <paramref name="builtAt"/>.
     /// </summary>
     public AdvocatePool(
         IReadOnlyCollection<PooledAdvocate> advocates, IReadOnlyDictionary<string, int> vocabulary,
-        IReadOnlyDictionary<Guid, (int Quarter, int Asks)> accountAsks, DateTimeOffset builtAt, long changes = 0)
+        IReadOnlyDictionary<Guid, (int Quarter, int Asks)> accountAsks, DateTimeOffset builtAt)
     {
         Advocates = [.. advocates];
         _vocabulary = vocabulary;
@@ -80,7 +80,6 @@ public sealed class AdvocatePool
             .GroupBy(p => p.activity, p => p.a)
             .ToDictionary(g => g.Key, g => new Group([.. g], this));
         BuiltAt = builtAt;
-        Changes = changes;
     }
 
     public int Count => Advocates.Count;
@@ -90,9 +89,6 @@ public sealed class AdvocatePool
 
     public DateTimeOffset BuiltAt { get; }
 
-    /// <summary>How many saved changes to referenceability the pool has seen; a later change makes it out of date.</summary>
-    public long Changes { get; }
-
     /// <summary>The numbers of the story terms; a pool made from this one numbers new terms after them.</summary>
     public IReadOnlyDictionary<string, int> Vocabulary => _vocabulary;
 
@@ -101,8 +97,8 @@ public sealed class AdvocatePool
     /// story terms numbered by <paramref name="vocabulary"/> (this pool's, extended); the accounts' asks stay as they were.
     /// </summary>
     public AdvocatePool With(
-        Func<PooledAdvocate, bool> leaving, IReadOnlyCollection<PooledAdvocate> arriving, IReadOnlyDictionary<string, int> vocabulary, long changes) =>
-        new([.. Advocates.Where(a => !leaving(a)), .. arriving], vocabulary, _accountAsks, BuiltAt, changes);
+        Func<PooledAdvocate, bool> leaving, IReadOnlyCollection<PooledAdvocate> arriving, IReadOnlyDictionary<string, int> vocabulary) =>
+        new([.. Advocates.Where(a => !leaving(a)), .. arriving], vocabulary, _accountAsks, BuiltAt);
 
     /// <summary>
     /// The <paramref name="allowed"/> best-fitting contacts the rules allow as far as the pool can tell, and the

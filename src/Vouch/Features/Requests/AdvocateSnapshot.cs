@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
 using Vouch.Features.Accounts;
@@ -25,149 +24,31 @@ namespace Vouch.Features.Requests;
 /// reads the ledger again for it, and assigning checks every rule against the database.
 /// </remarks>
 public sealed class AdvocateSnapshot(IServiceScopeFactory scopes, IOptions<RequestOptions> options, TimeProvider clock, ILogger<AdvocateSnapshot> logger)
+    : RefreshingSnapshot<AdvocatePool, PoolChange>(scopes, TimeSpan.FromSeconds(options.Value.AdvocatePoolSeconds), clock, logger)
 {
-    private readonly SemaphoreSlim _building = new(1, 1);
-    private readonly SemaphoreSlim _publishing = new(1, 1);
-    private readonly Lock _logLock = new();
-    private readonly List<(long Change, PoolChange What)> _log = [];
-    private AdvocatePool? _pool;
-    private long _refreshAfterTicks;
-    private long _changes;
-    private int _refreshing;
-
     /// <summary>Called when this instance saved a change to what makes a contact referenceable; without a word of which, the whole pool is read again.</summary>
-    public void Changed(PoolChange? what = null)
+    public void Changed(PoolChange? what = null) => Tell(what);
+
+    protected override async Task<Loaded> LoadAsync(VouchDbContext db, CancellationToken ct)
     {
-        lock (_logLock)
-        {
-            _log.Add((++_changes, what ?? PoolChange.Everything));
-        }
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var advocates = await ReadAsync(db, null, vocabulary, today, ct);
+        return new Loaded(new AdvocatePool(advocates, vocabulary, await AccountAsksAsync(db, today, ct), Clock.GetUtcNow()));
     }
 
-    public async Task<AdvocatePool> CurrentAsync(CancellationToken ct)
+    /// <summary>The contacts the changes touched are read again and replace their old selves.</summary>
+    protected override async ValueTask<AdvocatePool> ApplyAsync(AdvocatePool pool, IReadOnlyList<PoolChange> changes, CancellationToken ct)
     {
-        var pool = Volatile.Read(ref _pool) ?? await RebuildAsync(null, ct);
-        var pending = ChangesAfter(pool.Changes).Pending;
-        if (pending.Count > 0)
-        {
-            pool = pending.Any(p => p.IsEverything) ? await RebuildAsync(pool, ct) : await UpdateAsync(ct);
-        }
-        // Counted from when the last rebuild finished, so a rebuild slower than the bound does not start the next at once.
-        if (clock.GetUtcNow().UtcTicks > Interlocked.Read(ref _refreshAfterTicks) && Interlocked.Exchange(ref _refreshing, 1) == 0)
-        {
-            var old = pool;
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await RebuildAsync(old, CancellationToken.None);
-                }
-                catch (Exception e)
-                {
-                    logger.LogError(e, "Could not refresh the advocate pool; the matching goes on with the one built at {BuiltAt}.", old.BuiltAt);
-                }
-                finally
-                {
-                    Volatile.Write(ref _refreshing, 0);
-                }
-            }, CancellationToken.None);
-        }
-        return pool;
+        var contacts = changes.SelectMany(p => p.Contacts).ToHashSet();
+        var accounts = changes.SelectMany(p => p.Accounts).ToHashSet();
+        var vocabulary = new Dictionary<string, int>(pool.Vocabulary, StringComparer.Ordinal);
+        var today = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var arriving = await WithDatabaseAsync(db => ReadAsync(db, new PoolChange(contacts, accounts), vocabulary, today, ct));
+        return pool.With(a => contacts.Contains(a.Candidate.ContactId) || accounts.Contains(a.Candidate.Account.Id), arriving, vocabulary);
     }
 
-    /// <summary>The changes saved after the <paramref name="seen"/>th, and the number of the last.</summary>
-    private (long UpTo, List<PoolChange> Pending) ChangesAfter(long seen)
-    {
-        lock (_logLock)
-        {
-            return (_changes, [.. _log.Where(l => l.Change > seen).Select(l => l.What)]);
-        }
-    }
-
-    /// <summary>Reads the whole pool again, unless another caller built one since <paramref name="seen"/>.</summary>
-    private async Task<AdvocatePool> RebuildAsync(AdvocatePool? seen, CancellationToken ct)
-    {
-        await _building.WaitAsync(ct);
-        try
-        {
-            var current = Volatile.Read(ref _pool);
-            if (current is not null && current != seen && ChangesAfter(current.Changes).Pending.All(p => !p.IsEverything))
-            {
-                return current;
-            }
-            // Changes saved while the pool is read may or may not be in it; they are applied again afterwards.
-            var changes = Interlocked.Read(ref _changes);
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VouchDbContext>();
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-            var advocates = await ReadAsync(db, null, vocabulary, today, ct);
-            var pool = new AdvocatePool(advocates, vocabulary, await AccountAsksAsync(db, today, ct), clock.GetUtcNow(), changes);
-            Interlocked.Exchange(ref _refreshAfterTicks, clock.GetUtcNow().AddSeconds(options.Value.AdvocatePoolSeconds).UtcTicks);
-            await PublishAsync(pool, ct);
-            Forget(changes);
-            logger.LogInformation("Advocate pool of {Advocates} referenceable contacts built in {Milliseconds} ms.", pool.Count, started.ElapsedMilliseconds);
-            return Volatile.Read(ref _pool)!;
-        }
-        finally
-        {
-            _building.Release();
-        }
-    }
-
-    /// <summary>Applies the changes saved here since the current pool was made: their contacts are read again.</summary>
-    private async Task<AdvocatePool> UpdateAsync(CancellationToken ct)
-    {
-        await _publishing.WaitAsync(ct);
-        try
-        {
-            var pool = Volatile.Read(ref _pool)!;
-            var (upTo, pending) = ChangesAfter(pool.Changes);
-            if (pending.Count == 0)
-            {
-                return pool;
-            }
-            var contacts = pending.SelectMany(p => p.Contacts).ToHashSet();
-            var accounts = pending.SelectMany(p => p.Accounts).ToHashSet();
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VouchDbContext>();
-            var vocabulary = new Dictionary<string, int>(pool.Vocabulary, StringComparer.Ordinal);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var arriving = await ReadAsync(db, new PoolChange(contacts, accounts), vocabulary, today, ct);
-            var updated = pool.With(
-                a => contacts.Contains(a.Candidate.ContactId) || accounts.Contains(a.Candidate.Account.Id), arriving, vocabulary, upTo);
-            Volatile.Write(ref _pool, updated);
-            return updated;
-        }
-        finally
-        {
-            _publishing.Release();
-        }
-    }
-
-    /// <summary>Puts a rebuilt pool in place; an update made meanwhile is applied again to it by the next matching.</summary>
-    private async Task PublishAsync(AdvocatePool pool, CancellationToken ct)
-    {
-        await _publishing.WaitAsync(ct);
-        try
-        {
-            Volatile.Write(ref _pool, pool);
-        }
-        finally
-        {
-            _publishing.Release();
-        }
-    }
-
-    /// <summary>Drops the changes every pool from now on has read.</summary>
-    private void Forget(long upTo)
-    {
-        lock (_logLock)
-        {
-            _log.RemoveAll(l => l.Change <= upTo);
-        }
-    }
+    protected override string Describe(AdvocatePool pool) => $"Advocate pool of {pool.Count} referenceable contacts";
 
     /// <summary>
     /// The referenceable contacts, all of them or those <paramref name="only"/> names (by contact or by account), with their
@@ -254,49 +135,14 @@ public sealed class AdvocateSnapshot(IServiceScopeFactory scopes, IOptions<Reque
     }
 }
 
-/// <summary>What a save changed for the advocate pool: contacts, and accounts with all their contacts; or everything.</summary>
-public sealed record PoolChange(IReadOnlySet<Guid> Contacts, IReadOnlySet<Guid> Accounts, bool IsEverything = false)
-{
-    public static PoolChange Everything { get; } = new(new HashSet<Guid>(), new HashSet<Guid>(), true);
-}
+/// <summary>What a save changed for the advocate pool: contacts, and accounts with all their contacts.</summary>
+public sealed record PoolChange(IReadOnlySet<Guid> Contacts, IReadOnlySet<Guid> Accounts);
 
 /// <summary>Tells the <see cref="AdvocateSnapshot"/> when a save changed what makes a contact referenceable.</summary>
-public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot) : SaveChangesInterceptor
+public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot) : SnapshotChanges
 {
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    protected override Action? Noticed(DbContext context)
     {
-        Notice(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Notice(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Remember(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Remember(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    // The entries are unchanged once saved, so what changed is noted before the save and told after it.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, PoolChange> _pending = [];
-
-    private void Remember(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
         var (contacts, accounts, everything) = (new HashSet<Guid>(), new HashSet<Guid>(), false);
         foreach (var entry in context.ChangeTracker.Entries())
         {
@@ -333,19 +179,8 @@ public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot) : SaveCha
         }
         if (everything)
         {
-            _pending.AddOrUpdate(context, PoolChange.Everything);
+            return () => snapshot.Changed();
         }
-        else if (contacts.Count > 0 || accounts.Count > 0)
-        {
-            _pending.AddOrUpdate(context, new PoolChange(contacts, accounts));
-        }
-    }
-
-    private void Notice(DbContext? context)
-    {
-        if (context is not null && _pending.TryGetValue(context, out var change) && _pending.Remove(context))
-        {
-            snapshot.Changed(change);
-        }
+        return contacts.Count > 0 || accounts.Count > 0 ? () => snapshot.Changed(new PoolChange(contacts, accounts)) : null;
     }
 }

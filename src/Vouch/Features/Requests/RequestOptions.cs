@@ -1,3 +1,4 @@
+using Vouch.Data;
 using Vouch.Features.Matching;
 
 namespace Vouch.Features.Requests;
@@ -70,9 +71,9 @@ public static class RequestServiceCollectionExtensions
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<CandidatePool>();
         services.AddSingleton<AdvocateSnapshot>();
-        services.AddSingleton<ReferenceabilityChanges>();
+        services.AddSaveChangesInterceptor<ReferenceabilityChanges>();
         services.AddSingleton<SupplyDemand.MarketSnapshot>();
-        services.AddSingleton<SupplyDemand.MarketChanges>();
+        services.AddSaveChangesInterceptor<SupplyDemand.MarketChanges>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<RequestDeadlines>();
         services.AddScoped<IAlternativesSource, Content.ContentAlternatives>();

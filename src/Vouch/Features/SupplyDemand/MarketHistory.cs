@@ -137,7 +137,7 @@ public sealed class MarketHistory
     public DateTimeOffset BuiltAt { get; }
 
     /// <summary>This history with <paramref name="recent"/>, requests made since it was read, counted as well.</summary>
-    public MarketHistory With(IReadOnlyList<RequestFact> recent) => new(this, recent);
+    public MarketHistory With(IReadOnlyList<RequestFact> recent) => new(this, [.. _recent, .. recent]);
 
     /// <summary>Requests made in <c>[from, to)</c> in each cell: once per distinct product they named, or once without a product.</summary>
     public Dictionary<DemandKey, int> CellsIn(DateOnly from, DateOnly to)

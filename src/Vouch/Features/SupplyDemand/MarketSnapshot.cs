@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Catalog;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Requests;
+using NewRequests = System.Collections.Generic.IReadOnlyList<(System.Guid Id, Vouch.Features.SupplyDemand.RequestFact Fact)>;
 
 namespace Vouch.Features.SupplyDemand;
 
@@ -24,123 +24,40 @@ namespace Vouch.Features.SupplyDemand;
 /// next report wait for a new history instead, so that nothing is counted twice or missed.
 /// </remarks>
 public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<RequestOptions> options, TimeProvider clock, ILogger<MarketSnapshot> logger)
+    : RefreshingSnapshot<MarketHistory, NewRequests>(scopes, TimeSpan.FromSeconds(options.Value.AdvocatePoolSeconds), clock, logger)
 {
     /// <summary>Requests laid on top of one history at most; beyond that the next report reads a new history.</summary>
     public const int MaxRecent = 10_000;
 
-    private readonly SemaphoreSlim _building = new(1, 1);
-    private readonly Lock _gate = new();
-    private Built? _current;
-    private List<(Guid Id, RequestFact Fact)> _recent = [];
-    private long _generation;
-    private long _refreshAfterTicks;
-    private long _changes;
-    private int _refreshing;
-
     /// <summary>Called when this instance saved a change to what the history counts, other than new requests.</summary>
-    public void Changed() => Interlocked.Increment(ref _changes);
-
-    /// <summary>The histories taken in so far; a request is told with the number seen before it was saved.</summary>
-    public long Generation
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _generation;
-            }
-        }
-    }
+    public void Changed() => Tell(null);
 
     /// <summary>
     /// Called when this instance saved new <paramref name="requests"/>, having seen <paramref name="generation"/>
     /// before the save.
     /// </summary>
-    public void Added(IReadOnlyList<(Guid Id, RequestFact Fact)> requests, long generation)
+    public void Added(NewRequests requests, long generation) => Tell(requests, generation);
+
+    protected override async Task<Loaded> LoadAsync(VouchDbContext db, CancellationToken ct)
     {
-        lock (_gate)
-        {
-            if (generation == _generation && _recent.Count + requests.Count <= MaxRecent)
-            {
-                _recent = [.. _recent, .. requests];
-                return;
-            }
-        }
-        Changed();
+        var (history, read) = await ReadAsync(db, Clock.GetUtcNow(), ct);
+        return new Loaded(history, told => Unread(told, read));
     }
 
-    public async Task<MarketHistory> CurrentAsync(CancellationToken ct)
-    {
-        var (seen, recent) = Read();
-        if (seen is null || seen.Changes != Interlocked.Read(ref _changes))
-        {
-            return await RebuildAsync(seen, ct);
-        }
-        if (clock.GetUtcNow().UtcTicks > Interlocked.Read(ref _refreshAfterTicks) && Interlocked.Exchange(ref _refreshing, 1) == 0)
-        {
-            _ = Task.Run(async () =>
-            {
-                try
-                {
-                    await RebuildAsync(seen, CancellationToken.None);
-                }
-                catch (Exception e)
-                {
-                    logger.LogError(e, "Could not refresh the market history; reports go on with the one built at {BuiltAt}.", seen.History.BuiltAt);
-                }
-                finally
-                {
-                    Volatile.Write(ref _refreshing, 0);
-                }
-            }, CancellationToken.None);
-        }
-        return seen.History.With(recent);
-    }
+    protected override ValueTask<MarketHistory> ApplyAsync(MarketHistory history, IReadOnlyList<NewRequests> changes, CancellationToken ct) =>
+        ValueTask.FromResult(history.With([.. changes.SelectMany(c => c.Select(r => r.Fact))]));
 
-    private (Built? Current, List<RequestFact> Recent) Read()
-    {
-        lock (_gate)
-        {
-            return (_current, [.. _recent.Select(r => r.Fact)]);
-        }
-    }
+    protected override bool HasRoomFor(IEnumerable<NewRequests> told, NewRequests change) => told.Sum(t => t.Count) + change.Count <= MaxRecent;
 
-    private async Task<MarketHistory> RebuildAsync(Built? seen, CancellationToken ct)
-    {
-        await _building.WaitAsync(ct);
-        try
-        {
-            var (current, recent) = Read();
-            var changes = Interlocked.Read(ref _changes);
-            if (current is not null && current != seen && current.Changes == changes)
-            {
-                return current.History.With(recent);
-            }
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VouchDbContext>();
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var (history, read) = await ReadAsync(db, clock.GetUtcNow(), ct);
-            Interlocked.Exchange(ref _refreshAfterTicks, clock.GetUtcNow().AddSeconds(options.Value.AdvocatePoolSeconds).UtcTicks);
-            lock (_gate)
-            {
-                var waiting = _recent.Select(r => r.Id).ToHashSet();
-                waiting.IntersectWith(read);
-                _recent = [.. _recent.Where(r => !waiting.Contains(r.Id))];
-                _generation++;
-                _current = new Built(history, changes);
-                recent = [.. _recent.Select(r => r.Fact)];
-            }
-            logger.LogInformation("Market history read in {Milliseconds} ms.", started.ElapsedMilliseconds);
-            return history.With(recent);
-        }
-        finally
-        {
-            _building.Release();
-        }
-    }
+    protected override string Describe(MarketHistory history) => "Market history";
 
-    /// <summary>A history and the count of saved changes it has seen: a later change makes it out of date.</summary>
-    private sealed record Built(MarketHistory History, long Changes);
+    /// <summary>Of the requests <paramref name="told"/>, those a history did not <paramref name="read"/>: they stay laid on top.</summary>
+    private static List<NewRequests?> Unread(IReadOnlyList<NewRequests> told, IEnumerable<Guid> read)
+    {
+        var wasRead = told.SelectMany(t => t.Select(r => r.Id)).ToHashSet();
+        wasRead.IntersectWith(read);
+        return [.. told.Select(t => t.Where(r => !wasRead.Contains(r.Id)).ToList() is { Count: > 0 } unread ? unread : null)];
+    }
 
     /// <summary>
     /// Every request and deal, read narrowly: the join tables whole, rather than a query per record; with the ids of
@@ -183,7 +100,7 @@ public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<Request
 /// Tells the <see cref="MarketSnapshot"/> when a save changed a request or deal in what the report counts: the new
 /// requests themselves when that is all it did, or that the history is out of date.
 /// </summary>
-public sealed class MarketChanges(MarketSnapshot snapshot) : SaveChangesInterceptor
+public sealed class MarketChanges(MarketSnapshot snapshot) : SnapshotChanges
 {
     private static readonly HashSet<string> s_joinTables = ["ReferenceRequestProducts", "OpportunityProducts"];
 
@@ -195,33 +112,6 @@ public sealed class MarketChanges(MarketSnapshot snapshot) : SaveChangesIntercep
         nameof(Opportunity.CloseDate), nameof(Opportunity.IsClosed), nameof(Opportunity.AccountId),
         nameof(Account.IndustryId), nameof(Account.Region), nameof(Account.DeletedAt),
     ];
-
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, Pending> _pending = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Remember(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Remember(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Notice(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Notice(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
 
     private static bool Counts(EntityEntry entry) => entry.Entity switch
     {
@@ -235,18 +125,12 @@ public sealed class MarketChanges(MarketSnapshot snapshot) : SaveChangesIntercep
     private static bool Modifies(EntityEntry entry) =>
         entry.State is EntityState.Modified && entry.Properties.Any(p => p.IsModified && s_counted.Contains(p.Metadata.Name));
 
-    // The entries are unchanged once saved, so what changed is noted before the save and told after it.
-    private void Remember(DbContext? context)
+    protected override Action? Noticed(DbContext context)
     {
-        if (context is null)
-        {
-            return;
-        }
         var counted = context.ChangeTracker.Entries().Where(Counts).ToList();
         if (counted.Count == 0)
         {
-            _pending.Remove(context);
-            return;
+            return null;
         }
         var added = counted.Select(e => e.Entity).OfType<ReferenceRequest>().Where(r => context.Entry(r).State == EntityState.Added).ToList();
         var addedIds = added.Select(r => r.Id).ToHashSet();
@@ -255,30 +139,13 @@ public sealed class MarketChanges(MarketSnapshot snapshot) : SaveChangesIntercep
             e.State == EntityState.Added
             && (e.Entity is ReferenceRequest
                 || (e.Metadata.GetTableName() == "ReferenceRequestProducts" && e.Property("ReferenceRequestId").CurrentValue is Guid id && addedIds.Contains(id))));
-        _pending.AddOrUpdate(context, onlyNewRequests
-            ? new Pending([.. added.Select(r => (r.Id, new RequestFact(
-                DateOnly.FromDateTime(r.CreatedAt.UtcDateTime), r.ActivityTypeId, r.IndustryId, r.Region, [.. r.Products.Select(p => p.Id)], r.OpportunityId != null)))],
-                snapshot.Generation)
-            : new Pending(null, 0));
+        if (!onlyNewRequests)
+        {
+            return snapshot.Changed;
+        }
+        NewRequests requests = [.. added.Select(r => (r.Id, new RequestFact(
+            DateOnly.FromDateTime(r.CreatedAt.UtcDateTime), r.ActivityTypeId, r.IndustryId, r.Region, [.. r.Products.Select(p => p.Id)], r.OpportunityId != null)))];
+        var generation = snapshot.Generation;
+        return () => snapshot.Added(requests, generation);
     }
-
-    private void Notice(DbContext? context)
-    {
-        if (context is null || !_pending.TryGetValue(context, out var pending))
-        {
-            return;
-        }
-        _pending.Remove(context);
-        if (pending.Added is null)
-        {
-            snapshot.Changed();
-        }
-        else
-        {
-            snapshot.Added(pending.Added, pending.Generation);
-        }
-    }
-
-    /// <summary>What a save will change: only new requests (with the generation seen before saving), or anything else (none).</summary>
-    private sealed record Pending(IReadOnlyList<(Guid Id, RequestFact Fact)>? Added, long Generation);
 }
