@@ -63,7 +63,7 @@ public class MatchingBenchmarks
             var lastAsked = random.Next(3) == 0 ? (DateOnly?)null : s_today.AddDays(-random.Next(1, 700));
             var history = new AskHistory(random.Next(4), 1 + random.NextDouble() * 4, lastAsked);
             return new PooledAdvocate(candidate, $"Advocate {i}", "Director", "Account", story,
-                new LedgerSummary(history, lastAsked?.AddDays(30), Dates.QuarterOf(s_today), random.Next(3)));
+                new LedgerSummary(history, lastAsked?.AddDays(30), Quarter.Of(s_today), random.Next(3)));
         }).ToArray();
         _pool = new AdvocatePool(advocates, vocabulary, new Dictionary<Guid, (int, int)>(), DateTimeOffset.UtcNow);
     }

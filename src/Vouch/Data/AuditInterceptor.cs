@@ -30,7 +30,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Syn
         }
 
         var now = clock.GetUtcNow();
-        foreach (var change in changes.Where(e => e.Entity is not (AuditEntry or IDerivedRecord)))
+        foreach (var change in changes.Where(e => e.Entity is not (AuditEntry or INotAudited)))
         {
             var action = change.State switch
             {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.Data.Sqlite;
@@ -134,10 +133,4 @@ public static class DatabaseServiceCollectionExtensions
             return false;
         }
     }
-
-    public static DbConnection CreateConnection(this DatabaseSettings settings) => settings.Provider switch
-    {
-        DatabaseProvider.Postgres => new NpgsqlConnection(settings.ConnectionString),
-        _ => new SqliteConnection(settings.ConnectionString),
-    };
 }

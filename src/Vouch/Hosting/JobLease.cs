@@ -8,7 +8,7 @@ namespace Vouch.Hosting;
 /// Who runs a periodic job, and until when. Several instances of the app share one database; the lease makes a job
 /// run on one of them at a time.
 /// </summary>
-public sealed class JobLease : IDerivedRecord
+public sealed class JobLease : INotAudited
 {
     public const int NameMaxLength = 100;
     public const int HolderMaxLength = 200;

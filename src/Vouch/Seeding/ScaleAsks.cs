@@ -88,7 +88,7 @@ internal static class ScaleAsks
             while (on <= last)
             {
                 var activity = PickActivity(random, agreed);
-                var quarter = Features.Matching.Dates.QuarterOf(on);
+                var quarter = Features.Matching.Quarter.Of(on);
                 if (reference.MaxAsksPerQuarter is { } max && perQuarter.GetValueOrDefault(quarter) >= max)
                 {
                     on = new DateOnly(on.Year, (on.Month - 1) / 3 * 3 + 1, 1).AddMonths(3);

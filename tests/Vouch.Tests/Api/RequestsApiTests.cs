@@ -333,7 +333,7 @@ public sealed class RequestsApiTests(VouchApp app) : IClassFixture<VouchApp>
     private Task<List<Features.Notifications.Notification>> NotificationsAsync(Guid userId) =>
         app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().Notifications.Where(n => n.UserId == userId).ToListAsync(Ct));
 
-    private static string Say(DateOnly date) => Features.Matching.Dates.Say(date, DateOnly.FromDateTime(DateTime.UtcNow));
+    private static string Say(DateOnly date) => Features.Matching.Words.Day(date, DateOnly.FromDateTime(DateTime.UtcNow));
 }
 
 internal static class StatusAssertions

@@ -9,7 +9,7 @@ namespace Vouch.Features.Content;
 /// ever holds more than one slice in memory, on either database. The bytes are not audited (an audit entry of a
 /// megabyte of bytes says nothing); the asset's file name, type and length are.
 /// </summary>
-public sealed class ContentFileChunk : IDerivedRecord
+public sealed class ContentFileChunk : INotAudited
 {
     /// <summary>1 MiB: large enough that a 100 MB file is 100 rows, small enough to hold one at a time.</summary>
     public const int Size = 1024 * 1024;

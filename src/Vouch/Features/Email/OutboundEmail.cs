@@ -11,7 +11,7 @@ public enum OutboundEmailStatus { Pending, Sent, Failed }
 /// An email in the outbox: queued in the same transaction as the notification it tells of, then sent by whichever
 /// instance claims it first. Derived from the notification, so its state changes are not audited.
 /// </summary>
-public sealed class OutboundEmail : IDerivedRecord
+public sealed class OutboundEmail : INotAudited
 {
     public const int AddressMaxLength = 256;
     public const int SubjectMaxLength = 200;

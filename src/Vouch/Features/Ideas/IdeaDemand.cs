@@ -9,7 +9,7 @@ namespace Vouch.Features.Ideas;
 /// An idea's demand among the voters of one facet (a segment, an industry, or both; see <see cref="DemandFacets"/>),
 /// kept up to date with every vote so the board sorts and filters by it through an index.
 /// </summary>
-public sealed class IdeaDemand : IDerivedRecord
+public sealed class IdeaDemand : INotAudited
 {
     public Guid IdeaId { get; set; }
     public required string Facet { get; set; }

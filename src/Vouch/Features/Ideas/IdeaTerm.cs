@@ -9,7 +9,7 @@ namespace Vouch.Features.Ideas;
 /// One search term of an idea (<see cref="IdeaSimilarity.SearchTerms"/> of its title and description): an inverted index
 /// in the database, so the ideas that share terms with a typed title are found by index and only they are scored.
 /// </summary>
-public sealed class IdeaTerm : IDerivedRecord
+public sealed class IdeaTerm : INotAudited
 {
     public const int MaxLength = 64;
 

@@ -11,7 +11,7 @@ public enum ImportStatus { Queued, Running, Completed, Failed }
 /// database so that any request (and any server) can read the progress of an import running in the background.
 /// Its progress is bookkeeping, not a change to the inventory, so it is not audited: the records it writes are.
 /// </summary>
-public sealed class ImportJob : IDerivedRecord
+public sealed class ImportJob : INotAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public ImportKind Kind { get; set; }

@@ -19,7 +19,7 @@ public readonly record struct LedgerSummary(AskHistory History, DateOnly? Restin
     public static LedgerSummary Of(IReadOnlyCollection<PastAsk> ownAsks, DateOnly today)
     {
         DateOnly? resting = null;
-        var quarter = Dates.QuarterOf(today);
+        var quarter = Matching.Quarter.Of(today);
         var inQuarter = 0;
         foreach (var ask in ownAsks)
         {
@@ -27,7 +27,7 @@ public readonly record struct LedgerSummary(AskHistory History, DateOnly? Restin
             {
                 resting = until;
             }
-            if (ask.State != AskState.Released && Dates.QuarterOf(ask.On) == quarter)
+            if (ask.State != AskState.Released && Matching.Quarter.Of(ask.On) == quarter)
             {
                 inQuarter++;
             }
@@ -135,7 +135,7 @@ public sealed class AdvocatePool
             return false;
         }
         var ledger = advocate.Ledger;
-        var quarter = Dates.QuarterOf(policy.Today);
+        var quarter = Matching.Quarter.Of(policy.Today);
         if (ledger.RestingUntil is { } resting && resting > policy.Today)
         {
             return false;

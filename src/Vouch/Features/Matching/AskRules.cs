@@ -21,7 +21,7 @@ public static class AskRules
         }
         else if (ConsentExpired(candidate, today) && candidate.ConsentExpiresOn is { } expires)
         {
-            reasons.Add($"consent expired on {Dates.Say(expires, today)}");
+            reasons.Add($"consent expired on {Words.Day(expires, today)}");
         }
         if (candidate.Consent != ConsentLevel.None && !candidate.AgreedActivityIds.Contains(activity.Id))
         {
@@ -37,20 +37,20 @@ public static class AskRules
             .Max();
         if (restingUntil != default)
         {
-            reasons.Add($"in a rest period until {Dates.Say(restingUntil, today)}");
+            reasons.Add($"in a rest period until {Words.Day(restingUntil, today)}");
         }
 
-        var quarter = Dates.QuarterOf(today);
+        var quarter = Quarter.Of(today);
         if (candidate.MaxAsksPerQuarter is { } max)
         {
-            var asked = own.Count(a => Dates.QuarterOf(a.On) == quarter);
+            var asked = own.Count(a => Quarter.Of(a.On) == quarter);
             if (asked >= max)
             {
                 reasons.Add($"quarterly limit reached ({asked} of {max})");
             }
         }
 
-        var accountAsks = ledger.Count(a => a.AccountId == candidate.Account.Id && a.State != AskState.Released && Dates.QuarterOf(a.On) == quarter);
+        var accountAsks = ledger.Count(a => a.AccountId == candidate.Account.Id && a.State != AskState.Released && Quarter.Of(a.On) == quarter);
         if (accountAsks >= policy.AccountAsksPerQuarter)
         {
             reasons.Add($"account limit reached ({accountAsks} of {policy.AccountAsksPerQuarter} this quarter)");
@@ -58,7 +58,7 @@ public static class AskRules
 
         if (BlackedOutUntil(criteria, candidate, today) is { } blackedOutUntil)
         {
-            reasons.Add($"blacked out until {Dates.Say(blackedOutUntil, today)}");
+            reasons.Add($"blacked out until {Words.Day(blackedOutUntil, today)}");
         }
 
         if (DaysSinceSigningInNoAskWindow(candidate, policy) is { } days)
@@ -67,16 +67,6 @@ public static class AskRules
         }
         return reasons;
     }
-
-    /// <summary>
-    /// Whether the rules that need no ledger (consent, the activity, blackouts, the account's no-ask window) allow the
-    /// ask. The same rules as <see cref="Check"/>, without a word of explanation, so that every referenceable contact
-    /// can be tried against them in memory.
-    /// </summary>
-    public static bool AllowsWithoutLedger(MatchCriteria criteria, MatchCandidate candidate, MatchPolicy policy) =>
-        candidate.AgreedActivityIds.Contains(criteria.Activity.Id)
-        && AllowsOnTheDay(candidate, policy)
-        && !IsBlackedOut(criteria, candidate, policy.Today);
 
     /// <summary>
     /// Whether the rules that depend on nothing but the day allow asking the candidate: consent, its expiry and the

@@ -3,20 +3,21 @@ using Vouch.Features.Contacts;
 
 namespace Vouch.Features.Matching;
 
-/// <summary>Dates as the reasons say them: "3 March" this year, "3 March 2027" in another.</summary>
-public static class Dates
+/// <summary>Calendar quarters, the period an advocate's limit of asks is counted in.</summary>
+public static class Quarter
 {
-    public static string Say(DateOnly date, DateOnly today) =>
-        date.ToString(date.Year == today.Year ? "d MMMM" : "d MMMM yyyy", CultureInfo.InvariantCulture);
-
     /// <summary>The calendar quarter a day falls in, as one comparable number.</summary>
-    public static int QuarterOf(DateOnly date) => date.Year * 4 + (date.Month - 1) / 3;
+    public static int Of(DateOnly date) => date.Year * 4 + (date.Month - 1) / 3;
 }
 
 /// <summary>The small pieces of English the reasons are made of.</summary>
 public static class Words
 {
     public static string Days(int days) => days == 1 ? "1 day" : $"{days} days";
+
+    /// <summary>A day as the reasons say it: "3 March" this year, "3 March 2027" in another.</summary>
+    public static string Day(DateOnly date, DateOnly today) =>
+        date.ToString(date.Year == today.Year ? "d MMMM" : "d MMMM yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>An activity's name in the plural ("reference calls", "case studies"); mass nouns stay as they are.</summary>
     public static string Plural(string name)

@@ -123,13 +123,13 @@ public sealed class AdvocateSnapshot(IServiceScopeFactory scopes, IOptions<Reque
     /// <summary>Per account, the asks not released in this quarter.</summary>
     private static async Task<Dictionary<Guid, (int Quarter, int Asks)>> AccountAsksAsync(VouchDbContext db, DateOnly today, CancellationToken ct)
     {
-        var quarter = Dates.QuarterOf(today);
+        var quarter = Quarter.Of(today);
         var quarterStarted = new DateTimeOffset(new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var asks = await db.Engagements.AsNoTracking()
             .Where(e => e.Kind == EngagementKind.Ask && e.Status != EngagementStatus.Released && e.At >= quarterStarted)
             .Select(e => new { e.AccountId, e.At })
             .ToListAsync(ct);
-        return asks.Where(a => Dates.QuarterOf(DateOnly.FromDateTime(a.At.UtcDateTime)) == quarter)
+        return asks.Where(a => Quarter.Of(DateOnly.FromDateTime(a.At.UtcDateTime)) == quarter)
             .GroupBy(a => a.AccountId)
             .ToDictionary(g => g.Key, g => (quarter, g.Count()));
     }

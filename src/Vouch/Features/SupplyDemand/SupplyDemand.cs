@@ -106,19 +106,19 @@ public static class SupplyDemandEngine
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(from, to);
         var nextTo = to.AddDays(to.DayNumber - from.DayNumber);
-        return Report(from, to, DemandTally.Of(requests, from, to), new FiledAdvocates(advocates), DealsOf(pipeline, to, nextTo), dealsClosedInPeriod, today);
+        return Report(from, to, DemandTally.Of(requests, from, to), new NumberedAdvocates(advocates), DealsOf(pipeline, to, nextTo), dealsClosedInPeriod, today);
     }
 
     /// <summary>
     /// The report from requests and deals already counted (as a database counts them):
     /// <paramref name="dealsClosingNext"/> holds the open deals due to close in the next period of the same length.
-    /// The <paramref name="advocates"/> may be filed once for many reports.
+    /// The <paramref name="advocates"/> may be numbered once for many reports.
     /// </summary>
     public static SupplyDemandReport Report(
         DateOnly from,
         DateOnly to,
         DemandTally demand,
-        FiledAdvocates advocates,
+        NumberedAdvocates advocates,
         IReadOnlyDictionary<DealCell, int> dealsClosingNext,
         int dealsClosedInPeriod,
         DateOnly today)
@@ -157,7 +157,7 @@ public static class SupplyDemandEngine
     /// pro-rated to the period's length (to the nearest whole ask), less the asks already in it.
     /// </summary>
     public static int SupplyIn(MarketCell cell, IReadOnlyList<AdvocateSupply> advocates, DateOnly from, DateOnly to) =>
-        new SupplyIndex(new FiledAdvocates(advocates), from, to).In(cell);
+        new SupplyIndex(new NumberedAdvocates(advocates), from, to).In(cell);
 
     /// <summary>Advocates at or above <see cref="BurnoutThreshold"/> of their limit over the last quarter, the busiest first.</summary>
     public static IReadOnlyList<BurnoutRisk> NearestBurnout(IReadOnlyList<AdvocateSupply> advocates, DateOnly today, int top = 20)
@@ -212,17 +212,17 @@ public static class SupplyDemandEngine
     /// </summary>
     private sealed class SupplyIndex
     {
-        private readonly FiledAdvocates _filing;
+        private readonly NumberedAdvocates _numbered;
         private readonly int[] _left;
 
-        public SupplyIndex(FiledAdvocates filing, DateOnly from, DateOnly to)
+        public SupplyIndex(NumberedAdvocates numbered, DateOnly from, DateOnly to)
         {
-            _filing = filing;
-            _left = new int[filing.Activities * filing.Industries * filing.Regions * filing.Products];
+            _numbered = numbered;
+            _left = new int[numbered.Activities * numbered.Industries * numbered.Regions * numbered.Products];
             var quarters = (to.DayNumber - from.DayNumber) / DaysPerQuarter;
-            for (var i = 0; i < filing.Advocates.Count; i++)
+            for (var i = 0; i < numbered.Advocates.Count; i++)
             {
-                var advocate = filing.Advocates[i];
+                var advocate = numbered.Advocates[i];
                 var allowed = (int)Math.Round(advocate.AsksPerQuarter * quarters);
                 var left = allowed;
                 foreach (var day in advocate.AskedOn)
@@ -233,7 +233,7 @@ public static class SupplyDemandEngine
                 {
                     continue;
                 }
-                var (activities, industry, region, products) = filing.Numbered[i];
+                var (activities, industry, region, products) = numbered.Numbered[i];
                 foreach (var activity in activities)
                 {
                     // An advocate with no industry (or region) is filed under "any" only, once.
@@ -241,10 +241,10 @@ public static class SupplyDemandEngine
                     {
                         for (var anyRegion = region; anyRegion >= 0; anyRegion = anyRegion == 0 ? -1 : 0)
                         {
-                            _left[filing.Slot(activity, anyIndustry, anyRegion, 0)] += left;
+                            _left[numbered.Slot(activity, anyIndustry, anyRegion, 0)] += left;
                             foreach (var product in products)
                             {
-                                _left[filing.Slot(activity, anyIndustry, anyRegion, product)] += left;
+                                _left[numbered.Slot(activity, anyIndustry, anyRegion, product)] += left;
                             }
                         }
                     }
@@ -252,7 +252,7 @@ public static class SupplyDemandEngine
             }
         }
 
-        public int In(MarketCell cell) => _filing.SlotOf(cell) is { } slot ? _left[slot] : 0;
+        public int In(MarketCell cell) => _numbered.SlotOf(cell) is { } slot ? _left[slot] : 0;
     }
 }
 
@@ -261,14 +261,14 @@ public static class SupplyDemandEngine
 /// a period adds up in an array instead of under names. Number 0 of industries, regions and products is "any".
 /// Numbering a hundred thousand advocates costs more than a report's sums, so it is done once for many reports.
 /// </summary>
-public sealed class FiledAdvocates
+public sealed class NumberedAdvocates
 {
     private readonly Dictionary<string, int> _activities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _industries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _products = new(StringComparer.Ordinal);
 
-    public FiledAdvocates(IReadOnlyList<AdvocateSupply> advocates)
+    public NumberedAdvocates(IReadOnlyList<AdvocateSupply> advocates)
     {
         Advocates = advocates;
         Numbered = new (int[], int, int, int[])[advocates.Count];

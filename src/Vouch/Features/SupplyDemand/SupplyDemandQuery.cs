@@ -69,23 +69,23 @@ public static class SupplyDemandQuery
         var catalogue = string.Join('|', [.. industries.Select(i => $"{i.Key}={i.Value}").Order(StringComparer.Ordinal),
             .. products.Select(p => $"{p.Key}={p.Value}").Order(StringComparer.Ordinal),
             .. activities.Select(a => $"{a.Key}={a.Value}").Order(StringComparer.Ordinal)]);
-        FiledAdvocates filed;
+        NumberedAdvocates numbered;
         if (ledgerFrom < DateOnly.FromDateTime(pool.BuiltAt.UtcDateTime).AddYears(-CandidatePool.LedgerYears))
         {
-            filed = new FiledAdvocates(Supply(pool, await AsksAsync(db, ledgerFrom, ledgerTo, ct)));
+            numbered = new NumberedAdvocates(Supply(pool, await AsksAsync(db, ledgerFrom, ledgerTo, ct)));
         }
-        else if (s_filed.TryGetValue(pool, out var kept) && kept.Matches(today, defaultAsksPerQuarter, catalogue))
+        else if (s_numbered.TryGetValue(pool, out var kept) && kept.Matches(today, defaultAsksPerQuarter, catalogue))
         {
-            filed = kept.Advocates;
+            numbered = kept.Advocates;
         }
         else
         {
-            filed = new FiledAdvocates(Supply(pool, null));
-            s_filed.AddOrUpdate(pool, new FiledSupply(today, defaultAsksPerQuarter, catalogue, filed));
+            numbered = new NumberedAdvocates(Supply(pool, null));
+            s_numbered.AddOrUpdate(pool, new NumberedSupply(today, defaultAsksPerQuarter, catalogue, numbered));
         }
 
         var dealsClosed = history.ClosedDeals.Total(from, to);
-        return SupplyDemandEngine.Report(from, to, demand, filed, dealsClosingNext, dealsClosed, today);
+        return SupplyDemandEngine.Report(from, to, demand, numbered, dealsClosingNext, dealsClosed, today);
 
         string? NameOf(Guid? industryId) => industryId is { } id && industries.TryGetValue(id, out var name) ? name : null;
 
@@ -131,12 +131,12 @@ public static class SupplyDemandQuery
     }
 
     /// <summary>
-    /// The advocates of each pool as last filed for a report: while the pool, the day, the default limit and the
+    /// The advocates of each pool as last numbered for a report: while the pool, the day, the default limit and the
     /// catalogue's names stay the same, the next report reuses them.
     /// </summary>
-    private static readonly ConditionalWeakTable<AdvocatePool, FiledSupply> s_filed = [];
+    private static readonly ConditionalWeakTable<AdvocatePool, NumberedSupply> s_numbered = [];
 
-    private sealed record FiledSupply(DateOnly Today, int DefaultAsksPerQuarter, string Catalogue, FiledAdvocates Advocates)
+    private sealed record NumberedSupply(DateOnly Today, int DefaultAsksPerQuarter, string Catalogue, NumberedAdvocates Advocates)
     {
         public bool Matches(DateOnly today, int defaultAsksPerQuarter, string catalogue) =>
             Today == today && DefaultAsksPerQuarter == defaultAsksPerQuarter && Catalogue == catalogue;

@@ -72,7 +72,7 @@ public sealed class AdvocatePoolTests
         var ruledOut = Enumerable.Range(0, 2_000).Select(i => Advocate($"Away {i}", blackouts: [blackout])).ToList();
         var bestAway = Advocate("Best away", s_industry, product: true, Region.Emea, blackouts: [blackout]);
         var resting = Advocate("Resting", s_industry, product: true, Region.Emea,
-            ledger: new LedgerSummary(new AskHistory(1, 5, s_today.AddDays(-3)), s_today.AddDays(27), Dates.QuarterOf(s_today), 1));
+            ledger: new LedgerSummary(new AskHistory(1, 5, s_today.AddDays(-3)), s_today.AddDays(27), Quarter.Of(s_today), 1));
         ruledOut.Insert(1_000, bestAway);
         ruledOut.Add(resting);
 
@@ -106,7 +106,7 @@ public sealed class AdvocatePoolTests
     {
         var advocate = Advocate("Busy account", s_industry, product: true, Region.Emea);
         var pool = new AdvocatePool([advocate], new Dictionary<string, int>(),
-            new Dictionary<Guid, (int, int)> { [advocate.Candidate.Account.Id] = (Dates.QuarterOf(s_today), 4) }, DateTimeOffset.UnixEpoch);
+            new Dictionary<Guid, (int, int)> { [advocate.Candidate.Account.Id] = (Quarter.Of(s_today), 4) }, DateTimeOffset.UnixEpoch);
 
         var shortlist = pool.Select(Criteria(), s_policy, 300, 50);
 
