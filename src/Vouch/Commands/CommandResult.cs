@@ -18,6 +18,9 @@ public sealed class CommandResult
     public bool Succeeded => Refusal is null;
 
     public static implicit operator CommandResult(Refusal refusal) => new(refusal);
+
+    /// <summary>On success, what <paramref name="read"/> reads (the record as the command left it); else the refusal.</summary>
+    public async Task<CommandResult<T>> ThenAsync<T>(Func<Task<T>> read) => Succeeded ? await read() : Refusal;
 }
 
 /// <summary>What a command that makes or changes a record came to: the record, or a refusal and nothing changed.</summary>
@@ -45,4 +48,12 @@ public sealed class CommandResult<T>
     public CommandResult<TOut> Map<TOut>(Func<T, TOut> map) => Succeeded ? map(Value) : Refusal;
 
     public async Task<CommandResult<TOut>> MapAsync<TOut>(Func<T, Task<TOut>> map) => Succeeded ? await map(Value) : Refusal;
+}
+
+/// <summary>A lookup answered in the terms of a command, so that an endpoint answers both through one mapping.</summary>
+public static class Lookup
+{
+    /// <summary>The record found, or the refusal that it is not there, naming it as a sentence starts it: "The idea".</summary>
+    public static CommandResult<T> OrNotFound<T>(this T? found, string what) where T : class =>
+        found is null ? Refusal.NotFound(what) : found;
 }

@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Vouch.Auth;
+using Vouch.Commands;
 using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Contacts;
@@ -38,9 +38,9 @@ public sealed class IdeaVoteBatchTests(VouchApp app) : IClassFixture<VouchApp>
             For(employee, Guid.NewGuid()),
         ], Ct));
 
-        Assert.Equal([1, 1, 2, 3], outcomes[..4].Select(o => o.Vote!.Votes));
-        Assert.All(outcomes[..4], o => Assert.True(o.Vote!.Voted));
-        Assert.Equal([StatusCodes.Status409Conflict, StatusCodes.Status404NotFound, StatusCodes.Status404NotFound], outcomes[4..].Select(o => o.Refusal!.Status));
+        Assert.Equal([1, 1, 2, 3], outcomes[..4].Select(o => o.Value!.Votes));
+        Assert.All(outcomes[..4], o => Assert.True(o.Value!.Voted));
+        Assert.Equal([RefusalKind.Conflict, RefusalKind.NotFound, RefusalKind.NotFound], outcomes[4..].Select(o => o.Refusal!.Kind));
         await app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<VouchDbContext>();
@@ -73,9 +73,9 @@ public sealed class IdeaVoteBatchTests(VouchApp app) : IClassFixture<VouchApp>
         await queue.StartAsync(Ct);
         try
         {
-            Assert.True((await votes[0]).Vote!.Voted);
+            Assert.True((await votes[0]).Value!.Voted);
             await Assert.ThrowsAsync<DbUpdateException>(() => votes[1]);
-            Assert.True((await votes[2]).Vote!.Voted);
+            Assert.True((await votes[2]).Value!.Voted);
         }
         finally
         {
@@ -97,7 +97,7 @@ public sealed class IdeaVoteBatchTests(VouchApp app) : IClassFixture<VouchApp>
 
         await queue.StopAsync(Ct);
 
-        Assert.True((await waiting).Vote!.Voted);
+        Assert.True((await waiting).Value!.Voted);
         await Assert.ThrowsAsync<OperationCanceledException>(() => queue.CastAsync(From(late), Ct));
         var voters = await app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().IdeaVotes
             .Where(v => v.IdeaId == idea).Select(v => v.UserId).ToListAsync(Ct));

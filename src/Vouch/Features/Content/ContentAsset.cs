@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Catalog;
 using Vouch.Features.Contacts;
@@ -22,7 +23,7 @@ public enum ApprovalState { Draft, AwaitingCustomerApproval, Approved, Expired, 
 /// A piece of reference content the program holds: a case study, a video, a quote… about one customer, with the
 /// customer's approval, how long it lasts and how often the content may be used. Its body is a file or a link.
 /// </summary>
-public sealed class ContentAsset
+public sealed class ContentAsset : IVersioned
 {
     public const int TitleMaxLength = 200;
     public const int SummaryMaxLength = 4000;

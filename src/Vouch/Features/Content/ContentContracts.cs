@@ -23,6 +23,9 @@ public sealed record ContentStateInput(string? State, DateOnly? ApprovedOn, Date
 /// <summary>A stored file: what it is called, what its bytes are, and where to download it.</summary>
 public sealed record ContentFileResponse(string Name, string ContentType, long Length, string Url);
 
+/// <summary>An asset's file opened for download; whoever sends it disposes of <see cref="Content"/>.</summary>
+public sealed record ContentFile(Stream Content, string Name, string ContentType);
+
 public sealed record ContentSummary(
     Guid Id,
     string Title,

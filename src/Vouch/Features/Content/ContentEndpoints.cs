@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -6,8 +5,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Vouch.Auth;
 using Vouch.Web;
-
-using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Content;
 
@@ -63,59 +60,43 @@ public static class ContentEndpoints
     }
 
     private static async Task<Results<Ok<Paged<ContentSummary>>, ValidationProblem>> List(
-        [AsParameters] PageQuery page, [AsParameters] ContentFilter filter, ContentLibrary library, ClaimsPrincipal principal, CancellationToken ct)
+        [AsParameters] PageQuery page, [AsParameters] ContentFilter filter, ContentLibrary library, CurrentUser user, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         page.Validate(errors);
         ContentLibrary.Validate(filter, errors);
-        if (!errors.IsEmpty)
-        {
-            return errors.ToProblem();
-        }
-        return TypedResults.Ok(await library.SearchAsync(ContentReader.Of(principal), page, filter, ct));
+        return errors.IsEmpty ? TypedResults.Ok(await library.SearchAsync(await ContentReader.OfAsync(user), page, filter, ct)) : errors.ToProblem();
     }
 
-    private static async Task<Results<Ok<ContentResponse>, ProblemHttpResult>> Get(
-        Guid id, ContentLibrary library, ClaimsPrincipal principal, CancellationToken ct) =>
-        await library.FindAsync(ContentReader.Of(principal), id, ct) is { } found ? TypedResults.Ok(found) : Problems.NotFound("The content");
+    private static async Task<Results<Ok<ContentResponse>, ValidationProblem, ProblemHttpResult>> Get(
+        Guid id, ContentLibrary library, CurrentUser user, CancellationToken ct) =>
+        (await library.FindAsync(await ContentReader.OfAsync(user), id, ct)).OrNotFound("The content").ToApi(TypedResults.Ok);
 
     private static async Task<Results<Created<ContentResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        ContentInput input, ContentLibrary library, ClaimsPrincipal principal, CancellationToken ct)
-    {
-        var (created, refusal) = await library.CreateAsync(ContentReader.Of(principal), input, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Created($"/api/v1/content/{created!.Id}", created));
-    }
+        ContentInput input, ContentLibrary library, CurrentUser user, CancellationToken ct) =>
+        (await library.CreateAsync(await ContentReader.OfAsync(user), input, ct)).ToApi(created => TypedResults.Created($"/api/v1/content/{created.Id}", created));
 
     private static async Task<Results<Ok<ContentResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, ContentInput input, ContentLibrary library, ClaimsPrincipal principal, CancellationToken ct)
-    {
-        var (updated, refusal) = await library.UpdateAsync(ContentReader.Of(principal), id, input, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Ok(updated!));
-    }
+        Guid id, ContentInput input, ContentLibrary library, CurrentUser user, CancellationToken ct) =>
+        (await library.UpdateAsync(await ContentReader.OfAsync(user), id, input, ct)).ToApi(TypedResults.Ok);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Delete(Guid id, ContentLibrary library, CancellationToken ct) =>
-        Refusal.Answer(await library.DeleteAsync(id, ct), TypedResults.NoContent);
+        (await library.DeleteAsync(id, ct)).ToApi(TypedResults.NoContent);
 
     private static async Task<Results<Ok<ContentResponse>, ValidationProblem, ProblemHttpResult>> SetState(
-        Guid id, ContentStateInput input, ContentLibrary library, ClaimsPrincipal principal, CancellationToken ct)
-    {
-        var (updated, refusal) = await library.SetStateAsync(ContentReader.Of(principal), id, input, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Ok(updated!));
-    }
+        Guid id, ContentStateInput input, ContentLibrary library, CurrentUser user, CancellationToken ct) =>
+        (await library.SetStateAsync(await ContentReader.OfAsync(user), id, input, ct)).ToApi(TypedResults.Ok);
 
     private static async Task<Results<Ok<ContentUseResponse>, ValidationProblem, ProblemHttpResult>> RecordUse(
-        Guid id, ContentLibrary library, CancellationToken ct)
-    {
-        var (use, refusal) = await library.RecordUseAsync(id, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Ok(use!));
-    }
+        Guid id, ContentLibrary library, CancellationToken ct) =>
+        (await library.RecordUseAsync(id, ct)).ToApi(TypedResults.Ok);
 
     /// <summary>
     /// Reads the multipart body section by section and streams the file section straight into the store: the file is
     /// never buffered in memory or on the app's disk.
     /// </summary>
     private static async Task<Results<Ok<ContentResponse>, ValidationProblem, ProblemHttpResult>> Upload(
-        Guid id, HttpRequest request, ContentLibrary library, ClaimsPrincipal principal, CancellationToken ct)
+        Guid id, HttpRequest request, ContentLibrary library, CurrentUser user, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -131,8 +112,7 @@ public static class ContentEndpoints
                 && disposition.Name.Value == "file" && disposition.IsFileDisposition())
             {
                 var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value;
-                var (uploaded, refusal) = await library.UploadAsync(ContentReader.Of(principal), id, fileName, section.Body, ct);
-                return Refusal.Answer(refusal, () => TypedResults.Ok(uploaded!));
+                return (await library.UploadAsync(await ContentReader.OfAsync(user), id, fileName, section.Body, ct)).ToApi(TypedResults.Ok);
             }
         }
         var missing = new ValidationErrors();
@@ -140,13 +120,12 @@ public static class ContentEndpoints
         return missing.ToProblem();
     }
 
-    private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Download(
-        Guid id, HttpContext context, ContentLibrary library, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> Download(
+        Guid id, HttpContext context, ContentLibrary library, CurrentUser user, CancellationToken ct) =>
+        (await library.OpenFileAsync(await ContentReader.OfAsync(user), id, ct)).OrNotFound("The content's file").ToApi(file => Send(context, file));
+
+    private static FileStreamHttpResult Send(HttpContext context, ContentFile file)
     {
-        if (await library.OpenFileAsync(ContentReader.Of(context.User), id, ct) is not { } file)
-        {
-            return Problems.NotFound("The content's file");
-        }
         context.Response.Headers.ContentSecurityPolicy = DownloadPolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.RegisterForDisposeAsync(file.Content);

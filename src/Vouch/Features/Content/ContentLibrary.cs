@@ -3,8 +3,6 @@ using Microsoft.Extensions.Options;
 using Vouch.Data;
 using Vouch.Web;
 
-using Refusal = Vouch.Features.Ideas.Refusal;
-
 namespace Vouch.Features.Content;
 
 /// <summary>
@@ -13,7 +11,7 @@ namespace Vouch.Features.Content;
 /// </summary>
 public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, IOptions<ContentOptions> options, TimeProvider clock)
 {
-    private static readonly Refusal s_notFound = new(StatusCodes.Status404NotFound, "The content was not found.");
+    private static readonly Refusal s_notFound = Refusal.NotFound("The content");
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -44,7 +42,7 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
                 || (c.Summary != null && c.Summary.ToLower().Contains(text))
                 || c.Account!.Name.ToLower().Contains(text));
         }
-        if (Enum.TryParse<ContentKind>(filter.Kind, ignoreCase: true, out var kind))
+        if (EnumText.ParseOrNull<ContentKind>(filter.Kind) is { } kind)
         {
             assets = assets.Where(c => c.Kind == kind);
         }
@@ -58,11 +56,11 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
             var key = Keys.FromName(filter.Industry);
             assets = assets.Where(c => c.Industries.Any(i => i.Key == key));
         }
-        if (Enum.TryParse<BuyerStage>(filter.Stage, ignoreCase: true, out var stage))
+        if (EnumText.ParseOrNull<BuyerStage>(filter.Stage) is { } stage)
         {
             assets = assets.Where(c => c.Stage == stage);
         }
-        if (Enum.TryParse<ApprovalState>(filter.State, ignoreCase: true, out var state))
+        if (EnumText.ParseOrNull<ApprovalState>(filter.State) is { } state)
         {
             assets = state switch
             {
@@ -104,20 +102,12 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
     /// <summary>Names what is wrong with a filter, so a typo is not silently an empty list.</summary>
     public static void Validate(ContentFilter filter, ValidationErrors errors)
     {
-        ValidateName<ContentKind>("kind", filter.Kind, errors);
-        ValidateName<BuyerStage>("stage", filter.Stage, errors);
-        ValidateName<ApprovalState>("state", filter.State, errors);
+        EnumText.Optional<ContentKind>(filter.Kind, "kind", errors);
+        EnumText.Optional<BuyerStage>(filter.Stage, "stage", errors);
+        EnumText.Optional<ApprovalState>(filter.State, "state", errors);
         if (filter.ExpiringWithinDays is < 0 or > 3650)
         {
             errors.Add("expiringWithinDays", "expiringWithinDays must be between 0 and 3650.");
-        }
-    }
-
-    private static void ValidateName<T>(string field, string? value, ValidationErrors errors) where T : struct, Enum
-    {
-        if (!string.IsNullOrWhiteSpace(value) && (!Enum.TryParse<T>(value, ignoreCase: true, out _) || int.TryParse(value, out _)))
-        {
-            errors.Add(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
         }
     }
 
@@ -150,46 +140,42 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
             row.CreatedBy, a.CreatedAt, row.UpdatedBy, a.UpdatedAt, a.Version);
     }
 
-    public async Task<(ContentResponse? Content, Refusal? Refusal)> CreateAsync(ContentReader reader, ContentInput input, CancellationToken ct)
+    public async Task<CommandResult<ContentResponse>> CreateAsync(ContentReader reader, ContentInput input, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var asset = new ContentAsset { Title = "", CreatedById = reader.UserId, CreatedAt = now, UpdatedById = reader.UserId, UpdatedAt = now };
         var errors = await ApplyAsync(input, asset, ct);
         if (!errors.IsEmpty)
         {
-            return (null, Refusal.Invalid(errors));
+            return Refusal.Invalid(errors);
         }
         db.ContentAssets.Add(asset);
         await db.SaveChangesAsync(ct);
-        return (await FindAsync(reader, asset.Id, ct), null);
+        return await ReadAsync(reader, asset.Id, ct);
     }
 
-    public async Task<(ContentResponse? Content, Refusal? Refusal)> UpdateAsync(ContentReader reader, Guid id, ContentInput input, CancellationToken ct)
+    public async Task<CommandResult<ContentResponse>> UpdateAsync(ContentReader reader, Guid id, ContentInput input, CancellationToken ct)
     {
         var asset = await db.ContentAssets.Include(c => c.Products).Include(c => c.Industries).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (asset is null)
         {
-            return (null, s_notFound);
+            return s_notFound;
         }
-        if (input.Version is null)
+        if (Versioning.Check(asset, input.Version) is { } refusal)
         {
-            return (null, Refusal.Invalid("version", "version is required: send the version you read, so a concurrent change is not overwritten."));
-        }
-        if (input.Version != asset.Version)
-        {
-            return (null, StaleVersion);
+            return refusal;
         }
         var errors = await ApplyAsync(input, asset, ct);
         if (!errors.IsEmpty)
         {
-            return (null, Refusal.Invalid(errors));
+            return Refusal.Invalid(errors);
         }
         asset.UpdatedById = reader.UserId;
         asset.UpdatedAt = clock.GetUtcNow();
-        return await SaveAsync(reader, asset, input.Version.Value, ct);
+        return await SaveAsync(reader, asset, input.Version!.Value, ct);
     }
 
-    public async Task<Refusal?> DeleteAsync(Guid id, CancellationToken ct)
+    public async Task<CommandResult> DeleteAsync(Guid id, CancellationToken ct)
     {
         var asset = await db.ContentAssets.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (asset is null)
@@ -202,24 +188,25 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         {
             await files.DeleteAsync(fileId, CancellationToken.None);
         }
-        return null;
+        return CommandResult.Success;
     }
 
     /// <summary>Moves the content to another approval state, as <see cref="ContentRules"/> allow.</summary>
-    public async Task<(ContentResponse? Content, Refusal? Refusal)> SetStateAsync(ContentReader reader, Guid id, ContentStateInput input, CancellationToken ct)
+    public async Task<CommandResult<ContentResponse>> SetStateAsync(ContentReader reader, Guid id, ContentStateInput input, CancellationToken ct)
     {
         var asset = await db.ContentAssets.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (asset is null)
         {
-            return (null, s_notFound);
+            return s_notFound;
         }
-        if (!Enum.TryParse<ApprovalState>(input.State, ignoreCase: true, out var to) || int.TryParse(input.State, out _))
+        if (!EnumText.TryParse<ApprovalState>(input.State, out var to))
         {
-            return (null, Refusal.Invalid("state", $"state must be one of {string.Join(", ", Enum.GetNames<ApprovalState>())}."));
+            return Refusal.Invalid("state", EnumText.MustBeOneOf<ApprovalState>("state"));
         }
-        if (input.Version is { } version && version != asset.Version)
+        // The version is optional here: a move between states is judged by the state the content is in now.
+        if (input.Version is not null && Versioning.Check(asset, input.Version) is { } stale)
         {
-            return (null, StaleVersion);
+            return stale;
         }
         var today = Today;
         var from = asset.StateOn(today);
@@ -229,19 +216,19 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
             if (ContentRules.RefuseMove(from, to, input.ApprovedUntil, today) is { } refusal)
             {
                 return input.ApprovedUntil < today
-                    ? (null, Refusal.Invalid("approvedUntil", refusal))
-                    : (null, Refusal.Conflict("The content cannot move to that state.", refusal));
+                    ? Refusal.Invalid("approvedUntil", refusal)
+                    : Refusal.Conflict("The content cannot move to that state.", refusal);
             }
             if (input.ApprovedUntil < approvedOn)
             {
-                return (null, Refusal.Invalid("approvedUntil", "approvedUntil cannot be before approvedOn."));
+                return Refusal.Invalid("approvedUntil", "approvedUntil cannot be before approvedOn.");
             }
             asset.ApprovedOn = approvedOn;
             asset.ApprovedUntil = input.ApprovedUntil;
         }
         else if (ContentRules.RefuseMove(from, to, asset.ApprovedUntil, today) is { } refusal)
         {
-            return (null, Refusal.Conflict("The content cannot move to that state.", refusal));
+            return Refusal.Conflict("The content cannot move to that state.", refusal);
         }
         asset.State = to;
         asset.UpdatedById = reader.UserId;
@@ -253,7 +240,7 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
     /// Counts one use. The check and the count are one conditional UPDATE, so when two people take the last use at once
     /// the database lets exactly one of them have it, on SQLite and PostgreSQL alike.
     /// </summary>
-    public async Task<(ContentUseResponse? Use, Refusal? Refusal)> RecordUseAsync(Guid id, CancellationToken ct)
+    public async Task<CommandResult<ContentUseResponse>> RecordUseAsync(Guid id, CancellationToken ct)
     {
         var today = Today;
         var version = Guid.NewGuid();
@@ -265,31 +252,31 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         var asset = await db.ContentAssets.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (asset is null)
         {
-            return (null, s_notFound);
+            return s_notFound;
         }
         if (counted == 0)
         {
             var reason = ContentRules.RefuseUse(asset.StateOn(today), asset.UseCount, asset.UseLimit) ?? "It changed while it was being used; try again.";
-            return (null, Refusal.Conflict("The content cannot be used.", reason));
+            return Refusal.Conflict("The content cannot be used.", reason);
         }
-        return (new ContentUseResponse(asset.UseCount, asset.UseLimit, asset.UseLimit - asset.UseCount), null);
+        return new ContentUseResponse(asset.UseCount, asset.UseLimit, asset.UseLimit - asset.UseCount);
     }
 
     /// <summary>
     /// Stores <paramref name="content"/> as the asset's file, replacing any it had. The type is judged from the first
     /// bytes; the file is streamed into the store and stopped at <see cref="ContentOptions.MaxFileBytes"/>.
     /// </summary>
-    public async Task<(ContentResponse? Content, Refusal? Refusal)> UploadAsync(
+    public async Task<CommandResult<ContentResponse>> UploadAsync(
         ContentReader reader, Guid id, string? fileName, Stream content, CancellationToken ct)
     {
         var asset = await db.ContentAssets.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (asset is null)
         {
-            return (null, s_notFound);
+            return s_notFound;
         }
         if (asset.Link is not null)
         {
-            return (null, Refusal.Invalid("file", "This content is a link: remove the link before uploading a file."));
+            return Refusal.Invalid("file", "This content is a link: remove the link before uploading a file.");
         }
         var name = ContentFileTypes.SanitizeFileName(fileName);
         var head = new byte[ContentFileTypes.HeadLength];
@@ -297,7 +284,7 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         var (type, refusal) = ContentFileTypes.Detect(head.AsSpan(0, headLength), name);
         if (type is null)
         {
-            return (null, Refusal.Invalid("file", refusal!));
+            return Refusal.Invalid("file", refusal!);
         }
 
         var fileId = Guid.CreateVersion7();
@@ -309,8 +296,7 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         catch (ContentFileTooLargeException tooLarge)
         {
             await files.DeleteAsync(fileId, CancellationToken.None);
-            return (null, new Refusal(StatusCodes.Status413PayloadTooLarge, "The file is too large.",
-                $"file: files are limited to {tooLarge.MaxLength:N0} bytes."));
+            return Refusal.TooLarge("The file is too large.", $"file: files are limited to {tooLarge.MaxLength:N0} bytes.");
         }
         catch
         {
@@ -324,7 +310,7 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         asset.UpdatedAt = clock.GetUtcNow();
         var saved = await SaveAsync(reader, asset, asset.Version, ct);
         // Whichever file the asset does not point to now is nobody's.
-        if (saved.Refusal is not null)
+        if (!saved.Succeeded)
         {
             await files.DeleteAsync(fileId, CancellationToken.None);
         }
@@ -336,7 +322,7 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
     }
 
     /// <summary>The asset's file for download, when <paramref name="reader"/> may see the asset and it has one.</summary>
-    public async Task<(Stream Content, string Name, string ContentType)?> OpenFileAsync(ContentReader reader, Guid id, CancellationToken ct)
+    public async Task<ContentFile?> OpenFileAsync(ContentReader reader, Guid id, CancellationToken ct)
     {
         var file = await Visible(reader).Where(c => c.Id == id && c.FileId != null)
             .Select(c => new { FileId = c.FileId!.Value, c.FileName, c.FileContentType, c.FileLength })
@@ -345,26 +331,15 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         {
             return null;
         }
-        return (stream, file.FileName!, file.FileContentType!);
+        return new ContentFile(stream, file.FileName!, file.FileContentType!);
     }
 
-    private static Refusal StaleVersion =>
-        Refusal.Conflict("The record was changed by someone else.", "Reload it, reapply your change and save again with the new version.");
+    private async Task<CommandResult<ContentResponse>> SaveAsync(ContentReader reader, ContentAsset asset, Guid readVersion, CancellationToken ct) =>
+        await (await db.SaveOverAsync(asset, readVersion, ct)).ThenAsync(() => ReadAsync(reader, asset.Id, ct));
 
-    private async Task<(ContentResponse? Content, Refusal? Refusal)> SaveAsync(ContentReader reader, ContentAsset asset, Guid readVersion, CancellationToken ct)
-    {
-        // The token compared in the UPDATE is the version the caller read, so a save between our read and write also fails.
-        db.Entry(asset).Property(c => c.Version).OriginalValue = readVersion;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (null, StaleVersion);
-        }
-        return (await FindAsync(reader, asset.Id, ct), null);
-    }
+    /// <summary>The content a manager has just added or changed.</summary>
+    private async Task<ContentResponse> ReadAsync(ContentReader reader, Guid id, CancellationToken ct) =>
+        await FindAsync(reader, id, ct) ?? throw new InvalidOperationException($"The content {id} is not there for the one who just saved it.");
 
     /// <summary>Validates the input and, only when all of it is valid, copies it onto the asset.</summary>
     private async Task<ValidationErrors> ApplyAsync(ContentInput input, ContentAsset asset, CancellationToken ct)
@@ -372,12 +347,11 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         var errors = new ValidationErrors();
         errors.Required("title", input.Title, ContentAsset.TitleMaxLength);
         errors.MaxLength("summary", input.Summary, ContentAsset.SummaryMaxLength);
-        var kind = ParseRequired<ContentKind>("kind", input.Kind, errors);
-        BuyerStage? stage = null;
-        if (!string.IsNullOrWhiteSpace(input.Stage))
+        if (!EnumText.TryParse<ContentKind>(input.Kind, out var kind))
         {
-            stage = ParseRequired<BuyerStage>("stage", input.Stage, errors);
+            errors.Add("kind", EnumText.MustBeOneOf<ContentKind>("kind"));
         }
+        var stage = EnumText.Optional<BuyerStage>(input.Stage, "stage", errors);
         if (input.AccountId is not { } accountId)
         {
             errors.Add("accountId", "accountId is required: content is about one customer account.");
@@ -439,13 +413,4 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         return errors;
     }
 
-    private static T ParseRequired<T>(string field, string? value, ValidationErrors errors) where T : struct, Enum
-    {
-        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && !int.TryParse(value, out _))
-        {
-            return parsed;
-        }
-        errors.Add(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
-        return default;
-    }
 }

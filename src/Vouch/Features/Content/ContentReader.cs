@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Vouch.Auth;
-using Vouch.Features.Users;
 
 namespace Vouch.Features.Content;
 
@@ -10,6 +8,5 @@ namespace Vouch.Features.Content;
 /// </summary>
 public sealed record ContentReader(Guid UserId, bool IsManager)
 {
-    public static ContentReader Of(ClaimsPrincipal principal) =>
-        new(principal.UserId(), Policies.RolesByPolicy[Policies.ManageInventory].Any(principal.IsInRole));
+    public static async Task<ContentReader> OfAsync(CurrentUser user) => new(user.Id, await user.MayAsync(Policies.ManageInventory));
 }

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vouch.Auth;
-
-using Refusal = Vouch.Features.Ideas.Refusal;
+using Vouch.Web;
 
 namespace Vouch.Features.Content;
 
 /// <summary>One content asset: read it, download or follow it, record a use; managers also change its approval.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(ContentLibrary library) : PageModel
+public sealed class DetailsModel(ContentLibrary library, CurrentUser user) : PageModel
 {
     public ContentResponse Asset { get; private set; } = null!;
     public ContentReader Reader { get; private set; } = null!;
@@ -24,29 +23,31 @@ public sealed class DetailsModel(ContentLibrary library) : PageModel
 
     public async Task<IActionResult> OnPostUseAsync(Guid id, CancellationToken ct)
     {
-        var (use, refusal) = await library.RecordUseAsync(id, ct);
-        return await AfterAsync(id, refusal, use is null ? null : $"A use was recorded: {Uses(use)}.", ct);
+        var used = await library.RecordUseAsync(id, ct);
+        return await AfterAsync(id, used.Refusal, used.Succeeded ? $"A use was recorded: {Uses(used.Value)}." : null, ct);
     }
 
     public async Task<IActionResult> OnPostStateAsync(Guid id, string? state, DateOnly? approvedUntil, Guid? version, CancellationToken ct)
     {
-        if (!ContentReader.Of(User).IsManager)
+        var reader = await ContentReader.OfAsync(user);
+        if (!reader.IsManager)
         {
             return Forbid();
         }
-        var (_, refusal) = await library.SetStateAsync(ContentReader.Of(User), id, new ContentStateInput(state, null, approvedUntil, version), ct);
-        return await AfterAsync(id, refusal, "The approval state was changed.", ct);
+        var moved = await library.SetStateAsync(reader, id, new ContentStateInput(state, null, approvedUntil, version), ct);
+        return await AfterAsync(id, moved.Refusal, "The approval state was changed.", ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
-        if (!ContentReader.Of(User).IsManager)
+        if (!await user.MayAsync(Policies.ManageInventory))
         {
             return Forbid();
         }
-        if (await library.DeleteAsync(id, ct) is { } refusal)
+        var deleted = await library.DeleteAsync(id, ct);
+        if (!deleted.Succeeded)
         {
-            return await AfterAsync(id, refusal, null, ct);
+            return await AfterAsync(id, deleted.Refusal, null, ct);
         }
         TempData["Notice"] = "The content was deleted.";
         return Redirect("/content");
@@ -62,19 +63,19 @@ public sealed class DetailsModel(ContentLibrary library) : PageModel
             TempData["Notice"] = notice;
             return Redirect($"/content/{id}");
         }
-        if (refusal.Status == StatusCodes.Status404NotFound)
+        if (refusal.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }
         Error = refusal.Message;
         var page = await ShowAsync(id, ct);
-        Response.StatusCode = refusal.Status == StatusCodes.Status409Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        Response.StatusCode = refusal.Kind.StatusCode();
         return page;
     }
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
-        Reader = ContentReader.Of(User);
+        Reader = await ContentReader.OfAsync(user);
         if (await library.FindAsync(Reader, id, ct) is not { } content)
         {
             return NotFound();

@@ -6,12 +6,11 @@ using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Catalog;
 
-
 namespace Vouch.Features.Content;
 
 /// <summary>The form a manager fills in to add content or change it, with its file, as a plain multipart form.</summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class EditModel(ContentLibrary library, VouchDbContext db) : PageModel
+public sealed class EditModel(ContentLibrary library, VouchDbContext db, CurrentUser user) : PageModel
 {
     public Guid? Id { get; private set; }
     public ContentForm Form { get; private set; } = new();
@@ -28,7 +27,7 @@ public sealed class EditModel(ContentLibrary library, VouchDbContext db) : PageM
         Id = id;
         if (id is { } existingId)
         {
-            if (await library.FindAsync(ContentReader.Of(User), existingId, ct) is not { } content)
+            if (await library.FindAsync(await ContentReader.OfAsync(user), existingId, ct) is not { } content)
             {
                 return NotFound();
             }
@@ -53,34 +52,34 @@ public sealed class EditModel(ContentLibrary library, VouchDbContext db) : PageM
     public async Task<IActionResult> OnPostAsync(Guid? id, [FromForm] ContentForm form, IFormFile? file, CancellationToken ct)
     {
         (Id, Form) = (id, form);
-        var reader = ContentReader.Of(User);
+        var reader = await ContentReader.OfAsync(user);
         if (file is { Length: > 0 } && await RefuseFileAsync(file) is { } fileError)
         {
             return await ShowErrorsAsync(new Dictionary<string, string[]> { ["file"] = [fileError] }, ct);
         }
         var input = new ContentInput(form.Title, form.Kind, form.Summary, form.AccountId, form.ContactId, form.Products,
             form.Industries, form.Stage, form.UseLimit, form.Link, form.Version);
-        var (saved, refusal) = id is { } existingId
+        var saved = id is { } existingId
             ? await library.UpdateAsync(reader, existingId, input, ct)
             : await library.CreateAsync(reader, input, ct);
-        if (refusal is not null)
+        if (!saved.Succeeded)
         {
-            return refusal.Status == StatusCodes.Status404NotFound
+            return saved.Refusal.Kind == RefusalKind.NotFound
                 ? NotFound()
-                : await ShowErrorsAsync(refusal.Errors ?? new Dictionary<string, string[]> { ["version"] = [refusal.Message] }, ct);
+                : await ShowErrorsAsync(saved.Refusal.Errors ?? new Dictionary<string, string[]> { ["version"] = [saved.Refusal.Message] }, ct);
         }
         if (file is { Length: > 0 })
         {
             await using var stream = file.OpenReadStream();
-            var (_, uploadRefusal) = await library.UploadAsync(reader, saved!.Id, file.FileName, stream, ct);
-            if (uploadRefusal is not null)
+            var uploaded = await library.UploadAsync(reader, saved.Value.Id, file.FileName, stream, ct);
+            if (!uploaded.Succeeded)
             {
-                TempData["Notice"] = $"The content was saved, but not its file: {uploadRefusal.Message}";
-                return Redirect($"/content/{saved.Id}/edit");
+                TempData["Notice"] = $"The content was saved, but not its file: {uploaded.Refusal.Message}";
+                return Redirect($"/content/{saved.Value.Id}/edit");
             }
         }
         TempData["Notice"] = id is null ? "The content was added as a draft." : "The content was saved.";
-        return Redirect($"/content/{saved!.Id}");
+        return Redirect($"/content/{saved.Value.Id}");
     }
 
     /// <summary>Checks the file's type before anything is saved, so a wrong file leaves no half-made content behind.</summary>
@@ -97,7 +96,7 @@ public sealed class EditModel(ContentLibrary library, VouchDbContext db) : PageM
         Errors = errors;
         if (Id is { } existingId)
         {
-            Existing = await library.FindAsync(ContentReader.Of(User), existingId, ct);
+            Existing = await library.FindAsync(await ContentReader.OfAsync(user), existingId, ct);
         }
         await LoadChoicesAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -11,7 +11,7 @@ namespace Vouch.Features.Content;
 
 /// <summary>The content library: search and filters for everyone; every state and what expires soon for managers.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class IndexModel(ContentLibrary library, VouchDbContext db) : PageModel
+public sealed class IndexModel(ContentLibrary library, VouchDbContext db, CurrentUser user) : PageModel
 {
     /// <summary>The window of the "expiring soon" view.</summary>
     public const int ExpiringSoonDays = 30;
@@ -28,7 +28,7 @@ public sealed class IndexModel(ContentLibrary library, VouchDbContext db) : Page
     // From the query string only: Razor Pages keeps its own "page" route value.
     public async Task OnGetAsync([FromQuery] PageQuery query, [FromQuery] ContentFilter filter, CancellationToken ct)
     {
-        (Query, Filter, Reader) = (query, filter, ContentReader.Of(User));
+        (Query, Filter, Reader) = (query, filter, await ContentReader.OfAsync(user));
         Products = await db.Products.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
         Industries = await db.Industries.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
         var errors = new ValidationErrors();

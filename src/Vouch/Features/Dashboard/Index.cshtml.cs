@@ -7,13 +7,12 @@ using Vouch.Data;
 using Vouch.Features.Contacts;
 using Vouch.Features.Notifications;
 using Vouch.Features.Requests;
-using Vouch.Features.Users;
 using Vouch.Web;
 
 namespace Vouch.Features.Dashboard;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(VouchDbContext db, RequestQueries requests, NotificationInbox inbox, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(VouchDbContext db, RequestQueries requests, NotificationInbox inbox, CurrentUser user) : PageModel
 {
     /// <summary>The dashboard lists this many of the requests waiting on the user; the requests page lists them all.</summary>
     public const int WaitingShown = 10;
@@ -30,17 +29,17 @@ public sealed class IndexModel(VouchDbContext db, RequestQueries requests, Notif
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.ReadInventory)).Succeeded)
+        if (!await user.MayAsync(Policies.ReadInventory))
         {
             // Advocates have their own start page; the program's figures are not theirs to see.
-            return User.IsInRole(Roles.Advocate) ? RedirectToPage("/Portal/Index") : Forbid();
+            return await user.MayAsync(Policies.AdvocatePortal) ? RedirectToPage("/Portal/Index") : Forbid();
         }
         Accounts = await db.Accounts.CountAsync(ct);
         Contacts = await db.Contacts.CountAsync(ct);
         Advocates = await db.Contacts.CountAsync(c => c.AdvocacyStage == AdvocacyStage.Advocate || c.AdvocacyStage == AdvocacyStage.RockStar, ct);
         OpenOpportunities = await db.Opportunities.CountAsync(o => !o.IsClosed, ct);
-        Waiting = await requests.ListAsync(RequestActor.Of(User), RequestView.Waiting, new PageQuery { PageSize = WaitingShown }, ct);
-        Notifications = await inbox.PageAsync(User.UserId(), new PageQuery { PageSize = NotificationsShown }, ct);
+        Waiting = await requests.ListAsync(await RequestActor.OfAsync(user), RequestView.Waiting, new PageQuery { PageSize = WaitingShown }, ct);
+        Notifications = await inbox.PageAsync(user.Id, new PageQuery { PageSize = NotificationsShown }, ct);
         return Page();
     }
 }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Vouch.Auth;
 using Vouch.Web;
 
 namespace Vouch.Features.Ideas;
@@ -68,24 +68,19 @@ public static class IdeaEndpoints
     }
 
     private static async Task<Results<Ok<Paged<IdeaSummary>>, ValidationProblem>> List(
-        [AsParameters] PageQuery page, [AsParameters] IdeaFilter filter, ClaimsPrincipal principal, IdeaQueries queries, CancellationToken ct)
+        [AsParameters] PageQuery page, [AsParameters] IdeaFilter filter, CurrentUser user, IdeaQueries queries, CancellationToken ct)
     {
         var (query, errors) = await queries.ResolveAsync(filter, ct);
         page.Validate(errors);
-        if (!errors.IsEmpty)
-        {
-            return errors.ToProblem();
-        }
-        return TypedResults.Ok(await queries.SearchAsync(Viewer.Of(principal), page, query!, ct));
+        return errors.IsEmpty ? TypedResults.Ok(await queries.SearchAsync(await Viewer.OfAsync(user), page, query!, ct)) : errors.ToProblem();
     }
 
     private static async Task<Results<Created<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Post(
-        PostIdeaRequest request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
+        PostIdeaRequest request, CurrentUser user, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
     {
-        var viewer = Viewer.Of(principal);
-        var (id, refusal) = await exchange.PostAsync(viewer, request, ct);
-        var idea = id is null ? null : await queries.FindAsync(viewer, id.Value, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Created($"/api/v1/ideas/{id}", idea!));
+        var viewer = await Viewer.OfAsync(user);
+        var posted = await (await exchange.PostAsync(viewer, request, ct)).MapAsync(id => queries.GetAsync(viewer, id, ct));
+        return posted.ToApi(idea => TypedResults.Created($"/api/v1/ideas/{idea.Id}", idea));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SimilarIdea>>, ValidationProblem>> Similar(
@@ -93,106 +88,67 @@ public static class IdeaEndpoints
     {
         var errors = new ValidationErrors();
         errors.Required("text", text, IdeaQueries.SimilarTextMaxLength);
-        if (!errors.IsEmpty)
-        {
-            return errors.ToProblem();
-        }
-        return TypedResults.Ok(await queries.SimilarAsync(text!, null, ct));
+        return errors.IsEmpty ? TypedResults.Ok(await queries.SimilarAsync(text!, null, ct)) : errors.ToProblem();
     }
 
-    private static async Task<Results<Ok<IdeaResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal principal, IdeaQueries queries, CancellationToken ct) =>
-        await queries.FindAsync(Viewer.Of(principal), id, ct) is { } idea ? TypedResults.Ok(idea) : Problems.NotFound("The idea");
+    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Get(
+        Guid id, CurrentUser user, IdeaQueries queries, CancellationToken ct) =>
+        (await queries.FindAsync(await Viewer.OfAsync(user), id, ct)).OrNotFound("The idea").ToApi(TypedResults.Ok);
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Vote(
-        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct)
-    {
-        var (vote, refusal) = await exchange.VoteAsync(Viewer.Of(principal), id, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Ok(vote));
-    }
+        Guid id, CurrentUser user, IdeaExchange exchange, CancellationToken ct) =>
+        (await exchange.VoteAsync(await Viewer.OfAsync(user), id, ct)).ToApi(TypedResults.Ok);
 
     private static async Task<Results<Ok<VoteResponse>, ValidationProblem, ProblemHttpResult>> Unvote(
-        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct)
-    {
-        var (vote, refusal) = await exchange.UnvoteAsync(Viewer.Of(principal), id, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Ok(vote));
-    }
+        Guid id, CurrentUser user, IdeaExchange exchange, CancellationToken ct) =>
+        (await exchange.UnvoteAsync(await Viewer.OfAsync(user), id, ct)).ToApi(TypedResults.Ok);
 
     private static async Task<Results<Created<CommentResponse>, ValidationProblem, ProblemHttpResult>> Comment(
-        Guid id, CommentRequest request, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct)
-    {
-        var (comment, refusal) = await exchange.CommentAsync(Viewer.Of(principal), id, request, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Created($"/api/v1/ideas/{id}", comment));
-    }
+        Guid id, CommentRequest request, CurrentUser user, IdeaExchange exchange, CancellationToken ct) =>
+        (await exchange.CommentAsync(await Viewer.OfAsync(user), id, request, ct)).ToApi(comment => TypedResults.Created($"/api/v1/ideas/{id}", comment));
 
-    private static Task<Results<Ok<FollowResponse>, ValidationProblem, ProblemHttpResult>> Follow(
-        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct) =>
-        SetFollowingAsync(id, true, principal, exchange, ct);
+    private static async Task<Results<Ok<FollowResponse>, ValidationProblem, ProblemHttpResult>> Follow(
+        Guid id, CurrentUser user, IdeaExchange exchange, CancellationToken ct) =>
+        (await exchange.FollowAsync(await Viewer.OfAsync(user), id, true, ct)).ToApi(TypedResults.Ok);
 
-    private static Task<Results<Ok<FollowResponse>, ValidationProblem, ProblemHttpResult>> Unfollow(
-        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct) =>
-        SetFollowingAsync(id, false, principal, exchange, ct);
+    private static async Task<Results<Ok<FollowResponse>, ValidationProblem, ProblemHttpResult>> Unfollow(
+        Guid id, CurrentUser user, IdeaExchange exchange, CancellationToken ct) =>
+        (await exchange.FollowAsync(await Viewer.OfAsync(user), id, false, ct)).ToApi(TypedResults.Ok);
 
-    private static async Task<Results<Ok<FollowResponse>, ValidationProblem, ProblemHttpResult>> SetFollowingAsync(
-        Guid id, bool follow, ClaimsPrincipal principal, IdeaExchange exchange, CancellationToken ct)
-    {
-        var (following, refusal) = await exchange.FollowAsync(Viewer.Of(principal), id, follow, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Ok(following));
-    }
+    private static Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> SetStatus(
+        Guid id, StatusRequest request, CurrentUser user, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct) =>
+        AnswerWithIdeaAsync(user, id, queries, viewer => exchange.SetStatusAsync(viewer, id, request, ct), ct);
 
-    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> SetStatus(
-        Guid id, StatusRequest request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
-    {
-        var viewer = Viewer.Of(principal);
-        return await AnswerWithIdeaAsync(await exchange.SetStatusAsync(viewer, id, request, ct), viewer, id, queries, ct);
-    }
+    private static Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Merge(
+        Guid id, MergeRequest request, CurrentUser user, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct) =>
+        AnswerWithIdeaAsync(user, id, queries, viewer => exchange.MergeAsync(viewer, id, request, ct), ct);
 
-    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Merge(
-        Guid id, MergeRequest request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
-    {
-        var viewer = Viewer.Of(principal);
-        return await AnswerWithIdeaAsync(await exchange.MergeAsync(viewer, id, request, ct), viewer, id, queries, ct);
-    }
+    private static Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> UndoMerge(
+        Guid id, CurrentUser user, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct) =>
+        AnswerWithIdeaAsync(user, id, queries, viewer => exchange.UndoMergeAsync(viewer, id, ct), ct);
 
-    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> UndoMerge(
-        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
-    {
-        var viewer = Viewer.Of(principal);
-        return await AnswerWithIdeaAsync(await exchange.UndoMergeAsync(viewer, id, ct), viewer, id, queries, ct);
-    }
+    private static Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Hide(
+        Guid id, HideRequest? request, CurrentUser user, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct) =>
+        AnswerWithIdeaAsync(user, id, queries, viewer => exchange.HideAsync(viewer, id, true, request?.Reason, ct), ct);
 
-    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Hide(
-        Guid id, HideRequest? request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
-    {
-        var viewer = Viewer.Of(principal);
-        return await AnswerWithIdeaAsync(await exchange.HideAsync(viewer, id, true, request?.Reason, ct), viewer, id, queries, ct);
-    }
+    private static Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Unhide(
+        Guid id, CurrentUser user, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct) =>
+        AnswerWithIdeaAsync(user, id, queries, viewer => exchange.HideAsync(viewer, id, false, null, ct), ct);
 
-    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Unhide(
-        Guid id, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
-    {
-        var viewer = Viewer.Of(principal);
-        return await AnswerWithIdeaAsync(await exchange.HideAsync(viewer, id, false, null, ct), viewer, id, queries, ct);
-    }
+    private static Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> HideComment(
+        Guid id, Guid commentId, HideRequest? request, CurrentUser user, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct) =>
+        AnswerWithIdeaAsync(user, id, queries, viewer => exchange.HideCommentAsync(viewer, id, commentId, true, request?.Reason, ct), ct);
 
-    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> HideComment(
-        Guid id, Guid commentId, HideRequest? request, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
-    {
-        var viewer = Viewer.Of(principal);
-        return await AnswerWithIdeaAsync(await exchange.HideCommentAsync(viewer, id, commentId, true, request?.Reason, ct), viewer, id, queries, ct);
-    }
+    private static Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> UnhideComment(
+        Guid id, Guid commentId, CurrentUser user, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct) =>
+        AnswerWithIdeaAsync(user, id, queries, viewer => exchange.HideCommentAsync(viewer, id, commentId, false, null, ct), ct);
 
-    private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> UnhideComment(
-        Guid id, Guid commentId, ClaimsPrincipal principal, IdeaExchange exchange, IdeaQueries queries, CancellationToken ct)
-    {
-        var viewer = Viewer.Of(principal);
-        return await AnswerWithIdeaAsync(await exchange.HideCommentAsync(viewer, id, commentId, false, null, ct), viewer, id, queries, ct);
-    }
-
-    /// <summary>The idea as it now is, or why the command was refused.</summary>
+    /// <summary>The idea as the command left it, or why the command was refused.</summary>
     private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> AnswerWithIdeaAsync(
-        Refusal? refusal, Viewer viewer, Guid id, IdeaQueries queries, CancellationToken ct)
+        CurrentUser user, Guid id, IdeaQueries queries, Func<Viewer, Task<CommandResult>> command, CancellationToken ct)
     {
-        var idea = refusal is null ? await queries.FindAsync(viewer, id, ct) : null;
-        return Refusal.Answer(refusal, () => TypedResults.Ok(idea!));
+        var viewer = await Viewer.OfAsync(user);
+        var done = await command(viewer);
+        return (await done.ThenAsync(() => queries.GetAsync(viewer, id, ct))).ToApi(TypedResults.Ok);
     }
 }

@@ -20,7 +20,9 @@ namespace Vouch.Features.Ideas;
 public sealed class IdeaExchange(
     VouchDbContext db, HotScore hot, IdeaVoteGate gate, IdeaVoteQueue votes, IdeaBoardTotals totals, AuditActor actor, TimeProvider clock)
 {
-    public async Task<(Guid? Id, Refusal? Refusal)> PostAsync(Viewer viewer, PostIdeaRequest request, CancellationToken ct)
+    private static readonly Refusal s_notFound = Refusal.NotFound("The idea");
+
+    public async Task<CommandResult<Guid>> PostAsync(Viewer viewer, PostIdeaRequest request, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Required("title", request.Title, Idea.TitleMaxLength);
@@ -41,7 +43,7 @@ public sealed class IdeaExchange(
         }
         if (!errors.IsEmpty)
         {
-            return (null, Refusal.Invalid(errors));
+            return Refusal.Invalid(errors);
         }
         var idea = new Idea
         {
@@ -55,7 +57,7 @@ public sealed class IdeaExchange(
         Add(idea);
         await db.SaveChangesAsync(ct);
         totals.IdeasChanged();
-        return (idea.Id, null);
+        return idea.Id;
     }
 
     /// <summary>Adds a new idea with its search terms; its author follows it, to hear what becomes of it.</summary>
@@ -70,7 +72,7 @@ public sealed class IdeaExchange(
     /// Votes for the idea. Voting again changes nothing and answers the same: a vote is idempotent. The vote is checked
     /// and written by <see cref="IdeaVoteQueue"/>, with the others that arrive at the same time.
     /// </summary>
-    public async Task<(VoteResponse? Vote, Refusal? Refusal)> VoteAsync(Viewer viewer, Guid id, CancellationToken ct)
+    public async Task<CommandResult<VoteResponse>> VoteAsync(Viewer viewer, Guid id, CancellationToken ct)
     {
         try
         {
@@ -84,7 +86,7 @@ public sealed class IdeaExchange(
                 throw;
             }
             var count = await db.Ideas.Where(i => i.Id == id).Select(i => i.VoteCount).SingleAsync(ct);
-            return (new VoteResponse(id, count, true), null);
+            return new VoteResponse(id, count, true);
         }
     }
 
@@ -93,7 +95,7 @@ public sealed class IdeaExchange(
     /// order, as if they had come one after another, and each answer is what that vote saw. The ideas are locked, and
     /// the voters' accounts, their votes and the demand rows the batch needs read, once for the whole batch.
     /// </summary>
-    internal async Task<(VoteResponse? Vote, Refusal? Refusal)[]> RecordAsync(IReadOnlyList<Ballot> ballots, CancellationToken ct)
+    internal async Task<CommandResult<VoteResponse>[]> RecordAsync(IReadOnlyList<Ballot> ballots, CancellationToken ct)
     {
         var ids = ballots.Select(b => b.IdeaId).Distinct().ToArray();
         var voterIds = ballots.Select(b => b.Voter.UserId).Distinct().ToArray();
@@ -113,22 +115,22 @@ public sealed class IdeaExchange(
             .ToDictionaryAsync(d => (d.IdeaId, d.Facet), ct);
 
         var now = clock.GetUtcNow();
-        var outcomes = new (VoteResponse?, Refusal?)[ballots.Count];
+        var outcomes = new CommandResult<VoteResponse>[ballots.Count];
         for (var i = 0; i < ballots.Count; i++)
         {
             var (voter, id, _) = ballots[i];
             var account = accounts.GetValueOrDefault(voter.UserId);
             if (!ideas.TryGetValue(id, out var idea) || idea.IsHidden && !voter.IsManager)
             {
-                outcomes[i] = (null, Refusal.NotFound);
+                outcomes[i] = s_notFound;
             }
             else if (await RefuseVotesAsync(idea, ct) is { } refusal)
             {
-                outcomes[i] = (null, refusal);
+                outcomes[i] = refusal;
             }
             else if (!voted.Add((id, voter.UserId)))
             {
-                outcomes[i] = (new VoteResponse(id, idea.VoteCount, true), null);
+                outcomes[i] = new VoteResponse(id, idea.VoteCount, true);
             }
             else
             {
@@ -146,7 +148,7 @@ public sealed class IdeaExchange(
                     }
                     row.Demand = row.Demand.Add(account, newAccount);
                 }
-                outcomes[i] = (new VoteResponse(id, idea.VoteCount, true), null);
+                outcomes[i] = new VoteResponse(id, idea.VoteCount, true);
             }
         }
         // A vote that another instance wrote since the read above fails here, on the key, and the batch with it.
@@ -157,19 +159,19 @@ public sealed class IdeaExchange(
     }
 
     /// <summary>Takes the caller's vote back; without a vote there is nothing to do and the answer is the same.</summary>
-    public async Task<(VoteResponse? Vote, Refusal? Refusal)> UnvoteAsync(Viewer viewer, Guid id, CancellationToken ct)
+    public async Task<CommandResult<VoteResponse>> UnvoteAsync(Viewer viewer, Guid id, CancellationToken ct)
     {
         using var entered = await gate.EnterAsync(id, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var idea = await LockAsync(viewer, id, ct);
         if (idea is null)
         {
-            return (null, Refusal.NotFound);
+            return s_notFound;
         }
         if (idea.MergedIntoId is { } originalId)
         {
-            return (null, Refusal.Conflict("The idea was merged into another.",
-                $"Its votes count for the original, {originalId}; take your vote back there."));
+            return Refusal.Conflict("The idea was merged into another.",
+                $"Its votes count for the original, {originalId}; take your vote back there.");
         }
         var vote = await db.IdeaVotes.SingleOrDefaultAsync(v => v.IdeaId == id && v.UserId == viewer.UserId, ct);
         if (vote is not null)
@@ -181,40 +183,40 @@ public sealed class IdeaExchange(
             await transaction.CommitAsync(ct);
             totals.VotesChanged();
         }
-        return (new VoteResponse(id, idea.VoteCount, false), null);
+        return new VoteResponse(id, idea.VoteCount, false);
     }
 
-    public async Task<(CommentResponse? Comment, Refusal? Refusal)> CommentAsync(Viewer viewer, Guid id, CommentRequest request, CancellationToken ct)
+    public async Task<CommandResult<CommentResponse>> CommentAsync(Viewer viewer, Guid id, CommentRequest request, CancellationToken ct)
     {
         var idea = await FindAsync(viewer, id, ct);
         if (idea is null)
         {
-            return (null, Refusal.NotFound);
+            return s_notFound;
         }
         var errors = new ValidationErrors();
         errors.Required("text", request.Text, IdeaComment.TextMaxLength);
         if (!errors.IsEmpty)
         {
-            return (null, Refusal.Invalid(errors));
+            return Refusal.Invalid(errors);
         }
         if (idea.MergedIntoId is { } originalId)
         {
-            return (null, Refusal.Conflict("The idea was merged into another.",
-                $"The conversation goes on at the original, {originalId}; its page shows this idea's comments too."));
+            return Refusal.Conflict("The idea was merged into another.",
+                $"The conversation goes on at the original, {originalId}; its page shows this idea's comments too.");
         }
         var comment = new IdeaComment { IdeaId = id, AuthorId = viewer.UserId, Text = request.Text!.Trim(), At = clock.GetUtcNow() };
         db.IdeaComments.Add(comment);
         await db.SaveChangesAsync(ct);
         var author = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).SingleAsync(ct);
-        return (new CommentResponse(comment.Id, author, comment.Text, comment.At, null, false, null), null);
+        return new CommentResponse(comment.Id, author, comment.Text, comment.At, null, false, null);
     }
 
     /// <summary>Follows or stops following the idea; asking for what already is changes nothing.</summary>
-    public async Task<(FollowResponse? Follow, Refusal? Refusal)> FollowAsync(Viewer viewer, Guid id, bool follow, CancellationToken ct)
+    public async Task<CommandResult<FollowResponse>> FollowAsync(Viewer viewer, Guid id, bool follow, CancellationToken ct)
     {
         if (await FindAsync(viewer, id, ct) is null)
         {
-            return (null, Refusal.NotFound);
+            return s_notFound;
         }
         var existing = await db.IdeaFollows.SingleOrDefaultAsync(f => f.IdeaId == id && f.UserId == viewer.UserId, ct);
         if (follow && existing is null)
@@ -233,14 +235,14 @@ public sealed class IdeaExchange(
         {
             // The same person followed twice at once: the key kept one, which is what they asked for.
         }
-        return (new FollowResponse(id, follow), null);
+        return new FollowResponse(id, follow);
     }
 
     /// <summary>
     /// Sets the status with an official response, tells the followers, and credits the voters' accounts when the idea is
     /// delivered (and takes the credit back if it is moved back from delivered).
     /// </summary>
-    public async Task<Refusal?> SetStatusAsync(Viewer viewer, Guid id, StatusRequest request, CancellationToken ct)
+    public async Task<CommandResult> SetStatusAsync(Viewer viewer, Guid id, StatusRequest request, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         IdeaStatus status = default;
@@ -248,7 +250,7 @@ public sealed class IdeaExchange(
         {
             errors.Add("status", "status is required.");
         }
-        else if (!EnumNames.TryParse(request.Status, out status))
+        else if (!EnumText.TryParse(request.Status, out status))
         {
             errors.Add("status", $"status must be one of {string.Join(", ", IdeaStatuses.Settable)}.");
         }
@@ -265,7 +267,7 @@ public sealed class IdeaExchange(
         var idea = await LockAsync(viewer, id, ct);
         if (idea is null)
         {
-            return Refusal.NotFound;
+            return s_notFound;
         }
         if (idea.MergedIntoId is { } originalId)
         {
@@ -293,7 +295,7 @@ public sealed class IdeaExchange(
         await transaction.CommitAsync(ct);
         totals.IdeasChanged();
         totals.VotesChanged();
-        return null;
+        return CommandResult.Success;
     }
 
     /// <summary>
@@ -301,7 +303,7 @@ public sealed class IdeaExchange(
     /// there (marked as moved, with its original time), the duplicate keeps its own votes and comments and points to the
     /// original, and its status becomes Duplicate.
     /// </summary>
-    public async Task<Refusal?> MergeAsync(Viewer viewer, Guid id, MergeRequest request, CancellationToken ct)
+    public async Task<CommandResult> MergeAsync(Viewer viewer, Guid id, MergeRequest request, CancellationToken ct)
     {
         if (request.IntoId is not { } intoId)
         {
@@ -315,11 +317,11 @@ public sealed class IdeaExchange(
         var locked = await LockAsync(viewer, [id, intoId], ct);
         if (locked.GetValueOrDefault(id) is not { } duplicate)
         {
-            return Refusal.NotFound;
+            return s_notFound;
         }
         if (locked.GetValueOrDefault(intoId) is not { } original)
         {
-            return new Refusal(StatusCodes.Status404NotFound, "The idea to merge into was not found.", $"No idea has the id {intoId}.");
+            return new Refusal(RefusalKind.NotFound, "The idea to merge into was not found.", $"No idea has the id {intoId}.");
         }
         if (duplicate.MergedIntoId is { } mergedInto)
         {
@@ -362,18 +364,18 @@ public sealed class IdeaExchange(
         await transaction.CommitAsync(ct);
         totals.IdeasChanged();
         totals.VotesChanged();
-        return null;
+        return CommandResult.Success;
     }
 
     /// <summary>Undoes a merge: the votes it moved leave the original, and the duplicate is its own idea again.</summary>
-    public async Task<Refusal?> UndoMergeAsync(Viewer viewer, Guid id, CancellationToken ct)
+    public async Task<CommandResult> UndoMergeAsync(Viewer viewer, Guid id, CancellationToken ct)
     {
         var intoId = await db.Ideas.Where(i => i.Id == id).Select(i => i.MergedIntoId).SingleOrDefaultAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var locked = await LockAsync(viewer, intoId is { } into ? [id, into] : [id], ct);
         if (locked.GetValueOrDefault(id) is not { } duplicate)
         {
-            return Refusal.NotFound;
+            return s_notFound;
         }
         if (duplicate.MergedIntoId is null)
         {
@@ -399,14 +401,14 @@ public sealed class IdeaExchange(
         await transaction.CommitAsync(ct);
         totals.IdeasChanged();
         totals.VotesChanged();
-        return null;
+        return CommandResult.Success;
     }
 
     /// <summary>
     /// Hides an abusive idea from everyone but managers, with the reason its author is told, or shows it again. The author
     /// is not shown the idea again: the notice names the reason, not the text, and links nowhere while it is hidden.
     /// </summary>
-    public async Task<Refusal?> HideAsync(Viewer viewer, Guid id, bool hide, string? reason, CancellationToken ct)
+    public async Task<CommandResult> HideAsync(Viewer viewer, Guid id, bool hide, string? reason, CancellationToken ct)
     {
         if (hide && RefuseReason(reason) is { } invalid)
         {
@@ -415,7 +417,7 @@ public sealed class IdeaExchange(
         var idea = await FindAsync(viewer, id, ct);
         if (idea is null)
         {
-            return Refusal.NotFound;
+            return s_notFound;
         }
         if (idea.IsHidden != hide)
         {
@@ -431,7 +433,7 @@ public sealed class IdeaExchange(
             await db.SaveChangesAsync(ct);
             totals.IdeasChanged();
         }
-        return null;
+        return CommandResult.Success;
     }
 
     /// <summary>
@@ -439,7 +441,7 @@ public sealed class IdeaExchange(
     /// that a moderator hid it instead of its text. A comment is named by the idea it was made on, which for a comment
     /// shown on an original may be one of its merged duplicates.
     /// </summary>
-    public async Task<Refusal?> HideCommentAsync(Viewer viewer, Guid id, Guid commentId, bool hide, string? reason, CancellationToken ct)
+    public async Task<CommandResult> HideCommentAsync(Viewer viewer, Guid id, Guid commentId, bool hide, string? reason, CancellationToken ct)
     {
         if (hide && RefuseReason(reason) is { } invalid)
         {
@@ -448,12 +450,12 @@ public sealed class IdeaExchange(
         var idea = await FindAsync(viewer, id, ct);
         if (idea is null)
         {
-            return Refusal.NotFound;
+            return s_notFound;
         }
         var comment = await db.IdeaComments.SingleOrDefaultAsync(c => c.Id == commentId && c.IdeaId == id, ct);
         if (comment is null)
         {
-            return new Refusal(StatusCodes.Status404NotFound, "The comment was not found.", $"The idea {id} has no comment {commentId}.");
+            return new Refusal(RefusalKind.NotFound, "The comment was not found.", $"The idea {id} has no comment {commentId}.");
         }
         if (comment.IsHidden != hide)
         {
@@ -469,7 +471,7 @@ public sealed class IdeaExchange(
             }
             await db.SaveChangesAsync(ct);
         }
-        return null;
+        return CommandResult.Success;
     }
 
     private static Refusal? RefuseReason(string? reason)

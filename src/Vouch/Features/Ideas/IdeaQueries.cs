@@ -35,39 +35,17 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     {
         var errors = new ValidationErrors();
         var sort = IdeaSort.Hot;
-        if (!string.IsNullOrWhiteSpace(filter.Sort) && !EnumNames.TryParse(filter.Sort, out sort))
+        if (!string.IsNullOrWhiteSpace(filter.Sort) && !EnumText.TryParse(filter.Sort, out sort))
         {
             errors.Add("sort", "sort must be one of hot, top, new, value.");
         }
         var by = ValueMeasure.Revenue;
-        if (!string.IsNullOrWhiteSpace(filter.By) && !EnumNames.TryParse(filter.By, out by))
+        if (!string.IsNullOrWhiteSpace(filter.By) && !EnumText.TryParse(filter.By, out by))
         {
             errors.Add("by", "by must be revenue or grossProfit.");
         }
-        IdeaStatus? status = null;
-        if (!string.IsNullOrWhiteSpace(filter.Status))
-        {
-            if (EnumNames.TryParse<IdeaStatus>(filter.Status, out var parsed))
-            {
-                status = parsed;
-            }
-            else
-            {
-                errors.Add("status", $"status must be one of {string.Join(", ", Enum.GetNames<IdeaStatus>())}.");
-            }
-        }
-        Segment? segment = null;
-        if (!string.IsNullOrWhiteSpace(filter.Segment))
-        {
-            if (EnumNames.TryParse<Segment>(filter.Segment, out var parsed))
-            {
-                segment = parsed;
-            }
-            else
-            {
-                errors.Add("segment", $"segment must be one of {string.Join(", ", Enum.GetNames<Segment>())}.");
-            }
-        }
+        var status = EnumText.Optional<IdeaStatus>(filter.Status, "status", errors);
+        var segment = EnumText.Optional<Segment>(filter.Segment, "segment", errors);
         Guid? productId = null;
         if (!string.IsNullOrWhiteSpace(filter.ProductArea))
         {
@@ -141,6 +119,10 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
                 viewer.IsEmployee ? new DemandResponse(i.Voters, i.Accounts, i.Revenue, i.GrossProfit) : null))],
             total, page.PageNumber, page.Size);
     }
+
+    /// <summary>The idea a command of the viewer's has just posted or changed, which is there for them since they did.</summary>
+    public async Task<IdeaResponse> GetAsync(Viewer viewer, Guid id, CancellationToken ct) =>
+        await FindAsync(viewer, id, ct) ?? throw new InvalidOperationException($"The idea {id} is not there for the one who just changed it.");
 
     /// <summary>One idea as the viewer may see it (a hidden idea only by managers), with the comments of its duplicates.</summary>
     public async Task<IdeaResponse?> FindAsync(Viewer viewer, Guid id, CancellationToken ct)

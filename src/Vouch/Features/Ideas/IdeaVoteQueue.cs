@@ -5,7 +5,7 @@ namespace Vouch.Features.Ideas;
 /// <summary>A vote waiting to be written: who votes, for which idea, and whom the audit log names.</summary>
 public sealed record Ballot(Viewer Voter, Guid IdeaId, (Guid? UserId, string Name) Actor)
 {
-    internal TaskCompletionSource<(VoteResponse? Vote, Refusal? Refusal)> Outcome { get; } =
+    internal TaskCompletionSource<CommandResult<VoteResponse>> Outcome { get; } =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
@@ -27,7 +27,7 @@ public sealed class IdeaVoteQueue(IServiceScopeFactory scopes, ILogger<IdeaVoteQ
     private readonly Channel<Ballot> _ballots = Channel.CreateUnbounded<Ballot>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Queues the vote and answers once the batch that holds it is committed.</summary>
-    public Task<(VoteResponse? Vote, Refusal? Refusal)> CastAsync(Ballot ballot, CancellationToken ct)
+    public Task<CommandResult<VoteResponse>> CastAsync(Ballot ballot, CancellationToken ct)
     {
         if (!_ballots.Writer.TryWrite(ballot))
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Catalog;
 using Vouch.Web;
@@ -9,7 +10,7 @@ using Vouch.Web;
 namespace Vouch.Features.Ideas;
 
 [Authorize(Policy = IdeasModule.PostIdeas)]
-public sealed class IndexModel(IdeaQueries queries, VouchDbContext db) : PageModel
+public sealed class IndexModel(IdeaQueries queries, VouchDbContext db, CurrentUser user) : PageModel
 {
     public PageQuery Query { get; private set; } = new();
     public IdeaFilter Filter { get; private set; } = new();
@@ -24,7 +25,7 @@ public sealed class IndexModel(IdeaQueries queries, VouchDbContext db) : PageMod
     // From the query string only: Razor Pages keeps its own "page" route value.
     public async Task OnGetAsync([FromQuery] PageQuery query, [FromQuery] IdeaFilter filter, CancellationToken ct)
     {
-        (Query, Filter, Viewer) = (query, filter, Viewer.Of(User));
+        (Query, Filter, Viewer) = (query, filter, await Viewer.OfAsync(user));
         Products = await db.Products.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
         Industries = await db.Industries.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
         var (board, errors) = await queries.ResolveAsync(filter, ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Catalog;
 
@@ -9,7 +10,7 @@ namespace Vouch.Features.Ideas;
 
 /// <summary>Posting an idea; while the title is typed, the ideas most like it are shown so people can vote there instead.</summary>
 [Authorize(Policy = IdeasModule.PostIdeas)]
-public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDbContext db) : PageModel
+public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDbContext db, CurrentUser user) : PageModel
 {
     public IReadOnlyList<Product> Products { get; private set; } = [];
     public IReadOnlyList<SimilarIdea> Similar { get; private set; } = [];
@@ -26,13 +27,13 @@ public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDb
 
     public async Task<IActionResult> OnPostAsync(string? title, string? description, string? productArea, CancellationToken ct)
     {
-        var (id, refusal) = await exchange.PostAsync(Viewer.Of(User), new PostIdeaRequest(title, description, productArea), ct);
-        if (refusal is null)
+        var posted = await exchange.PostAsync(await Viewer.OfAsync(user), new PostIdeaRequest(title, description, productArea), ct);
+        if (posted.Succeeded)
         {
             TempData["Notice"] = "Thank you: your idea is posted. You will be told when its status changes.";
-            return Redirect($"/ideas/{id}");
+            return Redirect($"/ideas/{posted.Value}");
         }
-        (Title, Description, ProductArea, Errors) = (title, description, productArea, refusal.Errors ?? new Dictionary<string, string[]>());
+        (Title, Description, ProductArea, Errors) = (title, description, productArea, posted.Refusal.Errors ?? new Dictionary<string, string[]>());
         Products = await ProductsAsync(ct);
         Similar = await SimilarToAsync(title, ct);
         return Page();

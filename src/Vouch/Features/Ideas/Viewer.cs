@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Vouch.Auth;
-using Vouch.Features.Users;
 
 namespace Vouch.Features.Ideas;
 
@@ -10,8 +8,6 @@ namespace Vouch.Features.Ideas;
 /// </summary>
 public sealed record Viewer(Guid UserId, bool IsEmployee, bool IsManager)
 {
-    public static Viewer Of(ClaimsPrincipal principal) => new(
-        principal.UserId(),
-        Policies.RolesByPolicy[Policies.ReadInventory].Any(principal.IsInRole),
-        Policies.RolesByPolicy[IdeasModule.ManageIdeas].Any(principal.IsInRole));
+    public static async Task<Viewer> OfAsync(CurrentUser user) =>
+        new(user.Id, await user.MayAsync(Policies.ReadInventory), await user.MayAsync(IdeasModule.ManageIdeas));
 }

@@ -10,7 +10,7 @@ namespace Vouch.Features.Opportunities;
 
 /// <summary>One deal: the references asked for it, where to ask for another, and closing it won or lost.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, CurrentUser user, TimeProvider clock) : PageModel
 {
     public sealed record AskedReference(Guid Id, string Activity, string Status, string? Contact, DateOnly NeededBy);
 
@@ -38,17 +38,18 @@ public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, 
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, bool? won, decimal? amount, DateOnly? closeDate, Guid? version, CancellationToken ct)
     {
-        var refusal = await closing.CloseAsync(User, id, new CloseOpportunityBody(won, amount, closeDate, version), ct);
-        if (refusal is null)
+        var closed = await closing.CloseAsync(await OpportunityAccess.OfAsync(user), id, new CloseOpportunityBody(won, amount, closeDate, version), ct);
+        if (closed.Succeeded)
         {
             TempData["Notice"] = won == true ? "The deal is closed won. The references that helped it are credited." : "The deal is closed lost.";
             return RedirectToPage(new { id });
         }
-        if (refusal.Status == StatusCodes.Status404NotFound)
+        var refusal = closed.Refusal;
+        if (refusal.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }
-        if (refusal.Status == StatusCodes.Status403Forbidden)
+        if (refusal.Kind == RefusalKind.Forbidden)
         {
             return Forbid();
         }
@@ -70,16 +71,17 @@ public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, 
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var opportunity = await db.Opportunities.AsNoTracking().AsSplitQuery().VisibleTo(User).Include(o => o.Account!).ThenInclude(a => a.Industry)
+        var access = await OpportunityAccess.OfAsync(user);
+        var opportunity = await access.Visible(db.Opportunities.AsNoTracking().AsSplitQuery()).Include(o => o.Account!).ThenInclude(a => a.Industry)
             .Include(o => o.Products).Include(o => o.Owner).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (opportunity is null)
         {
             return false;
         }
         Opportunity = opportunity;
-        MayAsk = !opportunity.IsClosed && (await authorization.AuthorizeAsync(User, RequestsModule.RequestReferences)).Succeeded;
-        MayClose = !opportunity.IsClosed && OpportunityAccess.MayClose(User, opportunity);
-        var actor = RequestActor.Of(User);
+        MayAsk = !opportunity.IsClosed && await user.MayAsync(RequestsModule.RequestReferences);
+        MayClose = !opportunity.IsClosed && access.MayClose(opportunity);
+        var actor = await RequestActor.OfAsync(user);
         var asked = await db.ReferenceRequests.AsNoTracking().Where(r => r.OpportunityId == id)
             .Include(r => r.ActivityType).Include(r => r.Contact)
             .OrderByDescending(r => r.CreatedAt).ToListAsync(ct);

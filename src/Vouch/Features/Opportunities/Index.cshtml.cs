@@ -8,7 +8,7 @@ namespace Vouch.Features.Opportunities;
 
 /// <summary>Open deals: a seller's own, or everyone's for managers and executives; where a reference is asked for.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class IndexModel(VouchDbContext db) : PageModel
+public sealed class IndexModel(VouchDbContext db, CurrentUser user) : PageModel
 {
     public const int Shown = 100;
 
@@ -18,7 +18,8 @@ public sealed class IndexModel(VouchDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Opportunities = await db.Opportunities.AsNoTracking().VisibleTo(User).Where(o => !o.IsClosed).OrderBy(o => o.CloseDate).ThenBy(o => o.Id).Take(Shown)
+        var access = await OpportunityAccess.OfAsync(user);
+        Opportunities = await access.Visible(db.Opportunities.AsNoTracking()).Where(o => !o.IsClosed).OrderBy(o => o.CloseDate).ThenBy(o => o.Id).Take(Shown)
             .Select(o => new Row(o.Id, o.Name, o.Account!.Name, o.Amount, o.Stage, o.CloseDate, o.Owner == null ? null : o.Owner.DisplayName))
             .ToListAsync(ct);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Catalog;
 using Vouch.Features.Users;
@@ -7,7 +8,7 @@ using Vouch.Features.Users;
 namespace Vouch.Features.Opportunities;
 
 /// <summary>A sales deal at an account: what references are requested for and credited against.</summary>
-public sealed class Opportunity
+public sealed class Opportunity : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid AccountId { get; set; }

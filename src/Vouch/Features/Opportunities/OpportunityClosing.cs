@@ -1,11 +1,7 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Requests;
-using Vouch.Features.Users;
-
-using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Opportunities;
 
@@ -20,24 +16,20 @@ public sealed record OpportunityResponse(
 /// Who sees a deal and who closes it. Sellers see and close their own deals; reference managers and admins see and
 /// close everyone's; executives see everyone's and close none. A deal someone may not see is not there for them.
 /// </summary>
-public static class OpportunityAccess
+public sealed record OpportunityAccess(Guid UserId, bool ReadsAll, bool ClosesAll, bool ClosesOwn)
 {
-    public static bool ReadsAll(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ReferenceManager) || user.IsInRole(Roles.Executive);
+    public static async Task<OpportunityAccess> OfAsync(CurrentUser user) => new(
+        user.Id,
+        // Reference managers, admins and executives see every deal: the people the reports policy lets in.
+        await user.MayAsync(Policies.ReadReports),
+        await user.MayAsync(Policies.ManageInventory),
+        await user.MayAsync(RequestsModule.RequestReferences));
 
-    public static IQueryable<Opportunity> VisibleTo(this IQueryable<Opportunity> opportunities, ClaimsPrincipal user)
-    {
-        if (ReadsAll(user))
-        {
-            return opportunities;
-        }
-        var me = user.UserId();
-        return opportunities.Where(o => o.OwnerId == me);
-    }
+    /// <summary>The deals of <paramref name="opportunities"/> the user sees.</summary>
+    public IQueryable<Opportunity> Visible(IQueryable<Opportunity> opportunities) =>
+        ReadsAll ? opportunities : opportunities.Where(o => o.OwnerId == UserId);
 
-    public static bool MayClose(ClaimsPrincipal user, Opportunity opportunity) =>
-        Policies.RolesByPolicy[Policies.ManageInventory].Any(user.IsInRole)
-        || (opportunity.OwnerId == user.UserId() && Policies.RolesByPolicy[RequestsModule.RequestReferences].Any(user.IsInRole));
+    public bool MayClose(Opportunity opportunity) => ClosesAll || (ClosesOwn && opportunity.OwnerId == UserId);
 }
 
 /// <summary>
@@ -53,9 +45,9 @@ public sealed class OpportunityClosing(VouchDbContext db, TimeProvider clock)
     /// <summary>The largest amount the column holds (18 digits, 2 after the point).</summary>
     public const decimal MaxAmount = 9_999_999_999_999_999.99m;
 
-    private static readonly Refusal s_notFound = new(StatusCodes.Status404NotFound, "The opportunity was not found.");
+    private static readonly Refusal s_notFound = Refusal.NotFound("The opportunity");
 
-    public async Task<Refusal?> CloseAsync(ClaimsPrincipal user, Guid id, CloseOpportunityBody body, CancellationToken ct)
+    public async Task<CommandResult> CloseAsync(OpportunityAccess access, Guid id, CloseOpportunityBody body, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var errors = new ValidationErrors();
@@ -81,25 +73,25 @@ public sealed class OpportunityClosing(VouchDbContext db, TimeProvider clock)
         }
         if (body.Version is null)
         {
-            errors.Add("version", "version is required: send the version you read, so a concurrent change is not overwritten.");
+            errors.Add("version", Versioning.VersionRequired);
         }
         if (!errors.IsEmpty)
         {
             return Refusal.Invalid(errors);
         }
 
-        var opportunity = await db.Opportunities.VisibleTo(user).SingleOrDefaultAsync(o => o.Id == id, ct);
+        var opportunity = await access.Visible(db.Opportunities).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (opportunity is null)
         {
             return s_notFound;
         }
-        if (!OpportunityAccess.MayClose(user, opportunity))
+        if (!access.MayClose(opportunity))
         {
-            return new Refusal(StatusCodes.Status403Forbidden, "You may not close this deal.", "Only the seller who owns it or a reference manager closes a deal.");
+            return Refusal.Forbidden("You may not close this deal.", "Only the seller who owns it or a reference manager closes a deal.");
         }
-        if (body.Version != opportunity.Version)
+        if (Versioning.Check(opportunity, body.Version) is { } stale)
         {
-            return Stale;
+            return stale;
         }
         if (opportunity.IsClosed)
         {
@@ -110,26 +102,17 @@ public sealed class OpportunityClosing(VouchDbContext db, TimeProvider clock)
         opportunity.Stage = opportunity.IsWon ? WonStage : LostStage;
         opportunity.Amount = body.Amount!.Value;
         opportunity.CloseDate = body.CloseDate!.Value;
-        // The token compared in the UPDATE is the version the caller read, so a save between our read and write also fails.
-        db.Entry(opportunity).Property(o => o.Version).OriginalValue = body.Version!.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Stale;
-        }
-        return null;
+        return await db.SaveOverAsync(opportunity, body.Version!.Value, ct);
     }
 
-    public Task<OpportunityResponse?> FindAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
-        db.Opportunities.AsNoTracking().VisibleTo(user).Where(o => o.Id == id)
+    /// <summary>The deal the user has just closed, which they see since they closed it.</summary>
+    public async Task<OpportunityResponse> GetAsync(OpportunityAccess access, Guid id, CancellationToken ct) =>
+        await FindAsync(access, id, ct) ?? throw new InvalidOperationException($"The opportunity {id} is not there for the one who just closed it.");
+
+    public Task<OpportunityResponse?> FindAsync(OpportunityAccess access, Guid id, CancellationToken ct) =>
+        access.Visible(db.Opportunities.AsNoTracking()).Where(o => o.Id == id)
             .Select(o => new OpportunityResponse(
                 o.Id, o.Name, o.AccountId, o.Account!.Name, o.Amount, o.Stage, o.CloseDate, o.IsClosed, o.IsWon, o.Competitor,
                 o.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(), o.OwnerId, o.Owner == null ? null : o.Owner.DisplayName, o.Version))
             .SingleOrDefaultAsync(ct);
-
-    private static Refusal Stale => Refusal.Conflict(
-        "The record was changed by someone else.", "Reload it, reapply your change and save again with the new version.");
 }

@@ -1,10 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vouch.Auth;
 using Vouch.Features.Requests;
 using Vouch.Web;
-
-using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Opportunities;
 
@@ -23,15 +20,14 @@ public static class OpportunityEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<OpportunityResponse>, ProblemHttpResult>> Get(
-        Guid id, ClaimsPrincipal principal, OpportunityClosing closing, CancellationToken ct) =>
-        await closing.FindAsync(principal, id, ct) is { } opportunity ? TypedResults.Ok(opportunity) : Problems.NotFound("The opportunity");
+    private static async Task<Results<Ok<OpportunityResponse>, ValidationProblem, ProblemHttpResult>> Get(
+        Guid id, CurrentUser user, OpportunityClosing closing, CancellationToken ct) =>
+        (await closing.FindAsync(await OpportunityAccess.OfAsync(user), id, ct)).OrNotFound("The opportunity").ToApi(TypedResults.Ok);
 
     private static async Task<Results<Ok<OpportunityResponse>, ValidationProblem, ProblemHttpResult>> Close(
-        Guid id, CloseOpportunityBody body, ClaimsPrincipal principal, OpportunityClosing closing, CancellationToken ct)
+        Guid id, CloseOpportunityBody body, CurrentUser user, OpportunityClosing closing, CancellationToken ct)
     {
-        var refusal = await closing.CloseAsync(principal, id, body, ct);
-        var closed = refusal is null ? await closing.FindAsync(principal, id, ct) : null;
-        return Refusal.Answer(refusal, () => TypedResults.Ok(closed!));
+        var access = await OpportunityAccess.OfAsync(user);
+        return (await (await closing.CloseAsync(access, id, body, ct)).ThenAsync(() => closing.GetAsync(access, id, ct))).ToApi(TypedResults.Ok);
     }
 }

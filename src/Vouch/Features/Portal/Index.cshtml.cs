@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Notifications;
 using Vouch.Features.Requests;
-using Vouch.Features.Users;
 using Vouch.Web;
-
 
 namespace Vouch.Features.Portal;
 
 /// <summary>The advocate's own page: the asks waiting for their answer.</summary>
-public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow, NotificationInbox inbox) : PageModel
+public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow, NotificationInbox inbox, CurrentUser user) : PageModel
 {
     public sealed record Ask(Guid Id, string Activity, string? Industry, DateOnly NeededBy, string? UseCase, string Requester);
 
@@ -32,26 +31,26 @@ public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow, Noti
     public Task<IActionResult> OnPostDeclineAsync(Guid id, string? reason, CancellationToken ct) =>
         AnswerAsync(actor => workflow.DeclineAsync(actor, id, new ReasonBody(reason), ct), "No problem: we will not ask you for this one.", ct);
 
-    private async Task<IActionResult> AnswerAsync(Func<RequestActor, Task<Ideas.Refusal?>> answer, string notice, CancellationToken ct)
+    private async Task<IActionResult> AnswerAsync(Func<RequestActor, Task<CommandResult>> answer, string notice, CancellationToken ct)
     {
-        var refusal = await answer(RequestActor.Of(User, await ContactIdAsync(ct)));
-        if (refusal is null)
+        var answered = await answer(await RequestActor.OfAsync(user, await ContactIdAsync(ct)));
+        if (answered.Succeeded)
         {
             TempData["Notice"] = notice;
             return RedirectToPage();
         }
-        if (refusal.Status == StatusCodes.Status404NotFound)
+        if (answered.Refusal.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }
-        Error = refusal.Message;
+        Error = answered.Refusal.Message;
         await LoadAsync(ct);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Notifications = await inbox.PageAsync(User.UserId(), new PageQuery { PageSize = Dashboard.IndexModel.NotificationsShown }, ct);
+        Notifications = await inbox.PageAsync(user.Id, new PageQuery { PageSize = Dashboard.IndexModel.NotificationsShown }, ct);
         var contactId = await ContactIdAsync(ct);
         Asks = contactId is null ? [] : await db.ReferenceRequests.AsNoTracking()
             .Where(r => r.ContactId == contactId && r.AdvocateAskedAt != null && r.Status == RequestStatus.OwnerApproved)
@@ -67,7 +66,7 @@ public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow, Noti
 
     private async Task<Guid?> ContactIdAsync(CancellationToken ct)
     {
-        var me = User.UserId();
+        var me = user.Id;
         return await db.Users.Where(u => u.Id == me).Select(u => u.ContactId).SingleOrDefaultAsync(ct);
     }
 }

@@ -2,22 +2,19 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vouch.Auth;
-using Vouch.Features.Users;
-
-using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Requests;
 
 /// <summary>One request: its timeline, the advocates that fit while one is to be proposed, and the current step's buttons.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(RequestQueries queries, RequestWorkflow workflow) : PageModel
+public sealed class DetailsModel(RequestQueries queries, RequestWorkflow workflow, CurrentUser user) : PageModel
 {
     public RequestResponse Reference { get; private set; } = null!;
     public MatchesResponse? Matches { get; private set; }
     public string? Error { get; private set; }
 
     /// <summary>Whether the deal's page is there for the caller: the seller who asked, or those who read every deal.</summary>
-    public bool SeesDeal => Opportunities.OpportunityAccess.ReadsAll(User) || Reference.RequesterId == User.UserId();
+    public bool SeesDeal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 
@@ -46,34 +43,35 @@ public sealed class DetailsModel(RequestQueries queries, RequestWorkflow workflo
     public Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken ct) =>
         StepAsync(id, actor => workflow.CancelAsync(actor, id, new ReasonBody(reason), ct), "The request is cancelled.", ct);
 
-    private async Task<IActionResult> StepAsync(Guid id, Func<RequestActor, Task<Refusal?>> step, string notice, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Guid id, Func<RequestActor, Task<CommandResult>> step, string notice, CancellationToken ct)
     {
-        var refusal = await step(RequestActor.Of(User));
-        if (refusal is null)
+        var taken = await step(await RequestActor.OfAsync(user));
+        if (taken.Succeeded)
         {
             TempData["Notice"] = notice;
             return RedirectToPage(new { id });
         }
-        if (refusal.Status == StatusCodes.Status404NotFound)
+        if (taken.Refusal.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }
-        if (refusal.Status == StatusCodes.Status403Forbidden)
+        if (taken.Refusal.Kind == RefusalKind.Forbidden)
         {
             return Forbid();
         }
-        Error = refusal.Message;
+        Error = taken.Refusal.Message;
         return await ShowAsync(id, ct);
     }
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
-        var actor = RequestActor.Of(User);
+        var actor = await RequestActor.OfAsync(user);
         if (await queries.FindAsync(actor, id, ct) is not { } request)
         {
             return NotFound();
         }
         Reference = request;
+        SeesDeal = actor.ReadsAll || request.RequesterId == actor.UserId;
         if (request.Actions.Contains(WaitingOn.Assign))
         {
             Matches = await queries.MatchesAsync(actor, id, ct);

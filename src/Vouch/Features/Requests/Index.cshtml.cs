@@ -7,7 +7,7 @@ namespace Vouch.Features.Requests;
 
 /// <summary>Reference requests: the caller's own, those waiting on them, or all of them for managers and executives.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class IndexModel(RequestQueries queries, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(RequestQueries queries, CurrentUser user) : PageModel
 {
     public bool MayAsk { get; private set; }
 
@@ -17,10 +17,10 @@ public sealed class IndexModel(RequestQueries queries, IAuthorizationService aut
 
     public async Task OnGetAsync(string? view, int? page, CancellationToken ct)
     {
-        var actor = RequestActor.Of(User);
+        var actor = await RequestActor.OfAsync(user);
         ReadsAll = actor.ReadsAll;
-        MayAsk = (await authorization.AuthorizeAsync(User, RequestsModule.RequestReferences)).Succeeded;
-        View = Enum.TryParse<RequestView>(view, ignoreCase: true, out var parsed) ? parsed : RequestView.Waiting;
+        MayAsk = await user.MayAsync(RequestsModule.RequestReferences);
+        View = EnumText.ParseOrNull<RequestView>(view) ?? RequestView.Waiting;
         Requests = await queries.ListAsync(actor, View, new PageQuery { Page = Math.Max(page ?? 1, 1) }, ct);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.ActivityTypes;
 using Vouch.Features.Catalog;
@@ -43,7 +44,7 @@ public sealed class RequestForm
 /// campaign without a deal. Refused input is shown next to its field and kept.
 /// </summary>
 [Authorize(Policy = RequestsModule.RequestReferences)]
-public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, TimeProvider clock) : PageModel
+public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, CurrentUser user, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RequestForm Form { get; set; } = new();
@@ -74,13 +75,13 @@ public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, TimePr
         var errors = ModelState.BindingErrors();
         if (errors.IsEmpty)
         {
-            var (id, refusal) = await workflow.CreateAsync(RequestActor.Of(User), Form.ToBody(), ct);
-            if (refusal is null)
+            var created = await workflow.CreateAsync(await RequestActor.OfAsync(user), Form.ToBody(), ct);
+            if (created.Succeeded)
             {
                 TempData["Notice"] = "Your request is in. The advocates who fit are below.";
-                return Redirect($"/requests/{id}");
+                return Redirect($"/requests/{created.Value}");
             }
-            Errors = refusal.Errors ?? new Dictionary<string, string[]> { [""] = [refusal.Message] };
+            Errors = created.Refusal.Errors ?? new Dictionary<string, string[]> { [""] = [created.Refusal.Message] };
         }
         else
         {
@@ -97,7 +98,8 @@ public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, TimePr
     {
         if (Form.OpportunityId is { } id)
         {
-            Opportunity = await db.Opportunities.AsNoTracking().AsSplitQuery().VisibleTo(User)
+            var access = await OpportunityAccess.OfAsync(user);
+            Opportunity = await access.Visible(db.Opportunities.AsNoTracking().AsSplitQuery())
                 .Include(o => o.Account!).ThenInclude(a => a.Products).Include(o => o.Products)
                 .SingleOrDefaultAsync(o => o.Id == id, ct);
             if (Opportunity is null)

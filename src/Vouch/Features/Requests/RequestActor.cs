@@ -1,6 +1,4 @@
-using System.Security.Claims;
 using Vouch.Auth;
-using Vouch.Features.Users;
 
 namespace Vouch.Features.Requests;
 
@@ -8,16 +6,15 @@ namespace Vouch.Features.Requests;
 /// Who acts on a request, and in which capacity: reference managers do everything, executives read, sellers see the
 /// requests they made and those whose consent they owe as account owner, advocates answer their own asks.
 /// </summary>
-public sealed record RequestActor(Guid UserId, string Name, bool IsManager, bool IsExecutive, bool IsAdvocate, Guid? ContactId)
+public sealed record RequestActor(Guid UserId, string Name, bool IsManager, bool ReadsAll, bool IsAdvocate, Guid? ContactId)
 {
-    public bool ReadsAll => IsManager || IsExecutive;
-
-    public static RequestActor Of(ClaimsPrincipal principal, Guid? contactId = null) => new(
-        principal.UserId(),
-        principal.FindFirstValue(ClaimTypes.Email) ?? principal.Identity?.Name ?? "unknown",
-        Policies.RolesByPolicy[Policies.ManageInventory].Any(principal.IsInRole),
-        principal.IsInRole(Roles.Executive),
-        principal.IsInRole(Roles.Advocate),
+    public static async Task<RequestActor> OfAsync(CurrentUser user, Guid? contactId = null) => new(
+        user.Id,
+        user.Email,
+        await user.MayAsync(Policies.ManageInventory),
+        // Reference managers, admins and executives read every request: the people the reports policy lets in.
+        await user.MayAsync(Policies.ReadReports),
+        await user.MayAsync(Policies.AdvocatePortal),
         contactId);
 
     /// <summary>Whether the actor sees the request at all; everyone else is told it does not exist.</summary>

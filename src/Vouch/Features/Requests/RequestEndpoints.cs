@@ -1,12 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
-using Vouch.Features.Users;
 using Vouch.Web;
-
-using Refusal = Vouch.Features.Ideas.Refusal;
 
 namespace Vouch.Features.Requests;
 
@@ -54,82 +50,77 @@ public static class RequestEndpoints
     }
 
     private static async Task<Results<Created<RequestResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CreateRequestBody body, ClaimsPrincipal principal, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct)
+        CreateRequestBody body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct)
     {
-        var actor = RequestActor.Of(principal);
-        var (id, refusal) = await workflow.CreateAsync(actor, body, ct);
-        var created = id is null ? null : await queries.FindAsync(actor, id.Value, ct);
-        return Refusal.Answer(refusal, () => TypedResults.Created($"/api/v1/requests/{id}", created!));
+        var actor = await RequestActor.OfAsync(user);
+        var created = await (await workflow.CreateAsync(actor, body, ct)).MapAsync(id => queries.GetAsync(actor, id, ct));
+        return created.ToApi(request => TypedResults.Created($"/api/v1/requests/{request.Id}", request));
     }
 
     private static async Task<Results<Ok<Paged<RequestSummary>>, ValidationProblem>> List(
-        [AsParameters] PageQuery page, string? view, ClaimsPrincipal principal, RequestQueries queries, CancellationToken ct)
+        [AsParameters] PageQuery page, string? view, CurrentUser user, RequestQueries queries, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         page.Validate(errors);
         var parsed = RequestView.Mine;
-        if (view is not null && !Enum.TryParse(view, ignoreCase: true, out parsed))
+        if (view is not null && !EnumText.TryParse(view, out parsed))
         {
             errors.Add("view", "view must be mine, waiting or all.");
         }
-        if (!errors.IsEmpty)
-        {
-            return errors.ToProblem();
-        }
-        return TypedResults.Ok(await queries.ListAsync(RequestActor.Of(principal), parsed, page, ct));
+        return errors.IsEmpty ? TypedResults.Ok(await queries.ListAsync(await RequestActor.OfAsync(user), parsed, page, ct)) : errors.ToProblem();
     }
 
-    private static async Task<Results<Ok<RequestResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal principal, RequestQueries queries, CancellationToken ct) =>
-        await queries.FindAsync(RequestActor.Of(principal), id, ct) is { } request ? TypedResults.Ok(request) : Problems.NotFound("The request");
+    private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Get(
+        Guid id, CurrentUser user, RequestQueries queries, CancellationToken ct) =>
+        (await queries.FindAsync(await RequestActor.OfAsync(user), id, ct)).OrNotFound("The request").ToApi(TypedResults.Ok);
 
-    private static async Task<Results<Ok<MatchesResponse>, ProblemHttpResult>> Matches(Guid id, ClaimsPrincipal principal, RequestQueries queries, CancellationToken ct) =>
-        await queries.MatchesAsync(RequestActor.Of(principal), id, ct) is { } matches ? TypedResults.Ok(matches) : Problems.NotFound("The request");
+    private static async Task<Results<Ok<MatchesResponse>, ValidationProblem, ProblemHttpResult>> Matches(
+        Guid id, CurrentUser user, RequestQueries queries, CancellationToken ct) =>
+        (await queries.MatchesAsync(await RequestActor.OfAsync(user), id, ct)).OrNotFound("The request").ToApi(TypedResults.Ok);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Assign(
-        Guid id, AssignBody body, ClaimsPrincipal principal, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
-        await AnswerAsync(principal, id, queries, actor => workflow.AssignAsync(actor, id, body, ct), ct);
+        Guid id, AssignBody body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
+        await AnswerAsync(await RequestActor.OfAsync(user), id, queries, actor => workflow.AssignAsync(actor, id, body, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> OwnerConsent(
-        Guid id, OwnerConsentBody body, ClaimsPrincipal principal, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
-        await AnswerAsync(principal, id, queries, actor => workflow.OwnerConsentAsync(actor, id, body, ct), ct);
+        Guid id, OwnerConsentBody body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
+        await AnswerAsync(await RequestActor.OfAsync(user), id, queries, actor => workflow.OwnerConsentAsync(actor, id, body, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Accept(
-        Guid id, ClaimsPrincipal principal, RequestWorkflow workflow, RequestQueries queries, VouchDbContext db, CancellationToken ct) =>
-        await AnswerAsync(principal, id, queries, actor => workflow.AcceptAsync(actor, id, ct), ct, db);
+        Guid id, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, VouchDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await AdvocateAsync(user, db, ct), id, queries, actor => workflow.AcceptAsync(actor, id, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Decline(
-        Guid id, ReasonBody? body, ClaimsPrincipal principal, RequestWorkflow workflow, RequestQueries queries, VouchDbContext db, CancellationToken ct) =>
-        await AnswerAsync(principal, id, queries, actor => workflow.DeclineAsync(actor, id, body ?? new ReasonBody(null), ct), ct, db);
+        Guid id, ReasonBody? body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, VouchDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await AdvocateAsync(user, db, ct), id, queries, actor => workflow.DeclineAsync(actor, id, body ?? new ReasonBody(null), ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Schedule(
-        Guid id, ScheduleBody body, ClaimsPrincipal principal, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
-        await AnswerAsync(principal, id, queries, actor => workflow.ScheduleAsync(actor, id, body, ct), ct);
+        Guid id, ScheduleBody body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
+        await AnswerAsync(await RequestActor.OfAsync(user), id, queries, actor => workflow.ScheduleAsync(actor, id, body, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Complete(
-        Guid id, ClaimsPrincipal principal, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
-        await AnswerAsync(principal, id, queries, actor => workflow.CompleteAsync(actor, id, ct), ct);
+        Guid id, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
+        await AnswerAsync(await RequestActor.OfAsync(user), id, queries, actor => workflow.CompleteAsync(actor, id, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Feedback(
-        Guid id, FeedbackBody body, ClaimsPrincipal principal, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
-        await AnswerAsync(principal, id, queries, actor => workflow.FeedbackAsync(actor, id, body, ct), ct);
+        Guid id, FeedbackBody body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
+        await AnswerAsync(await RequestActor.OfAsync(user), id, queries, actor => workflow.FeedbackAsync(actor, id, body, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Cancel(
-        Guid id, ReasonBody? body, ClaimsPrincipal principal, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
-        await AnswerAsync(principal, id, queries, actor => workflow.CancelAsync(actor, id, body ?? new ReasonBody(null), ct), ct);
+        Guid id, ReasonBody? body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
+        await AnswerAsync(await RequestActor.OfAsync(user), id, queries, actor => workflow.CancelAsync(actor, id, body ?? new ReasonBody(null), ct), ct);
 
     /// <summary>
     /// Takes the step and answers with the request as it now is. Advocates have no request page: they are answered with
     /// the request only while they see it, which they do as the advocate asked.
     /// </summary>
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
-        ClaimsPrincipal principal, Guid id, RequestQueries queries, Func<RequestActor, Task<Refusal?>> step, CancellationToken ct, VouchDbContext? db = null)
-    {
-        var contactId = db is not null && principal.IsInRole(Roles.Advocate)
-            ? await db.Users.Where(u => u.Id == principal.UserId()).Select(u => u.ContactId).SingleOrDefaultAsync(ct)
-            : null;
-        var actor = RequestActor.Of(principal, contactId);
-        var refusal = await step(actor);
-        var request = refusal is null ? await queries.FindAsync(actor, id, ct) : null;
-        return Refusal.Answer(refusal, () => TypedResults.Ok(request!));
-    }
+        RequestActor actor, Guid id, RequestQueries queries, Func<RequestActor, Task<CommandResult>> step, CancellationToken ct) =>
+        (await (await step(actor)).ThenAsync(() => queries.GetAsync(actor, id, ct))).ToApi(TypedResults.Ok);
+
+    /// <summary>The actor answering an ask: an advocate with the contact they are, so the asks of them are theirs.</summary>
+    private static async Task<RequestActor> AdvocateAsync(CurrentUser user, VouchDbContext db, CancellationToken ct) =>
+        await RequestActor.OfAsync(user, await user.MayAsync(Policies.AdvocatePortal)
+            ? await db.Users.Where(u => u.Id == user.Id).Select(u => u.ContactId).SingleOrDefaultAsync(ct)
+            : null);
 }

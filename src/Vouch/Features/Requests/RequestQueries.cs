@@ -51,6 +51,10 @@ public sealed class RequestQueries(
             r.StepDueAt < now, WaitingOn.Describe(r)))], total, page.PageNumber, page.Size);
     }
 
+    /// <summary>The request a step of the actor's has just made or moved, which they see since they took it.</summary>
+    public async Task<RequestResponse> GetAsync(RequestActor actor, Guid id, CancellationToken ct) =>
+        await FindAsync(actor, id, ct) ?? throw new InvalidOperationException($"The request {id} is not there for the one who just moved it.");
+
     public async Task<RequestResponse?> FindAsync(RequestActor actor, Guid id, CancellationToken ct)
     {
         var request = await db.ReferenceRequests.AsNoTracking().AsSplitQuery()

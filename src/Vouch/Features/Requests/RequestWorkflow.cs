@@ -9,8 +9,6 @@ using Vouch.Features.Engagements;
 using Vouch.Features.Matching;
 using Vouch.Features.Notifications;
 
-using Refusal = Vouch.Features.Ideas.Refusal;
-
 namespace Vouch.Features.Requests;
 
 /// <summary>
@@ -27,11 +25,11 @@ namespace Vouch.Features.Requests;
 /// </remarks>
 public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOptions<RequestOptions> options, TimeProvider clock)
 {
-    private static readonly Refusal s_notFound = new(StatusCodes.Status404NotFound, "The request was not found.");
+    private static readonly Refusal s_notFound = Refusal.NotFound("The request");
 
     private RequestOptions Options => options.Value;
 
-    public async Task<(Guid? Id, Refusal? Refusal)> CreateAsync(RequestActor actor, CreateRequestBody body, CancellationToken ct)
+    public async Task<CommandResult<Guid>> CreateAsync(RequestActor actor, CreateRequestBody body, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
@@ -73,13 +71,9 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         // Criteria left out are prefilled from the deal: the advocate should look like the prospect.
         var criteria = body.Criteria ?? (opportunity is null ? null : CriteriaBody.FromDeal(opportunity));
         Region? region = null;
-        if (criteria?.Region is { } regionText && !Enum.TryParse(regionText, ignoreCase: true, out Region parsed))
+        if (criteria?.Region is { } regionText && (region = EnumText.ParseOrNull<Region>(regionText)) is null)
         {
-            errors.Add("criteria.region", $"criteria.region must be one of {string.Join(", ", Enum.GetNames<Region>())}.");
-        }
-        else if (criteria?.Region is { } text)
-        {
-            region = Enum.Parse<Region>(text, ignoreCase: true);
+            errors.Add("criteria.region", EnumText.MustBeOneOf<Region>("criteria.region"));
         }
         string? countryCode = null;
         if (criteria?.CountryCode is { } country && (countryCode = Countries.Resolve(country)) is null)
@@ -106,7 +100,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         }
         if (!errors.IsEmpty)
         {
-            return (null, Refusal.Invalid(errors));
+            return Refusal.Invalid(errors);
         }
 
         var request = new ReferenceRequest
@@ -132,11 +126,11 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             await NotifyAsync(request, actor, await ManagersAsync(ct), $"New request for a {activity.Name.ToLowerInvariant()} needed by {request.NeededBy:d MMM yyyy}.", now, ct);
         }
         await db.SaveChangesAsync(ct);
-        return (request.Id, null);
+        return request.Id;
     }
 
     /// <summary>Names the advocate and reserves their capacity, if every rule allows the ask.</summary>
-    public async Task<Refusal?> AssignAsync(RequestActor actor, Guid id, AssignBody body, CancellationToken ct)
+    public async Task<CommandResult> AssignAsync(RequestActor actor, Guid id, AssignBody body, CancellationToken ct)
     {
         if (body.ContactId is not { } contactId)
         {
@@ -207,10 +201,10 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return null;
+        return CommandResult.Success;
     }
 
-    public async Task<Refusal?> OwnerConsentAsync(RequestActor actor, Guid id, OwnerConsentBody body, CancellationToken ct)
+    public async Task<CommandResult> OwnerConsentAsync(RequestActor actor, Guid id, OwnerConsentBody body, CancellationToken ct)
     {
         var approve = string.Equals(body.Decision, "approve", StringComparison.OrdinalIgnoreCase);
         if (!approve && !string.Equals(body.Decision, "decline", StringComparison.OrdinalIgnoreCase))
@@ -226,62 +220,65 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             return Refusal.Invalid("reason", $"reason must be at most {ReferenceRequest.ReasonMaxLength} characters.");
         }
         var now = clock.GetUtcNow();
-        var (request, refusal) = await StepAsync(actor, id, RequestStatus.CandidateProposed, "consent to the ask",
+        var step = await StepAsync(actor, id, RequestStatus.CandidateProposed, "consent to the ask",
             r => actor.IsManager || r.AccountOwnerId == actor.UserId, "Only the account owner or a reference manager consents to the ask.", ct);
-        if (refusal is not null)
+        if (!step.Succeeded)
         {
-            return refusal;
+            return step.Refusal;
         }
+        var request = step.Value;
         if (approve)
         {
-            await ApproveAsync(request!, actor, now, body.Reason?.Trim(), ct);
+            await ApproveAsync(request, actor, now, body.Reason?.Trim(), ct);
         }
         else
         {
-            await EndAsync(request!, RequestStatus.Declined, actor, now, body.Reason!.Trim(), ct);
-            await NotifyAsync(request!, actor, [request!.RequesterId], $"The account owner declined the ask of {request.Contact!.FullName}: {body.Reason!.Trim()}", now, ct);
+            await EndAsync(request, RequestStatus.Declined, actor, now, body.Reason!.Trim(), ct);
+            await NotifyAsync(request, actor, [request.RequesterId], $"The account owner declined the ask of {request.Contact!.FullName}: {body.Reason!.Trim()}", now, ct);
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return CommandResult.Success;
     }
 
-    public async Task<Refusal?> AcceptAsync(RequestActor actor, Guid id, CancellationToken ct)
+    public async Task<CommandResult> AcceptAsync(RequestActor actor, Guid id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var (request, refusal) = await StepAsync(actor, id, RequestStatus.OwnerApproved, "accept the ask",
+        var step = await StepAsync(actor, id, RequestStatus.OwnerApproved, "accept the ask",
             r => actor.IsManager || actor.IsAsked(r), "Only the advocate asked or a reference manager accepts.", ct);
-        if (refusal is not null)
+        if (!step.Succeeded)
         {
-            return refusal;
+            return step.Refusal;
         }
-        Move(request!, RequestStatus.Accepted, actor, now, null, Options.ScheduleWithinBusinessDays);
-        await NotifyAsync(request!, actor, [request!.RequesterId], $"{request.Contact!.FullName} accepted your {Lower(request)}; schedule it.", now, ct);
+        var request = step.Value;
+        Move(request, RequestStatus.Accepted, actor, now, null, Options.ScheduleWithinBusinessDays);
+        await NotifyAsync(request, actor, [request.RequesterId], $"{request.Contact!.FullName} accepted your {Lower(request)}; schedule it.", now, ct);
         await db.SaveChangesAsync(ct);
-        return null;
+        return CommandResult.Success;
     }
 
-    public async Task<Refusal?> DeclineAsync(RequestActor actor, Guid id, ReasonBody body, CancellationToken ct)
+    public async Task<CommandResult> DeclineAsync(RequestActor actor, Guid id, ReasonBody body, CancellationToken ct)
     {
         if (body.Reason?.Length > ReferenceRequest.ReasonMaxLength)
         {
             return Refusal.Invalid("reason", $"reason must be at most {ReferenceRequest.ReasonMaxLength} characters.");
         }
         var now = clock.GetUtcNow();
-        var (request, refusal) = await StepAsync(actor, id, RequestStatus.OwnerApproved, "decline the ask",
+        var step = await StepAsync(actor, id, RequestStatus.OwnerApproved, "decline the ask",
             r => actor.IsManager || actor.IsAsked(r), "Only the advocate asked or a reference manager declines.", ct);
-        if (refusal is not null)
+        if (!step.Succeeded)
         {
-            return refusal;
+            return step.Refusal;
         }
+        var request = step.Value;
         var reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
-        await EndAsync(request!, RequestStatus.Declined, actor, now, reason, ct);
-        await NotifyAsync(request!, actor, [request!.RequesterId, .. await ManagersAsync(ct)],
+        await EndAsync(request, RequestStatus.Declined, actor, now, reason, ct);
+        await NotifyAsync(request, actor, [request.RequesterId, .. await ManagersAsync(ct)],
             $"{request.Contact!.FullName} declined the {Lower(request)}{(reason is null ? "." : $": {reason}")}", now, ct);
         await db.SaveChangesAsync(ct);
-        return null;
+        return CommandResult.Success;
     }
 
-    public async Task<Refusal?> ScheduleAsync(RequestActor actor, Guid id, ScheduleBody body, CancellationToken ct)
+    public async Task<CommandResult> ScheduleAsync(RequestActor actor, Guid id, ScheduleBody body, CancellationToken ct)
     {
         if (body.At is not { } at)
         {
@@ -292,13 +289,14 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         {
             return Refusal.Invalid("at", "at must not be in the past.");
         }
-        var (request, refusal) = await StepAsync(actor, id, RequestStatus.Accepted, "schedule it",
+        var step = await StepAsync(actor, id, RequestStatus.Accepted, "schedule it",
             r => actor.IsManager || r.RequesterId == actor.UserId, "Only the seller who asked or a reference manager schedules.", ct);
-        if (refusal is not null)
+        if (!step.Succeeded)
         {
-            return refusal;
+            return step.Refusal;
         }
-        request!.ScheduledFor = at;
+        var request = step.Value;
+        request.ScheduledFor = at;
         var ask = await db.Engagements.SingleAsync(e => e.Id == request.EngagementId, ct);
         ask.Status = EngagementStatus.Scheduled;
         ask.At = at;
@@ -306,27 +304,28 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         await NotifyAsync(request, actor, [request.RequesterId, request.AccountOwnerId, .. await AdvocateUsersAsync(request, ct)],
             $"The {Lower(request)} with {request.Contact!.FullName} is scheduled for {at.UtcDateTime:d MMM yyyy HH:mm} UTC.", now, ct);
         await db.SaveChangesAsync(ct);
-        return null;
+        return CommandResult.Success;
     }
 
-    public async Task<Refusal?> CompleteAsync(RequestActor actor, Guid id, CancellationToken ct)
+    public async Task<CommandResult> CompleteAsync(RequestActor actor, Guid id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var (request, refusal) = await StepAsync(actor, id, RequestStatus.Scheduled, "mark it completed",
+        var step = await StepAsync(actor, id, RequestStatus.Scheduled, "mark it completed",
             r => actor.IsManager || r.RequesterId == actor.UserId, "Only the seller who asked or a reference manager completes.", ct);
-        if (refusal is not null)
+        if (!step.Succeeded)
         {
-            return refusal;
+            return step.Refusal;
         }
-        var ask = await db.Engagements.SingleAsync(e => e.Id == request!.EngagementId, ct);
+        var request = step.Value;
+        var ask = await db.Engagements.SingleAsync(e => e.Id == request.EngagementId, ct);
         ask.Status = EngagementStatus.Completed;
-        Move(request!, RequestStatus.Completed, actor, now, null, Options.FeedbackWithinBusinessDays);
-        await NotifyAsync(request!, actor, [request!.RequesterId], $"The {Lower(request)} with {request.Contact!.FullName} is done: record how it went.", now, ct);
+        Move(request, RequestStatus.Completed, actor, now, null, Options.FeedbackWithinBusinessDays);
+        await NotifyAsync(request, actor, [request.RequesterId], $"The {Lower(request)} with {request.Contact!.FullName} is done: record how it went.", now, ct);
         await db.SaveChangesAsync(ct);
-        return null;
+        return CommandResult.Success;
     }
 
-    public async Task<Refusal?> FeedbackAsync(RequestActor actor, Guid id, FeedbackBody body, CancellationToken ct)
+    public async Task<CommandResult> FeedbackAsync(RequestActor actor, Guid id, FeedbackBody body, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (body.Happened is null)
@@ -347,13 +346,14 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             return Refusal.Invalid(errors);
         }
         var now = clock.GetUtcNow();
-        var (request, refusal) = await StepAsync(actor, id, RequestStatus.Completed, "record feedback",
+        var step = await StepAsync(actor, id, RequestStatus.Completed, "record feedback",
             r => actor.IsManager || r.RequesterId == actor.UserId, "Only the seller who asked or a reference manager records feedback.", ct);
-        if (refusal is not null)
+        if (!step.Succeeded)
         {
-            return refusal;
+            return step.Refusal;
         }
-        request!.Happened = body.Happened;
+        var request = step.Value;
+        request.Happened = body.Happened;
         request.Rating = body.Happened == true ? body.Rating : null;
         request.Helped = body.Happened == true ? body.Helped : null;
         request.FeedbackNotes = string.IsNullOrWhiteSpace(body.Notes) ? null : body.Notes.Trim();
@@ -369,10 +369,10 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         Move(request, RequestStatus.FeedbackRecorded, actor, now, said, null);
         await NotifyAsync(request, actor, [request.AccountOwnerId], $"Feedback on the {Lower(request)} with {request.Contact!.FullName}: {said}", now, ct);
         await db.SaveChangesAsync(ct);
-        return null;
+        return CommandResult.Success;
     }
 
-    public async Task<Refusal?> CancelAsync(RequestActor actor, Guid id, ReasonBody body, CancellationToken ct)
+    public async Task<CommandResult> CancelAsync(RequestActor actor, Guid id, ReasonBody body, CancellationToken ct)
     {
         if (body.Reason?.Length > ReferenceRequest.ReasonMaxLength)
         {
@@ -401,7 +401,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
                 $"The {Lower(request)} with {contact.FullName} was cancelled{(reason is null ? "." : $": {reason}")}", now, ct);
         }
         await db.SaveChangesAsync(ct);
-        return null;
+        return CommandResult.Success;
     }
 
     /// <summary>Ends requests whose needed-by day passed before the advocate was booked, releasing what they held.</summary>
@@ -412,7 +412,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         var waiting = new[] { RequestStatus.Submitted, RequestStatus.CandidateProposed, RequestStatus.OwnerApproved, RequestStatus.Accepted };
         var expired = await db.ReferenceRequests.Include(r => r.ActivityType).Include(r => r.Contact)
             .Where(r => waiting.Contains(r.Status) && r.NeededBy < today).ToListAsync(ct);
-        var system = new RequestActor(Guid.Empty, "system", true, false, false, null);
+        var system = new RequestActor(Guid.Empty, "system", IsManager: true, ReadsAll: true, IsAdvocate: false, ContactId: null);
         foreach (var request in expired)
         {
             await EndAsync(request, RequestStatus.Expired, system, now, $"Not booked by {request.NeededBy:d MMM yyyy}.", ct);
@@ -429,7 +429,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         var overdue = await db.ReferenceRequests.Include(r => r.ActivityType)
             .Where(r => r.StepDueAt < now && r.EscalatedAt == null).ToListAsync(ct);
         var managers = overdue.Count == 0 ? [] : await ManagersAsync(ct);
-        var system = new RequestActor(Guid.Empty, "system", true, false, false, null);
+        var system = new RequestActor(Guid.Empty, "system", IsManager: true, ReadsAll: true, IsAdvocate: false, ContactId: null);
         foreach (var request in overdue)
         {
             request.EscalatedAt = now;
@@ -479,19 +479,19 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
     }
 
     /// <summary>The request, if the actor sees it, is at <paramref name="step"/> and may take it.</summary>
-    private async Task<(ReferenceRequest?, Refusal?)> StepAsync(
+    private async Task<CommandResult<ReferenceRequest>> StepAsync(
         RequestActor actor, Guid id, RequestStatus step, string what, Func<ReferenceRequest, bool> allowed, string forbidden, CancellationToken ct)
     {
         var request = await LoadAsync(id, ct);
         if (request is null || !actor.Sees(request))
         {
-            return (null, s_notFound);
+            return s_notFound;
         }
         if (!allowed(request))
         {
-            return (null, Forbidden(forbidden));
+            return Forbidden(forbidden);
         }
-        return request.Status != step ? (null, WrongStep(request, what)) : (request, null);
+        return request.Status != step ? WrongStep(request, what) : request;
     }
 
     private Task<ReferenceRequest?> LoadAsync(Guid id, CancellationToken ct) =>
@@ -533,7 +533,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         }));
     }
 
-    private static Refusal Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "You may not take this step.", detail);
+    private static Refusal Forbidden(string detail) => Refusal.Forbidden("You may not take this step.", detail);
 
     private static Refusal WrongStep(ReferenceRequest request, string what) =>
         Refusal.Conflict($"Cannot {what} now.", $"It is {WaitingOn.StatusWords(request.Status)}.");

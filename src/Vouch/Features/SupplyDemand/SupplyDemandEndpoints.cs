@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Requests;
+using Vouch.Web;
 
 namespace Vouch.Features.SupplyDemand;
 
@@ -60,7 +61,7 @@ public static class SupplyDemandEndpoints
         period.Validate(today, errors);
         if (!errors.IsEmpty)
         {
-            return TypedResults.ValidationProblem(errors.ToDictionary());
+            return errors.ToProblem();
         }
         var (from, to) = period.Resolve(today);
         return TypedResults.Ok(await db.ReportAsync(advocates, market, from, to, today, DefaultAsksPerQuarter, ct));
