@@ -18,6 +18,9 @@ public sealed class CommandResult
     public bool Succeeded => Refusal is null;
 
     public static implicit operator CommandResult(Refusal refusal) => new(refusal);
+
+    /// <summary>A record looked up by id: the record, or <paramref name="missing"/> when there is none.</summary>
+    public static CommandResult<T> Found<T>(T? record, Refusal missing) where T : class => record is null ? missing : record;
 }
 
 /// <summary>What a command that makes or changes a record came to: the record, or a refusal and nothing changed.</summary>
