@@ -25,10 +25,10 @@ public class BearerAuthenticationBenchmarks
     {
         _database = await BenchDatabase.CreateAsync();
         await using var scope = _database.Services.CreateAsyncScope();
-        var (user, _) = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
+        var user = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
             .AddAsync("bench@vouch.example", "Bench", Roles.Seller, "Bench-Passw0rd");
-        var (created, _) = await scope.ServiceProvider.GetRequiredService<AccessTokens>().CreateAsync(user!.Id, "benchmark", null);
-        _token = created!.PlainText;
+        var created = await scope.ServiceProvider.GetRequiredService<AccessTokens>().CreateAsync(user.Value!.Id, "benchmark", null);
+        _token = created.Value!.PlainText;
         _claimsCache = (MemoryCache)_database.Services.GetRequiredService<IMemoryCache>();
     }
 

@@ -102,18 +102,18 @@ public sealed class VouchServer : IAsyncLifetime
         var email = $"{role.ToLowerInvariant()}-{suffix}@browser.test";
         var name = $"{role} {suffix}";
         await using var scope = _app.Services.CreateAsyncScope();
-        var (user, errors) = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddAsync(email, name, role, Password);
-        return user is null
-            ? throw new InvalidOperationException($"Could not add {email}: {string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value))}")
-            : new TestUser(user.Id, email, name);
+        var added = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddAsync(email, name, role, Password);
+        return added.Succeeded
+            ? new TestUser(added.Value.Id, email, name)
+            : throw new InvalidOperationException($"Could not add {email}: {added.Refusal.Message}");
     }
 
     public async Task<string> CreateTokenAsync(TestUser user)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var (created, _) = await scope.ServiceProvider.GetRequiredService<AccessTokens>()
+        var created = await scope.ServiceProvider.GetRequiredService<AccessTokens>()
             .CreateAsync(user.Id, "browser tests", expiresInDays: null, TestContext.Current.CancellationToken);
-        return created?.PlainText ?? throw new InvalidOperationException($"Could not create a token for {user.Email}.");
+        return created.Value?.PlainText ?? throw new InvalidOperationException($"Could not create a token for {user.Email}.");
     }
 
     /// <summary>

@@ -57,10 +57,14 @@ public static class CliHost
         return exitCode;
     }
 
-    /// <summary>Prints each field's errors, one per line.</summary>
-    public static int Invalid(ValidationErrors errors)
+    /// <summary>Prints why a command changed nothing: each field's errors one per line, or the refusal's message.</summary>
+    public static int Refused(Refusal refusal)
     {
-        foreach (var (field, messages) in errors.ToDictionary())
+        if (refusal.Errors is null)
+        {
+            return Fail(InvalidInput, refusal.Message);
+        }
+        foreach (var (field, messages) in refusal.Errors)
         {
             foreach (var message in messages)
             {

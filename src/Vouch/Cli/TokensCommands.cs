@@ -23,11 +23,12 @@ public static class TokensCommands
             {
                 return CliHost.Fail(CliHost.InvalidInput, $"{user.Email} is disabled.");
             }
-            var (created, errors) = await services.GetRequiredService<AccessTokens>().CreateAsync(user.Id, parse.GetValue(name), parse.GetValue(days), token);
-            if (created is null)
+            var result = await services.GetRequiredService<AccessTokens>().CreateAsync(user.Id, parse.GetValue(name), parse.GetValue(days), token);
+            if (!result.Succeeded)
             {
-                return CliHost.Invalid(errors);
+                return CliHost.Refused(result.Refusal);
             }
+            var created = result.Value;
             Console.WriteLine($"Created token '{created.Token.Name}' ({created.Token.Id}) for {user.Email}. Store it now; it is not shown again:");
             Console.WriteLine(created.PlainText);
             return CliHost.Ok;
@@ -39,12 +40,12 @@ public static class TokensCommands
         revoke.SetAction((parse, ct) => CliHost.RunAsync(hostArgs, async (services, token) =>
         {
             var user = await services.GetRequiredService<UserAdministration>().FindAsync(parse.GetValue(revokeEmail)!);
-            var revoked = user is null ? null : await services.GetRequiredService<AccessTokens>().RevokeAsync(user.Id, parse.GetValue(id), token);
-            if (revoked is null)
+            var revoked = user is null ? AccessTokens.NotFound : await services.GetRequiredService<AccessTokens>().RevokeAsync(user.Id, parse.GetValue(id), token);
+            if (!revoked.Succeeded)
             {
                 return CliHost.Fail(CliHost.InvalidInput, $"{parse.GetValue(revokeEmail)} has no token with the id {parse.GetValue(id)}.");
             }
-            Console.WriteLine($"Revoked token '{revoked.Name}' ({revoked.Id}).");
+            Console.WriteLine($"Revoked token '{revoked.Value.Name}' ({revoked.Value.Id}).");
             return CliHost.Ok;
         }, ct));
 

@@ -17,12 +17,13 @@ public static class UsersCommands
         var add = new Command("add", "Add a user with one role.") { email, role, password, name, externalId };
         add.SetAction((parse, ct) => CliHost.RunAsync(hostArgs, async (services, token) =>
         {
-            var (user, errors) = await services.GetRequiredService<UserAdministration>()
+            var added = await services.GetRequiredService<UserAdministration>()
                 .AddAsync(parse.GetValue(email), parse.GetValue(name), parse.GetValue(role), parse.GetValue(password), parse.GetValue(externalId));
-            if (user is null)
+            if (!added.Succeeded)
             {
-                return CliHost.Invalid(errors);
+                return CliHost.Refused(added.Refusal);
             }
+            var user = added.Value;
             Console.WriteLine($"Added {user.Email} ({string.Join(", ", user.Roles)}) with id {user.Id}.");
             return CliHost.Ok;
         }, ct));
@@ -43,12 +44,12 @@ public static class UsersCommands
         var disable = new Command("disable", "Disable a user: they can no longer sign in or use their tokens.") { disableEmail };
         disable.SetAction((parse, ct) => CliHost.RunAsync(hostArgs, async (services, _) =>
         {
-            var user = await services.GetRequiredService<UserAdministration>().DisableAsync(parse.GetValue(disableEmail)!);
-            if (user is null)
+            var disabled = await services.GetRequiredService<UserAdministration>().DisableAsync(parse.GetValue(disableEmail)!);
+            if (!disabled.Succeeded)
             {
                 return CliHost.Fail(CliHost.InvalidInput, $"No user has the email '{parse.GetValue(disableEmail)}'.");
             }
-            Console.WriteLine($"Disabled {user.Email}.");
+            Console.WriteLine($"Disabled {disabled.Value.Email}.");
             return CliHost.Ok;
         }, ct));
 
@@ -76,15 +77,14 @@ public static class UsersCommands
                     contactId = found;
                 }
                 var email = parse.GetValue(linkEmail)!;
-                var (linked, errors) = await services.GetRequiredService<UserAdministration>().LinkContactAsync(email, contactId, token);
-                if (!errors.IsEmpty)
+                var result = await services.GetRequiredService<UserAdministration>().LinkContactAsync(email, contactId, token);
+                if (!result.Succeeded)
                 {
-                    return CliHost.Invalid(errors);
+                    return result.Refusal.Kind == RefusalKind.NotFound
+                        ? CliHost.Fail(CliHost.InvalidInput, $"No user has the email '{email}'.")
+                        : CliHost.Refused(result.Refusal);
                 }
-                if (linked is null)
-                {
-                    return CliHost.Fail(CliHost.InvalidInput, $"No user has the email '{email}'.");
-                }
+                var linked = result.Value;
                 Console.WriteLine(linked.ContactId is null
                     ? $"{linked.Email} is no one's contact now."
                     : $"Linked {linked.Email} to contact {linked.ContactId} at {linked.Account}.");

@@ -22,7 +22,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         var providerText = configuration["Database:Provider"];
         var provider = DatabaseProvider.Sqlite;
-        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
+        if (!string.IsNullOrWhiteSpace(providerText) && !EnumText.TryParse(providerText, out provider))
         {
             throw new DatabaseConfigurationException(
                 $"Database:Provider is '{providerText}'; it must be Sqlite or Postgres.");

@@ -48,10 +48,10 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         }
         foreach (var (email, name, role) in People)
         {
-            var (_, errors) = await users.AddAsync(email, name, role, Password);
-            if (!errors.IsEmpty)
+            var added = await users.AddAsync(email, name, role, Password);
+            if (!added.Succeeded)
             {
-                throw new InvalidOperationException($"Could not add demo user {email}: {string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value))}");
+                throw new InvalidOperationException($"Could not add demo user {email}: {added.Refusal.Message}");
             }
         }
         var sellerIds = await db.Users.Where(u => u.Email == "seller@vouch.demo" || u.Email == "manager@vouch.demo").Select(u => u.Id).ToListAsync(ct);

@@ -78,6 +78,8 @@ public sealed class AccountsApiTests(VouchApp app) : IClassFixture<VouchApp>
     [InlineData("pageSize=500", "pageSize")]
     [InlineData("page=0", "page")]
     [InlineData("segment=Huge", "segment")]
+    [InlineData("segment=99", "segment")]
+    [InlineData("region=3", "region")]
     [InlineData("country=Atlantis", "country")]
     public async Task A_bad_list_query_names_the_parameter(string query, string field)
     {
@@ -152,5 +154,54 @@ public sealed class AccountsApiTests(VouchApp app) : IClassFixture<VouchApp>
         using var response = await manager.PutAsJsonAsync($"/api/v1/accounts/{account.Id}", new { name = "Blind edit" }, Ct);
 
         Assert.NotEmpty(await response.AssertValidationProblemAsync("version"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_external_id_another_account_has_is_refused_naming_the_field_even_when_that_account_is_deleted(bool deleted)
+    {
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        var externalId = $"crm-{Guid.NewGuid():N}"[..20];
+        var first = (await (await manager.PostAsJsonAsync("/api/v1/accounts", new { name = "First holder", externalId }, Ct))
+            .Content.ReadFromJsonAsync<AccountResponse>(Ct))!;
+        if (deleted)
+        {
+            (await manager.DeleteAsync($"/api/v1/accounts/{first.Id}", Ct)).EnsureSuccessStatusCode();
+        }
+
+        using var response = await manager.PostAsJsonAsync("/api/v1/accounts", new { name = "Second holder", externalId }, Ct);
+
+        Assert.Equal([$"externalId '{externalId}' is taken by another account."], await response.AssertValidationProblemAsync("externalId"));
+    }
+
+    [Fact]
+    public async Task An_edit_to_the_external_id_another_account_has_is_refused_naming_the_field()
+    {
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        var externalId = $"crm-{Guid.NewGuid():N}"[..20];
+        (await manager.PostAsJsonAsync("/api/v1/accounts", new { name = "Holder", externalId }, Ct)).EnsureSuccessStatusCode();
+        var other = (await (await manager.PostAsJsonAsync("/api/v1/accounts", new { name = "Other" }, Ct))
+            .Content.ReadFromJsonAsync<AccountResponse>(Ct))!;
+
+        using var response = await manager.PutAsJsonAsync($"/api/v1/accounts/{other.Id}", new { name = "Other", externalId, version = other.Version }, Ct);
+
+        Assert.Equal([$"externalId '{externalId}' is taken by another account."], await response.AssertValidationProblemAsync("externalId"));
+        Assert.Null((await manager.GetFromJsonAsync<AccountResponse>($"/api/v1/accounts/{other.Id}", Ct))!.ExternalId);
+    }
+
+    [Theory]
+    [InlineData("segment", "99", "segment must be one of SmallBusiness, MidMarket, Enterprise.")]
+    [InlineData("region", "3", "region must be one of NorthAmerica, LatinAmerica, Emea, Apac.")]
+    public async Task A_segment_or_region_given_as_a_number_is_refused_naming_the_field(string field, string value, string message)
+    {
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        var name = $"Numbered {Guid.NewGuid():N}";
+        var body = new Dictionary<string, string> { ["name"] = name, [field] = value };
+
+        using var response = await manager.PostAsJsonAsync("/api/v1/accounts", body, Ct);
+
+        Assert.Equal([message], await response.AssertValidationProblemAsync(field));
+        Assert.Equal(0, (await manager.GetFromJsonAsync<Paged<AccountSummary>>($"/api/v1/accounts?q={name}", Ct))!.Total);
     }
 }

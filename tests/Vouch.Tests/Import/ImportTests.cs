@@ -103,7 +103,7 @@ public sealed class ImportTests
         await ImportSalesforceAsync(app);
 
         var sam = await app.WithScopeAsync(async services =>
-            (await services.GetRequiredService<UserAdministration>().AddAsync("sam@example.com", null, Roles.Seller, VouchApp.Password, "005A00000002")).User!);
+            (await services.GetRequiredService<UserAdministration>().AddAsync("sam@example.com", null, Roles.Seller, VouchApp.Password, "005A00000002")).Value!);
 
         await app.WithScopeAsync(async services =>
         {

@@ -53,15 +53,15 @@ public class VouchApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Adds a user with a unique email in <paramref name="role"/>.</summary>
     public Task<UserResponse> AddUserAsync(string role, string? email = null) => WithScopeAsync(async services =>
     {
-        var (user, errors) = await services.GetRequiredService<UserAdministration>()
+        var added = await services.GetRequiredService<UserAdministration>()
             .AddAsync(email ?? $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.com", null, role, Password);
-        return user ?? throw new InvalidOperationException(string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value)));
+        return added.Succeeded ? added.Value : throw new InvalidOperationException(added.Refusal.Message);
     });
 
     public Task<string> CreateTokenAsync(Guid userId) => WithScopeAsync(async services =>
     {
-        var (created, _) = await services.GetRequiredService<AccessTokens>().CreateAsync(userId, "tests", null);
-        return created!.PlainText;
+        var created = await services.GetRequiredService<AccessTokens>().CreateAsync(userId, "tests", null);
+        return created.Value!.PlainText;
     });
 
     /// <summary>A client acting as a new user of <paramref name="role"/>.</summary>

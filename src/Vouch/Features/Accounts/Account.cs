@@ -11,7 +11,7 @@ public enum Segment { SmallBusiness, MidMarket, Enterprise }
 public enum Region { NorthAmerica, LatinAmerica, Emea, Apac }
 
 /// <summary>A customer company (or a prospect): what it is, what it buys and who owns it.</summary>
-public sealed class Account : ISoftDeletable
+public sealed class Account : ISoftDeletable, IVersioned
 {
     public const int NameMaxLength = 200;
     public const int ExternalIdMaxLength = 64;

@@ -36,5 +36,11 @@ public sealed class AccountForm
         (CompetitorsReplaced ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), ExternalId, Version);
 }
 
-public sealed record AccountFormView(
-    AccountForm Form, IReadOnlyList<Industry> Industries, IReadOnlyList<Product> Products, ValidationErrors Errors, bool Conflict);
+/// <summary>What the form partial shows: the form, the choices, and why the last save was refused.</summary>
+public sealed record AccountFormView(AccountForm Form, IReadOnlyList<Industry> Industries, IReadOnlyList<Product> Products, Refusal? Refusal)
+{
+    public IDictionary<string, string[]> Errors => Refusal?.Errors ?? new Dictionary<string, string[]>();
+
+    /// <summary>Someone else saved the account since the form was filled in.</summary>
+    public bool Conflict => Refusal?.Kind == RefusalKind.Conflict;
+}

@@ -27,11 +27,11 @@ public static class AccountQueries
             var code = Countries.Resolve(filter.Country) ?? filter.Country;
             accounts = accounts.Where(a => a.CountryCode == code);
         }
-        if (Enum.TryParse<Segment>(filter.Segment, ignoreCase: true, out var segment))
+        if (EnumText.ParseOrNull<Segment>(filter.Segment) is { } segment)
         {
             accounts = accounts.Where(a => a.Segment == segment);
         }
-        if (Enum.TryParse<Region>(filter.Region, ignoreCase: true, out var region))
+        if (EnumText.ParseOrNull<Region>(filter.Region) is { } region)
         {
             accounts = accounts.Where(a => a.Region == region);
         }
@@ -62,14 +62,8 @@ public static class AccountQueries
     /// <summary>Names what is wrong with a filter, so a typo is not silently an empty list.</summary>
     public static void Validate(this AccountFilter filter, ValidationErrors errors)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Segment) && !Enum.TryParse<Segment>(filter.Segment, ignoreCase: true, out _))
-        {
-            errors.Add("segment", $"segment must be one of {string.Join(", ", Enum.GetNames<Segment>())}.");
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Region) && !Enum.TryParse<Region>(filter.Region, ignoreCase: true, out _))
-        {
-            errors.Add("region", $"region must be one of {string.Join(", ", Enum.GetNames<Region>())}.");
-        }
+        EnumText.Optional<Segment>(filter.Segment, "segment", errors);
+        EnumText.Optional<Region>(filter.Region, "region", errors);
         if (!string.IsNullOrWhiteSpace(filter.Country) && Countries.Resolve(filter.Country) is null)
         {
             errors.Add("country", $"'{filter.Country}' is not a country name or ISO code.");

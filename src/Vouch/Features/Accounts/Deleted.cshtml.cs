@@ -9,7 +9,7 @@ namespace Vouch.Features.Accounts;
 
 /// <summary>Accounts and contacts deleted in the last 90 days, each with an Undo.</summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class DeletedModel(VouchDbContext db, ContactProfiles profiles, TimeProvider clock) : PageModel
+public sealed class DeletedModel(VouchDbContext db, AccountWrites accounts, ContactProfiles profiles, TimeProvider clock) : PageModel
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(90);
 
@@ -20,27 +20,19 @@ public sealed class DeletedModel(VouchDbContext db, ContactProfiles profiles, Ti
 
     public async Task<IActionResult> OnPostUndoAsync(string? kind, Guid id, CancellationToken ct)
     {
-        if (kind == "Account")
-        {
-            if (!await db.RestoreAccountAsync(id, ct))
-            {
-                return NotFound();
-            }
-            TempData["Notice"] = "The account and the contacts deleted with it are back.";
-            return Redirect($"/accounts/{id}");
-        }
-        var (found, refusal) = await profiles.RestoreAsync(id, ct);
-        if (!found)
+        var isAccount = kind == "Account";
+        var refusal = isAccount ? (await accounts.RestoreAsync(id, ct)).Refusal : (await profiles.RestoreAsync(id, ct)).Refusal;
+        if (refusal is { Kind: RefusalKind.NotFound })
         {
             return NotFound();
         }
         if (refusal is not null)
         {
-            Error = refusal;
+            Error = refusal.Message;
             await OnGetAsync(ct);
             return Page();
         }
-        TempData["Notice"] = "The contact is back.";
-        return Redirect($"/contacts/{id}");
+        TempData["Notice"] = isAccount ? "The account and the contacts deleted with it are back." : "The contact is back.";
+        return Redirect(isAccount ? $"/accounts/{id}" : $"/contacts/{id}");
     }
 }

@@ -10,7 +10,7 @@ namespace Vouch.Features.Accounts;
 
 /// <summary>An account with everything known about it, its NPS and its contacts; the reference team edits and deletes.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db, IAuthorizationService authorization, TimeProvider clock) : PageModel
+public sealed class DetailsModel(VouchDbContext db, AccountWrites accounts, CurrentUser user) : PageModel
 {
     public AccountResponse Account { get; private set; } = null!;
     public IReadOnlyList<ContactSummary> Contacts { get; private set; } = [];
@@ -23,18 +23,18 @@ public sealed class DetailsModel(VouchDbContext db, IAuthorizationService author
             return NotFound();
         }
         Account = account;
-        IsManager = User.MaySeeNotes();
-        Contacts = (await db.SearchContactsAsync(new PageQuery { PageSize = PageQuery.MaxPageSize }, id, null, null, null, ct)).Items;
+        IsManager = await user.MayAsync(Policies.ManageInventory);
+        Contacts = (await db.SearchContactsAsync(new PageQuery { PageSize = PageQuery.MaxPageSize }, new ContactFilter { Account = id }, ct)).Items;
         return Page();
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.ManageInventory)).Succeeded)
+        if (!await user.MayAsync(Policies.ManageInventory))
         {
             return Forbid();
         }
-        if (!await db.DeleteAccountAsync(id, clock.GetUtcNow(), ct))
+        if (!(await accounts.DeleteAsync(id, ct)).Succeeded)
         {
             return NotFound();
         }

@@ -9,7 +9,7 @@ namespace Vouch.Features.ActivityTypes;
 /// Something an advocate can do for the company (a reference call, a case study, a talk), with what it costs them
 /// and how long they rest afterwards. Admins change these; the defaults ship with every database.
 /// </summary>
-public sealed class ActivityType
+public sealed class ActivityType : IVersioned
 {
     public const int KeyMaxLength = 40;
     public const int NameMaxLength = 100;

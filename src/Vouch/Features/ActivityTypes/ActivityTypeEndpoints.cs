@@ -39,19 +39,15 @@ public static class ActivityTypeEndpoints
         TypedResults.Ok(await db.ListActivityTypesAsync(ct));
 
     private static async Task<Results<Created<ActivityTypeResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        ActivityTypeInput input, VouchDbContext db, CancellationToken ct)
-    {
-        var (type, errors, taken) = await db.AddActivityTypeAsync(input, ct);
-        if (taken)
-        {
-            return Problems.Conflict("An activity type with this key exists.", $"key '{input.Key?.Trim().ToLowerInvariant()}' is taken.");
-        }
-        return type is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/activity-types/{type.Key}", ToResponse(type));
-    }
+        ActivityTypeInput input, VouchDbContext db, CancellationToken ct) =>
+        (await db.AddActivityTypeAsync(input, ct)).ToApi(type => TypedResults.Created($"/api/v1/activity-types/{type.Key}", type));
+
+    private static async Task<Results<Ok<ActivityTypeResponse>, ValidationProblem, ProblemHttpResult>> Update(
+        string key, ActivityTypeInput input, VouchDbContext db, CancellationToken ct) =>
+        (await db.UpdateActivityTypeAsync(key, input, ct)).ToApi(TypedResults.Ok);
 
     /// <summary>Adds an activity type as an admin asked, last in the order; the API and the admin page share it.</summary>
-    public static async Task<(ActivityType? Type, ValidationErrors Errors, bool KeyTaken)> AddActivityTypeAsync(
-        this VouchDbContext db, ActivityTypeInput input, CancellationToken ct)
+    public static async Task<CommandResult<ActivityTypeResponse>> AddActivityTypeAsync(this VouchDbContext db, ActivityTypeInput input, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Required("key", input.Key, ActivityType.KeyMaxLength);
@@ -61,74 +57,39 @@ public static class ActivityTypeEndpoints
             errors.Add("key", $"key must be lower-case words joined by hyphens, such as '{Keys.FromName(key)}'.");
         }
         var type = new ActivityType { Key = key, Name = "" };
-        Apply(input, type, errors);
-        if (!errors.IsEmpty)
+        if (Apply(input, type, errors) is { } invalid)
         {
-            return (null, errors, false);
+            return invalid;
         }
         if (await db.ActivityTypes.AnyAsync(t => t.Key == key, ct))
         {
-            errors.Add("key", $"key '{key}' is taken.");
-            return (null, errors, true);
+            return Refusal.Conflict("An activity type with this key exists.", $"key '{key}' is taken.");
         }
         type.SortOrder = (await db.ActivityTypes.MaxAsync(t => (int?)t.SortOrder, ct) ?? 0) + 10;
         db.ActivityTypes.Add(type);
         await db.SaveChangesAsync(ct);
-        return (type, errors, false);
+        return ToResponse(type);
     }
 
-    private static async Task<Results<Ok<ActivityTypeResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        string key, ActivityTypeInput input, VouchDbContext db, CancellationToken ct)
-    {
-        var (type, errors, stale) = await db.UpdateActivityTypeAsync(key, input, ct);
-        if (type is null && errors.IsEmpty && !stale)
-        {
-            return Problems.NotFound("The activity type");
-        }
-        if (stale)
-        {
-            return Problems.StaleVersion();
-        }
-        return type is null ? errors.ToProblem() : TypedResults.Ok(ToResponse(type));
-    }
-
-    /// <summary>Changes an activity type as an admin asked; the API and the admin page share it.</summary>
-    public static async Task<(ActivityType? Type, ValidationErrors Errors, bool Stale)> UpdateActivityTypeAsync(
+    /// <summary>Changes an activity type as an admin asked, over the version they read; the API and the admin page share it.</summary>
+    public static async Task<CommandResult<ActivityTypeResponse>> UpdateActivityTypeAsync(
         this VouchDbContext db, string key, ActivityTypeInput input, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
         var type = await db.ActivityTypes.SingleOrDefaultAsync(t => t.Key == key, ct);
         if (type is null)
         {
-            return (null, errors, false);
+            return Refusal.NotFound("The activity type");
         }
-        if (input.Version is null)
+        if ((Versioning.Check(type, input.Version) ?? Apply(input, type, new ValidationErrors())) is { } refusal)
         {
-            errors.Add("version", "version is required: send the version you read, so a concurrent change is not overwritten.");
-            return (null, errors, false);
+            return refusal;
         }
-        if (input.Version != type.Version)
-        {
-            return (null, errors, true);
-        }
-        Apply(input, type, errors);
-        if (!errors.IsEmpty)
-        {
-            return (null, errors, false);
-        }
-        db.Entry(type).Property(t => t.Version).OriginalValue = input.Version.Value;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (null, errors, true);
-        }
-        return (type, errors, false);
+        var saved = await db.SaveOverAsync(type, input.Version!.Value, ct);
+        return saved.Succeeded ? ToResponse(type) : saved.Refusal;
     }
 
-    private static void Apply(ActivityTypeInput input, ActivityType type, ValidationErrors errors)
+    /// <summary>Adds what is wrong with <paramref name="input"/> to <paramref name="errors"/>; copies it onto <paramref name="type"/> only when nothing is.</summary>
+    private static Refusal? Apply(ActivityTypeInput input, ActivityType type, ValidationErrors errors)
     {
         errors.Required("name", input.Name, ActivityType.NameMaxLength);
         if (input.EffortHours is not (>= 0 and <= 1000))
@@ -139,20 +100,17 @@ public static class ActivityTypeEndpoints
         {
             errors.Add("restPeriodDays", "restPeriodDays must be from 0 to 3650.");
         }
-        var (offered, unknown) = FlagNames.Parse<SocialCapital>(input.SocialCapitalOffered);
-        if (unknown.Count > 0)
-        {
-            errors.Add("socialCapitalOffered", $"socialCapitalOffered takes Affiliation, Learning, Reputation, Status, ProductSay; not {string.Join(", ", unknown)}.");
-        }
+        var offered = FlagNames.Parse<SocialCapital>(input.SocialCapitalOffered, "socialCapitalOffered", errors);
         if (!errors.IsEmpty)
         {
-            return;
+            return Refusal.Invalid(errors);
         }
         type.Name = input.Name!.Trim();
         type.EffortHours = input.EffortHours!.Value;
         type.RestPeriodDays = input.RestPeriodDays!.Value;
         type.SocialCapitalOffered = offered;
         type.IsActive = input.IsActive ?? true;
+        return null;
     }
 
     private static ActivityTypeResponse ToResponse(ActivityType t) =>

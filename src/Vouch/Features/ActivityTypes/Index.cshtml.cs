@@ -12,39 +12,39 @@ public sealed class IndexModel(VouchDbContext db) : PageModel
 {
     public IReadOnlyList<ActivityTypeResponse> Types { get; private set; } = [];
     public string? EditedKey { get; private set; }
-    public ValidationErrors Errors { get; private set; } = new();
-    public bool Conflict { get; private set; }
+
+    /// <summary>Why the last change was not saved.</summary>
+    public Refusal? Refusal { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Types = await db.ListActivityTypesAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(
         string key, string? name, decimal? effortHours, int? restPeriodDays, List<string>? socialCapitalOffered, bool isActive, Guid? version, CancellationToken ct)
     {
-        var (type, errors, stale) = await db.UpdateActivityTypeAsync(key, new ActivityTypeInput(null, name, effortHours, restPeriodDays, socialCapitalOffered, isActive, version), ct);
-        if (type is not null)
+        var saved = await db.UpdateActivityTypeAsync(key, new ActivityTypeInput(null, name, effortHours, restPeriodDays, socialCapitalOffered, isActive, version), ct);
+        if (saved.Succeeded)
         {
-            TempData["Notice"] = $"{type.Name} was saved.";
+            TempData["Notice"] = $"{saved.Value.Name} was saved.";
             return Redirect("/activity-types");
         }
-        if (errors.IsEmpty && !stale)
-        {
-            return NotFound();
-        }
-        (EditedKey, Errors, Conflict) = (key, errors, stale);
-        await OnGetAsync(ct);
-        return Page();
+        return saved.Refusal.Kind == RefusalKind.NotFound ? NotFound() : await RefuseAsync(key, saved.Refusal, ct);
     }
 
     public async Task<IActionResult> OnPostAddAsync(string? key, string? name, decimal? effortHours, int? restPeriodDays, CancellationToken ct)
     {
-        var (type, errors, _) = await db.AddActivityTypeAsync(new ActivityTypeInput(key, name, effortHours, restPeriodDays, [], true, null), ct);
-        if (type is null)
+        var added = await db.AddActivityTypeAsync(new ActivityTypeInput(key, name, effortHours, restPeriodDays, [], true, null), ct);
+        if (!added.Succeeded)
         {
-            (EditedKey, Errors) = ("", errors);
-            await OnGetAsync(ct);
-            return Page();
+            return await RefuseAsync("", added.Refusal, ct);
         }
-        TempData["Notice"] = $"{type.Name} was added.";
+        TempData["Notice"] = $"{added.Value.Name} was added.";
         return Redirect("/activity-types");
+    }
+
+    private async Task<IActionResult> RefuseAsync(string editedKey, Refusal refusal, CancellationToken ct)
+    {
+        (EditedKey, Refusal) = (editedKey, refusal);
+        await OnGetAsync(ct);
+        return Page();
     }
 }

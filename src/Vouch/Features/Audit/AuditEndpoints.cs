@@ -28,15 +28,13 @@ public static class AuditEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<Paged<AuditEntryResponse>>, ValidationProblem>> List(
-        [AsParameters] PageQuery page, [AsParameters] AuditFilter filter, VouchDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Paged<AuditEntryResponse>>, ValidationProblem, ProblemHttpResult>> List(
+        [AsParameters] PageQuery page, [AsParameters] AuditFilter filter, VouchDbContext db, CancellationToken ct) =>
+        (await page.ListAsync(() => SearchAsync(db, page, filter, ct))).ToApi(TypedResults.Ok);
+
+    /// <summary>The audit log, newest first; of one kind of record, or one record, when the filter names them.</summary>
+    private static async Task<Paged<AuditEntryResponse>> SearchAsync(VouchDbContext db, PageQuery page, AuditFilter filter, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
-        page.Validate(errors);
-        if (!errors.IsEmpty)
-        {
-            return errors.ToProblem();
-        }
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.RecordType))
         {
@@ -54,6 +52,6 @@ public static class AuditEndpoints
         var items = await entries.OrderByDescending(e => e.Id).Skip(page.Skip).Take(page.Size)
             .Select(e => new AuditEntryResponse(e.Id, e.At, e.Actor, e.Action.ToString(), e.RecordType, e.RecordId, e.Before, e.After))
             .ToListAsync(ct);
-        return TypedResults.Ok(new Paged<AuditEntryResponse>(items, total, page.PageNumber, page.Size));
+        return new Paged<AuditEntryResponse>(items, total, page.PageNumber, page.Size);
     }
 }

@@ -40,23 +40,27 @@ public static class CatalogEndpoints
     }
 
     private static async Task<Results<Created<ProductResponse>, ValidationProblem, ProblemHttpResult>> CreateProduct(
-        CreateProductRequest request, VouchDbContext db, CancellationToken ct)
+        CreateProductRequest request, VouchDbContext db, CancellationToken ct) =>
+        (await db.AddProductAsync(request, ct)).ToApi(product => TypedResults.Created($"/api/v1/products/{product.Key}", product));
+
+    /// <summary>Adds a product by name; its key is the name's unless one is given.</summary>
+    public static async Task<CommandResult<ProductResponse>> AddProductAsync(this VouchDbContext db, CreateProductRequest request, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Required("name", request.Name, Product.NameMaxLength);
         errors.MaxLength("key", request.Key, Product.NameMaxLength);
         if (!errors.IsEmpty)
         {
-            return errors.ToProblem();
+            return Refusal.Invalid(errors);
         }
         var name = request.Name!.Trim();
         var key = Keys.FromName(string.IsNullOrWhiteSpace(request.Key) ? name : request.Key);
         if (await db.Products.AnyAsync(p => p.Key == key || p.Name == name, ct))
         {
-            return Problems.Conflict("A product with this name or key already exists.", $"Product '{name}' ({key}) already exists.");
+            return Refusal.Conflict("A product with this name or key already exists.", $"Product '{name}' ({key}) already exists.");
         }
         db.Products.Add(new Product { Key = key, Name = name });
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/v1/products/{key}", new ProductResponse(key, name));
+        return new ProductResponse(key, name);
     }
 }

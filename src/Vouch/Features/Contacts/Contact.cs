@@ -38,7 +38,7 @@ public enum Channels
 }
 
 /// <summary>A person at a customer account, and a possible advocate.</summary>
-public sealed class Contact : ISoftDeletable
+public sealed class Contact : ISoftDeletable, IVersioned
 {
     public const int NameMaxLength = 100;
     public const int EmailMaxLength = 254;

@@ -103,6 +103,25 @@ public sealed record ContactResponse(
     public string? Notes { get; init; }
 }
 
+public sealed record ContactSummary(
+    Guid Id, string FirstName, string LastName, string? Title, string? Email, Guid AccountId, string Account, string AdvocacyStage);
+
+/// <summary>The filters of <c>GET /api/v1/contacts</c>.</summary>
+public sealed record ContactFilter
+{
+    /// <summary>The account's id.</summary>
+    public Guid? Account { get; init; }
+
+    /// <summary>The account's industry, by name or key.</summary>
+    public string? Industry { get; init; }
+
+    /// <summary>The account's country, by ISO code or English name.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>Customer, Promoter, Advocate or RockStar.</summary>
+    public string? AdvocacyStage { get; init; }
+}
+
 /// <summary>One change in a contact's history, as the contact page lists it.</summary>
 public sealed record ContactChange(DateTimeOffset At, string Actor, string Action, string RecordType, string? Before, string? After, bool Redacted);
 
@@ -112,14 +131,17 @@ public static class FlagNames
     public static IReadOnlyList<string> Of<T>(T value) where T : struct, Enum =>
         [.. Enum.GetValues<T>().Where(flag => Convert.ToInt64(flag, System.Globalization.CultureInfo.InvariantCulture) != 0 && value.HasFlag(flag)).Select(flag => flag.ToString())];
 
-    /// <summary>The flags named, or null with the names that are not flags of <typeparamref name="T"/>.</summary>
-    public static (T Value, IReadOnlyList<string> Unknown) Parse<T>(IEnumerable<string>? names) where T : struct, Enum
+    /// <summary>
+    /// The flags named. A name that is not a flag of <typeparamref name="T"/> is an error naming the field and the
+    /// flags it takes.
+    /// </summary>
+    public static T Parse<T>(IEnumerable<string>? names, string field, ValidationErrors errors) where T : struct, Enum
     {
         long value = 0;
         var unknown = new List<string>();
         foreach (var name in (names ?? []).Where(n => !string.IsNullOrWhiteSpace(n)))
         {
-            if (Enum.TryParse<T>(name.Trim(), ignoreCase: true, out var flag) && !int.TryParse(name, out _))
+            if (EnumText.TryParse<T>(name, out var flag))
             {
                 value |= Convert.ToInt64(flag, System.Globalization.CultureInfo.InvariantCulture);
             }
@@ -128,6 +150,10 @@ public static class FlagNames
                 unknown.Add(name);
             }
         }
-        return ((T)Enum.ToObject(typeof(T), value), unknown);
+        if (unknown.Count > 0)
+        {
+            errors.Add(field, $"{field} takes {string.Join(", ", Enum.GetNames<T>().Where(n => n != "None"))}; not {string.Join(", ", unknown)}.");
+        }
+        return (T)Enum.ToObject(typeof(T), value);
     }
 }

@@ -75,6 +75,11 @@ public sealed class ContactForm
     };
 }
 
-/// <summary>What the form partial shows: the form, the choices, and what was wrong.</summary>
-public sealed record ContactFormView(
-    ContactForm Form, string AccountName, IReadOnlyList<ActivityTypeResponse> ActivityTypes, ValidationErrors Errors, bool Conflict);
+/// <summary>What the form partial shows: the form, the choices, and why the last save was refused.</summary>
+public sealed record ContactFormView(ContactForm Form, string AccountName, IReadOnlyList<ActivityTypeResponse> ActivityTypes, Refusal? Refusal)
+{
+    public IDictionary<string, string[]> Errors => Refusal?.Errors ?? new Dictionary<string, string[]>();
+
+    /// <summary>Someone else saved the contact since the form was filled in.</summary>
+    public bool Conflict => Refusal?.Kind == RefusalKind.Conflict;
+}

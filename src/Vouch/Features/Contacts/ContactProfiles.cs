@@ -12,108 +12,75 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
 {
     public const int MaxBlackouts = 20;
 
-    /// <summary>What a save came to: the contact, what was wrong with the input, or that the version was stale.</summary>
-    public sealed record Outcome(Contact? Contact, ValidationErrors Errors, bool NotFound = false, bool Stale = false);
+    public static readonly Refusal NotFound = Refusal.NotFound("The contact");
 
-    public async Task<Outcome> CreateAsync(ContactInput input, CancellationToken ct)
+    public async Task<CommandResult<ContactResponse>> CreateAsync(ContactInput input, CancellationToken ct)
     {
         var contact = new Contact { FirstName = "", LastName = "" };
-        var errors = await ApplyAsync(input, contact, isNew: true, ct);
-        if (!errors.IsEmpty)
+        if (await ApplyAsync(input, contact, isNew: true, ct) is { } invalid)
         {
-            return new(null, errors);
-        }
-        if (contact.ExternalId is not null && await db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.ExternalId == contact.ExternalId, ct))
-        {
-            errors.Add("externalId", $"externalId '{contact.ExternalId}' is taken by another contact.");
-            return new(null, errors);
+            return invalid;
         }
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
-        return new(contact, errors);
+        return await ReadAsync(contact.Id, ct);
     }
 
-    public async Task<Outcome> UpdateAsync(Guid id, ContactInput input, CancellationToken ct)
+    /// <summary>Replaces the contact's profile, saving only over the version the caller read.</summary>
+    public async Task<CommandResult<ContactResponse>> UpdateAsync(Guid id, ContactInput input, CancellationToken ct)
     {
         var contact = await db.Contacts.IncludeProfile().SingleOrDefaultAsync(c => c.Id == id, ct);
-        var errors = new ValidationErrors();
         if (contact is null)
         {
-            return new(null, errors, NotFound: true);
+            return NotFound;
         }
-        if (input.Version is null)
+        if ((Versioning.Check(contact, input.Version) ?? await ApplyAsync(input, contact, isNew: false, ct)) is { } refusal)
         {
-            errors.Add("version", "version is required: send the version you read, so a concurrent change is not overwritten.");
-            return new(null, errors);
+            return refusal;
         }
-        if (input.Version != contact.Version)
-        {
-            return new(null, errors, Stale: true);
-        }
-        errors = await ApplyAsync(input, contact, isNew: false, ct);
-        if (!errors.IsEmpty)
-        {
-            return new(null, errors);
-        }
-        if (contact.ExternalId is not null
-            && await db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.ExternalId == contact.ExternalId && c.Id != id, ct))
-        {
-            errors.Add("externalId", $"externalId '{contact.ExternalId}' is taken by another contact.");
-            return new(null, errors);
-        }
-        // A change to the agreed activities or blackouts alone still makes a new version of the contact, and the
-        // version compared in the UPDATE is the one the caller read, so a save between our read and write also fails.
-        var version = db.Entry(contact).Property(c => c.Version);
-        version.OriginalValue = input.Version.Value;
-        version.IsModified = true;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new(null, errors, Stale: true);
-        }
-        return new(contact, errors);
+        // A change to the agreed activities or blackouts alone still makes a new version of the contact.
+        var saved = await db.SaveOverAsync(contact, input.Version!.Value, ct, alwaysNewVersion: true);
+        return saved.Succeeded ? await ReadAsync(id, ct) : saved.Refusal;
     }
 
     /// <summary>Hides the contact; <see cref="RestoreAsync"/> brings it back.</summary>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken ct)
+    public async Task<CommandResult> DeleteAsync(Guid id, CancellationToken ct)
     {
         var contact = await db.Contacts.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null)
         {
-            return false;
+            return NotFound;
         }
         contact.DeletedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return true;
+        return CommandResult.Success;
     }
 
     /// <summary>Undoes a delete; a contact whose account is deleted comes back with the account instead.</summary>
-    public async Task<(bool Found, string? Refusal)> RestoreAsync(Guid id, CancellationToken ct)
+    public async Task<CommandResult<ContactResponse>> RestoreAsync(Guid id, CancellationToken ct)
     {
         var contact = await db.Contacts.IgnoreQueryFilters().Include(c => c.Account).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null)
         {
-            return (false, null);
+            return NotFound;
         }
         if (contact.Account!.DeletedAt is not null)
         {
-            return (true, $"The account {contact.Account.Name} is deleted: restore the account, and its contacts come back with it.");
+            return Refusal.Conflict("The contact cannot be restored on its own.",
+                $"The account {contact.Account.Name} is deleted: restore the account, and its contacts come back with it.");
         }
         contact.DeletedAt = null;
         await db.SaveChangesAsync(ct);
-        return (true, null);
+        return await ReadAsync(id, ct);
     }
 
-    public async Task<(NpsAnswer? Answer, ValidationErrors Errors, bool NotFound)> AddNpsAnswerAsync(Guid contactId, NpsAnswerInput input, CancellationToken ct)
+    public async Task<CommandResult<NpsAnswerResponse>> AddNpsAnswerAsync(Guid contactId, NpsAnswerInput input, CancellationToken ct)
     {
-        var errors = new ValidationErrors();
         if (!await db.Contacts.AnyAsync(c => c.Id == contactId, ct))
         {
-            return (null, errors, true);
+            return NotFound;
         }
+        var errors = new ValidationErrors();
         if (input.Score is not (>= 0 and <= 10))
         {
             errors.Add("score", "score must be a whole number from 0 to 10.");
@@ -126,7 +93,7 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
         errors.MaxLength("comment", input.Comment, NpsAnswer.CommentMaxLength);
         if (!errors.IsEmpty)
         {
-            return (null, errors, false);
+            return Refusal.Invalid(errors);
         }
         var answer = new NpsAnswer
         {
@@ -137,15 +104,18 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
         };
         db.NpsAnswers.Add(answer);
         await db.SaveChangesAsync(ct);
-        return (answer, errors, false);
+        return new NpsAnswerResponse(answer.Id, answer.Score, answer.AnsweredOn, answer.Comment);
     }
 
+    /// <summary>The contact as its writers read it: the reference team, who alone change contacts, read the notes.</summary>
+    private async Task<ContactResponse> ReadAsync(Guid id, CancellationToken ct) => (await db.FindContactAsync(id, withNotes: true, ct))!;
+
     /// <summary>
-    /// Validates <paramref name="input"/> and, when it is valid, copies it onto <paramref name="contact"/> (loaded with
+    /// Checks <paramref name="input"/> and, when it is valid, copies it onto <paramref name="contact"/> (loaded with
     /// its agreed activities and blackouts), adding a consent record when the consent changed. Nothing is copied when
     /// anything is wrong.
     /// </summary>
-    private async Task<ValidationErrors> ApplyAsync(ContactInput input, Contact contact, bool isNew, CancellationToken ct)
+    private async Task<Refusal?> ApplyAsync(ContactInput input, Contact contact, bool isNew, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Required("firstName", input.FirstName, Contact.NameMaxLength);
@@ -161,6 +131,13 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
         errors.MaxLength("quotes", input.Quotes, Contact.StoryMaxLength);
         errors.MaxLength("notes", input.Notes, Contact.NotesMaxLength);
         errors.MaxLength("externalId", input.ExternalId, Account.ExternalIdMaxLength);
+        var externalId = Clean(input.ExternalId);
+        // A deleted contact keeps its external id (the index is unique), so it may come back as it was.
+        if (externalId?.Length <= Account.ExternalIdMaxLength
+            && await db.Contacts.IgnoreQueryFilters().AnyAsync(c => c.ExternalId == externalId && c.Id != contact.Id, ct))
+        {
+            errors.Add("externalId", $"externalId '{externalId}' is taken by another contact.");
+        }
         if (!string.IsNullOrWhiteSpace(input.Email) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(input.Email.Trim()))
         {
             errors.Add("email", $"'{input.Email}' is not an email address.");
@@ -178,19 +155,11 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
         {
             errors.Add("accountId", "No account has this id.");
         }
-        var style = ParseEnum<PersonalityStyle>(input.PersonalityStyle, "personalityStyle", errors);
-        var stage = ParseEnum<AdvocacyStage>(input.AdvocacyStage, "advocacyStage", errors) ?? AdvocacyStage.Customer;
-        var consent = ParseEnum<ConsentLevel>(input.Consent, "consent", errors) ?? ConsentLevel.None;
-        var (wanted, unknownCapital) = FlagNames.Parse<SocialCapital>(input.SocialCapitalWanted);
-        if (unknownCapital.Count > 0)
-        {
-            errors.Add("socialCapitalWanted", $"socialCapitalWanted takes {Names<SocialCapital>()}; not {string.Join(", ", unknownCapital)}.");
-        }
-        var (channels, unknownChannels) = FlagNames.Parse<Channels>(input.PreferredChannels);
-        if (unknownChannels.Count > 0)
-        {
-            errors.Add("preferredChannels", $"preferredChannels takes {Names<Channels>()}; not {string.Join(", ", unknownChannels)}.");
-        }
+        var style = EnumText.Optional<PersonalityStyle>(input.PersonalityStyle, "personalityStyle", errors);
+        var stage = EnumText.Optional<AdvocacyStage>(input.AdvocacyStage, "advocacyStage", errors) ?? AdvocacyStage.Customer;
+        var consent = EnumText.Optional<ConsentLevel>(input.Consent, "consent", errors) ?? ConsentLevel.None;
+        var wanted = FlagNames.Parse<SocialCapital>(input.SocialCapitalWanted, "socialCapitalWanted", errors);
+        var channels = FlagNames.Parse<Channels>(input.PreferredChannels, "preferredChannels", errors);
         if (input.Followers < 0)
         {
             errors.Add("followers", "followers cannot be negative.");
@@ -246,7 +215,7 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
         }
         if (!errors.IsEmpty)
         {
-            return errors;
+            return Refusal.Invalid(errors);
         }
 
         var consentBefore = isNew ? null : ConsentOf(contact);
@@ -276,7 +245,7 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
         contact.Results = Clean(input.Results);
         contact.Quotes = Clean(input.Quotes);
         contact.Notes = Clean(input.Notes);
-        contact.ExternalId = Clean(input.ExternalId);
+        contact.ExternalId = externalId;
 
         contact.AgreedActivities.RemoveAll(t => !activityKeys.Contains(t.Key));
         contact.AgreedActivities.AddRange(activities.Where(t => !alreadyAgreed.Contains(t.Key)));
@@ -312,7 +281,7 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
                 ActivityTypes = consentAfter.Activities,
             });
         }
-        return errors;
+        return null;
     }
 
     private sealed record ConsentState(ConsentLevel Consent, DateOnly? GivenOn, DateOnly? ExpiresOn, string? Scope, string Activities);
@@ -322,20 +291,4 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
                 string.Join(",", contact.AgreedActivities.Select(t => t.Key).Order(StringComparer.Ordinal)));
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>().Where(n => n != "None"));
-
-    private static T? ParseEnum<T>(string? value, string field, ValidationErrors errors) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && !int.TryParse(value, out _))
-        {
-            return parsed;
-        }
-        errors.Add(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
-        return null;
-    }
 }

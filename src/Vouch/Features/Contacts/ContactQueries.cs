@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Audit;
+using Vouch.Features.Catalog;
+using Vouch.Web;
 
 namespace Vouch.Features.Contacts;
 
-/// <summary>Reading contacts: one contact's profile, and the history of its changes.</summary>
+/// <summary>Reading contacts: the search, one contact's profile, and the history of its changes.</summary>
 public static class ContactQueries
 {
     /// <summary>
@@ -14,6 +16,55 @@ public static class ContactQueries
     /// </summary>
     public static IQueryable<Contact> IncludeProfile(this IQueryable<Contact> contacts) =>
         contacts.Include(c => c.AgreedActivities).Include(c => c.Blackouts).AsSplitQuery();
+
+    /// <summary>The contact search shared by the API and the pages.</summary>
+    public static async Task<Paged<ContactSummary>> SearchContactsAsync(this VouchDbContext db, PageQuery page, ContactFilter filter, CancellationToken ct)
+    {
+        var contacts = db.Contacts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(page.Q))
+        {
+            var text = page.Q.Trim().ToLower();
+            contacts = contacts.Where(c =>
+                (c.FirstName + " " + c.LastName).ToLower().Contains(text) ||
+                c.Email!.ToLower().Contains(text) ||
+                c.Title!.ToLower().Contains(text));
+        }
+        if (filter.Account is { } account)
+        {
+            contacts = contacts.Where(c => c.AccountId == account);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        {
+            var key = Keys.FromName(filter.Industry);
+            contacts = contacts.Where(c => c.Account!.Industry!.Key == key);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Country))
+        {
+            var code = Countries.Resolve(filter.Country) ?? filter.Country;
+            contacts = contacts.Where(c => c.Account!.CountryCode == code);
+        }
+        if (EnumText.ParseOrNull<AdvocacyStage>(filter.AdvocacyStage) is { } stage)
+        {
+            contacts = contacts.Where(c => c.AdvocacyStage == stage);
+        }
+        var total = await contacts.CountAsync(ct);
+        var items = await contacts
+            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+            .Skip(page.Skip).Take(page.Size)
+            .Select(c => new ContactSummary(c.Id, c.FirstName, c.LastName, c.Title, c.Email, c.AccountId, c.Account!.Name, c.AdvocacyStage.ToString()))
+            .ToListAsync(ct);
+        return new Paged<ContactSummary>(items, total, page.PageNumber, page.Size);
+    }
+
+    /// <summary>Names what is wrong with a filter, so a typo is not silently an empty list.</summary>
+    public static void Validate(this ContactFilter filter, ValidationErrors errors)
+    {
+        EnumText.Optional<AdvocacyStage>(filter.AdvocacyStage, "advocacyStage", errors);
+        if (!string.IsNullOrWhiteSpace(filter.Country) && Countries.Resolve(filter.Country) is null)
+        {
+            errors.Add("country", $"'{filter.Country}' is not a country name or ISO code.");
+        }
+    }
 
     /// <summary>The audit record types that belong to a contact and carry its id in their values.</summary>
     private static readonly string[] s_childRecordTypes = [nameof(ConsentRecord), nameof(NpsAnswer), nameof(ContactBlackout)];

@@ -12,44 +12,44 @@ namespace Vouch.Features.Contacts;
 /// the private notes and the history, records NPS answers and deletes; admins erase.
 /// </summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db, ContactProfiles profiles, PersonalData personalData, IAuthorizationService authorization) : PageModel
+public sealed class DetailsModel(VouchDbContext db, ContactProfiles profiles, PersonalData personalData, CurrentUser user) : PageModel
 {
     public ContactResponse Contact { get; private set; } = null!;
     public IReadOnlyList<ContactChange> History { get; private set; } = [];
     public IReadOnlyDictionary<string, string> ActivityNames { get; private set; } = new Dictionary<string, string>();
     public bool IsManager { get; private set; }
     public bool IsAdmin { get; private set; }
-    public ValidationErrors NpsErrors { get; private set; } = new();
+    public Refusal? NpsRefusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
 
     public async Task<IActionResult> OnPostNpsAsync(Guid id, int? score, DateOnly? answeredOn, string? comment, CancellationToken ct)
     {
-        if (!await MayAsync(Policies.ManageInventory))
+        if (!await user.MayAsync(Policies.ManageInventory))
         {
             return Forbid();
         }
-        var (answer, errors, notFound) = await profiles.AddNpsAnswerAsync(id, new NpsAnswerInput(score, answeredOn, comment), ct);
-        if (notFound)
+        var added = await profiles.AddNpsAnswerAsync(id, new NpsAnswerInput(score, answeredOn, comment), ct);
+        if (added.Succeeded)
+        {
+            TempData["Notice"] = $"The NPS answer {added.Value.Score} was recorded.";
+            return Redirect($"/contacts/{id}");
+        }
+        if (added.Refusal.Kind == RefusalKind.NotFound)
         {
             return NotFound();
         }
-        if (answer is null)
-        {
-            NpsErrors = errors;
-            return await ShowAsync(id, ct);
-        }
-        TempData["Notice"] = $"The NPS answer {answer.Score} was recorded.";
-        return Redirect($"/contacts/{id}");
+        NpsRefusal = added.Refusal;
+        return await ShowAsync(id, ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
     {
-        if (!await MayAsync(Policies.ManageInventory))
+        if (!await user.MayAsync(Policies.ManageInventory))
         {
             return Forbid();
         }
-        if (!await profiles.DeleteAsync(id, ct))
+        if (!(await profiles.DeleteAsync(id, ct)).Succeeded)
         {
             return NotFound();
         }
@@ -59,11 +59,11 @@ public sealed class DetailsModel(VouchDbContext db, ContactProfiles profiles, Pe
 
     public async Task<IActionResult> OnPostEraseAsync(Guid id, CancellationToken ct)
     {
-        if (!await MayAsync(Policies.Administer))
+        if (!await user.MayAsync(Policies.Administer))
         {
             return Forbid();
         }
-        if (!await personalData.EraseAsync(id, ct))
+        if (!(await personalData.EraseAsync(id, ct)).Succeeded)
         {
             return NotFound();
         }
@@ -71,12 +71,10 @@ public sealed class DetailsModel(VouchDbContext db, ContactProfiles profiles, Pe
         return Redirect($"/contacts/{id}");
     }
 
-    private async Task<bool> MayAsync(string policy) => (await authorization.AuthorizeAsync(User, policy)).Succeeded;
-
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
-        IsManager = User.MaySeeNotes();
-        IsAdmin = await MayAsync(Policies.Administer);
+        IsManager = await user.MayAsync(Policies.ManageInventory);
+        IsAdmin = await user.MayAsync(Policies.Administer);
         if (await db.FindContactAsync(id, IsManager, ct) is not { } contact)
         {
             return NotFound();

@@ -10,8 +10,8 @@ using Vouch.Web;
 namespace Vouch.Features.Contacts;
 
 /// <summary>
-/// Editing a contact's whole profile. A save over someone else's newer one is refused with the user's input kept in
-/// the form, so nothing is lost silently either way.
+/// Adding a contact to an account (no id, from the account's page) or editing a contact's whole profile. A save over
+/// someone else's newer one is refused with the user's input kept in the form, so nothing is lost silently either way.
 /// </summary>
 [Authorize(Policy = Policies.ManageInventory)]
 public sealed class EditModel(VouchDbContext db, ContactProfiles profiles) : PageModel
@@ -19,54 +19,56 @@ public sealed class EditModel(VouchDbContext db, ContactProfiles profiles) : Pag
     [BindProperty]
     public ContactForm Form { get; set; } = new();
     public ContactFormView View { get; private set; } = null!;
-    public Guid Id { get; private set; }
+    public Guid? Id { get; private set; }
     public string Name { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? id, [FromQuery] Guid? account, CancellationToken ct)
     {
-        if (await db.FindContactAsync(id, withNotes: true, ct) is not { } contact)
+        if (id is { } existing)
         {
-            return NotFound();
-        }
-        Form = ContactForm.From(contact);
-        return await ShowAsync(id, new ValidationErrors(), conflict: false, ct);
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
-    {
-        var errors = ModelState.BindingErrors();
-        if (errors.IsEmpty)
-        {
-            var outcome = await profiles.UpdateAsync(id, Form.ToInput(), ct);
-            if (outcome.NotFound)
+            if (await db.FindContactAsync(existing, withNotes: true, ct) is not { } contact)
             {
                 return NotFound();
             }
-            if (outcome.Contact is not null)
-            {
-                TempData["Notice"] = "The contact was saved.";
-                return Redirect($"/contacts/{id}");
-            }
-            if (outcome.Stale)
-            {
-                return await ShowAsync(id, errors, conflict: true, ct);
-            }
-            errors = outcome.Errors;
+            Form = ContactForm.From(contact);
         }
-        return await ShowAsync(id, errors, conflict: false, ct);
+        else
+        {
+            Form = new ContactForm { AccountId = account };
+        }
+        return await ShowAsync(id, refusal: null, ct);
     }
 
-    private async Task<IActionResult> ShowAsync(Guid id, ValidationErrors errors, bool conflict, CancellationToken ct)
+    public Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct) => this.SaveFormAsync(
+        () => id is { } existing ? profiles.UpdateAsync(existing, Form.ToInput(), ct) : profiles.CreateAsync(Form.ToInput(), ct),
+        contact => ($"/contacts/{contact.Id}", id is null ? "The contact was added." : "The contact was saved."),
+        refusal => ShowAsync(id, refusal, ct));
+
+    private async Task<IActionResult> ShowAsync(Guid? id, Refusal? refusal, CancellationToken ct)
     {
-        var current = await db.Contacts.AsNoTracking().Where(c => c.Id == id)
-            .Select(c => new { Name = c.FirstName + " " + c.LastName, Account = c.Account!.Name })
-            .SingleOrDefaultAsync(ct);
-        if (current is null)
+        string? account;
+        if (id is { } existing)
         {
-            return NotFound();
+            var current = await db.Contacts.AsNoTracking().Where(c => c.Id == existing)
+                .Select(c => new { Name = c.FirstName + " " + c.LastName, Account = c.Account!.Name })
+                .SingleOrDefaultAsync(ct);
+            if (current is null)
+            {
+                return NotFound();
+            }
+            (Name, account) = (current.Name, current.Account);
         }
-        (Id, Name) = (id, current.Name);
-        View = new ContactFormView(Form, current.Account, await db.ListActivityTypesAsync(ct), errors, conflict);
+        else
+        {
+            account = await db.Accounts.AsNoTracking().Where(a => a.Id == Form.AccountId).Select(a => a.Name).SingleOrDefaultAsync(ct);
+            if (account is null)
+            {
+                // A contact is added from its account's page, which names the account.
+                return Redirect("/accounts");
+            }
+        }
+        Id = id;
+        View = new ContactFormView(Form, account, await db.ListActivityTypesAsync(ct), refusal);
         return Page();
     }
 }

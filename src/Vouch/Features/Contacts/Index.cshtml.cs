@@ -18,8 +18,8 @@ public sealed class IndexModel(VouchDbContext db) : PageModel
     public async Task OnGetAsync([FromQuery] string? q, [FromQuery] string? stage, [FromQuery] int? page, CancellationToken ct)
     {
         (Q, Stage) = (q, stage);
-        var advocacyStage = Enum.TryParse<AdvocacyStage>(stage, ignoreCase: true, out var parsed) ? parsed : (AdvocacyStage?)null;
         var query = new PageQuery { Q = q?.Length > 200 ? q[..200] : q, Page = Math.Max(1, page ?? 1), PageSize = 25 };
-        Results = await db.SearchContactsAsync(query, null, null, null, advocacyStage, ct);
+        // A stage that is not one lists every stage, as "Any" does.
+        Results = await db.SearchContactsAsync(query, new ContactFilter { AdvocacyStage = stage }, ct);
     }
 }

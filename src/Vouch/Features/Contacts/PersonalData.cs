@@ -83,15 +83,15 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
             user, votes, comments, audit);
     }
 
-    /// <summary>Erases the contact's personal data; false when there is no such contact.</summary>
-    public async Task<bool> EraseAsync(Guid contactId, CancellationToken ct)
+    /// <summary>Erases the contact's personal data.</summary>
+    public async Task<CommandResult> EraseAsync(Guid contactId, CancellationToken ct)
     {
         var contact = await db.Contacts.IgnoreQueryFilters()
             .IncludeProfile()
             .SingleOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null)
         {
-            return false;
+            return ContactProfiles.NotFound;
         }
         var users = await db.Users.Where(u => u.ContactId == contactId).ToListAsync(ct);
         // What identifies the person, to find it in free text as well as in the fields that hold it.
@@ -174,7 +174,7 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
         });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return true;
+        return CommandResult.Success;
     }
 
     /// <summary>The contact's audit entries, and those about or by its linked user.</summary>

@@ -61,7 +61,7 @@ public sealed record EmailSettings
             SmtpPort = Parse(smtp, "Port", 587, int.Parse, p => p is > 0 and < 65536),
             SmtpUserName = smtp["UserName"],
             SmtpPassword = smtp["Password"],
-            SmtpSecurity = Parse(smtp, "Security", SmtpSecurity.StartTls, s => Enum.Parse<SmtpSecurity>(s, ignoreCase: true), s => Enum.IsDefined(s)),
+            SmtpSecurity = Parse<SmtpSecurity?>(smtp, "Security", null, EnumText.ParseOrNull<SmtpSecurity>, s => s is not null) ?? SmtpSecurity.StartTls,
             From = string.IsNullOrWhiteSpace(smtp["From"]) ? DefaultFrom : smtp["From"]!,
             PickupFolder = string.IsNullOrWhiteSpace(email["PickupFolder"]) ? null : Path.GetFullPath(email["PickupFolder"]!),
             PublicUrl = Parse<Uri?>(configuration.GetSection("Vouch"), "PublicUrl", null,

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Users;
 
 namespace Vouch.Features.Email;
 
 /// <summary>The signed-in user's own settings: for now, whether their notifications also come by email.</summary>
-public sealed class SettingsModel(VouchDbContext db, EmailSettings settings) : PageModel
+public sealed class SettingsModel(VouchDbContext db, EmailSettings settings, CurrentUser user) : PageModel
 {
     public bool EmailNotifications { get; private set; }
     public string Email { get; private set; } = "";
@@ -32,7 +33,7 @@ public sealed class SettingsModel(VouchDbContext db, EmailSettings settings) : P
         Show(me);
     }
 
-    private Task<User> MeAsync(CancellationToken ct) => db.Users.SingleAsync(u => u.Id == User.UserId(), ct);
+    private Task<User> MeAsync(CancellationToken ct) => db.Users.SingleAsync(u => u.Id == user.Id, ct);
 
     private void Show(User me) => (EmailNotifications, Email) = (me.EmailNotifications, me.Email ?? "");
 }

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Vouch.Auth;
-using Vouch.Features.Users;
 using Vouch.Web;
 
 namespace Vouch.Features.Notifications;
 
 /// <summary>The signed-in user's notifications, newest first, each marked read on its own or all at once.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(NotificationInbox inbox) : PageModel
+public sealed class IndexModel(NotificationInbox inbox, CurrentUser user) : PageModel
 {
     public const int PageSize = 25;
 
@@ -23,7 +22,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
         query.Validate(errors);
         if (errors.IsEmpty)
         {
-            Results = await inbox.PageAsync(User.UserId(), query with { PageSize = PageSize }, ct);
+            Results = await inbox.PageAsync(user.Id, query with { PageSize = PageSize }, ct);
         }
         else
         {
@@ -34,7 +33,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
     // from: the page of the list the user was on, to go back to.
     public async Task<IActionResult> OnPostReadAsync(Guid id, int? from, CancellationToken ct)
     {
-        if (!await inbox.MarkReadAsync(User.UserId(), id, ct))
+        if (!(await inbox.MarkReadAsync(user.Id, id, ct)).Succeeded)
         {
             return NotFound();
         }
@@ -43,7 +42,7 @@ public sealed class IndexModel(NotificationInbox inbox) : PageModel
 
     public async Task<IActionResult> OnPostReadAllAsync(int? from, CancellationToken ct)
     {
-        var marked = await inbox.MarkAllReadAsync(User.UserId(), ct);
+        var marked = await inbox.MarkAllReadAsync(user.Id, ct);
         TempData["Notice"] = marked == 1 ? "1 notification marked read." : $"{marked} notifications marked read.";
         return Redirect(BackToList(from));
     }

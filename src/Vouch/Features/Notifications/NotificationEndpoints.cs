@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Vouch.Auth;
-using Vouch.Features.Users;
 using Vouch.Web;
 
 namespace Vouch.Features.Notifications;
@@ -28,34 +26,20 @@ public static class NotificationEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<Paged<NotificationResponse>>, ValidationProblem>> List(
-        [AsParameters] PageQuery page, ClaimsPrincipal principal, NotificationInbox inbox, CancellationToken ct)
-    {
-        var errors = new ValidationErrors();
-        page.Validate(errors);
-        if (!errors.IsEmpty)
-        {
-            return errors.ToProblem();
-        }
-        return TypedResults.Ok(await inbox.PageAsync(principal.UserId(), page, ct));
-    }
+    private static async Task<Results<Ok<Paged<NotificationResponse>>, ValidationProblem, ProblemHttpResult>> List(
+        [AsParameters] PageQuery page, CurrentUser user, NotificationInbox inbox, CancellationToken ct) =>
+        (await page.ListAsync(() => inbox.PageAsync(user.Id, page, ct))).ToApi(TypedResults.Ok);
 
-    private static async Task<Ok<UnreadResponse>> Unread(ClaimsPrincipal principal, NotificationInbox inbox, CancellationToken ct) =>
-        TypedResults.Ok(new UnreadResponse(await inbox.UnreadCountAsync(principal.UserId(), ct)));
+    private static async Task<Ok<UnreadResponse>> Unread(CurrentUser user, NotificationInbox inbox, CancellationToken ct) =>
+        TypedResults.Ok(new UnreadResponse(await inbox.UnreadCountAsync(user.Id, ct)));
 
-    private static async Task<Results<Ok<UnreadResponse>, ProblemHttpResult>> MarkRead(
-        Guid id, ClaimsPrincipal principal, NotificationInbox inbox, CancellationToken ct)
-    {
-        var userId = principal.UserId();
-        return await inbox.MarkReadAsync(userId, id, ct)
-            ? TypedResults.Ok(new UnreadResponse(await inbox.UnreadCountAsync(userId, ct)))
-            : Problems.NotFound("The notification");
-    }
+    private static async Task<Results<Ok<UnreadResponse>, ValidationProblem, ProblemHttpResult>> MarkRead(
+        Guid id, CurrentUser user, NotificationInbox inbox, CancellationToken ct) =>
+        (await inbox.MarkReadAsync(user.Id, id, ct)).ToApi(unread => TypedResults.Ok(new UnreadResponse(unread)));
 
-    private static async Task<Ok<UnreadResponse>> MarkAllRead(ClaimsPrincipal principal, NotificationInbox inbox, CancellationToken ct)
+    private static async Task<Ok<UnreadResponse>> MarkAllRead(CurrentUser user, NotificationInbox inbox, CancellationToken ct)
     {
-        var userId = principal.UserId();
-        await inbox.MarkAllReadAsync(userId, ct);
-        return TypedResults.Ok(new UnreadResponse(await inbox.UnreadCountAsync(userId, ct)));
+        await inbox.MarkAllReadAsync(user.Id, ct);
+        return TypedResults.Ok(new UnreadResponse(await inbox.UnreadCountAsync(user.Id, ct)));
     }
 }

@@ -30,14 +30,14 @@ public sealed class NotificationInbox(VouchDbContext db, TimeProvider clock)
         return new Paged<NotificationResponse>(items, total, page.PageNumber, page.Size);
     }
 
-    /// <summary>Marks one of the user's notifications read; false when the user has no such notification.</summary>
-    public async Task<bool> MarkReadAsync(Guid userId, Guid id, CancellationToken ct)
+    /// <summary>Marks one of the user's notifications read; returns how many are left unread. Someone else's is not found.</summary>
+    public async Task<CommandResult<int>> MarkReadAsync(Guid userId, Guid id, CancellationToken ct)
     {
         var mine = db.Notifications.Where(n => n.Id == id && n.UserId == userId);
         var now = clock.GetUtcNow();
         // Reading it again keeps the time it was first read.
         await mine.Where(n => n.ReadAt == null).ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAt, now), ct);
-        return await mine.AnyAsync(ct);
+        return await mine.AnyAsync(ct) ? await UnreadCountAsync(userId, ct) : Refusal.NotFound("The notification");
     }
 
     /// <summary>Marks every unread notification of the user read; returns how many were.</summary>

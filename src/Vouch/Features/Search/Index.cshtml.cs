@@ -16,7 +16,7 @@ namespace Vouch.Features.Search;
 /// and their count follow each change without a full page load.
 /// </summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class IndexModel(VouchDbContext db, TimeProvider clock, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(VouchDbContext db, TimeProvider clock, CurrentUser user) : PageModel
 {
     public const int PageSize = 25;
 
@@ -45,7 +45,7 @@ public sealed class IndexModel(VouchDbContext db, TimeProvider clock, IAuthoriza
     public async Task<IActionResult> OnGetAsync([FromQuery] ReferenceFilter filter, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         Filter = filter;
-        MayExport = (await authorization.AuthorizeAsync(User, ReferencesModule.ExportReferences)).Succeeded;
+        MayExport = await user.MayAsync(ReferencesModule.ExportReferences);
         var errors = new ValidationErrors();
         var pageNumber = page ?? 1;
         if (pageNumber < 1)

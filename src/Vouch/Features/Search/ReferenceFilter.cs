@@ -84,9 +84,9 @@ public sealed record ReferenceFilter
         }
         criteria = criteria with
         {
-            Segment = ParseEnum<Segment>("segment", Segment, errors),
-            Region = ParseEnum<Region>("region", Region, errors),
-            Stage = ParseEnum<AdvocacyStage>("stage", Stage, errors),
+            Segment = EnumText.Optional<Segment>(Segment, "segment", errors),
+            Region = EnumText.Optional<Region>(Region, "region", errors),
+            Stage = EnumText.Optional<AdvocacyStage>(Stage, "stage", errors),
         };
         if (!string.IsNullOrWhiteSpace(Country))
         {
@@ -136,7 +136,7 @@ public sealed record ReferenceFilter
         }
         if (!string.IsNullOrWhiteSpace(Consent))
         {
-            var consent = ParseEnum<ConsentLevel>("consent", Consent, errors);
+            var consent = EnumText.Optional<ConsentLevel>(Consent, "consent", errors);
             if (consent == ConsentLevel.None)
             {
                 errors.Add("consent", "consent must be Verbal (at least verbal) or Written.");
@@ -144,21 +144,6 @@ public sealed record ReferenceFilter
             criteria = criteria with { ConsentAtLeast = consent };
         }
         return errors.IsEmpty ? criteria : null;
-    }
-
-    private static T? ParseEnum<T>(string field, string? value, ValidationErrors errors) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        // Names only: "1" would otherwise parse as a value.
-        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(value.Trim()[0]))
-        {
-            return parsed;
-        }
-        errors.Add(field, $"{field} must be one of {string.Join(", ", Enum.GetNames<T>())}.");
-        return null;
     }
 }
 

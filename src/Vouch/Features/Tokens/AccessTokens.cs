@@ -12,7 +12,9 @@ public sealed class AccessTokens(VouchDbContext db, TimeProvider clock)
 {
     public const int MaxLifetimeDays = 366;
 
-    public async Task<(CreatedAccessToken? Created, ValidationErrors Errors)> CreateAsync(Guid userId, string? name, int? expiresInDays, CancellationToken ct = default)
+    public static readonly Refusal NotFound = Refusal.NotFound("The token");
+
+    public async Task<CommandResult<CreatedAccessToken>> CreateAsync(Guid userId, string? name, int? expiresInDays, CancellationToken ct = default)
     {
         var errors = new ValidationErrors();
         errors.Required("name", name, AccessToken.NameMaxLength);
@@ -22,13 +24,13 @@ public sealed class AccessTokens(VouchDbContext db, TimeProvider clock)
         }
         if (!errors.IsEmpty)
         {
-            return (null, errors);
+            return Refusal.Invalid(errors);
         }
         var now = clock.GetUtcNow();
         var (token, plainText) = AccessToken.Create(userId, name!.Trim(), now, expiresInDays is { } days ? now.AddDays(days) : null);
         db.AccessTokens.Add(token);
         await db.SaveChangesAsync(ct);
-        return (new CreatedAccessToken(Describe(token), plainText), errors);
+        return new CreatedAccessToken(Describe(token), plainText);
     }
 
     public async Task<IReadOnlyList<AccessTokenResponse>> ListAsync(Guid userId, CancellationToken ct = default) =>
@@ -38,12 +40,12 @@ public sealed class AccessTokens(VouchDbContext db, TimeProvider clock)
             .ToList();
 
     /// <summary>Revokes one of the user's tokens; someone else's token is as good as unknown.</summary>
-    public async Task<AccessTokenResponse?> RevokeAsync(Guid userId, Guid tokenId, CancellationToken ct = default)
+    public async Task<CommandResult<AccessTokenResponse>> RevokeAsync(Guid userId, Guid tokenId, CancellationToken ct = default)
     {
         var token = await db.AccessTokens.SingleOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
         if (token is null)
         {
-            return null;
+            return NotFound;
         }
         token.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);

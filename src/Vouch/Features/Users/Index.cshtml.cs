@@ -15,22 +15,22 @@ public sealed class IndexModel(UserAdministration admin) : PageModel
 
     public async Task OnPostAddAsync(string? email, string? displayName, string? role, string? password, CancellationToken ct)
     {
-        var (user, errors) = await admin.AddAsync(email, displayName, role, password);
-        if (user is null)
+        var added = await admin.AddAsync(email, displayName, role, password);
+        if (added.Succeeded)
         {
-            (Errors, Email, DisplayName, Role) = (errors.ToDictionary(), email, displayName, role);
+            Notice = $"Added {added.Value.Email} as {string.Join(", ", added.Value.Roles)}.";
         }
         else
         {
-            Notice = $"Added {user.Email} as {string.Join(", ", user.Roles)}.";
+            (Errors, Email, DisplayName, Role) = (added.Refusal.Errors ?? new Dictionary<string, string[]>(), email, displayName, role);
         }
         Users = await admin.ListAsync(ct);
     }
 
     public async Task OnPostDisableAsync(string email, CancellationToken ct)
     {
-        var user = await admin.DisableAsync(email);
-        Notice = user is null ? $"No user has the email {email}." : $"Disabled {user.Email}.";
+        var disabled = await admin.DisableAsync(email);
+        Notice = disabled.Succeeded ? $"Disabled {disabled.Value.Email}." : $"No user has the email {email}.";
         Users = await admin.ListAsync(ct);
     }
 }

@@ -13,8 +13,10 @@ public sealed record UserResponse(Guid Id, string Email, string DisplayName, IRe
 /// <summary>Adding, listing and disabling users: one set of rules for the CLI, the API and the users page.</summary>
 public sealed class UserAdministration(UserManager<User> users, VouchDbContext db, TimeProvider clock)
 {
+    public static readonly Refusal NotFound = Refusal.NotFound("The user");
+
     /// <summary>Adds a user; one with a CRM id (<paramref name="externalId"/>) becomes the owner of the records imported with it.</summary>
-    public async Task<(UserResponse? User, ValidationErrors Errors)> AddAsync(
+    public async Task<CommandResult<UserResponse>> AddAsync(
         string? email, string? displayName, string? role, string? password, string? externalId = null)
     {
         var errors = new ValidationErrors();
@@ -38,13 +40,12 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
         }
         if (!errors.IsEmpty)
         {
-            return (null, errors);
+            return Refusal.Invalid(errors);
         }
         var address = email!.Trim();
         if (await users.FindByEmailAsync(address) is not null)
         {
-            errors.Add("email", $"A user with the email '{address}' already exists.");
-            return (null, errors);
+            return Refusal.Invalid("email", $"A user with the email '{address}' already exists.");
         }
         var user = new User
         {
@@ -66,7 +67,7 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
         }
         if (!errors.IsEmpty)
         {
-            return (null, errors);
+            return Refusal.Invalid(errors);
         }
         var created = await users.CreateAsync(user, password!);
         if (created.Succeeded)
@@ -81,7 +82,7 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
         {
             errors.Add(error.Code.Contains("Email", StringComparison.Ordinal) || error.Code.Contains("UserName", StringComparison.Ordinal) ? "email" : "user", error.Description);
         }
-        return errors.IsEmpty ? (await DescribeAsync(user), errors) : (null, errors);
+        return errors.IsEmpty ? await DescribeAsync(user) : Refusal.Invalid(errors);
     }
 
     public async Task<IReadOnlyList<UserResponse>> ListAsync(CancellationToken ct = default)
@@ -94,12 +95,12 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
     }
 
     /// <summary>Disables a user: they cannot sign in, their session ends and their tokens stop working.</summary>
-    public async Task<UserResponse?> DisableAsync(string email)
+    public async Task<CommandResult<UserResponse>> DisableAsync(string email)
     {
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
-            return null;
+            return NotFound;
         }
         user.IsDisabled = true;
         await users.UpdateAsync(user);
@@ -109,27 +110,25 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
 
     /// <summary>
     /// Makes the user a customer contact (or nobody, with null), so that what they do in the portal counts for the
-    /// contact's account: their votes for ideas weigh with its value. Null when no user has the email.
+    /// contact's account: their votes for ideas weigh with its value.
     /// </summary>
-    public async Task<(UserContactResponse? Linked, ValidationErrors Errors)> LinkContactAsync(string email, Guid? contactId, CancellationToken ct = default)
+    public async Task<CommandResult<UserContactResponse>> LinkContactAsync(string email, Guid? contactId, CancellationToken ct = default)
     {
-        var errors = new ValidationErrors();
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
-            return (null, errors);
+            return NotFound;
         }
         var contact = contactId is { } id
             ? await db.Contacts.Where(c => c.Id == id).Select(c => new { c.Id, Account = c.Account!.Name }).SingleOrDefaultAsync(ct)
             : null;
         if (contactId is not null && contact is null)
         {
-            errors.Add("contactId", $"No contact has the id {contactId}.");
-            return (null, errors);
+            return Refusal.Invalid("contactId", $"No contact has the id {contactId}.");
         }
         user.ContactId = contact?.Id;
         await db.SaveChangesAsync(ct);
-        return (new UserContactResponse(user.Email!, contact?.Id, contact?.Account), errors);
+        return new UserContactResponse(user.Email!, contact?.Id, contact?.Account);
     }
 
     public async Task<User?> FindAsync(string email) => await users.FindByEmailAsync(email.Trim());

@@ -38,25 +38,16 @@ public static class UserEndpoints
         return api;
     }
 
-    private static async Task<Results<Created<UserResponse>, ValidationProblem>> AddUser(AddUserRequest request, UserAdministration admin)
-    {
-        var (user, errors) = await admin.AddAsync(request.Email, request.DisplayName, request.Role, request.Password);
-        return user is null ? errors.ToProblem() : TypedResults.Created($"/api/v1/users/{user.Email}", user);
-    }
+    private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> AddUser(AddUserRequest request, UserAdministration admin) =>
+        (await admin.AddAsync(request.Email, request.DisplayName, request.Role, request.Password))
+            .ToApi(user => TypedResults.Created($"/api/v1/users/{user.Email}", user));
 
-    private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> Disable(string email, UserAdministration admin) =>
-        await admin.DisableAsync(email) is { } user ? TypedResults.Ok(user) : Problems.NotFound("The user");
+    private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> Disable(string email, UserAdministration admin) =>
+        (await admin.DisableAsync(email)).ToApi(TypedResults.Ok);
 
     private static async Task<Results<Ok<UserContactResponse>, ValidationProblem, ProblemHttpResult>> LinkContact(
-        string email, LinkContactRequest request, UserAdministration admin, CancellationToken ct)
-    {
-        var (linked, errors) = await admin.LinkContactAsync(email, request.ContactId, ct);
-        if (!errors.IsEmpty)
-        {
-            return errors.ToProblem();
-        }
-        return linked is null ? Problems.NotFound("The user") : TypedResults.Ok(linked);
-    }
+        string email, LinkContactRequest request, UserAdministration admin, CancellationToken ct) =>
+        (await admin.LinkContactAsync(email, request.ContactId, ct)).ToApi(TypedResults.Ok);
 
     public static Guid UserId(this ClaimsPrincipal principal) =>
         Guid.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The caller is not signed in."));
