@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Vouch.Data;
 using Vouch.Features.Users;
+using Vouch.Hosting;
 
 namespace Vouch.Auth;
 
@@ -109,7 +110,7 @@ public static class AuthServiceCollectionExtensions
 
     private static AuthorizationBuilder AddRolePolicies(this AuthorizationBuilder builder)
     {
-        foreach (var (policy, roles) in Policies.RolesByPolicy)
+        foreach (var (policy, roles) in Policies.Shared.Concat(CapabilityModules.All.SelectMany(m => m.Policies)))
         {
             builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         }

@@ -48,8 +48,4 @@ public static class Policies
         new(AdvocatePortal, [Roles.Advocate]),
         new(ReadReports, [Roles.Admin, Roles.ReferenceManager, Roles.Executive]),
     ];
-
-    /// <summary>Every policy's roles, shared and of each capability.</summary>
-    internal static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> RolesByPolicy =
-        Shared.Concat(Hosting.CapabilityModules.All.SelectMany(m => m.Policies)).ToDictionary(p => p.Policy, p => p.Roles);
 }

@@ -41,7 +41,7 @@ public static class AccountEndpoints
         (await page.ListAsync(() => db.SearchAsync(page, filter, ct), filter.Validate)).ToApi(TypedResults.Ok);
 
     private static async Task<Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct) =>
-        CommandResult.Found(await db.FindAsync(id, ct), AccountWrites.NotFound).ToApi(TypedResults.Ok);
+        (await db.FindAccountAsync(id, ct)).OrNotFound("The account").ToApi(TypedResults.Ok);
 
     private static async Task<Results<Created<AccountResponse>, ValidationProblem, ProblemHttpResult>> Create(
         AccountInput input, AccountWrites accounts, CancellationToken ct) =>

@@ -70,7 +70,7 @@ public static class AccountQueries
         }
     }
 
-    public static async Task<AccountResponse?> FindAsync(this VouchDbContext db, Guid id, CancellationToken ct)
+    public static async Task<AccountResponse?> FindAccountAsync(this VouchDbContext db, Guid id, CancellationToken ct)
     {
         var account = await db.Accounts.AsNoTracking().AsSplitQuery()
             .Where(a => a.Id == id)

@@ -73,7 +73,7 @@ public sealed class AccountWrites(VouchDbContext db, TimeProvider clock)
         return await ReadAsync(id, ct);
     }
 
-    private async Task<AccountResponse> ReadAsync(Guid id, CancellationToken ct) => (await db.FindAsync(id, ct))!;
+    private async Task<AccountResponse> ReadAsync(Guid id, CancellationToken ct) => (await db.FindAccountAsync(id, ct))!;
 
     /// <summary>
     /// Checks <paramref name="input"/> and, when it is valid, copies it onto <paramref name="account"/>, resolving

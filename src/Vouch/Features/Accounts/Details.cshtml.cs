@@ -18,7 +18,7 @@ public sealed class DetailsModel(VouchDbContext db, AccountWrites accounts, Curr
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await db.FindAsync(id, ct) is not { } account)
+        if (await db.FindAccountAsync(id, ct) is not { } account)
         {
             return NotFound();
         }

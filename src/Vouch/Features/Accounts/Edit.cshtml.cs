@@ -21,7 +21,7 @@ public sealed class EditModel(VouchDbContext db, AccountWrites accounts) : PageM
     {
         if (id is { } existing)
         {
-            if (await db.FindAsync(existing, ct) is not { } account)
+            if (await db.FindAccountAsync(existing, ct) is not { } account)
             {
                 return NotFound();
             }

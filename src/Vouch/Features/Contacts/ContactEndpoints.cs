@@ -53,7 +53,7 @@ public static class ContactEndpoints
 
     private static async Task<Results<Ok<ContactResponse>, ValidationProblem, ProblemHttpResult>> Get(
         Guid id, CurrentUser user, VouchDbContext db, CancellationToken ct) =>
-        CommandResult.Found(await db.FindContactAsync(id, await user.MayAsync(Policies.ManageInventory), ct), ContactProfiles.NotFound)
+        (await db.FindContactAsync(id, await user.MayAsync(Policies.ManageInventory), ct)).OrNotFound("The contact")
             .ToApi(TypedResults.Ok);
 
     private static async Task<Results<Created<ContactResponse>, ValidationProblem, ProblemHttpResult>> Create(
@@ -77,7 +77,7 @@ public static class ContactEndpoints
 
     private static async Task<Results<Ok<PersonalDataExport>, ValidationProblem, ProblemHttpResult>> PersonalDataOf(
         Guid id, PersonalData personalData, CancellationToken ct) =>
-        CommandResult.Found(await personalData.ExportAsync(id, ct), ContactProfiles.NotFound).ToApi(TypedResults.Ok);
+        (await personalData.ExportAsync(id, ct)).OrNotFound("The contact").ToApi(TypedResults.Ok);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Erase(Guid id, PersonalData personalData, CancellationToken ct) =>
         (await personalData.EraseAsync(id, ct)).ToApi(TypedResults.NoContent);

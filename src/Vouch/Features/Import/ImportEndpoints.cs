@@ -62,15 +62,15 @@ public static class ImportEndpoints
         return started.ToApi(job => TypedResults.Accepted($"/api/v1/imports/{job.Id}", ImportResponse.From(job)));
     }
 
-    private static async Task<Results<Ok<ImportResponse>, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct) =>
-        await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is { } job
-            ? TypedResults.Ok(ImportResponse.From(job))
-            : Problems.NotFound("The import");
+    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct) =>
+        (await FindAsync(db, id, ct)).ToApi(job => TypedResults.Ok(ImportResponse.From(job)));
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Report(Guid id, VouchDbContext db, CancellationToken ct) =>
-        await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is { } job
-            ? TypedResults.File(Encoding.UTF8.GetBytes(ReportOf(job).ToCsv()), "text/csv", $"import-{job.Id}-report.csv")
-            : Problems.NotFound("The import");
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Report(Guid id, VouchDbContext db, CancellationToken ct) =>
+        (await FindAsync(db, id, ct)).ToApi(job =>
+            TypedResults.File(Encoding.UTF8.GetBytes(ReportOf(job).ToCsv()), "text/csv", $"import-{job.Id}-report.csv"));
+
+    private static async Task<CommandResult<ImportJob>> FindAsync(VouchDbContext db, Guid id, CancellationToken ct) =>
+        (await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct)).OrNotFound("The import");
 
     internal static ImportReport ReportOf(ImportJob job) => new()
     {
