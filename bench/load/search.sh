@@ -11,6 +11,7 @@
 #   THREADS=2 CONNECTIONS=2   one search at a time per core
 #   VOUCH_PORT=5182
 #   NO_BUILD=1          use the existing Release build
+#   APP_DIR=...         the build to measure (default the Release build of this tree), e.g. an older one to compare
 #   KEEP_WORK=1         keep the work folder (with the SQLite database, to run again with CONNECTION)
 set -euo pipefail
 
@@ -26,7 +27,7 @@ HOST=127.0.0.1
 
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-APP_DIR=$ROOT/src/Vouch/bin/Release/net10.0
+APP_DIR=${APP_DIR:-$ROOT/src/Vouch/bin/Release/net10.0}
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
