@@ -45,8 +45,6 @@ public sealed class CommandResult<T>
     public static implicit operator CommandResult<T>(Refusal refusal) => new(default, refusal);
 
     /// <summary>The same outcome with the value turned into another (a record into its response).</summary>
-    public CommandResult<TOut> Map<TOut>(Func<T, TOut> map) => Succeeded ? map(Value) : Refusal;
-
     public async Task<CommandResult<TOut>> MapAsync<TOut>(Func<T, Task<TOut>> map) => Succeeded ? await map(Value) : Refusal;
 }
 

@@ -39,17 +39,6 @@ public static class EnumText
         return null;
     }
 
-    /// <summary>A required field: the value when known, else an error naming the field and the values it takes.</summary>
-    public static T? Required<T>(string? text, string field, ValidationErrors errors) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            errors.Add(field, $"{field} is required: {Names<T>()}.");
-            return null;
-        }
-        return Optional<T>(text, field, errors);
-    }
-
     public static string MustBeOneOf<T>(string field) where T : struct, Enum => $"{field} must be one of {Names<T>()}.";
 
     public static string Names<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Vouch.Web;
 
 /// <summary>
-/// The one mapping of a <see cref="Refusal"/>: to RFC 9457 problem details for the API, and to model state for the
-/// pages. A refusal of invalid input names each field; every other kind is a problem with a title and a detail.
+/// The one mapping of a <see cref="Refusal"/> to RFC 9457 problem details for the API: a refusal of invalid input names
+/// each field; every other kind is a problem with a title and a detail. Pages answer refusals through
+/// <see cref="FormPosts"/>, with what model binding refused named as the API names it (<see cref="BindingErrors"/>).
 /// </summary>
 public static class CommandResults
 {
@@ -34,26 +35,6 @@ public static class CommandResults
         refusal is { Kind: RefusalKind.Invalid, Errors: { } errors }
             ? TypedResults.ValidationProblem(errors)
             : TypedResults.Problem(statusCode: refusal.Kind.StatusCode(), title: refusal.Title, detail: refusal.Detail);
-
-    /// <summary>
-    /// A refusal on a page: each field's errors under the form's field (<c>Form.name</c>), anything else under the
-    /// page as a whole, where the page's summary shows it.
-    /// </summary>
-    public static void AddRefusal(this ModelStateDictionary modelState, Refusal refusal, string prefix = "Form")
-    {
-        if (refusal.Errors is { } errors)
-        {
-            foreach (var (field, messages) in errors)
-            {
-                foreach (var message in messages)
-                {
-                    modelState.AddModelError($"{prefix}.{field}", message);
-                }
-            }
-            return;
-        }
-        modelState.AddModelError(string.Empty, refusal.Message);
-    }
 
     /// <summary>
     /// What model binding refused on a page's form, named as the API names the field ("Form.Employees" is
