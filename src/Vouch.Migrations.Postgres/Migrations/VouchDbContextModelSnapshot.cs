@@ -1387,13 +1387,20 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("ActivityTypeId")
+                    b.Property<Guid?>("ActivityTypeId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("CreditHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<Guid?>("GiftId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -1405,6 +1412,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("integer");
 
@@ -1415,6 +1425,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -2459,8 +2473,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
                         .WithMany()
                         .HasForeignKey("ActivityTypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
                         .WithMany()

@@ -1373,13 +1373,20 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ActivityTypeId")
+                    b.Property<Guid?>("ActivityTypeId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CreditHours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("GiftId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -1391,6 +1398,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Rating")
                         .HasColumnType("INTEGER");
 
@@ -1400,6 +1410,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -2445,8 +2459,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
                         .WithMany()
                         .HasForeignKey("ActivityTypeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
                         .WithMany()

@@ -72,13 +72,13 @@ public sealed class SeedAndBackupTests
         Assert.All(advocates.Values, agreed => Assert.InRange(agreed.Count, 1, 5));
         Assert.InRange(asks.Count / (double)advocates.Count, 3.0, 6.5);
         Assert.InRange(await db.NpsAnswers.Select(a => a.ContactId).Distinct().CountAsync(ct), 1000, 1400);
-        Assert.All(asks, ask => Assert.Contains(ask.ActivityTypeId, advocates[ask.ContactId]));
+        Assert.All(asks, ask => Assert.Contains(ask.ActivityTypeId!.Value, advocates[ask.ContactId]));
         foreach (var own in asks.Where(a => a.Status is EngagementStatus.Completed or EngagementStatus.Scheduled).GroupBy(a => a.ContactId))
         {
             var inOrder = own.OrderBy(a => a.At).ToList();
             for (var i = 1; i < inOrder.Count; i++)
             {
-                var resting = DateOnly.FromDateTime(inOrder[i - 1].At.UtcDateTime).AddDays(rest[inOrder[i - 1].ActivityTypeId]);
+                var resting = DateOnly.FromDateTime(inOrder[i - 1].At.UtcDateTime).AddDays(rest[inOrder[i - 1].ActivityTypeId!.Value]);
                 Assert.True(DateOnly.FromDateTime(inOrder[i].At.UtcDateTime) >= resting, $"contact {own.Key} asked again on {inOrder[i].At:d}, resting until {resting}");
             }
         }

@@ -23,14 +23,32 @@ public enum EngagementStatus { Reserved, Scheduled, Completed, Released }
 public sealed class Engagement
 {
     public const int NotesMaxLength = 2_000;
+    public const int TitleMaxLength = 200;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ContactId { get; set; }
     public Contact? Contact { get; set; }
     public Guid AccountId { get; set; }
     public EngagementKind Kind { get; set; }
-    public Guid ActivityTypeId { get; set; }
+
+    /// <summary>What an ask asked for; a give names one only when it is an activity too (a speaking slot).</summary>
+    public Guid? ActivityTypeId { get; set; }
     public ActivityType? ActivityType { get; set; }
+
+    /// <summary>What was given, in words ("Speaking slot at the Customer Summit"); asks are named by their activity.</summary>
+    public string? Title { get; set; }
+
+    /// <summary>
+    /// For a give, the hours of the advocate's own time it is worth to them in the give/ask balance; none for asks,
+    /// whose hours are their activity type's effort.
+    /// </summary>
+    public decimal? CreditHours { get; set; }
+
+    /// <summary>The offer a give took up, if it came from one.</summary>
+    public Guid? OfferId { get; set; }
+
+    /// <summary>The gift a give records, if it is one.</summary>
+    public Guid? GiftId { get; set; }
 
     /// <summary>The reference request the ask fulfils; none for asks and gives recorded by hand.</summary>
     public Guid? RequestId { get; set; }
@@ -65,6 +83,8 @@ internal sealed class EngagementConfiguration : IEntityTypeConfiguration<Engagem
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(10);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Notes).HasMaxLength(Engagement.NotesMaxLength);
+        builder.Property(e => e.Title).HasMaxLength(Engagement.TitleMaxLength);
+        builder.Property(e => e.CreditHours).HasPrecision(6, 2);
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasOne(e => e.Contact).WithMany().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Account>().WithMany().HasForeignKey(e => e.AccountId).OnDelete(DeleteBehavior.Cascade);

@@ -10,7 +10,7 @@ using Vouch.Web;
 namespace Vouch.Features.Portal;
 
 /// <summary>The advocate's own page: the asks waiting for their answer.</summary>
-public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow, NotificationInbox inbox, CurrentUser user) : PageModel
+public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow, NotificationInbox inbox, CurrentUser user, PortalAdvocate advocate) : PageModel
 {
     public sealed record Ask(Guid Id, string Activity, string? Industry, DateOnly NeededBy, string? UseCase, string Requester);
 
@@ -64,9 +64,5 @@ public sealed class IndexModel(VouchDbContext db, RequestWorkflow workflow, Noti
             .ToListAsync(ct);
     }
 
-    private async Task<Guid?> ContactIdAsync(CancellationToken ct)
-    {
-        var me = user.Id;
-        return await db.Users.Where(u => u.Id == me).Select(u => u.ContactId).SingleOrDefaultAsync(ct);
-    }
+    private Task<Guid?> ContactIdAsync(CancellationToken ct) => advocate.ContactIdAsync(ct);
 }

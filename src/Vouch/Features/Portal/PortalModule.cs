@@ -7,4 +7,6 @@ namespace Vouch.Features.Portal;
 public sealed class PortalModule : ICapabilityModule
 {
     public IEnumerable<NavigationEntry> Navigation => [new("My portal", "/portal", Policies.AdvocatePortal, NavigationGroup.Program, 5)];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<PortalAdvocate>();
 }
