@@ -240,6 +240,23 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("GET", "/portal", "/portal", null, [Roles.Advocate]),
         ("POST", "/portal?handler=Accept", $"/portal?handler=Accept&id={SomeId}", null, [Roles.Advocate]),
         ("POST", "/portal?handler=Decline", $"/portal?handler=Decline&id={SomeId}", null, [Roles.Advocate]),
+        // The portal: the advocate's own asks, preferences and referrals, and the invitations that let them in.
+        ("POST", "/api/v1/contacts/{id:guid}/portal-invitation", $"/api/v1/contacts/{SomeId}/portal-invitation", null, s_managers),
+        ("GET", "/api/v1/portal/asks", "/api/v1/portal/asks", null, [Roles.Advocate]),
+        ("POST", "/api/v1/portal/asks/{id:guid}/accept", $"/api/v1/portal/asks/{SomeId}/accept", null, [Roles.Advocate]),
+        ("POST", "/api/v1/portal/asks/{id:guid}/decline", $"/api/v1/portal/asks/{SomeId}/decline", null, [Roles.Advocate]),
+        ("GET", "/api/v1/portal/preferences", "/api/v1/portal/preferences", null, [Roles.Advocate]),
+        ("PUT", "/api/v1/portal/preferences", "/api/v1/portal/preferences", new { }, [Roles.Advocate]),
+        ("GET", "/api/v1/portal/referrals", "/api/v1/portal/referrals", null, [Roles.Advocate]),
+        ("POST", "/api/v1/portal/referrals", "/api/v1/portal/referrals", new { }, [Roles.Advocate]),
+        ("GET", "/api/v1/referrals", "/api/v1/referrals", null, s_employees),
+        ("GET", "/portal/preferences", "/portal/preferences", null, [Roles.Advocate]),
+        ("POST", "/portal/preferences", "/portal/preferences", null, [Roles.Advocate]),
+        ("GET", "/portal/refer", "/portal/refer", null, [Roles.Advocate]),
+        ("POST", "/portal/refer", "/portal/refer", null, [Roles.Advocate]),
+        ("GET", "/contacts/{id:guid}/portal-access", $"/contacts/{SomeId}/portal-access", null, s_managers),
+        ("POST", "/contacts/{id:guid}/portal-access", $"/contacts/{SomeId}/portal-access", null, s_managers),
+        ("GET", "/referrals", "/referrals", null, s_employees),
         ("GET", "/reports/supply-demand", "/reports/supply-demand", null, s_reports),
         ("GET", "/reports/references", "/reports/references", null, s_reports),
     ];
@@ -250,7 +267,7 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
     /// </summary>
     private static readonly string[] s_public =
     [
-        "/health", "/sign-in", "/sign-in/external", "/sign-out", "/access-denied",
+        "/health", "/sign-in", "/sign-in/external", "/sign-out", "/access-denied", "/portal/welcome",
         "/api/reference/scalar.js", "/api/reference/scalar.aspnetcore.js", "/api/reference/favicon.svg",
     ];
 

@@ -10,6 +10,8 @@ namespace Vouch.Features.Contacts;
 /// </summary>
 public sealed class ConsentRecord
 {
+    public const int ChangeMaxLength = 1_000;
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ContactId { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
@@ -22,6 +24,9 @@ public sealed class ConsentRecord
 
     /// <summary>The keys of the activity types agreed to, comma-separated, as they stood after the change.</summary>
     public string ActivityTypes { get; set; } = "";
+
+    /// <summary>What changed, in words, when the contact changed their own preferences ("most asks a quarter: 3 → 2").</summary>
+    public string? Change { get; set; }
 }
 
 internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<ConsentRecord>
@@ -31,6 +36,7 @@ internal sealed class ConsentRecordConfiguration : IEntityTypeConfiguration<Cons
         builder.Property(r => r.Consent).HasConversion<string>().HasMaxLength(10);
         builder.Property(r => r.Scope).HasMaxLength(500);
         builder.Property(r => r.ActivityTypes).HasMaxLength(2000);
+        builder.Property(r => r.Change).HasMaxLength(ConsentRecord.ChangeMaxLength);
         builder.HasOne<Contact>().WithMany().HasForeignKey(r => r.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(r => r.RecordedBy).WithMany().OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(r => new { r.ContactId, r.RecordedAt });

@@ -157,3 +157,30 @@ public static class FlagNames
         return (T)Enum.ToObject(typeof(T), value);
     }
 }
+
+/// <summary>What an advocate says about being asked: how often, when not, how, and for what.</summary>
+public sealed record PreferencesInput
+{
+    /// <summary>1 to 12, or none for no limit of their own.</summary>
+    public int? MaxAsksPerQuarter { get; init; }
+    public IReadOnlyList<BlackoutInput>? Blackouts { get; init; }
+
+    /// <summary>Email, Phone, Video, InPerson.</summary>
+    public IReadOnlyList<string>? Channels { get; init; }
+
+    /// <summary>The keys of the activity types they agree to (GET /api/v1/activity-types).</summary>
+    public IReadOnlyList<string>? ActivityTypes { get; init; }
+
+    /// <summary>The version you read; required.</summary>
+    public Guid? Version { get; init; }
+}
+
+public sealed record PreferenceChange(DateTimeOffset At, string By, string Change);
+
+public sealed record PreferencesResponse(
+    int? MaxAsksPerQuarter,
+    IReadOnlyList<BlackoutResponse> Blackouts,
+    IReadOnlyList<string> Channels,
+    IReadOnlyList<string> ActivityTypes,
+    Guid Version,
+    IReadOnlyList<PreferenceChange> History);

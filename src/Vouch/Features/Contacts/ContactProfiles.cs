@@ -8,7 +8,7 @@ namespace Vouch.Features.Contacts;
 /// Creating, editing, deleting and restoring contacts: one set of rules for the API and the pages. Every consent
 /// change is written to the consent history in the same save as the change.
 /// </summary>
-public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimeProvider clock)
+public sealed partial class ContactProfiles(VouchDbContext db, AuditActor actor, TimeProvider clock)
 {
     public const int MaxBlackouts = 20;
 
@@ -196,23 +196,7 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
             errors.Add("agreedActivities", "Agreed activities need consent: set consent to Verbal or Written.");
         }
         var blackouts = input.Blackouts ?? [];
-        if (blackouts.Count > MaxBlackouts)
-        {
-            errors.Add("blackouts", $"At most {MaxBlackouts} blackouts.");
-        }
-        for (var i = 0; i < blackouts.Count; i++)
-        {
-            var blackout = blackouts[i];
-            if (blackout.Starts is null || blackout.Ends is null)
-            {
-                errors.Add($"blackouts[{i}]", "A blackout needs the day it starts and the day it ends.");
-            }
-            else if (blackout.Ends < blackout.Starts)
-            {
-                errors.Add($"blackouts[{i}]", "A blackout cannot end before it starts.");
-            }
-            errors.MaxLength($"blackouts[{i}].reason", blackout.Reason, 200);
-        }
+        CheckBlackouts(blackouts, errors);
         if (!errors.IsEmpty)
         {
             return Refusal.Invalid(errors);
@@ -250,20 +234,7 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
         contact.AgreedActivities.RemoveAll(t => !activityKeys.Contains(t.Key));
         contact.AgreedActivities.AddRange(activities.Where(t => !alreadyAgreed.Contains(t.Key)));
 
-        // Blackouts that stay keep their rows (and their history); the rest are removed or added.
-        var wantedBlackouts = blackouts.Select(b => (b.Starts!.Value, b.Ends!.Value, Clean(b.Reason))).Distinct().ToList();
-        foreach (var gone in contact.Blackouts.Where(b => !wantedBlackouts.Contains((b.Starts, b.Ends, b.Reason))).ToList())
-        {
-            contact.Blackouts.Remove(gone);
-            db.ContactBlackouts.Remove(gone);
-        }
-        foreach (var (starts, ends, reason) in wantedBlackouts.Where(w => !contact.Blackouts.Any(b => (b.Starts, b.Ends, b.Reason) == w)))
-        {
-            // Added to the set, not only the collection: a new row with its id already set would otherwise be taken for an existing one.
-            var blackout = new ContactBlackout { ContactId = contact.Id, Starts = starts, Ends = ends, Reason = reason };
-            contact.Blackouts.Add(blackout);
-            db.ContactBlackouts.Add(blackout);
-        }
+        SetBlackouts(contact, blackouts);
 
         var consentAfter = ConsentOf(contact);
         // A new contact without consent has no consent history yet; any other change of consent starts or adds to it.
@@ -282,6 +253,45 @@ public sealed class ContactProfiles(VouchDbContext db, AuditActor actor, TimePro
             });
         }
         return null;
+    }
+
+    private static void CheckBlackouts(IReadOnlyList<BlackoutInput> blackouts, ValidationErrors errors)
+    {
+        if (blackouts.Count > MaxBlackouts)
+        {
+            errors.Add("blackouts", $"At most {MaxBlackouts} blackouts.");
+        }
+        for (var i = 0; i < blackouts.Count; i++)
+        {
+            var blackout = blackouts[i];
+            if (blackout.Starts is null || blackout.Ends is null)
+            {
+                errors.Add($"blackouts[{i}]", "A blackout needs the day it starts and the day it ends.");
+            }
+            else if (blackout.Ends < blackout.Starts)
+            {
+                errors.Add($"blackouts[{i}]", $"A blackout cannot end ({blackout.Ends:yyyy-MM-dd}) before it starts ({blackout.Starts:yyyy-MM-dd}).");
+            }
+            errors.MaxLength($"blackouts[{i}].reason", blackout.Reason, 200);
+        }
+    }
+
+    /// <summary>Blackouts that stay keep their rows (and their history); the rest are removed or added.</summary>
+    private void SetBlackouts(Contact contact, IReadOnlyList<BlackoutInput> blackouts)
+    {
+        var wanted = blackouts.Select(b => (b.Starts!.Value, b.Ends!.Value, Clean(b.Reason))).Distinct().ToList();
+        foreach (var gone in contact.Blackouts.Where(b => !wanted.Contains((b.Starts, b.Ends, b.Reason))).ToList())
+        {
+            contact.Blackouts.Remove(gone);
+            db.ContactBlackouts.Remove(gone);
+        }
+        foreach (var (starts, ends, reason) in wanted.Where(w => !contact.Blackouts.Any(b => (b.Starts, b.Ends, b.Reason) == w)))
+        {
+            // Added to the set, not only the collection: a new row with its id already set would otherwise be taken for an existing one.
+            var blackout = new ContactBlackout { ContactId = contact.Id, Starts = starts, Ends = ends, Reason = reason };
+            contact.Blackouts.Add(blackout);
+            db.ContactBlackouts.Add(blackout);
+        }
     }
 
     private sealed record ConsentState(ConsentLevel Consent, DateOnly? GivenOn, DateOnly? ExpiresOn, string? Scope, string Activities);

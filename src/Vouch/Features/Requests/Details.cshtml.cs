@@ -25,7 +25,7 @@ public sealed class DetailsModel(RequestQueries queries, RequestWorkflow workflo
         StepAsync(id, actor => workflow.OwnerConsentAsync(actor, id, new OwnerConsentBody(decision, reason), ct), "Your answer is recorded.", ct);
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
-        StepAsync(id, actor => workflow.AcceptAsync(actor, id, ct), "Accepted on the advocate's behalf.", ct);
+        StepAsync(id, actor => workflow.AcceptAsync(actor, id, null, ct), "Accepted on the advocate's behalf.", ct);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id, string? reason, CancellationToken ct) =>
         StepAsync(id, actor => workflow.DeclineAsync(actor, id, new ReasonBody(reason), ct), "Declined on the advocate's behalf.", ct);

@@ -74,6 +74,9 @@ public sealed class ReferenceRequest
     /// <summary>When the advocate was asked: once the owner consented. Before that the advocate does not see the request.</summary>
     public DateTimeOffset? AdvocateAskedAt { get; set; }
     public DateTimeOffset? ScheduledFor { get; set; }
+
+    /// <summary>The times the advocate offered when they accepted, for the seller to pick from.</summary>
+    public List<DateTimeOffset> ProposedTimes { get; set; } = [];
     public string? DeclineReason { get; set; }
 
     // Feedback after the activity.

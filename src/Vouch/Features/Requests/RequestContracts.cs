@@ -42,6 +42,12 @@ public sealed record ReasonBody(string? Reason);
 
 public sealed record ScheduleBody(DateTimeOffset? At);
 
+/// <summary>An acceptance, with up to three times that suit the advocate.</summary>
+public sealed record AcceptBody(IReadOnlyList<DateTimeOffset>? ProposedTimes)
+{
+    public const int MaxProposedTimes = 3;
+}
+
 public sealed record FeedbackBody(bool? Happened, int? Rating, bool? Helped, string? Notes);
 
 public sealed record CriteriaResponse(
@@ -77,6 +83,7 @@ public sealed record RequestResponse(
     DateTimeOffset? StepDueAt,
     DateTimeOffset? EscalatedAt,
     DateTimeOffset? ScheduledFor,
+    IReadOnlyList<DateTimeOffset> ProposedTimes,
     string? DeclineReason,
     bool? Happened,
     int? Rating,

@@ -87,8 +87,8 @@ public static class RequestEndpoints
         await AnswerAsync(await RequestActor.OfAsync(user), id, queries, actor => workflow.OwnerConsentAsync(actor, id, body, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Accept(
-        Guid id, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, VouchDbContext db, CancellationToken ct) =>
-        await AnswerAsync(await AdvocateAsync(user, db, ct), id, queries, actor => workflow.AcceptAsync(actor, id, ct), ct);
+        Guid id, AcceptBody? body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, VouchDbContext db, CancellationToken ct) =>
+        await AnswerAsync(await AdvocateAsync(user, db, ct), id, queries, actor => workflow.AcceptAsync(actor, id, body, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Decline(
         Guid id, ReasonBody? body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, VouchDbContext db, CancellationToken ct) =>

@@ -91,6 +91,7 @@ public sealed class RequestQueries(
             request.StepDueAt,
             request.EscalatedAt,
             request.ScheduledFor,
+            request.ProposedTimes,
             request.DeclineReason,
             request.Happened,
             request.Rating,

@@ -240,9 +240,18 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         return CommandResult.Success;
     }
 
-    public async Task<CommandResult> AcceptAsync(RequestActor actor, Guid id, CancellationToken ct)
+    public async Task<CommandResult> AcceptAsync(RequestActor actor, Guid id, AcceptBody? body, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var proposed = (body?.ProposedTimes ?? []).Distinct().Order().ToList();
+        if (proposed.Count > AcceptBody.MaxProposedTimes)
+        {
+            return Refusal.Invalid("proposedTimes", $"Propose at most {AcceptBody.MaxProposedTimes} times.");
+        }
+        if (proposed.Count > 0 && proposed[0] <= now)
+        {
+            return Refusal.Invalid("proposedTimes", $"{proposed[0].UtcDateTime:yyyy-MM-dd HH:mm} UTC has passed: propose times still to come.");
+        }
         var step = await StepAsync(actor, id, RequestStatus.OwnerApproved, "accept the ask",
             r => actor.IsManager || actor.IsAsked(r), "Only the advocate asked or a reference manager accepts.", ct);
         if (!step.Succeeded)
@@ -250,8 +259,10 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             return step.Refusal;
         }
         var request = step.Value;
+        request.ProposedTimes = proposed;
         Move(request, RequestStatus.Accepted, actor, now, null, Options.ScheduleWithinBusinessDays);
-        await NotifyAsync(request, actor, [request.RequesterId], $"{request.Contact!.FullName} accepted your {Lower(request)}; schedule it.", now, ct);
+        var times = proposed.Count == 0 ? "" : $" They proposed {string.Join(", ", proposed.Select(t => $"{t.UtcDateTime:d MMM HH:mm}"))} UTC.";
+        await NotifyAsync(request, actor, [request.RequesterId], $"{request.Contact!.FullName} accepted your {Lower(request)}; schedule it.{times}", now, ct);
         await db.SaveChangesAsync(ct);
         return CommandResult.Success;
     }
