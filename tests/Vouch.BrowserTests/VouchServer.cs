@@ -33,6 +33,7 @@ public sealed class VouchServer : IAsyncLifetime
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
     private TestDatabase _database = null!;
+    private DirectoryInfo? _mail;
     private VouchApp _app = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
@@ -43,8 +44,12 @@ public sealed class VouchServer : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         _database = await TestDatabase.CreateAsync();
+        _mail = Directory.CreateTempSubdirectory("vouch-browser-mail-");
         var configuration = new Dictionary<string, string>
         {
+            // Email is written to a folder, as in development: invitations and notifications are queued as in production.
+            ["Email:PickupFolder"] = _mail.FullName,
+            ["Vouch:PublicUrl"] = "http://127.0.0.1/",
             ["Database:Provider"] = _database.Provider,
             ["ConnectionStrings:Vouch"] = _database.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",
@@ -83,6 +88,7 @@ public sealed class VouchServer : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+        _mail?.Delete(recursive: true);
     }
 
     /// <summary>The absolute address of a path on this server, as the browser shows it.</summary>

@@ -73,12 +73,9 @@ public sealed class PreferencesModel(ContactProfiles profiles, PortalAdvocate ad
             _ => ("/portal/preferences", "Saved. We will keep to this from now on."),
             async refusal =>
             {
+                // The form shows again as it was sent, for the advocate to correct.
                 Refusal = refusal;
                 await ReadAsync(ct);
-                if (Form.Blackouts.Count == 0 || Form.Blackouts[^1].Starts is not null)
-                {
-                    Form.Blackouts.Add(new BlackoutRow());
-                }
                 return Page();
             });
     }
