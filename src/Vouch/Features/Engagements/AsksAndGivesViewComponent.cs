@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Vouch.Auth;
+using Vouch.Features.Gifts;
 using Vouch.Web;
 
 namespace Vouch.Features.Engagements;
@@ -9,13 +10,14 @@ public sealed class AsksAndGivesViewComponent(LedgerEntries entries, CurrentUser
 {
     public const int Shown = 10;
 
-    public sealed record Section(Guid ContactId, LedgerResponse Ledger, bool MayRecord, GiveInput? Typed = null, Refusal? Refusal = null);
+    public sealed record Section(Guid ContactId, LedgerResponse Ledger, bool MayRecord, bool MayGive, GiveInput? Typed = null);
 
     public async Task<IViewComponentResult> InvokeAsync(Guid contactId)
     {
         var ledger = await entries.LedgerAsync(contactId, new PageQuery { PageSize = Shown }, HttpContext.RequestAborted);
         return ledger.Succeeded
-            ? View("/Features/Engagements/_AsksAndGives.cshtml", new Section(contactId, ledger.Value, await user.MayAsync(Policies.ManageInventory)))
+            ? View("/Features/Engagements/_AsksAndGives.cshtml", new Section(
+                contactId, ledger.Value, await user.MayAsync(Policies.ManageInventory), await user.MayAsync(GiftsModule.ManageGifts)))
             : Content("");
     }
 }
