@@ -128,13 +128,14 @@ public sealed class LedgerEntries(VouchDbContext db, Ledger ledger)
 
     /// <summary>One line of the advocate's own history; another advocate's is not there.</summary>
     public async Task<CommandResult<HistoryItem>> HistoryItemAsync(Guid contactId, Guid id, CancellationToken ct) =>
-        (await History(contactId).Where(h => h.Id == id).SingleOrDefaultAsync(ct)).OrNotFound("The history entry");
+        (await History(contactId, id).SingleOrDefaultAsync(ct)).OrNotFound("The history entry");
 
-    private IQueryable<HistoryItem> History(Guid contactId) =>
+    /// <summary>Asks scheduled or completed and gives delivered, of the contact only; with <paramref name="id"/>, that one.</summary>
+    private IQueryable<HistoryItem> History(Guid contactId, Guid? id = null) =>
         Entries(contactId)
-            .Where(e => e.Kind == EngagementKind.Ask
-                ? e.Status == EngagementStatus.Completed || e.Status == EngagementStatus.Scheduled
-                : e.Status == EngagementStatus.Completed)
+            .Where(e => id == null || e.Id == id)
+            .Where(e => (e.Kind == EngagementKind.Ask && (e.Status == EngagementStatus.Completed || e.Status == EngagementStatus.Scheduled))
+                || (e.Kind == EngagementKind.Give && e.Status == EngagementStatus.Completed))
             .Select(e => new HistoryItem(
                 e.Id,
                 e.Kind == EngagementKind.Ask ? nameof(EngagementKind.Ask) : nameof(EngagementKind.Give),
