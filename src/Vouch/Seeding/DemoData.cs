@@ -125,6 +125,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await SeedIdeasAsync(faker, products, ct);
         await SeedReferencesAsync(today, ct);
         await DemoPortal.SeedAsync(db, clock, ct);
+        await DemoGifts.SeedAsync(db, clock, ct);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Vouch.Auth;
 using Vouch.Hosting;
 
 namespace Vouch.Features.Engagements;
@@ -5,6 +6,9 @@ namespace Vouch.Features.Engagements;
 /// <summary>The ledger of every ask and give, and the balance between them.</summary>
 public sealed class EngagementsModule : ICapabilityModule
 {
+    public IEnumerable<NavigationEntry> Navigation =>
+        [new("Owed a give", "/reports/balance", Policies.ReadReports, NavigationGroup.Reports, 30)];
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ExchangeOptions>().BindConfiguration("Exchange")
@@ -12,5 +16,8 @@ public sealed class EngagementsModule : ICapabilityModule
             .Validate(o => o.OwedAfterHours > 0, "Exchange:OwedAfterHours must be more than 0.")
             .ValidateOnStart();
         services.AddScoped<Ledger>();
+        services.AddScoped<LedgerEntries>();
     }
+
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapLedger();
 }

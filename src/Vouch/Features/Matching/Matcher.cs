@@ -27,6 +27,16 @@ public static class Matcher
     /// <summary>A contact rested this long since their last ask earns all the points for spreading the load.</summary>
     public const int FullyRestedDays = 180;
 
+    /// <summary>The reason an advocate asked well beyond what they were given shows (decision 19); it costs no points.</summary>
+    public const string OwedReason = "owed a give before the next ask";
+
+    /// <summary>
+    /// The candidates as ranked, with <see cref="OwedReason"/> last among the reasons of those <paramref name="owed"/>.
+    /// The score stays as the pool and the explained score agree on it; the seller reads why to give first.
+    /// </summary>
+    public static IEnumerable<RankedCandidate> NoteOwed(IEnumerable<RankedCandidate> candidates, IReadOnlySet<Guid> owed) =>
+        candidates.Select(c => owed.Contains(c.ContactId) ? c with { Reasons = [.. c.Reasons, OwedReason] } : c);
+
     public static MatchResult Match(MatchCriteria criteria, IEnumerable<MatchCandidate> candidates, IReadOnlyList<PastAsk> ledger, MatchPolicy policy)
     {
         var useCaseTerms = Terms(criteria.UseCase);

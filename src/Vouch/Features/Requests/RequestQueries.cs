@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
 using Vouch.Features.ActivityTypes;
+using Vouch.Features.Engagements;
 using Vouch.Features.Matching;
 using Vouch.Web;
 
@@ -13,7 +14,8 @@ public enum RequestView { Mine, Waiting, All }
 
 /// <summary>Reads requests as each actor may see them; someone else's request is not there.</summary>
 public sealed class RequestQueries(
-    VouchDbContext db, CandidatePool pool, AdvocateSnapshot advocates, IAlternativesSource alternatives, IOptions<RequestOptions> options, TimeProvider clock)
+    VouchDbContext db, CandidatePool pool, AdvocateSnapshot advocates, IAlternativesSource alternatives, IOptions<RequestOptions> options, TimeProvider clock,
+    Ledger balances)
 {
     /// <summary>Fewer good candidates than this, and alternatives to a call are offered.</summary>
     public const int GoodCandidates = 3;
@@ -123,8 +125,10 @@ public sealed class RequestQueries(
         var ledger = await pool.LedgerAsync(candidates, today, ct);
         var result = Matcher.Match(criteria, candidates, ledger, policy);
         var good = result.Candidates.Count(c => c.Score >= GoodScore);
+        var shown = result.Candidates.Take(MaxShown).ToList();
+        var owed = await balances.OwedAsync([.. shown.Select(c => c.ContactId)], ct);
         return new MatchesResponse(
-            [.. result.Candidates.Take(MaxShown).Select(c => judged[c.ContactId] is var a
+            [.. Matcher.NoteOwed(shown, owed).Select(c => judged[c.ContactId] is var a
                 ? new CandidateResponse(c.ContactId, a.Name, a.Title, a.AccountName, c.Score, c.Reasons) : null!)],
             [.. result.Excluded.Take(MaxShown).Select(e => judged[e.ContactId] is var a
                 ? new ExcludedResponse(e.ContactId, a.Name, a.AccountName, e.Reasons) : null!)],
