@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vouch.Auth;
+using Vouch.Commands;
 using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Contacts;
@@ -59,7 +60,8 @@ public sealed class OffersApiTests(VouchApp app) : IClassFixture<VouchApp>
 
         Assert.Equal(("Draft", 8m, 2, 0, 2), (created.State, created.CreditHours, created.Capacity, created.SeatsTaken, created.SeatsLeft));
         Assert.Equal(["Reputation", "Status"], created.Gives);
-        Assert.Equal((["Enterprise"], "Advocate"), (created.Segments, created.MinimumStage));
+        Assert.Equal(["Enterprise"], created.Segments);
+        Assert.Equal("Advocate", created.MinimumStage);
         Assert.Equal("Open", opened.State);
         var open = await ReadAsync<List<OfferResponse>>(await manager.GetAsync("/api/v1/offers?state=open", Ct));
         Assert.Contains(open, o => o.Id == created.Id);
