@@ -53,11 +53,12 @@ public sealed class OfferQueries(VouchDbContext db, Ledger ledger)
         var today = Today;
         var offers = await db.Set<Offer>().AsNoTracking()
             .Where(o => o.State == OfferState.Open && o.ClosesOn >= today && o.OpensOn <= today && o.SeatsTaken < o.Capacity)
+            // Those applied to already are left out here, saving the recommender a query of its own.
+            .Where(o => !db.Set<OfferApplication>().Any(a => a.OfferId == o.Id && a.ContactId == contactId))
             .ToListAsync(ct);
-        var appliedTo = (await db.Set<OfferApplication>().Where(a => a.ContactId == contactId).Select(a => a.OfferId).ToListAsync(ct)).ToHashSet();
         var industries = await IndustryNamesAsync(offers, ct);
         var byId = offers.ToDictionary(o => o.Id);
-        return [.. OfferRecommender.OffersFor(advocate, offers.Select(o => Facts(o, industries)), appliedTo, today, ledger.Options.OwedAfterHours)
+        return [.. OfferRecommender.OffersFor(advocate, offers.Select(o => Facts(o, industries)), new HashSet<Guid>(), today, ledger.Options.OwedAfterHours)
             .Select(r => Recommended(byId[r.Item.Id], r))];
     }
 
