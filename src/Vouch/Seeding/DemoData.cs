@@ -126,6 +126,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await SeedReferencesAsync(today, ct);
         await DemoPortal.SeedAsync(db, clock, ct);
         await DemoGifts.SeedAsync(db, clock, ct);
+        await DemoOffers.SeedAsync(db, clock, ct);
         return true;
     }
 
