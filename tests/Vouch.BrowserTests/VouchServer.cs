@@ -50,6 +50,7 @@ public sealed class VouchServer : IAsyncLifetime
             // Email is written to a folder, as in development: invitations and notifications are queued as in production.
             ["Email:PickupFolder"] = _mail.FullName,
             ["Vouch:PublicUrl"] = "http://127.0.0.1/",
+            ["Digest:Enabled"] = "false",
             ["Database:Provider"] = _database.Provider,
             ["ConnectionStrings:Vouch"] = _database.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",

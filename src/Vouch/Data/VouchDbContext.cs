@@ -63,6 +63,7 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
         builder.Entity<User>().Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
         builder.Entity<User>().HasOne(u => u.Contact).WithMany().HasForeignKey(u => u.ContactId).OnDelete(DeleteBehavior.SetNull);
         builder.Entity<User>().HasIndex(u => u.ContactId);
+        builder.Entity<User>().Property(u => u.DigestSentFor).HasMaxLength(7);
         builder.Entity<User>().Property(u => u.ExternalId).HasMaxLength(User.ExternalIdMaxLength);
         builder.Entity<User>().HasIndex(u => u.ExternalId).IsUnique();
         // The roles are part of the schema: every database has them from its first migration.

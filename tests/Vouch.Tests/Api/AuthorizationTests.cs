@@ -257,6 +257,8 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("GET", "/contacts/{id:guid}/portal-access", $"/contacts/{SomeId}/portal-access", null, s_managers),
         ("POST", "/contacts/{id:guid}/portal-access", $"/contacts/{SomeId}/portal-access", null, s_managers),
         ("GET", "/referrals", "/referrals", null, s_employees),
+        ("GET", "/api/v1/contacts/{id:guid}/digest", $"/api/v1/contacts/{SomeId}/digest", null, s_managers),
+        ("GET", "/contacts/{id:guid}/digest", $"/contacts/{SomeId}/digest", null, s_managers),
         ("GET", "/reports/supply-demand", "/reports/supply-demand", null, s_reports),
         ("GET", "/reports/references", "/reports/references", null, s_reports),
         // The exchange: the ledger both sides, the "Owed a give" report, gifts within the gift policy, the advocate's history.
@@ -327,7 +329,7 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
     /// </summary>
     private static readonly string[] s_public =
     [
-        "/health", "/sign-in", "/sign-in/external", "/sign-out", "/access-denied", "/portal/welcome",
+        "/health", "/sign-in", "/sign-in/external", "/sign-out", "/access-denied", "/portal/welcome", "/digest/unsubscribe",
         "/api/reference/scalar.js", "/api/reference/scalar.aspnetcore.js", "/api/reference/favicon.svg",
     ];
 

@@ -39,6 +39,8 @@ public class VouchApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Vouch", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
+        // Digests go out only where a test sends them itself.
+        builder.UseSetting("Digest:Enabled", "false");
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

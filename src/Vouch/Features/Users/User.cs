@@ -22,6 +22,12 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>Whether each notification also comes by email (when Vouch sends email at all); on unless the user turns it off.</summary>
     public bool EmailNotifications { get; set; } = true;
 
+    /// <summary>Whether an advocate gets the monthly digest; one click in it turns it off.</summary>
+    public bool ReceivesDigest { get; set; } = true;
+
+    /// <summary>The month ("2026-12") whose digest the user was last sent.</summary>
+    public string? DigestSentFor { get; set; }
+
     /// <summary>The user's id in the CRM: records imported with this owner id become theirs.</summary>
     public string? ExternalId { get; set; }
 }
