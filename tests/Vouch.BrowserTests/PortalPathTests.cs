@@ -15,8 +15,8 @@ namespace Vouch.BrowserTests;
 
 /// <summary>
 /// A customer contact becomes a portal user and acts for themself: invited by the reference team, they set a password
-/// from the emailed link, accept an ask with times that suit them, change their preferences (and the next match obeys
-/// them) and refer a peer.
+/// from the emailed link, accept an ask with times that suit them, apply for an offer, change their preferences (and the
+/// next match obeys them) and refer a peer.
 /// </summary>
 public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<VouchServer>
 {
@@ -54,11 +54,27 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         return id;
     }
 
+    /// <summary>An open offer for every advocate, made by the program team through the API.</summary>
+    private static async Task<string> OpenOfferAsync(HttpClient manager, DateOnly today)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var title = $"Front row at the summit {Guid.NewGuid():N}"[..30];
+        var created = await manager.PostAsJsonAsync("/api/v1/offers", new
+        {
+            title, kind = "FrontRowSeat", gives = new[] { "Status", "Affiliation" }, opensOn = today, closesOn = today.AddDays(30), capacity = 5,
+        }, ct);
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct)).GetProperty("id").GetGuid();
+        (await manager.PostAsync($"/api/v1/offers/{id}/open", null, ct)).EnsureSuccessStatusCode();
+        return title;
+    }
+
     [Fact]
-    public async Task AnInvitedAdvocateSetsAPasswordAnswersAnAskSetsTheirPreferencesAndRefersAPeer()
+    public async Task AnInvitedAdvocateSetsAPasswordAnswersAnAskAppliesForAnOfferSetsTheirPreferencesAndRefersAPeer()
     {
         var ct = TestContext.Current.CancellationToken;
         var manager = await server.AddUserAsync(Roles.ReferenceManager);
+        var offer = await OpenOfferAsync(server.CreateApiClient(await server.CreateTokenAsync(manager)), DateOnly.FromDateTime(DateTime.UtcNow));
         var seller = server.CreateApiClient(await server.CreateTokenAsync(await server.AddUserAsync(Roles.Seller)));
         var customer = await AddCustomerAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
@@ -101,6 +117,12 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         await ask.GetByRole(AriaRole.Button, new() { Name = "Yes, I'll do it" }).ClickAsync();
         await Expect(page.GetByTestId("notice")).ToHaveTextAsync("Thank you! The seller will schedule it with you.");
         await Expect(page.GetByTestId("agreed")).ToContainTextAsync($"you proposed {today.AddDays(3).ToString("d MMM", CultureInfo.InvariantCulture)} 10:30 UTC");
+
+        // They apply for an offer that fits them.
+        await page.GetByTestId("portal-sections").GetByRole(AriaRole.Link, new() { Name = "Offers for me" }).ClickAsync();
+        var offered = page.GetByTestId("offer").Filter(new() { HasText = offer });
+        await offered.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByTestId("application").Filter(new() { HasText = offer }).GetByTestId("application-state")).ToHaveTextAsync("applied");
 
         // They black out the next weeks, and a seller's next request cannot ask them.
         await page.GetByTestId("portal-sections").GetByRole(AriaRole.Link, new() { Name = "My preferences" }).ClickAsync();
