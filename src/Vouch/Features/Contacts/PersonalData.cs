@@ -15,7 +15,15 @@ public sealed record PersonalDataExport(
     LinkedUserResponse? LinkedUser,
     IReadOnlyList<IdeaVoteResponse> IdeaVotes,
     IReadOnlyList<IdeaCommentResponse> IdeaComments,
+    IReadOnlyList<NeedResponse> Needs,
+    IReadOnlyList<ReferralMadeResponse> Referrals,
     IReadOnlyList<ContactChange> AuditEntries);
+
+/// <summary>A kind of social capital the reference team recorded the person wants, with what they saw.</summary>
+public sealed record NeedResponse(string Capital, string? Evidence, DateTimeOffset RecordedAt);
+
+/// <summary>A peer the person referred.</summary>
+public sealed record ReferralMadeResponse(string Company, string PersonName, string? Note, DateTimeOffset CreatedAt);
 
 public sealed record ConsentRecordResponse(
     DateTimeOffset RecordedAt, string? RecordedBy, string Consent, DateOnly? GivenOn, DateOnly? ExpiresOn, string? Scope, IReadOnlyList<string> ActivityTypes);
@@ -72,6 +80,10 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
                 .Join(db.Ideas, c => c.IdeaId, i => i.Id, (c, i) => new IdeaCommentResponse(i.Id, i.Title, c.Text, c.At))
                 .ToListAsync(ct);
         }
+        var needs = await db.Set<Offers.SocialCapitalNeed>().AsNoTracking().Where(n => n.ContactId == contactId)
+            .OrderBy(n => n.RecordedAt).Select(n => new { n.Capital, n.Evidence, n.RecordedAt }).ToListAsync(ct);
+        var referrals = await db.Set<Referrals.Referral>().AsNoTracking().Where(r => r.ReferredById == contactId)
+            .OrderBy(r => r.CreatedAt).Select(r => new ReferralMadeResponse(r.Company, r.PersonName, r.Note, r.CreatedAt)).ToListAsync(ct);
         var audit = await AuditEntriesAbout(contactId, user?.Id, user?.Email)
             .OrderByDescending(e => e.Id)
             .Select(e => new ContactChange(e.At, e.Actor, e.Action.ToString(), e.RecordType, e.Before, e.After, e.RedactedAt != null))
@@ -80,7 +92,7 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
             clock.GetUtcNow(), profile, deleted,
             [.. consent.Select(r => new ConsentRecordResponse(r.RecordedAt, r.By, r.Consent.ToString(), r.GivenOn, r.ExpiresOn, r.Scope,
                 r.ActivityTypes.Split(',', StringSplitOptions.RemoveEmptyEntries)))],
-            user, votes, comments, audit);
+            user, votes, comments, [.. needs.Select(n => new NeedResponse(n.Capital.ToString(), n.Evidence, n.RecordedAt))], referrals, audit);
     }
 
     /// <summary>Erases the contact's personal data.</summary>
@@ -117,6 +129,10 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
         contact.MaxAsksPerQuarter = null;
         contact.PreferredChannels = Channels.None;
         db.ContactBlackouts.RemoveRange(contact.Blackouts);
+        contact.SocialCapitalWanted = SocialCapital.None;
+        // What the team saw of the person ("blogs weekly") and the links that would let someone in as them.
+        await db.Set<Offers.SocialCapitalNeed>().Where(n => n.ContactId == contactId).ExecuteDeleteAsync(ct);
+        await db.Set<Portal.AdvocateInvitation>().Where(i => i.ContactId == contactId).ExecuteDeleteAsync(ct);
         await db.NpsAnswers.Where(a => a.ContactId == contactId && a.Comment != null).ForEachAsync(a => a.Comment = null, ct);
         await db.ConsentRecords.Where(r => r.ContactId == contactId && r.Scope != null).ForEachAsync(r => r.Scope = null, ct);
         if (hadConsent)
