@@ -1,5 +1,6 @@
 -- wrk script: requests rotate over the paths in the file named by the PATHS environment variable
 -- (one per line), and the summary adds the 95th percentile, which wrk --latency does not print.
+-- A line "vouch_… /path" sends that line's token instead of TOKEN, to load as many users.
 local paths = {}
 local file = os.getenv("PATHS")
 if file then
@@ -13,8 +14,11 @@ local counter = 0
 function request()
   counter = counter + 1
   local path = #paths > 0 and paths[(counter % #paths) + 1] or wrk.path
+  local bearer = token
+  local own, rest = path:match("^(vouch_%S+) (%S+)$")
+  if own then bearer, path = own, rest end
   local headers = {}
-  if token then headers["Authorization"] = "Bearer " .. token end
+  if bearer then headers["Authorization"] = "Bearer " .. bearer end
   return wrk.format("GET", path, headers)
 end
 
