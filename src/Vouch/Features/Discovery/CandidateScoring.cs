@@ -48,7 +48,9 @@ public static class CandidateScoring
         var percentiles = new Dictionary<decimal, int>();
         foreach (var profit in facts.Where(f => f.GrossProfit is not null).Select(f => f.GrossProfit!.Value).Distinct())
         {
-            percentiles[profit] = DiscoveryScore.PercentileOf(await withProfit.CountAsync(a => a.GrossProfit < profit, ct), count);
+            // Compared as numbers: SQLite keeps decimals as text, whose order is not the numbers' order.
+            var value = (double)profit;
+            percentiles[profit] = DiscoveryScore.PercentileOf(await withProfit.CountAsync(a => (double)a.GrossProfit!.Value <= value, ct), count);
         }
         await UpsertAsync(db, [.. facts.Select(f => ScoreOf(f, f.GrossProfit is { } p ? percentiles[p] : null))], ct);
     }

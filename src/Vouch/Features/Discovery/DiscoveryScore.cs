@@ -109,7 +109,11 @@ public sealed record DiscoveryScore(int Total, IReadOnlyList<ScorePart> Parts)
         return new(ordered.Sum(p => p.Points), ordered);
     }
 
-    /// <summary>The share of <paramref name="sortedProfits"/> strictly below <paramref name="profit"/>, as 0–99.</summary>
+    /// <summary>
+    /// Where <paramref name="profit"/>, one of <paramref name="sortedProfits"/>, stands among them, 0–99: the share of
+    /// the other accounts whose gross profit is at or below it. The most profitable account (and any tied with it) is
+    /// 99, the least 0; a lone account is the most profitable there is.
+    /// </summary>
     public static int? Percentile(decimal? profit, IReadOnlyList<decimal> sortedProfits)
     {
         if (profit is not { } value || sortedProfits.Count == 0)
@@ -120,7 +124,7 @@ public sealed record DiscoveryScore(int Total, IReadOnlyList<ScorePart> Parts)
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (sortedProfits[middle] < value)
+            if (sortedProfits[middle] <= value)
             {
                 low = middle + 1;
             }
@@ -132,6 +136,7 @@ public sealed record DiscoveryScore(int Total, IReadOnlyList<ScorePart> Parts)
         return PercentileOf(low, sortedProfits.Count);
     }
 
-    /// <summary><paramref name="below"/> of <paramref name="count"/> as a whole percentile, 0–99.</summary>
-    public static int PercentileOf(long below, long count) => count == 0 ? 0 : (int)Math.Min(99, below * 100 / count);
+    /// <summary>An account with <paramref name="atOrBelow"/> of <paramref name="count"/> accounts at or below its gross profit (itself included), as 0–99.</summary>
+    public static int PercentileOf(long atOrBelow, long count) =>
+        count <= 1 ? 99 : (int)Math.Clamp((atOrBelow - 1) * 100 / (count - 1), 0, 99);
 }

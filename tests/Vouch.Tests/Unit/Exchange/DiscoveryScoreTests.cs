@@ -100,14 +100,16 @@ public sealed class DiscoveryScoreTests
     }
 
     [Fact]
-    public void The_percentile_is_the_share_of_accounts_below()
+    public void The_percentile_is_the_share_of_the_other_accounts_at_or_below()
     {
         decimal[] profits = [10, 20, 20, 30, 40, 50, 60, 70, 80, 90];
 
         Assert.Equal(0, DiscoveryScore.Percentile(10, profits));
-        Assert.Equal(10, DiscoveryScore.Percentile(20, profits));
-        Assert.Equal(90, DiscoveryScore.Percentile(90, profits));
-        Assert.Equal(99, DiscoveryScore.Percentile(1_000, profits));
+        Assert.Equal(22, DiscoveryScore.Percentile(20, profits));
+        Assert.Equal(88, DiscoveryScore.Percentile(80, profits));
+        Assert.Equal(99, DiscoveryScore.Percentile(90, profits));
+        Assert.Equal(99, DiscoveryScore.Percentile(90, [10, 90, 90]));
+        Assert.Equal(99, DiscoveryScore.Percentile(5, [5]));
         Assert.Null(DiscoveryScore.Percentile(null, profits));
         Assert.Null(DiscoveryScore.Percentile(10, []));
     }
