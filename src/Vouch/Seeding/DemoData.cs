@@ -124,6 +124,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await SeedReferenceabilityAsync(today, ct);
         await SeedIdeasAsync(faker, products, ct);
         await SeedReferencesAsync(today, ct);
+        await DemoDiscovery.SeedAsync(db, clock, ct);
         return true;
     }
 
