@@ -24,6 +24,7 @@ public sealed partial class CandidateScoreBackfill(IServiceScopeFactory scopes, 
             // Every contact, deleted ones too, has a row once scored; fewer rows than contacts means some never were.
             if (await db.Set<CandidateScore>().CountAsync(stoppingToken) >= await db.Contacts.IgnoreQueryFilters().CountAsync(stoppingToken))
             {
+                LogUpToDate();
                 return;
             }
             var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
@@ -48,6 +49,9 @@ public sealed partial class CandidateScoreBackfill(IServiceScopeFactory scopes, 
             LogFailed(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discovery scores are up to date.")]
+    private partial void LogUpToDate();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Discovery scores: {Done} contacts scored so far.")]
     private partial void LogProgress(int done);
