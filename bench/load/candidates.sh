@@ -74,10 +74,10 @@ curl -fsS -o /dev/null "http://$HOST:$VOUCH_PORT/health" || { tail -n 20 "$WORK/
 # the lists are measured when that is done.
 until grep -q -e 'Discovery scores are up to date' -e 'contacts scored in' "$WORK/vouch.log"; do
   kill -0 "$PID" 2>/dev/null || die "Vouch stopped while scoring"
-  say "waiting for the discovery scores: $(grep -o '[0-9]* contacts scored so far' "$WORK/vouch.log" | tail -n 1)"
+  say "waiting for the discovery scores: $({ grep -o '[0-9]* contacts scored so far' "$WORK/vouch.log" || true; } | tail -n 1)"
   sleep 30
 done
-grep -o 'Discovery scores: [^"]*' "$WORK/vouch.log" | tail -n 1 >&2
+{ grep -o 'Discovery scores[^"]*' "$WORK/vouch.log" || true; } | tail -n 1 >&2
 
 # The first page of each list, as the Candidates page opens it, with and without a segment or industry.
 cat >"$WORK/candidates.paths" <<'PATHS'

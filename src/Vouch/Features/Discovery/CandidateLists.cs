@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
 using Vouch.Features.Accounts;
@@ -8,10 +9,15 @@ namespace Vouch.Features.Discovery;
 
 /// <summary>
 /// Reads the candidate lists a page at a time from the stored scores (<see cref="CandidateScore"/>), in the order of
-/// their indexes, and explains the score of the page's rows with the engine.
+/// their indexes, and explains the score of the page's rows with the engine. A long list's total is counted at most
+/// every <see cref="TotalSeconds"/> seconds per list and filter, as counting 880,000 candidates costs more than reading
+/// the page; a short list's total is counted every time, so it is exact.
 /// </summary>
-public sealed class CandidateLists(VouchDbContext db, IOptions<DiscoveryOptions> options, TimeProvider clock)
+public sealed class CandidateLists(VouchDbContext db, IOptions<DiscoveryOptions> options, TimeProvider clock, IMemoryCache cache)
 {
+    public const int TotalSeconds = 30;
+    public const int CachedFrom = 10_000;
+
     public DiscoveryOptions Options => options.Value;
 
     public async Task<CommandResult<Paged<CandidateResponse>>> ListAsync(PageQuery page, CandidateFilter filter, CancellationToken ct)
@@ -44,20 +50,30 @@ public sealed class CandidateLists(VouchDbContext db, IOptions<DiscoveryOptions>
         {
             scores = scores.Where(c => c.IndustryId == industry);
         }
+        // Compared with a parameter, not read as a bare condition, so that SQLite walks the list's index in its order.
         var (total, ids) = list switch
         {
-            CandidateList.Top => await ByScoreAsync(scores.Where(c => c.IsCandidate), page, ct),
-            CandidateList.PromotersNeverAsked => await ByScoreAsync(scores.Where(c => c.PromoterNeverAsked), page, ct),
-            _ => await QuietAsync(scores.Where(c => c.IsAdvocate), page, ct),
+            CandidateList.Top => await ByScoreAsync(scores.Where(c => c.IsCandidate == EF.Parameter(true)), page, ct),
+            CandidateList.PromotersNeverAsked => await ByScoreAsync(scores.Where(c => c.PromoterNeverAsked == EF.Parameter(true)), page, ct),
+            _ => await QuietAsync(scores.Where(c => c.IsAdvocate == EF.Parameter(true)), page, ct),
         };
-        return new Paged<CandidateResponse>(await DescribeAsync(ids, ct), total, page.PageNumber, page.Size);
+        var totalKey = (typeof(CandidateLists), list, segment, industryId, QuietSince);
+        if (!cache.TryGetValue(totalKey, out int cached))
+        {
+            cached = await total();
+            if (cached >= CachedFrom)
+            {
+                cache.Set(totalKey, cached, TimeSpan.FromSeconds(TotalSeconds));
+            }
+        }
+        return new Paged<CandidateResponse>(await DescribeAsync(ids, ct), cached, page.PageNumber, page.Size);
     }
 
     /// <summary>The day before which an advocate's last engagement means they went quiet.</summary>
     public DateOnly QuietSince => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-Options.QuietAfterDays);
 
-    private static async Task<(int, List<Guid>)> ByScoreAsync(IQueryable<CandidateScore> scores, PageQuery page, CancellationToken ct) =>
-        (await scores.CountAsync(ct),
+    private static async Task<(Func<Task<int>> Total, List<Guid> Ids)> ByScoreAsync(IQueryable<CandidateScore> scores, PageQuery page, CancellationToken ct) =>
+        (() => scores.CountAsync(ct),
             await scores.OrderByDescending(c => c.Total).ThenByDescending(c => c.ContactId).Skip(page.Skip).Take(page.Size)
                 .Select(c => c.ContactId).ToListAsync(ct));
 
@@ -65,7 +81,7 @@ public sealed class CandidateLists(VouchDbContext db, IOptions<DiscoveryOptions>
     /// Advocates quiet the longest first (the oldest last engagement), then those never engaged at all: two index
     /// ranges read one after the other, as NULLs sort differently on SQLite and PostgreSQL.
     /// </summary>
-    private async Task<(int, List<Guid>)> QuietAsync(IQueryable<CandidateScore> advocates, PageQuery page, CancellationToken ct)
+    private async Task<(Func<Task<int>> Total, List<Guid> Ids)> QuietAsync(IQueryable<CandidateScore> advocates, PageQuery page, CancellationToken ct)
     {
         var since = QuietSince;
         var quiet = advocates.Where(c => c.LastEngagedOn != null && c.LastEngagedOn < since);
@@ -82,7 +98,7 @@ public sealed class CandidateLists(VouchDbContext db, IOptions<DiscoveryOptions>
             ids.AddRange(await never.OrderBy(c => c.ContactId).Skip(Math.Max(0, page.Skip - quietCount)).Take(page.Size - ids.Count)
                 .Select(c => c.ContactId).ToListAsync(ct));
         }
-        return (quietCount + await never.CountAsync(ct), ids);
+        return (async () => quietCount + await never.CountAsync(ct), ids);
     }
 
     /// <summary>The rows of a page, in its order, each score explained by its parts.</summary>
