@@ -1312,6 +1312,126 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("ContentFileChunks");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Discovery.CandidateScore", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("IndustryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsAdvocate")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsCandidate")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LastEngagedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("LatestNps")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ProfitPercentile")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PromoterNeverAsked")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("IsAdvocate", "LastEngagedOn", "ContactId");
+
+                    b.HasIndex("IsCandidate", "Total", "ContactId");
+
+                    b.HasIndex("PromoterNeverAsked", "Total", "ContactId");
+
+                    b.HasIndex("IsCandidate", "IndustryId", "Total", "ContactId");
+
+                    b.HasIndex("IsCandidate", "Segment", "Total", "ContactId");
+
+                    b.ToTable("CandidateScores", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Discovery.Nomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("NominatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("NominatedById");
+
+                    b.HasIndex("ContactId", "ProposedAt");
+
+                    b.HasIndex("OpportunityId", "ContactId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "ProposedAt");
+
+                    b.HasIndex(new[] { "ContactId" }, "IX_Nominations_ContactId_Open")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Proposed'");
+
+                    b.ToTable("Nominations", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Email.OutboundEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2870,6 +2990,45 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("CreatedBy");
 
                     b.Navigation("UpdatedBy");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Discovery.CandidateScore", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Discovery.CandidateScore", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Discovery.Nomination", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "NominatedBy")
+                        .WithMany()
+                        .HasForeignKey("NominatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("NominatedBy");
                 });
 
             modelBuilder.Entity("Vouch.Features.Email.OutboundEmail", b =>

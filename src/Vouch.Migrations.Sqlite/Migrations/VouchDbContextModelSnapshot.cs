@@ -1298,6 +1298,126 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("ContentFileChunks");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Discovery.CandidateScore", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IndustryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAdvocate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCandidate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastEngagedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LatestNps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProfitPercentile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PromoterNeverAsked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("IsAdvocate", "LastEngagedOn", "ContactId");
+
+                    b.HasIndex("IsCandidate", "Total", "ContactId");
+
+                    b.HasIndex("PromoterNeverAsked", "Total", "ContactId");
+
+                    b.HasIndex("IsCandidate", "IndustryId", "Total", "ContactId");
+
+                    b.HasIndex("IsCandidate", "Segment", "Total", "ContactId");
+
+                    b.ToTable("CandidateScores", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Discovery.Nomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NominatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("NominatedById");
+
+                    b.HasIndex("ContactId", "ProposedAt");
+
+                    b.HasIndex("OpportunityId", "ContactId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "ProposedAt");
+
+                    b.HasIndex(new[] { "ContactId" }, "IX_Nominations_ContactId_Open")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Proposed'");
+
+                    b.ToTable("Nominations", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Email.OutboundEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2856,6 +2976,45 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("CreatedBy");
 
                     b.Navigation("UpdatedBy");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Discovery.CandidateScore", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Discovery.CandidateScore", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Discovery.Nomination", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", "DecidedBy")
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "NominatedBy")
+                        .WithMany()
+                        .HasForeignKey("NominatedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("DecidedBy");
+
+                    b.Navigation("NominatedBy");
                 });
 
             modelBuilder.Entity("Vouch.Features.Email.OutboundEmail", b =>

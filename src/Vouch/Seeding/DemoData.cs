@@ -127,6 +127,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoPortal.SeedAsync(db, clock, ct);
         await DemoGifts.SeedAsync(db, clock, ct);
         await DemoOffers.SeedAsync(db, clock, ct);
+        await DemoDiscovery.SeedAsync(db, clock, ct);
         return true;
     }
 

@@ -321,6 +321,18 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("GET", "/portal/offers", "/portal/offers", null, [Roles.Advocate]),
         ("POST", "/portal/offers?handler=Apply", $"/portal/offers?handler=Apply&id={SomeId}", null, [Roles.Advocate]),
         ("POST", "/portal/offers?handler=Withdraw", $"/portal/offers?handler=Withdraw&applicationId={SomeId}", null, [Roles.Advocate]),
+        // Discovery: every employee reads the candidates and nominates; the reference team decides.
+        ("GET", "/api/v1/candidates", "/api/v1/candidates", null, s_employees),
+        ("GET", "/api/v1/nominations/", "/api/v1/nominations", null, s_employees),
+        ("POST", "/api/v1/nominations/", "/api/v1/nominations", new { }, s_employees),
+        ("POST", "/api/v1/nominations/{id:guid}/accept", $"/api/v1/nominations/{SomeId}/accept", new { }, s_managers),
+        ("POST", "/api/v1/nominations/{id:guid}/decline", $"/api/v1/nominations/{SomeId}/decline", new { }, s_managers),
+        ("GET", "/candidates", "/candidates", null, s_employees),
+        ("GET", "/nominations", "/nominations", null, s_employees),
+        ("POST", "/nominations?handler=Accept", $"/nominations?handler=Accept&id={SomeId}", null, s_managers),
+        ("POST", "/nominations?handler=Decline", $"/nominations?handler=Decline&id={SomeId}", null, s_managers),
+        ("GET", "/nominations/new", $"/nominations/new?contactId={SomeId}", null, s_employees),
+        ("POST", "/nominations/new", $"/nominations/new?contactId={SomeId}", null, s_employees),
     ];
 
     /// <summary>
