@@ -27,6 +27,33 @@ namespace Vouch.Migrations.Postgres.Migrations
                 defaultValue: false);
 
             migrationBuilder.CreateTable(
+                name: "CandidateScores",
+                columns: table => new
+                {
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Segment = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    IndustryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsCandidate = table.Column<bool>(type: "boolean", nullable: false),
+                    Total = table.Column<int>(type: "integer", nullable: false),
+                    ProfitPercentile = table.Column<int>(type: "integer", nullable: true),
+                    LatestNps = table.Column<int>(type: "integer", nullable: true),
+                    PromoterNeverAsked = table.Column<bool>(type: "boolean", nullable: false),
+                    IsAdvocate = table.Column<bool>(type: "boolean", nullable: false),
+                    LastEngagedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CandidateScores", x => x.ContactId);
+                    table.ForeignKey(
+                        name: "FK_CandidateScores_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "GiftPolicy",
                 columns: table => new
                 {
@@ -90,6 +117,52 @@ namespace Vouch.Migrations.Postgres.Migrations
                         principalTable: "Contacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Nominations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    NominatedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Nominations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Nominations_AspNetUsers_DecidedById",
+                        column: x => x.DecidedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Nominations_AspNetUsers_NominatedById",
+                        column: x => x.NominatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Nominations_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -183,6 +256,36 @@ namespace Vouch.Migrations.Postgres.Migrations
                 column: "OfferId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_CandidateScores_AccountId",
+                table: "CandidateScores",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CandidateScores_IsAdvocate_LastEngagedOn_ContactId",
+                table: "CandidateScores",
+                columns: new[] { "IsAdvocate", "LastEngagedOn", "ContactId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CandidateScores_IsCandidate_IndustryId_Total_ContactId",
+                table: "CandidateScores",
+                columns: new[] { "IsCandidate", "IndustryId", "Total", "ContactId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CandidateScores_IsCandidate_Segment_Total_ContactId",
+                table: "CandidateScores",
+                columns: new[] { "IsCandidate", "Segment", "Total", "ContactId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CandidateScores_IsCandidate_Total_ContactId",
+                table: "CandidateScores",
+                columns: new[] { "IsCandidate", "Total", "ContactId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CandidateScores_PromoterNeverAsked_Total_ContactId",
+                table: "CandidateScores",
+                columns: new[] { "PromoterNeverAsked", "Total", "ContactId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Gifts_ContactId_GivenOn",
                 table: "Gifts",
                 columns: new[] { "ContactId", "GivenOn" });
@@ -201,6 +304,39 @@ namespace Vouch.Migrations.Postgres.Migrations
                 name: "IX_Gifts_State",
                 table: "Gifts",
                 column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_ContactId_Open",
+                table: "Nominations",
+                column: "ContactId",
+                unique: true,
+                filter: "\"State\" = 'Proposed'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_ContactId_ProposedAt",
+                table: "Nominations",
+                columns: new[] { "ContactId", "ProposedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_DecidedById",
+                table: "Nominations",
+                column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_NominatedById",
+                table: "Nominations",
+                column: "NominatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_OpportunityId_ContactId",
+                table: "Nominations",
+                columns: new[] { "OpportunityId", "ContactId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Nominations_State_ProposedAt",
+                table: "Nominations",
+                columns: new[] { "State", "ProposedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Offer_State_ClosesOn",
@@ -253,10 +389,16 @@ namespace Vouch.Migrations.Postgres.Migrations
                 table: "Engagements");
 
             migrationBuilder.DropTable(
+                name: "CandidateScores");
+
+            migrationBuilder.DropTable(
                 name: "GiftPolicy");
 
             migrationBuilder.DropTable(
                 name: "Gifts");
+
+            migrationBuilder.DropTable(
+                name: "Nominations");
 
             migrationBuilder.DropTable(
                 name: "OfferApplication");
