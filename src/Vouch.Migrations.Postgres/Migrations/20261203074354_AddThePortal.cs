@@ -12,11 +12,13 @@ namespace Vouch.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Requests that exist, and rows bulk-loaded without the column, have proposed no times.
             migrationBuilder.AddColumn<List<DateTimeOffset>>(
                 name: "ProposedTimes",
                 table: "ReferenceRequests",
                 type: "timestamp with time zone[]",
-                nullable: false);
+                nullable: false,
+                defaultValueSql: "'{}'");
 
             migrationBuilder.AddColumn<string>(
                 name: "Change",

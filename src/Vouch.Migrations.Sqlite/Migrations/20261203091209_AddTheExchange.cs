@@ -18,12 +18,13 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 maxLength: 7,
                 nullable: true);
 
+            // Advocates who were here before the digest get it too, as new ones do.
             migrationBuilder.AddColumn<bool>(
                 name: "ReceivesDigest",
                 table: "AspNetUsers",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: false);
+                defaultValue: true);
 
             migrationBuilder.CreateTable(
                 name: "CandidateScores",

@@ -162,7 +162,7 @@ public sealed class ContactsApiTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Equal("consent must be one of None, Verbal, Written.", errors.GetProperty("consent")[0].GetString());
         Assert.Contains("'skydiving' is not an activity type", errors.GetProperty("agreedActivities")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("not Money", errors.GetProperty("socialCapitalWanted")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal("A blackout cannot end before it starts.", errors.GetProperty("blackouts[0]")[0].GetString());
+        Assert.Equal("A blackout cannot end (2026-02-01) before it starts (2026-02-10).", errors.GetProperty("blackouts[0]")[0].GetString());
         var read = (await manager.GetFromJsonAsync<ContactResponse>($"/api/v1/contacts/{contact.Id}", Ct))!;
         Assert.Equal(("Greta", "greta.lind@example.com", contact.Version), (read.FirstName, read.Email, read.Version));
     }

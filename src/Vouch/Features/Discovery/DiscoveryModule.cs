@@ -27,7 +27,11 @@ public sealed class DiscoveryModule : ICapabilityModule
         services.AddScoped<CandidateLists>();
         services.AddScoped<Nominations>();
         services.AddSaveChangesInterceptor<CandidateScoreChanges>();
-        services.AddHostedService<CandidateScoreBackfill>();
+        // On by default; an operator who scores a large database once, by hand or elsewhere, turns it off.
+        if (configuration.GetValue("Discovery:BackfillOnStart", true))
+        {
+            services.AddHostedService<CandidateScoreBackfill>();
+        }
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapDiscovery();
