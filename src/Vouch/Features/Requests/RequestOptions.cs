@@ -69,6 +69,7 @@ public static class RequestServiceCollectionExtensions
                 o.ScheduleWithinBusinessDays, o.FeedbackWithinBusinessDays }.All(d => d > 0), "Requests: every service level must be 1 business day or more.")
             .ValidateOnStart();
         services.AddScoped<RequestWorkflow>();
+        services.AddScoped<AdvocateAsks>();
         services.AddScoped<CandidatePool>();
         services.AddSingleton<AdvocateSnapshot>();
         services.AddSaveChangesInterceptor<ReferenceabilityChanges>();

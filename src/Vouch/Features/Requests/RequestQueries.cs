@@ -14,7 +14,7 @@ public enum RequestView { Mine, Waiting, All }
 
 /// <summary>Reads requests as each actor may see them; someone else's request is not there.</summary>
 public sealed class RequestQueries(
-    VouchDbContext db, CandidatePool pool, AdvocateSnapshot advocates, IAlternativesSource alternatives, IOptions<RequestOptions> options, TimeProvider clock,
+    VouchDbContext db, CandidatePool pool, AdvocateSnapshot advocates, IEnumerable<IAlternativesSource> alternatives, IOptions<RequestOptions> options, TimeProvider clock,
     Ledger balances)
 {
     /// <summary>Fewer good candidates than this, and alternatives to a call are offered.</summary>
@@ -132,7 +132,17 @@ public sealed class RequestQueries(
                 ? new CandidateResponse(c.ContactId, a.Name, a.Title, a.AccountName, c.Score, c.Reasons) : null!)],
             [.. result.Excluded.Take(MaxShown).Select(e => judged[e.ContactId] is var a
                 ? new ExcludedResponse(e.ContactId, a.Name, a.AccountName, e.Reasons) : null!)],
-            good < GoodCandidates ? await alternatives.FindAsync(request, ct) : []);
+            good < GoodCandidates ? await AlternativesAsync(request, ct) : []);
+    }
+
+    private async Task<IReadOnlyList<AlternativeResponse>> AlternativesAsync(ReferenceRequest request, CancellationToken ct)
+    {
+        var found = new List<AlternativeResponse>();
+        foreach (var source in alternatives)
+        {
+            found.AddRange(await source.FindAsync(request, ct));
+        }
+        return found;
     }
 
     /// <summary>The requests whose current step is the actor's to take.</summary>

@@ -162,7 +162,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         {
             return Refusal.Invalid("contactId", "contactId is not a contact.");
         }
-        await LockAsync(accountId.Value, contactId, ct);
+        await AdvocateAsks.LockAsync(db, accountId.Value, contactId, ct);
         if (await pool.ContactAsync(contactId, ct) is not var (contact, candidate))
         {
             return Refusal.Invalid("contactId", "contactId is not a contact.");
@@ -171,7 +171,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         var rules = AskRules.Check(CandidatePool.CriteriaOf(request), candidate, ledger, Options.PolicyOn(today));
         if (rules.Count > 0)
         {
-            return Refusal.Conflict($"{contact.FullName} cannot be asked.", Capitalized(string.Join("; ", rules)) + ".");
+            return Refusal.Conflict($"{contact.FullName} cannot be asked.", AdvocateAsks.Sentence(rules));
         }
 
         var ask = new Engagement
@@ -510,16 +510,6 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             .Include(r => r.Contact!).ThenInclude(c => c.Account)
             .SingleOrDefaultAsync(r => r.Id == id, ct);
 
-    /// <summary>Locks the account's and the contact's rows, in that order, until the transaction ends (PostgreSQL).</summary>
-    private async Task LockAsync(Guid accountId, Guid contactId, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Accounts" WHERE "Id" = {accountId} FOR UPDATE""", ct);
-            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Contacts" WHERE "Id" = {contactId} FOR UPDATE""", ct);
-        }
-    }
-
     private async Task<List<Guid?>> ManagersAsync(CancellationToken ct)
     {
         var role = StableId.For("role:" + Roles.ReferenceManager);
@@ -550,6 +540,4 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         Refusal.Conflict($"Cannot {what} now.", $"It is {WaitingOn.StatusWords(request.Status)}.");
 
     private static string Lower(ReferenceRequest request) => request.ActivityType!.Name.ToLowerInvariant();
-
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
