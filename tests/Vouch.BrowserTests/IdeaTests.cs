@@ -43,6 +43,37 @@ public sealed class IdeaTests(VouchServer server) : IClassFixture<VouchServer>
     }
 
     [Fact]
+    public async Task AColleaguePostsOnTheEmployeeBoardWhichNoAdvocateSees()
+    {
+        var seller = await server.AddUserAsync(Roles.Seller);
+        var advocate = await server.AddUserAsync(Roles.Advocate);
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(seller);
+        await page.FollowNavigationAsync("Ideas");
+        await page.GetByTestId("idea-boards").GetByRole(AriaRole.Link, new() { Name = "Employee board" }).ClickAsync();
+        await Expect(page.MainHeading()).ToHaveTextAsync("Employee ideas");
+        await page.GetByTestId("post-idea").ClickAsync();
+
+        await Expect(page.GetByTestId("idea-board")).ToHaveValueAsync("employee");
+        await page.GetByLabel("Title").FillAsync("Shadow a reference call in the first month");
+        await page.GetByLabel("Description").FillAsync("New sellers hear a customer before they pitch.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Post idea" }).ClickAsync();
+
+        await Expect(page.MainHeading()).ToHaveTextAsync("Shadow a reference call in the first month");
+        await Expect(page.GetByTestId("employee-board")).ToBeVisibleAsync();
+        var idea = page.Url;
+
+        await using var customerContext = await server.NewContextAsync();
+        var customerPage = await customerContext.NewPageAsync();
+        await customerPage.SignInAsync(advocate);
+        await customerPage.GotoAsync("/ideas");
+        await Expect(customerPage.GetByTestId("idea-boards")).ToHaveCountAsync(0);
+        var response = await customerPage.GotoAsync(idea);
+        Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
+    }
+
+    [Fact]
     public async Task AnAdvocateVotesInsteadOfPostingADuplicate()
     {
         var advocate = await server.AddUserAsync(Roles.Advocate);

@@ -278,8 +278,31 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
             db.IdeaComments.Add(new IdeaComment { IdeaId = idea.Id, AuthorId = faker.PickRandom(voters).Id, Text = faker.PickRandom(s_comments), At = idea.CreatedAt.AddDays(1) });
             posted.Add(idea);
         }
+        // The employees' own board: ideas colleagues share with each other, which no customer sees. Its own random
+        // numbers, so the rest stays as it was.
+        var random = new Randomizer(2718);
+        var colleagues = staff.Values.Where(u => u.Id != advocate.Id).ToList();
+        var employeeIdeas = new List<Idea>();
+        foreach (var (title, description, votes) in s_employeeIdeas)
+        {
+            var idea = new Idea
+            {
+                Title = title,
+                Description = description,
+                AuthorId = random.ArrayElement([.. colleagues]).Id,
+                CreatedAt = now.AddDays(-random.Double(5, 30)),
+                Status = IdeaStatus.New,
+                Board = IdeaBoard.Employee,
+            };
+            ideas.Add(idea);
+            foreach (var voter in random.ListItems(colleagues, votes))
+            {
+                db.IdeaVotes.Add(new IdeaVote { IdeaId = idea.Id, UserId = voter.Id, At = idea.CreatedAt + (now - idea.CreatedAt) * random.Double(0, 1) });
+            }
+            employeeIdeas.Add(idea);
+        }
         await db.SaveChangesAsync(ct);
-        foreach (var idea in posted)
+        foreach (var idea in posted.Concat(employeeIdeas))
         {
             await ideas.RecountAsync(idea, ct);
         }
@@ -292,6 +315,13 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         }
         await ideas.MergeAsync(manager, posted[^1].Id, new MergeRequest(posted[0].Id), ct);
     }
+
+    private static readonly (string Title, string Description, int Votes)[] s_employeeIdeas =
+    [
+        ("Reference call prep kit for sellers", "A one-page brief per advocate before each call: their story, what not to ask, what they want from us.", 3),
+        ("Thank advocates in the quarterly all-hands", "Name the customers who helped win our biggest deals, so the whole company knows them.", 2),
+        ("Pair each new hire with an advocate call", "New sellers learn the product from a customer's mouth in their first month.", 1),
+    ];
 
     private static readonly string[] s_comments =
     [

@@ -570,6 +570,73 @@ public sealed class IdeasApiTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Equal((false, null), (shown.IsHidden, shown.HiddenReason));
     }
 
+    [Fact]
+    public async Task An_employee_idea_is_on_the_employee_board_and_nowhere_an_advocate_looks()
+    {
+        using var seller = await app.ClientForAsync(Roles.Seller);
+        using var advocate = await app.ClientForAsync(Roles.Advocate);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        using var posted = await seller.PostAsJsonAsync("/api/v1/ideas",
+            new { title = $"Quota planner {tag} for sellers", description = "Plan the quarter.", board = "employee" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, posted.StatusCode);
+        var idea = (await posted.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!;
+        Assert.Equal("Employee", idea.Board);
+
+        Assert.Equal([idea.Id], (await BoardAsync(seller, $"board=employee&q={tag}")).Items.Select(i => i.Id));
+        Assert.Empty((await BoardAsync(seller, $"q={tag}")).Items);
+        Assert.Single((await seller.GetFromJsonAsync<List<SimilarIdea>>($"/api/v1/ideas/similar?board=employee&text=Quota%20planner%20{tag}", Ct))!);
+
+        using (var get = await advocate.GetAsync($"/api/v1/ideas/{idea.Id}", Ct))
+        {
+            await get.AssertProblemAsync(HttpStatusCode.NotFound);
+        }
+        using (var vote = await advocate.PostAsync($"/api/v1/ideas/{idea.Id}/votes", null, Ct))
+        {
+            await vote.AssertProblemAsync(HttpStatusCode.NotFound);
+        }
+        using (var comment = await advocate.PostAsJsonAsync($"/api/v1/ideas/{idea.Id}/comments", new { text = "Me too" }, Ct))
+        {
+            await comment.AssertProblemAsync(HttpStatusCode.NotFound);
+        }
+        Assert.Empty((await BoardAsync(advocate, $"q={tag}")).Items);
+        Assert.DoesNotContain(idea.Id, (await advocate.GetFromJsonAsync<List<SimilarIdea>>($"/api/v1/ideas/similar?text=Quota%20planner%20{tag}%20for%20sellers", Ct))!.Select(i => i.Id));
+        using (var list = await advocate.GetAsync($"/api/v1/ideas?board=employee&q={tag}", Ct))
+        {
+            Assert.Equal(["Only employees use the employee board: board must be customer."], await list.AssertValidationProblemAsync("board"));
+        }
+        using (var similar = await advocate.GetAsync($"/api/v1/ideas/similar?board=employee&text=Quota", Ct))
+        {
+            await similar.AssertValidationProblemAsync("board");
+        }
+    }
+
+    [Fact]
+    public async Task An_advocate_cannot_post_to_the_employee_board_and_nothing_is_written()
+    {
+        using var advocate = await app.ClientForAsync(Roles.Advocate);
+        var before = await CountIdeasAsync();
+
+        using var response = await advocate.PostAsJsonAsync("/api/v1/ideas", new { title = "Secret", description = "D", board = "employee" }, Ct);
+
+        Assert.Equal(["Only employees use the employee board: board must be customer."], await response.AssertValidationProblemAsync("board"));
+        Assert.Equal(before, await CountIdeasAsync());
+    }
+
+    [Fact]
+    public async Task An_idea_is_merged_only_into_one_on_its_own_board()
+    {
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        var customer = await PostAsync(manager, "Board merge customer idea");
+        using var posted = await manager.PostAsJsonAsync("/api/v1/ideas", new { title = "Board merge employee idea", description = "D", board = "employee" }, Ct);
+        var employee = (await posted.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!;
+
+        using var response = await manager.PostAsJsonAsync($"/api/v1/ideas/{employee.Id}/merge", new { intoId = customer.Id }, Ct);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("The ideas are on different boards.", problem.GetProperty("title").GetString());
+        Assert.Null((await GetAsync(manager, employee.Id)).MergedInto);
+    }
+
     [Theory]
     [InlineData(null, "reason is required.")]
     [InlineData("  ", "reason is required.")]

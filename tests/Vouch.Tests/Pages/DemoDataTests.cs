@@ -23,7 +23,7 @@ public sealed class DemoDataTests(VouchApp app) : IClassFixture<VouchApp>
             var manager = await db.Users.SingleAsync(u => u.Email == "manager@vouch.demo", Ct);
             var viewer = new Viewer(manager.Id, IsEmployee: true, IsManager: true);
             async Task<IReadOnlyList<IdeaSummary>> BoardAsync(string sort) =>
-                (await queries.SearchAsync(viewer, new PageQuery(), (await queries.ResolveAsync(new IdeaFilter { Sort = sort }, Ct)).Query!, Ct)).Items;
+                (await queries.SearchAsync(viewer, new PageQuery(), (await queries.ResolveAsync(viewer, new IdeaFilter { Sort = sort }, Ct)).Query!, Ct)).Items;
 
             var hot = await BoardAsync("hot");
             var top = await BoardAsync("top");

@@ -135,7 +135,7 @@ public sealed class AdvocateDigests(
             d.Request is { Won: true } won ? $"it helped us win {won.Prospect} as a customer"
             : d.Request?.Helped == true ? "the seller says it helped their deal" : null)).ToList();
         var news = await db.Ideas.AsNoTracking()
-            .Where(i => i.Status == IdeaStatus.Delivered && i.StatusChangedAt >= since)
+            .Where(i => i.Status == IdeaStatus.Delivered && i.Board == IdeaBoard.Customer && i.StatusChangedAt >= since)
             .OrderByDescending(i => i.StatusChangedAt).Take(5)
             .Select(i => "Delivered, as customers asked: " + i.Title)
             .ToListAsync(ct);

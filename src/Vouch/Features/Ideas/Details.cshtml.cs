@@ -91,7 +91,7 @@ public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, Cur
         Idea = idea;
         if (Viewer.IsManager && idea.MergedInto is null)
         {
-            MergeCandidates = await queries.SimilarAsync(idea.Title, id, ct);
+            MergeCandidates = await queries.SimilarAsync(idea.Title, id, Enum.Parse<IdeaBoard>(idea.Board), ct);
         }
         return Page();
     }

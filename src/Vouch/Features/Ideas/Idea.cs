@@ -9,6 +9,12 @@ namespace Vouch.Features.Ideas;
 
 public enum IdeaStatus { New, UnderReview, Planned, InProgress, Delivered, Declined, Duplicate }
 
+/// <summary>
+/// Which board an idea is on: the customers' board, which advocates and employees share, or the employees' own, which
+/// no customer sees.
+/// </summary>
+public enum IdeaBoard { Customer, Employee }
+
 /// <summary>A product idea from a customer or an employee, with the tallies the board sorts by.</summary>
 public sealed class Idea
 {
@@ -28,6 +34,8 @@ public sealed class Idea
     public DateTimeOffset CreatedAt { get; set; }
 
     public IdeaStatus Status { get; set; }
+
+    public IdeaBoard Board { get; set; }
 
     /// <summary>The official response product management gave with the latest status.</summary>
     public string? Response { get; set; }
@@ -89,6 +97,7 @@ internal sealed class IdeaConfiguration : IEntityTypeConfiguration<Idea>
         builder.Property(i => i.HiddenReason).HasMaxLength(IdeaComment.HiddenReasonMaxLength);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.StatusBeforeMerge).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Board).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(i => i.Demand);
         builder.Ignore(i => i.IsOpen);
         builder.HasOne(i => i.Product).WithMany().OnDelete(DeleteBehavior.SetNull);

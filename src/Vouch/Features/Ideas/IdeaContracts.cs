@@ -1,7 +1,8 @@
 namespace Vouch.Features.Ideas;
 
 /// <summary>A new idea. Only the title and the description are required.</summary>
-public sealed record PostIdeaRequest(string? Title, string? Description, string? ProductArea);
+/// <summary>A new idea; <c>board</c> is customer (the default) or, for employees, employee.</summary>
+public sealed record PostIdeaRequest(string? Title, string? Description, string? ProductArea, string? Board = null);
 
 public sealed record CommentRequest(string? Text);
 
@@ -42,6 +43,7 @@ public sealed record IdeaResponse(
     string Title,
     string Description,
     string Status,
+    string Board,
     string? Response,
     DateTimeOffset? StatusChangedAt,
     string? ProductArea,
@@ -85,4 +87,7 @@ public sealed record IdeaFilter
 
     /// <summary>Only ideas voted for from accounts of this industry (name or key); their votes and value are what the sort counts.</summary>
     public string? Industry { get; init; }
+
+    /// <summary>customer (the default) or, for employees, employee: the board only employees see.</summary>
+    public string? Board { get; init; }
 }

@@ -70,9 +70,10 @@ public static class IdeaEndpoints
     private static async Task<Results<Ok<Paged<IdeaSummary>>, ValidationProblem>> List(
         [AsParameters] PageQuery page, [AsParameters] IdeaFilter filter, CurrentUser user, IdeaQueries queries, CancellationToken ct)
     {
-        var (query, errors) = await queries.ResolveAsync(filter, ct);
+        var viewer = await Viewer.OfAsync(user);
+        var (query, errors) = await queries.ResolveAsync(viewer, filter, ct);
         page.Validate(errors);
-        return errors.IsEmpty ? TypedResults.Ok(await queries.SearchAsync(await Viewer.OfAsync(user), page, query!, ct)) : errors.ToProblem();
+        return errors.IsEmpty ? TypedResults.Ok(await queries.SearchAsync(viewer, page, query!, ct)) : errors.ToProblem();
     }
 
     private static async Task<Results<Created<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Post(
@@ -84,11 +85,12 @@ public static class IdeaEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SimilarIdea>>, ValidationProblem>> Similar(
-        string? text, IdeaQueries queries, CancellationToken ct)
+        string? text, string? board, CurrentUser user, IdeaQueries queries, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Required("text", text, IdeaQueries.SimilarTextMaxLength);
-        return errors.IsEmpty ? TypedResults.Ok(await queries.SimilarAsync(text!, null, ct)) : errors.ToProblem();
+        var on = (await Viewer.OfAsync(user)).BoardOf(board, errors);
+        return errors.IsEmpty ? TypedResults.Ok(await queries.SimilarAsync(text!, null, on, ct)) : errors.ToProblem();
     }
 
     private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Get(

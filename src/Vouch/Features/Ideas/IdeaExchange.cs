@@ -31,6 +31,7 @@ public sealed class IdeaExchange(
             errors.Add("title", "title must be one line of text, without line breaks or control characters.");
         }
         errors.Required("description", request.Description, Idea.DescriptionMaxLength);
+        var board = viewer.BoardOf(request.Board, errors);
         Guid? productId = null;
         if (!string.IsNullOrWhiteSpace(request.ProductArea))
         {
@@ -53,6 +54,7 @@ public sealed class IdeaExchange(
             AuthorId = viewer.UserId,
             CreatedAt = clock.GetUtcNow(),
             Status = IdeaStatus.New,
+            Board = board,
         };
         Add(idea);
         await db.SaveChangesAsync(ct);
@@ -120,7 +122,7 @@ public sealed class IdeaExchange(
         {
             var (voter, id, _) = ballots[i];
             var account = accounts.GetValueOrDefault(voter.UserId);
-            if (!ideas.TryGetValue(id, out var idea) || idea.IsHidden && !voter.IsManager)
+            if (!ideas.TryGetValue(id, out var idea) || !voter.Sees(idea))
             {
                 outcomes[i] = s_notFound;
             }
@@ -340,6 +342,13 @@ public sealed class IdeaExchange(
                 : Refusal.Conflict("The idea to merge into is itself a duplicate.",
                     $"“{original.Title}” is merged into “{end.Title}” ({end.Id}); merge into that one.");
         }
+        if (original.Board != duplicate.Board)
+        {
+            // A customer's votes moved onto an employees' idea would vanish from the customer's sight, and the reverse
+            // would show customers an idea employees wrote for each other.
+            return Refusal.Conflict("The ideas are on different boards.",
+                $"“{duplicate.Title}” is on the {duplicate.Board.ToString().ToLowerInvariant()} board and “{original.Title}” on the {original.Board.ToString().ToLowerInvariant()} board; an idea is merged only into one on its own board.");
+        }
 
         var votes = await db.IdeaVotes.AsNoTracking().Where(v => v.IdeaId == id).ToListAsync(ct);
         var originalVoters = (await db.IdeaVotes.Where(v => v.IdeaId == intoId).Select(v => v.UserId).ToListAsync(ct)).ToHashSet();
@@ -535,9 +544,9 @@ public sealed class IdeaExchange(
             .ToListAsync(ct))
         .ToDictionary(a => a.UserId, a => new AccountValue(a.Id, (double)(a.AnnualRevenue ?? 0), (double)(a.GrossProfit ?? 0), a.Segment, a.IndustryId));
 
-    /// <summary>The idea as the viewer may see it: a hidden idea is not there for anyone but managers.</summary>
+    /// <summary>The idea as the viewer may see it (<see cref="Viewer.Sees"/>); any other is not there for them.</summary>
     private async Task<Idea?> FindAsync(Viewer viewer, Guid id, CancellationToken ct) =>
-        await db.Ideas.SingleOrDefaultAsync(i => i.Id == id, ct) is { } idea && (!idea.IsHidden || viewer.IsManager) ? idea : null;
+        await db.Ideas.SingleOrDefaultAsync(i => i.Id == id, ct) is { } idea && viewer.Sees(idea) ? idea : null;
 
     /// <summary>Locks the idea's row for the rest of the transaction; see the remarks on this class.</summary>
     private async Task<Idea?> LockAsync(Viewer viewer, Guid id, CancellationToken ct) =>
@@ -545,7 +554,7 @@ public sealed class IdeaExchange(
 
     /// <summary>Locks and reads the ideas the viewer may see; see <see cref="LockAsync(Guid[], CancellationToken)"/>.</summary>
     private async Task<Dictionary<Guid, Idea>> LockAsync(Viewer viewer, Guid[] ids, CancellationToken ct) =>
-        (await LockAsync(ids, ct)).Where(i => !i.Value.IsHidden || viewer.IsManager).ToDictionary();
+        (await LockAsync(ids, ct)).Where(i => viewer.Sees(i.Value)).ToDictionary();
 
     /// <summary>
     /// Locks and reads several ideas, hidden ones too, in the order of their ids, so that two commands never wait for

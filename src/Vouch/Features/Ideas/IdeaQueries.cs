@@ -10,7 +10,7 @@ namespace Vouch.Features.Ideas;
 public enum IdeaSort { Hot, Top, New, Value }
 
 /// <summary>The board's sort and filters, checked and resolved to ids.</summary>
-public sealed record BoardQuery(IdeaSort Sort, ValueMeasure By, IdeaStatus? Status, Guid? ProductId, Segment? Segment, Guid? IndustryId);
+public sealed record BoardQuery(IdeaSort Sort, ValueMeasure By, IdeaStatus? Status, Guid? ProductId, Segment? Segment, Guid? IndustryId, IdeaBoard Board = IdeaBoard.Customer);
 
 /// <summary>What the idea exchange shows: the board, one idea, and the ideas like a typed title.</summary>
 public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals totals, TimeProvider clock)
@@ -31,9 +31,10 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     private const int PostingsPerTerm = 1_000;
 
     /// <summary>Resolves the board's sort and filters, naming each one that is wrong.</summary>
-    public async Task<(BoardQuery? Query, ValidationErrors Errors)> ResolveAsync(IdeaFilter filter, CancellationToken ct)
+    public async Task<(BoardQuery? Query, ValidationErrors Errors)> ResolveAsync(Viewer viewer, IdeaFilter filter, CancellationToken ct)
     {
         var errors = new ValidationErrors();
+        var board = viewer.BoardOf(filter.Board, errors);
         var sort = IdeaSort.Hot;
         if (!string.IsNullOrWhiteSpace(filter.Sort) && !EnumText.TryParse(filter.Sort, out sort))
         {
@@ -66,7 +67,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
                 errors.Add("industry", $"'{filter.Industry}' is not a known industry.");
             }
         }
-        return (errors.IsEmpty ? new BoardQuery(sort, by, status, productId, segment, industryId) : null, errors);
+        return (errors.IsEmpty ? new BoardQuery(sort, by, status, productId, segment, industryId, board) : null, errors);
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     /// </summary>
     public async Task<Paged<IdeaSummary>> SearchAsync(Viewer viewer, PageQuery page, BoardQuery query, CancellationToken ct)
     {
-        var ideas = db.Ideas.AsNoTracking().Where(i => !i.IsHidden);
+        var ideas = db.Ideas.AsNoTracking().Where(i => !i.IsHidden && i.Board == query.Board);
         ideas = query.Status is { } status ? ideas.Where(i => i.Status == status) : ideas.Where(i => i.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
@@ -101,7 +102,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
             (IdeaSort.Value, _) => rows.OrderByDescending(r => r.Revenue).ThenByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
             _ => rows.OrderByDescending(r => r.Idea.HotScore).ThenByDescending(r => r.Idea.Id),
         };
-        var key = $"{query.Status}|{query.ProductId}|{facet}|{page.Q?.Trim().ToLowerInvariant()}";
+        var key = $"{query.Board}|{query.Status}|{query.ProductId}|{facet}|{page.Q?.Trim().ToLowerInvariant()}";
         var total = await totals.CountAsync(key, dependsOnVotes: facet is not null, () => rows.CountAsync(ct));
         var items = await sorted.Skip(page.Skip).Take(page.Size)
             .Select(r => new
@@ -124,7 +125,10 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     public async Task<IdeaResponse> GetAsync(Viewer viewer, Guid id, CancellationToken ct) =>
         await FindAsync(viewer, id, ct) ?? throw new InvalidOperationException($"The idea {id} is not there for the one who just changed it.");
 
-    /// <summary>One idea as the viewer may see it (a hidden idea only by managers), with the comments of its duplicates.</summary>
+    /// <summary>
+    /// One idea as the viewer may see it (a hidden idea only by managers, an employees' idea only by employees), with
+    /// the comments of its duplicates.
+    /// </summary>
     public async Task<IdeaResponse?> FindAsync(Viewer viewer, Guid id, CancellationToken ct)
     {
         var idea = await db.Ideas.AsNoTracking().Where(i => i.Id == id)
@@ -136,7 +140,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
                 MergedInto = i.MergedInto == null ? null : new IdeaLink(i.MergedInto.Id, i.MergedInto.Title),
             })
             .SingleOrDefaultAsync(ct);
-        if (idea is null || idea.Idea.IsHidden && !viewer.IsManager)
+        if (idea is null || !viewer.Sees(idea.Idea))
         {
             return null;
         }
@@ -169,7 +173,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
                 .ToListAsync(ct);
         }
         return new IdeaResponse(
-            i.Id, i.Title, i.Description, i.Status.ToString(), i.Response, i.StatusChangedAt, idea.ProductArea, idea.Author, i.CreatedAt,
+            i.Id, i.Title, i.Description, i.Status.ToString(), i.Board.ToString(), i.Response, i.StatusChangedAt, idea.ProductArea, idea.Author, i.CreatedAt,
             i.VoteCount, Round(hot.WeightAt(i.HotScore, clock.GetUtcNow())), voted, following, i.IsHidden, i.HiddenReason, idea.MergedInto,
             duplicates,
             [.. comments.Select(c => new CommentResponse(
@@ -181,9 +185,10 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
 
     /// <summary>
     /// The ideas most like <paramref name="text"/>, best first: candidates are the ideas that share the most search terms
-    /// with it (an index read), and only they are scored. Hidden ideas and merged duplicates are never offered.
+    /// with it (an index read), and only they are scored. Only ideas of <paramref name="board"/> are offered, never
+    /// hidden ideas or merged duplicates.
     /// </summary>
-    public async Task<IReadOnlyList<SimilarIdea>> SimilarAsync(string text, Guid? except, CancellationToken ct)
+    public async Task<IReadOnlyList<SimilarIdea>> SimilarAsync(string text, Guid? except, IdeaBoard board, CancellationToken ct)
     {
         var terms = IdeaSimilarity.SearchTerms(text).Where(t => t.Length <= IdeaTerm.MaxLength).Distinct().Take(32).ToList();
         if (terms.Count == 0)
@@ -202,7 +207,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
             .Select(c => c.Key)
             .ToList();
         var ideas = await db.Ideas.AsNoTracking()
-            .Where(i => candidates.Contains(i.Id) && !i.IsHidden && i.MergedIntoId == null && i.Id != except)
+            .Where(i => candidates.Contains(i.Id) && !i.IsHidden && i.Board == board && i.MergedIntoId == null && i.Id != except)
             .Select(i => new { i.Id, i.Title, i.Description, i.Status, i.VoteCount })
             .ToListAsync(ct);
         // The typed text is analysed once, not once per candidate.

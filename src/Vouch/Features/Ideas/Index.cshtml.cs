@@ -22,13 +22,15 @@ public sealed class IndexModel(IdeaQueries queries, VouchDbContext db, CurrentUs
 
     public string Sort => string.IsNullOrWhiteSpace(Filter.Sort) ? "hot" : Filter.Sort.ToLowerInvariant();
 
+    public bool OnEmployeeBoard => string.Equals(Filter.Board, nameof(IdeaBoard.Employee), StringComparison.OrdinalIgnoreCase);
+
     // From the query string only: Razor Pages keeps its own "page" route value.
     public async Task OnGetAsync([FromQuery] PageQuery query, [FromQuery] IdeaFilter filter, CancellationToken ct)
     {
         (Query, Filter, Viewer) = (query, filter, await Viewer.OfAsync(user));
         Products = await db.Products.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
         Industries = await db.Industries.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
-        var (board, errors) = await queries.ResolveAsync(filter, ct);
+        var (board, errors) = await queries.ResolveAsync(Viewer, filter, ct);
         Query.Validate(errors);
         if (errors.IsEmpty)
         {

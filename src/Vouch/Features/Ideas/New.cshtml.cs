@@ -19,7 +19,17 @@ public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDb
     public string? Description { get; private set; }
     public string? ProductArea { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Products = await ProductsAsync(ct);
+    /// <summary>customer or employee; employees choose, everyone else posts to the customers' board.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Board { get; set; }
+
+    public bool MayChooseBoard { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Products = await ProductsAsync(ct);
+        MayChooseBoard = (await Viewer.OfAsync(user)).IsEmployee;
+    }
 
     /// <summary>The similar-ideas list alone, which the title field asks for as the user types.</summary>
     public async Task<PartialViewResult> OnGetSimilarAsync(string? title, CancellationToken ct) =>
@@ -27,7 +37,8 @@ public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDb
 
     public async Task<IActionResult> OnPostAsync(string? title, string? description, string? productArea, CancellationToken ct)
     {
-        var posted = await exchange.PostAsync(await Viewer.OfAsync(user), new PostIdeaRequest(title, description, productArea), ct);
+        var viewer = await Viewer.OfAsync(user);
+        var posted = await exchange.PostAsync(viewer, new PostIdeaRequest(title, description, productArea, Board), ct);
         if (posted.Succeeded)
         {
             TempData["Notice"] = "Thank you: your idea is posted. You will be told when its status changes.";
@@ -35,12 +46,19 @@ public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDb
         }
         (Title, Description, ProductArea, Errors) = (title, description, productArea, posted.Refusal.Errors ?? new Dictionary<string, string[]>());
         Products = await ProductsAsync(ct);
+        MayChooseBoard = viewer.IsEmployee;
         Similar = await SimilarToAsync(title, ct);
         return Page();
     }
 
-    private async Task<IReadOnlyList<SimilarIdea>> SimilarToAsync(string? title, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(title) || title.Length > IdeaQueries.SimilarTextMaxLength ? [] : await queries.SimilarAsync(title, null, ct);
+    /// <summary>The ideas most like the title on the board it is posted to; none while the title or the board is not one.</summary>
+    private async Task<IReadOnlyList<SimilarIdea>> SimilarToAsync(string? title, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var board = (await Viewer.OfAsync(user)).BoardOf(Board, errors);
+        return string.IsNullOrWhiteSpace(title) || title.Length > IdeaQueries.SimilarTextMaxLength || !errors.IsEmpty
+            ? [] : await queries.SimilarAsync(title, null, board, ct);
+    }
 
     private async Task<IReadOnlyList<Product>> ProductsAsync(CancellationToken ct) =>
         await db.Products.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
