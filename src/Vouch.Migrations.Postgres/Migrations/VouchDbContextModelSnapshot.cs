@@ -1627,7 +1627,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("StartsAt", "Id");
 
-                    b.ToTable("Event");
+                    b.ToTable("Events", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.EventAttendee", b =>
@@ -1678,7 +1678,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("EventId", "Email");
 
-                    b.ToTable("EventAttendee");
+                    b.ToTable("EventAttendees", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.EventSpeaker", b =>
@@ -1713,7 +1713,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("EventId", "ContactId")
                         .IsUnique();
 
-                    b.ToTable("EventSpeaker");
+                    b.ToTable("EventSpeakers", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Gifts.Gift", b =>

@@ -1613,7 +1613,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StartsAt", "Id");
 
-                    b.ToTable("Event");
+                    b.ToTable("Events", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.EventAttendee", b =>
@@ -1664,7 +1664,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EventId", "Email");
 
-                    b.ToTable("EventAttendee");
+                    b.ToTable("EventAttendees", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.EventSpeaker", b =>
@@ -1699,7 +1699,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("EventId", "ContactId")
                         .IsUnique();
 
-                    b.ToTable("EventSpeaker");
+                    b.ToTable("EventSpeakers", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Gifts.Gift", b =>

@@ -59,6 +59,7 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
 {
     public void Configure(EntityTypeBuilder<Event> builder)
     {
+        builder.ToTable("Events");
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Title).HasMaxLength(Event.TitleMaxLength);
         builder.Property(e => e.Topic).HasMaxLength(Event.TopicMaxLength);

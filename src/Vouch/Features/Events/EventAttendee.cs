@@ -43,6 +43,7 @@ internal sealed class EventAttendeeConfiguration : IEntityTypeConfiguration<Even
 {
     public void Configure(EntityTypeBuilder<EventAttendee> builder)
     {
+        builder.ToTable("EventAttendees");
         builder.Property(a => a.Name).HasMaxLength(EventAttendee.NameMaxLength);
         builder.Property(a => a.Email).HasMaxLength(Contact.EmailMaxLength);
         builder.Property(a => a.Company).HasMaxLength(Account.NameMaxLength);

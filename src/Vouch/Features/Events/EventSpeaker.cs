@@ -29,6 +29,7 @@ internal sealed class EventSpeakerConfiguration : IEntityTypeConfiguration<Event
 {
     public void Configure(EntityTypeBuilder<EventSpeaker> builder)
     {
+        builder.ToTable("EventSpeakers");
         builder.HasOne(s => s.Event).WithMany().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(s => s.Contact).WithMany().HasForeignKey(s => s.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Engagement>().WithMany().HasForeignKey(s => s.AskEngagementId).OnDelete(DeleteBehavior.Cascade);

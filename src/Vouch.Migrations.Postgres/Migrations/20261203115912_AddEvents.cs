@@ -12,7 +12,7 @@ namespace Vouch.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "Event",
+                name: "Events",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -30,9 +30,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Event", x => x.Id);
+                    table.PrimaryKey("PK_Events", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Event_Accounts_HostAccountId",
+                        name: "FK_Events_Accounts_HostAccountId",
                         column: x => x.HostAccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
@@ -40,7 +40,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "EventAttendee",
+                name: "EventAttendees",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -56,29 +56,29 @@ namespace Vouch.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_EventAttendee", x => x.Id);
+                    table.PrimaryKey("PK_EventAttendees", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_EventAttendee_Accounts_AccountId",
+                        name: "FK_EventAttendees_Accounts_AccountId",
                         column: x => x.AccountId,
                         principalTable: "Accounts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
-                        name: "FK_EventAttendee_Contacts_ContactId",
+                        name: "FK_EventAttendees_Contacts_ContactId",
                         column: x => x.ContactId,
                         principalTable: "Contacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_EventAttendee_Event_EventId",
+                        name: "FK_EventAttendees_Events_EventId",
                         column: x => x.EventId,
-                        principalTable: "Event",
+                        principalTable: "Events",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "EventSpeaker",
+                name: "EventSpeakers",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -90,82 +90,82 @@ namespace Vouch.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_EventSpeaker", x => x.Id);
+                    table.PrimaryKey("PK_EventSpeakers", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_EventSpeaker_Contacts_ContactId",
+                        name: "FK_EventSpeakers_Contacts_ContactId",
                         column: x => x.ContactId,
                         principalTable: "Contacts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_EventSpeaker_Engagements_AskEngagementId",
+                        name: "FK_EventSpeakers_Engagements_AskEngagementId",
                         column: x => x.AskEngagementId,
                         principalTable: "Engagements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_EventSpeaker_Engagements_GiveEngagementId",
+                        name: "FK_EventSpeakers_Engagements_GiveEngagementId",
                         column: x => x.GiveEngagementId,
                         principalTable: "Engagements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_EventSpeaker_Event_EventId",
+                        name: "FK_EventSpeakers_Events_EventId",
                         column: x => x.EventId,
-                        principalTable: "Event",
+                        principalTable: "Events",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Event_HostAccountId",
-                table: "Event",
-                column: "HostAccountId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Event_StartsAt_Id",
-                table: "Event",
-                columns: new[] { "StartsAt", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_EventAttendee_AccountId",
-                table: "EventAttendee",
+                name: "IX_EventAttendees_AccountId",
+                table: "EventAttendees",
                 column: "AccountId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventAttendee_ContactId",
-                table: "EventAttendee",
+                name: "IX_EventAttendees_ContactId",
+                table: "EventAttendees",
                 column: "ContactId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventAttendee_EventId_CheckedInAt",
-                table: "EventAttendee",
+                name: "IX_EventAttendees_EventId_CheckedInAt",
+                table: "EventAttendees",
                 columns: new[] { "EventId", "CheckedInAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventAttendee_EventId_Email",
-                table: "EventAttendee",
+                name: "IX_EventAttendees_EventId_Email",
+                table: "EventAttendees",
                 columns: new[] { "EventId", "Email" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventSpeaker_AskEngagementId",
-                table: "EventSpeaker",
+                name: "IX_Events_HostAccountId",
+                table: "Events",
+                column: "HostAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_StartsAt_Id",
+                table: "Events",
+                columns: new[] { "StartsAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventSpeakers_AskEngagementId",
+                table: "EventSpeakers",
                 column: "AskEngagementId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventSpeaker_ContactId",
-                table: "EventSpeaker",
+                name: "IX_EventSpeakers_ContactId",
+                table: "EventSpeakers",
                 column: "ContactId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventSpeaker_EventId_ContactId",
-                table: "EventSpeaker",
+                name: "IX_EventSpeakers_EventId_ContactId",
+                table: "EventSpeakers",
                 columns: new[] { "EventId", "ContactId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_EventSpeaker_GiveEngagementId",
-                table: "EventSpeaker",
+                name: "IX_EventSpeakers_GiveEngagementId",
+                table: "EventSpeakers",
                 column: "GiveEngagementId");
         }
 
@@ -173,13 +173,13 @@ namespace Vouch.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "EventAttendee");
+                name: "EventAttendees");
 
             migrationBuilder.DropTable(
-                name: "EventSpeaker");
+                name: "EventSpeakers");
 
             migrationBuilder.DropTable(
-                name: "Event");
+                name: "Events");
         }
     }
 }
