@@ -267,5 +267,5 @@ public sealed partial class PortalApiTests(EmailApp.WithPickupFolder app) : ICla
     [InlineData("localhost", null)]
     [InlineData("  ", null)]
     public void A_company_domain_is_read_from_what_people_type(string typed, string? domain) =>
-        Assert.Equal(domain, ReferralIntake.Domain(typed));
+        Assert.Equal(domain, ReferralDeduplication.Domain(typed));
 }
