@@ -2512,6 +2512,39 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("AdvocateInvitation");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferredById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("ReferredById");
+
+                    b.ToTable("MergedReferral");
+                });
+
             modelBuilder.Entity("Vouch.Features.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2536,6 +2569,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("PersonEmail")
                         .HasMaxLength(254)
@@ -2567,19 +2603,57 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("CompanyDomain");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OpportunityId");
 
                     b.HasIndex("PersonEmail");
 
                     b.HasIndex("RecordedById");
 
+                    b.HasIndex("AccountId", "CreatedAt");
+
                     b.HasIndex("ReferredById", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.ToTable("Referral");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Referrals.ReferralMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ReferralId", "At");
+
+                    b.ToTable("ReferralMove");
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
@@ -3531,6 +3605,28 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "ReferredBy")
+                        .WithMany()
+                        .HasForeignKey("ReferredById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReferredBy");
+                });
+
             modelBuilder.Entity("Vouch.Features.Referrals.Referral", b =>
                 {
                     b.HasOne("Vouch.Features.Accounts.Account", null)
@@ -3538,6 +3634,11 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Vouch.Features.Users.User", null)
                         .WithMany()
@@ -3550,7 +3651,23 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("Opportunity");
+
                     b.Navigation("ReferredBy");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Referrals.ReferralMove", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>

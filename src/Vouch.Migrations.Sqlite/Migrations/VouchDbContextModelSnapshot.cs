@@ -2498,6 +2498,39 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("AdvocateInvitation");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferredById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("ReferredById");
+
+                    b.ToTable("MergedReferral");
+                });
+
             modelBuilder.Entity("Vouch.Features.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2521,6 +2554,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpportunityId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PersonEmail")
@@ -2553,19 +2589,57 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("CompanyDomain");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OpportunityId");
 
                     b.HasIndex("PersonEmail");
 
                     b.HasIndex("RecordedById");
 
+                    b.HasIndex("AccountId", "CreatedAt");
+
                     b.HasIndex("ReferredById", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.ToTable("Referral");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Referrals.ReferralMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ReferralId", "At");
+
+                    b.ToTable("ReferralMove");
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
@@ -3517,6 +3591,28 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "ReferredBy")
+                        .WithMany()
+                        .HasForeignKey("ReferredById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReferredBy");
+                });
+
             modelBuilder.Entity("Vouch.Features.Referrals.Referral", b =>
                 {
                     b.HasOne("Vouch.Features.Accounts.Account", null)
@@ -3524,6 +3620,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Vouch.Features.Users.User", null)
                         .WithMany()
@@ -3536,7 +3637,23 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("Opportunity");
+
                     b.Navigation("ReferredBy");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Referrals.ReferralMove", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>

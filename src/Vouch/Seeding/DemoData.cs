@@ -129,6 +129,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoOffers.SeedAsync(db, clock, ct);
         await DemoDiscovery.SeedAsync(db, clock, ct);
         await DemoEvents.SeedAsync(db, clock, ct);
+        await DemoReferrals.SeedAsync(db, clock, ct);
         return true;
     }
 

@@ -249,7 +249,7 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("PUT", "/api/v1/portal/preferences", "/api/v1/portal/preferences", new { }, [Roles.Advocate]),
         ("GET", "/api/v1/portal/referrals", "/api/v1/portal/referrals", null, [Roles.Advocate]),
         ("POST", "/api/v1/portal/referrals", "/api/v1/portal/referrals", new { }, [Roles.Advocate]),
-        ("GET", "/api/v1/referrals", "/api/v1/referrals", null, s_employees),
+        ("GET", "/api/v1/referrals/", "/api/v1/referrals", null, s_employees),
         ("GET", "/portal/preferences", "/portal/preferences", null, [Roles.Advocate]),
         ("POST", "/portal/preferences", "/portal/preferences", null, [Roles.Advocate]),
         ("GET", "/portal/refer", "/portal/refer", null, [Roles.Advocate]),
@@ -356,6 +356,22 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("POST", "/events/{id:guid}?handler=Register", $"/events/{SomeId}?handler=Register", null, s_managers),
         ("POST", "/events/{id:guid}?handler=CheckIn", $"/events/{SomeId}?handler=CheckIn&attendeeId={SomeId}", null, s_managers),
         ("GET", "/reports/events", "/reports/events", null, s_reports),
+        // Referrals: every employee reads them; the reference team records, moves and links them; the report is for reports' readers. Opportunities: listed by every employee, created by those who ask for references.
+        ("POST", "/api/v1/referrals/", "/api/v1/referrals", new { }, s_managers),
+        ("GET", "/api/v1/referrals/{id:guid}", $"/api/v1/referrals/{SomeId}", null, s_employees),
+        ("POST", "/api/v1/referrals/{id:guid}/status", $"/api/v1/referrals/{SomeId}/status", new { }, s_managers),
+        ("POST", "/api/v1/referrals/{id:guid}/opportunity", $"/api/v1/referrals/{SomeId}/opportunity", new { }, s_managers),
+        ("GET", "/api/v1/reports/referrals", "/api/v1/reports/referrals", null, s_reports),
+        ("GET", "/api/v1/opportunities/", "/api/v1/opportunities", null, s_employees),
+        ("POST", "/api/v1/opportunities/", "/api/v1/opportunities", new { }, s_askers),
+        ("POST", "/opportunities", "/opportunities", null, s_askers),
+        ("GET", "/referrals/new", "/referrals/new", null, s_managers),
+        ("POST", "/referrals/new", "/referrals/new", null, s_managers),
+        ("GET", "/referrals/{id:guid}", $"/referrals/{SomeId}", null, s_employees),
+        ("POST", "/referrals/{id:guid}?handler=Move", $"/referrals/{SomeId}?handler=Move", null, s_managers),
+        ("POST", "/referrals/{id:guid}?handler=Link", $"/referrals/{SomeId}?handler=Link", null, s_managers),
+        ("POST", "/referrals/{id:guid}?handler=Create", $"/referrals/{SomeId}?handler=Create", null, s_managers),
+        ("GET", "/reports/referrals", "/reports/referrals", null, s_reports),
     ];
 
     /// <summary>

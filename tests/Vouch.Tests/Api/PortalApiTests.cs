@@ -13,6 +13,7 @@ using Vouch.Features.Portal;
 using Vouch.Features.Referrals;
 using Vouch.Features.Requests;
 using Vouch.Tests.Infrastructure;
+using Vouch.Web;
 
 namespace Vouch.Tests.Api;
 
@@ -256,7 +257,7 @@ public sealed partial class PortalApiTests(EmailApp.WithPickupFolder app) : ICla
         Assert.Equal(["company", "personEmail", "personName"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
         Assert.Equal([referral.Id], (await people.Advocate.GetFromJsonAsync<List<ReferralResponse>>("/api/v1/portal/referrals", Ct))!.Select(r => r.Id));
         Assert.Empty((await others.Advocate.GetFromJsonAsync<List<ReferralResponse>>("/api/v1/portal/referrals", Ct))!);
-        Assert.Contains((await people.Seller.GetFromJsonAsync<List<ReferralResponse>>("/api/v1/referrals", Ct))!, r => r.Id == referral.Id);
+        Assert.Contains((await people.Seller.GetFromJsonAsync<Paged<ReferralSummary>>($"/api/v1/referrals?referrerContactId={advocate.ContactId}", Ct))!.Items, r => r.Id == referral.Id);
     }
 
     [Theory]
@@ -267,5 +268,5 @@ public sealed partial class PortalApiTests(EmailApp.WithPickupFolder app) : ICla
     [InlineData("localhost", null)]
     [InlineData("  ", null)]
     public void A_company_domain_is_read_from_what_people_type(string typed, string? domain) =>
-        Assert.Equal(domain, ReferralIntake.Domain(typed));
+        Assert.Equal(domain, ReferralDeduplication.Domain(typed));
 }

@@ -8,7 +8,7 @@ public sealed class OpportunitiesModule : ICapabilityModule
 {
     public IEnumerable<NavigationEntry> Navigation => [new("Opportunities", "/opportunities", Policies.ReadInventory, NavigationGroup.Customers, 30)];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<OpportunityClosing>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<OpportunityClosing>().AddScoped<OpportunityWrites>();
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapOpportunities();
 }

@@ -110,9 +110,5 @@ public sealed class OpportunityClosing(VouchDbContext db, TimeProvider clock)
         await FindAsync(access, id, ct) ?? throw new InvalidOperationException($"The opportunity {id} is not there for the one who just closed it.");
 
     public Task<OpportunityResponse?> FindAsync(OpportunityAccess access, Guid id, CancellationToken ct) =>
-        access.Visible(db.Opportunities.AsNoTracking()).Where(o => o.Id == id)
-            .Select(o => new OpportunityResponse(
-                o.Id, o.Name, o.AccountId, o.Account!.Name, o.Amount, o.Stage, o.CloseDate, o.IsClosed, o.IsWon, o.Competitor,
-                o.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(), o.OwnerId, o.Owner == null ? null : o.Owner.DisplayName, o.Version))
-            .SingleOrDefaultAsync(ct);
+        access.Visible(db.Opportunities.AsNoTracking()).Where(o => o.Id == id).Select(OpportunityQueries.Response).SingleOrDefaultAsync(ct);
 }

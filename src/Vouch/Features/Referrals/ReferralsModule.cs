@@ -1,20 +1,19 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Vouch.Auth;
 using Vouch.Hosting;
 
 namespace Vouch.Features.Referrals;
 
-/// <summary>Prospects that advocates bring us, credited to them.</summary>
+/// <summary>Prospects that advocates bring us, credited to them, through to the deals they became.</summary>
 public sealed class ReferralsModule : ICapabilityModule
 {
-    public IEnumerable<NavigationEntry> Navigation => [new("Referrals", "/referrals", Policies.ReadInventory, NavigationGroup.Customers, 40)];
+    public IEnumerable<NavigationEntry> Navigation =>
+    [
+        new("Referrals", "/referrals", Policies.ReadInventory, NavigationGroup.Customers, 40),
+        new("Referrals report", "/reports/referrals", Policies.ReadReports, NavigationGroup.Reports, 40),
+    ];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<ReferralIntake>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddScoped<ReferralIntake>().AddScoped<ReferralQueries>();
 
-    public void MapEndpoints(RouteGroupBuilder api) =>
-        api.MapGet("/referrals", List).RequireAuthorization(Policies.ReadInventory).WithTags("Referrals")
-            .WithName("ListReferrals").WithSummary($"The newest referrals (at most {ReferralIntake.MaxListed}), with the advocate credited for each.");
-
-    private static async Task<Ok<IReadOnlyList<ReferralResponse>>> List(ReferralIntake referrals, CancellationToken ct) =>
-        TypedResults.Ok(await referrals.ListAsync(null, ct));
+    public void MapEndpoints(RouteGroupBuilder api) => api.MapReferrals();
 }
