@@ -130,6 +130,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoDiscovery.SeedAsync(db, clock, ct);
         await DemoEvents.SeedAsync(db, clock, ct);
         await DemoReferrals.SeedAsync(db, clock, ct);
+        await DemoReviews.SeedAsync(db, clock, ct);
         return true;
     }
 
