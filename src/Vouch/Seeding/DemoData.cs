@@ -128,6 +128,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoGifts.SeedAsync(db, clock, ct);
         await DemoOffers.SeedAsync(db, clock, ct);
         await DemoDiscovery.SeedAsync(db, clock, ct);
+        await DemoExecutives.SeedAsync(db, users, clock, ct);
         return true;
     }
 

@@ -10,7 +10,7 @@ public sealed record ConversationTheme(string Phrase, int Count, IReadOnlyList<G
 
 /// <summary>
 /// The themes that repeat across conversations: the idea board's terms (words stemmed, synonyms and known phrases
-/// folded, stop words and words that pad a sentence dropped), and pairs of terms that follow each other, each counted
+/// folded, stop words dropped, words that pad a sentence only as half of a pair), and pairs of terms that follow each other, each counted
 /// once per conversation. A theme repeats when at least <see cref="MinConversations"/> conversations share it; a word
 /// is left out when a phrase holding it is shared by just as many, since the phrase says more. Shown as most often
 /// written; the most shared first, phrases before words at the same count.
@@ -37,11 +37,15 @@ public static class ConversationThemes
 
         foreach (var conversation in conversations)
         {
-            var terms = IdeaTerms.Analyze(conversation.Text, MaxTerms).Where(t => t.Weight >= 1).ToList();
+            var terms = IdeaTerms.Analyze(conversation.Text, MaxTerms);
             for (var i = 0; i < terms.Count; i++)
             {
-                Add(terms[i].Key, terms[i].Surface, conversation.ConversationId, phrase: terms[i].Surface.Contains(' ', StringComparison.Ordinal));
-                if (i + 1 < terms.Count && terms[i].Key != terms[i + 1].Key)
+                // A word that pads a sentence ("data", "system") is no theme alone, but may be half of one ("data migration").
+                if (terms[i].Weight >= 1)
+                {
+                    Add(terms[i].Key, terms[i].Surface, conversation.ConversationId, phrase: terms[i].Surface.Contains(' ', StringComparison.Ordinal));
+                }
+                if (i + 1 < terms.Count && terms[i].Key != terms[i + 1].Key && Math.Max(terms[i].Weight, terms[i + 1].Weight) >= 1)
                 {
                     Add($"{terms[i].Key} {terms[i + 1].Key}", $"{terms[i].Surface} {terms[i + 1].Surface}", conversation.ConversationId, phrase: true);
                 }
