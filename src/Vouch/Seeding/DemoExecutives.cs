@@ -65,7 +65,7 @@ public static class DemoExecutives
         var advocates = await db.Contacts.Where(c => c.AgreedActivities.Any(t => t.Id == call.Id) && c.AccountId != alex.AccountId)
             .OrderBy(c => c.LastName).ThenBy(c => c.Id).ToListAsync(ct);
         var fresh = advocates.Skip(5).Select(c => c.AccountId).Distinct().ToList();
-        if (accounts.Count < 6 || fresh.Count < 3)
+        if (accounts.Count < 7 || fresh.Count < 3)
         {
             return;
         }

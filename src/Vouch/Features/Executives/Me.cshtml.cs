@@ -50,13 +50,24 @@ public sealed class MeModel(ExecutiveProgram program, VouchDbContext db) : PageM
     {
         AccountId = accountId;
         Mine = await program.MineAsync(ct);
-        var contacts = db.Contacts.AsNoTracking();
-        contacts = accountId is { } id ? contacts.Where(c => c.AccountId == id) : contacts;
-        // The contacts of the accounts one sponsors come first: those are the conversations an executive owes.
+        // The customers an executive talks to: those of the accounts they sponsor and those they talked to before, read
+        // through the sponsor and conversation indexes (never a scan of every contact); any other account's page links here
+        // with its id.
         var me = Mine.Progress.ExecutiveId;
+        var contacts = db.Contacts.AsNoTracking();
+        if (accountId is { } id)
+        {
+            contacts = contacts.Where(c => c.AccountId == id);
+        }
+        else
+        {
+            var sponsored = await db.Set<ExecutiveSponsor>().Where(s => s.ExecutiveId == me).Select(s => s.AccountId).ToListAsync(ct);
+            var talkedTo = await db.Set<ExecutiveConversation>().Where(c => c.ExecutiveId == me)
+                .OrderByDescending(c => c.HeldOn).Select(c => c.ContactId).Take(200).ToListAsync(ct);
+            contacts = contacts.Where(c => sponsored.Contains(c.AccountId) || talkedTo.Contains(c.Id));
+        }
         Contacts = await contacts
-            .OrderByDescending(c => db.Set<ExecutiveSponsor>().Any(s => s.AccountId == c.AccountId && s.ExecutiveId == me))
-            .ThenBy(c => c.Account!.Name).ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+            .OrderBy(c => c.Account!.Name).ThenBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
             .Take(500)
             .Select(c => new ContactOption(c.Id, c.FirstName + " " + c.LastName + " (" + c.Account!.Name + ")"))
             .ToListAsync(ct);
