@@ -299,6 +299,74 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("ReferenceRequestProducts");
                 });
 
+            modelBuilder.Entity("Vouch.Features.AccountReviews.AccountReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Health")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduledOn");
+
+                    b.HasIndex("AccountId", "ScheduledOn");
+
+                    b.ToTable("AccountReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.AccountReviews.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("AccountId", "ClosedOn");
+
+                    b.ToTable("Escalations", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1664,6 +1732,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.Event", b =>
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1682,6 +1751,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1802,6 +1875,95 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("EventSpeakers", (string)null);
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ExecutiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Feeling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FollowUps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("FollowUpsDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Learned")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProductUse")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sentiment")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("AccountId", "HeldOn");
+
+                    b.HasIndex("ExecutiveId", "HeldOn");
+
+                    b.ToTable("ExecutiveConversations", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveSponsor", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ExecutiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ExecutiveId");
+
+                    b.ToTable("ExecutiveSponsors", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveTarget", b =>
+                {
+                    b.Property<Guid>("ExecutiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ConversationsPerYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ExecutiveId");
+
+                    b.ToTable("ExecutiveTargets", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Gifts.Gift", b =>
@@ -3339,6 +3501,32 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vouch.Features.AccountReviews.AccountReview", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Vouch.Features.AccountReviews.Escalation", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.AccountReviews.AccountReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.HasOne("Vouch.Features.Catalog.Industry", "Industry")
@@ -3550,11 +3738,14 @@ namespace Vouch.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.EventAttendee", b =>
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
                 {
                     b.HasOne("Vouch.Features.Accounts.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.SetNull);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
                         .WithMany()
@@ -3565,6 +3756,20 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "Executive")
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Account");
@@ -3603,6 +3808,33 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("Event");
+                    b.Navigation("Executive");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveSponsor", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", "Executive")
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Executive");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveTarget", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Gifts.Gift", b =>

@@ -131,6 +131,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoEvents.SeedAsync(db, clock, ct);
         await DemoReferrals.SeedAsync(db, clock, ct);
         await DemoReviews.SeedAsync(db, clock, ct);
+        await DemoExecutives.SeedAsync(db, users, clock, ct);
         return true;
     }
 

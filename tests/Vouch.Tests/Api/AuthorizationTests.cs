@@ -63,6 +63,7 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
     private static readonly string[] s_askers = [Roles.Admin, Roles.ReferenceManager, Roles.Seller];
     private static readonly string[] s_answerers = [Roles.Admin, Roles.ReferenceManager, Roles.Advocate];
     private static readonly string[] s_reports = [Roles.Admin, Roles.ReferenceManager, Roles.Executive];
+    private static readonly string[] s_executives = [Roles.Admin, Roles.Executive];
     private const string SomeId = "0199a000-0000-7000-8000-000000000000";
 
     /// <summary>
@@ -404,6 +405,35 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("POST", "/defences/new", "/defences/new", null, s_managers),
         ("GET", "/defences/{id:guid}", $"/defences/{SomeId}", null, s_employees),
         ("POST", "/defences/{id:guid}?handler=Defender", $"/defences/{SomeId}?handler=Defender", null, s_managers),
+        // Executives and account reviews: executives (and admins) log their own conversations, the program's readers read
+        // them; every employee reads reviews and sponsors, the reference team manages them; admins set targets.
+        ("GET", "/api/v1/executive-conversations/", "/api/v1/executive-conversations", null, s_reports),
+        ("GET", "/api/v1/executive-conversations/{id:guid}", $"/api/v1/executive-conversations/{SomeId}", null, s_reports),
+        ("POST", "/api/v1/executive-conversations/", "/api/v1/executive-conversations", new { }, s_executives),
+        ("POST", "/api/v1/executive-conversations/{id:guid}/follow-ups-done", $"/api/v1/executive-conversations/{SomeId}/follow-ups-done", null, s_executives),
+        ("GET", "/api/v1/executives/progress", "/api/v1/executives/progress", null, s_reports),
+        ("GET", "/api/v1/executives/themes", "/api/v1/executives/themes", null, s_reports),
+        ("PUT", "/api/v1/executives/{id:guid}/target", $"/api/v1/executives/{SomeId}/target", new { }, s_admins),
+        ("GET", "/api/v1/accounts/{id:guid}/sponsor/", $"/api/v1/accounts/{SomeId}/sponsor", null, s_employees),
+        ("PUT", "/api/v1/accounts/{id:guid}/sponsor/", $"/api/v1/accounts/{SomeId}/sponsor", new { }, s_managers),
+        ("DELETE", "/api/v1/accounts/{id:guid}/sponsor/", $"/api/v1/accounts/{SomeId}/sponsor", null, s_managers),
+        ("GET", "/api/v1/account-reviews/", "/api/v1/account-reviews", null, s_employees),
+        ("GET", "/api/v1/account-reviews/{id:guid}", $"/api/v1/account-reviews/{SomeId}", null, s_employees),
+        ("POST", "/api/v1/account-reviews/", "/api/v1/account-reviews", new { }, s_managers),
+        ("PUT", "/api/v1/account-reviews/{id:guid}", $"/api/v1/account-reviews/{SomeId}", new { }, s_managers),
+        ("GET", "/executives/me", "/executives/me", null, s_executives),
+        ("POST", "/executives/me", "/executives/me", null, s_executives),
+        ("POST", "/executives/me?handler=Done", $"/executives/me?handler=Done&id={SomeId}", null, s_executives),
+        ("GET", "/executives", "/executives", null, s_reports),
+        ("POST", "/executives?handler=Target", $"/executives?handler=Target&executiveId={SomeId}", null, s_admins),
+        ("GET", "/executives/conversations/{id:guid}", $"/executives/conversations/{SomeId}", null, s_reports),
+        ("GET", "/executives/sponsors", "/executives/sponsors", null, s_employees),
+        ("POST", "/executives/sponsors", "/executives/sponsors", null, s_managers),
+        ("POST", "/executives/sponsors?handler=Remove", $"/executives/sponsors?handler=Remove&accountId={SomeId}", null, s_managers),
+        ("GET", "/account-reviews", "/account-reviews", null, s_employees),
+        ("POST", "/account-reviews", "/account-reviews", null, s_managers),
+        ("GET", "/account-reviews/{id:guid}", $"/account-reviews/{SomeId}", null, s_employees),
+        ("POST", "/account-reviews/{id:guid}", $"/account-reviews/{SomeId}", null, s_managers),
     ];
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
+using Vouch.Features.AccountReviews;
 using Vouch.Features.Engagements;
 using Vouch.Features.Matching;
 
@@ -16,7 +17,7 @@ public sealed record AdvocateAsk(Guid ContactId, string ActivityKey, DateTimeOff
 /// Like assigning a request, it must run inside the caller's transaction, which it makes hold the contact's capacity:
 /// on PostgreSQL it locks the account's and the contact's rows; on SQLite the transaction holds the write lock.
 /// </summary>
-public sealed class AdvocateAsks(VouchDbContext db, CandidatePool pool, IOptions<RequestOptions> options, TimeProvider clock)
+public sealed class AdvocateAsks(VouchDbContext db, CandidatePool pool, IOptions<RequestOptions> options, TimeProvider clock, AccountHolds holds)
 {
     /// <summary>
     /// Adds the ask to the ledger when every rule allows it; otherwise a conflict naming each rule that does not, and
@@ -44,7 +45,7 @@ public sealed class AdvocateAsks(VouchDbContext db, CandidatePool pool, IOptions
         var on = DateOnly.FromDateTime(ask.At.UtcDateTime);
         var criteria = new MatchCriteria(CandidatePool.ActivityOf(activity), on < today ? today : on);
         var ledger = await pool.LedgerAsync([candidate], today, ct);
-        var rules = AskRules.Check(criteria, candidate, ledger, options.Value.PolicyOn(today));
+        IReadOnlyList<string> rules = [.. AskRules.Check(criteria, candidate, ledger, options.Value.PolicyOn(today)), .. await holds.HoldsAsync(contact.AccountId, ct)];
         if (rules.Count > 0)
         {
             return Refusal.Conflict($"{contact.FullName} cannot be asked.", Sentence(rules));

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
+using Vouch.Features.AccountReviews;
 using Vouch.Features.ActivityTypes;
 using Vouch.Features.Engagements;
 using Vouch.Features.Matching;
@@ -15,7 +16,7 @@ public enum RequestView { Mine, Waiting, All }
 /// <summary>Reads requests as each actor may see them; someone else's request is not there.</summary>
 public sealed class RequestQueries(
     VouchDbContext db, CandidatePool pool, AdvocateSnapshot advocates, IEnumerable<IAlternativesSource> alternatives, IOptions<RequestOptions> options, TimeProvider clock,
-    Ledger balances)
+    Ledger balances, AccountHolds holds)
 {
     /// <summary>Fewer good candidates than this, and alternatives to a call are offered.</summary>
     public const int GoodCandidates = 3;
@@ -123,7 +124,7 @@ public sealed class RequestQueries(
         var judged = shortlist.Allowed.Concat(shortlist.RuledOut).ToDictionary(a => a.Candidate.ContactId);
         var candidates = judged.Values.Select(a => a.Candidate).ToList();
         var ledger = await pool.LedgerAsync(candidates, today, ct);
-        var result = Matcher.Match(criteria, candidates, ledger, policy);
+        var result = await holds.ApplyAsync(Matcher.Match(criteria, candidates, ledger, policy), candidates, ct);
         var good = result.Candidates.Count(c => c.Score >= GoodScore);
         var shown = result.Candidates.Take(MaxShown).ToList();
         var owed = await balances.OwedAsync([.. shown.Select(c => c.ContactId)], ct);

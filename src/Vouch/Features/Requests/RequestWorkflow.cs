@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Features.AccountReviews;
 using Vouch.Features.Accounts;
 using Vouch.Features.ActivityTypes;
 using Vouch.Features.Catalog;
@@ -23,7 +24,7 @@ namespace Vouch.Features.Requests;
 /// and writes the reservation, so two sellers racing for an advocate's last slot are served one after the other and
 /// the second is refused by the cap the first just filled.
 /// </remarks>
-public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOptions<RequestOptions> options, TimeProvider clock)
+public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOptions<RequestOptions> options, TimeProvider clock, AccountHolds holds)
 {
     private static readonly Refusal s_notFound = Refusal.NotFound("The request");
 
@@ -168,7 +169,7 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             return Refusal.Invalid("contactId", "contactId is not a contact.");
         }
         var ledger = await pool.LedgerAsync([candidate], today, ct);
-        var rules = AskRules.Check(CandidatePool.CriteriaOf(request), candidate, ledger, Options.PolicyOn(today));
+        IReadOnlyList<string> rules = [.. AskRules.Check(CandidatePool.CriteriaOf(request), candidate, ledger, Options.PolicyOn(today)), .. await holds.HoldsAsync(contact.AccountId, ct)];
         if (rules.Count > 0)
         {
             return Refusal.Conflict($"{contact.FullName} cannot be asked.", AdvocateAsks.Sentence(rules));
