@@ -1732,7 +1732,6 @@ namespace Vouch.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.Event", b =>
-            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1751,10 +1750,6 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -1875,6 +1870,22 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("EventSpeakers", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("ContactId")
                         .HasColumnType("uuid");
 
@@ -3738,14 +3749,11 @@ namespace Vouch.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.EventAttendee", b =>
-            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
                 {
                     b.HasOne("Vouch.Features.Accounts.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.SetNull);
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
 
                     b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
                         .WithMany()
@@ -3756,20 +3764,6 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
-                        .WithMany()
-                        .HasForeignKey("EngagementId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Vouch.Features.Users.User", "Executive")
-                        .WithMany()
-                        .HasForeignKey("ExecutiveId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Account");
@@ -3808,6 +3802,37 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "Executive")
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Contact");
+
                     b.Navigation("Executive");
                 });
 

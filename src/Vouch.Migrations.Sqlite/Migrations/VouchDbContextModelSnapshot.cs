@@ -1718,7 +1718,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.Event", b =>
-            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1737,10 +1736,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
-                    b.Property<Guid>("AccountId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1847,6 +1842,36 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("GiveEngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskEngagementId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("GiveEngagementId");
+
+                    b.HasIndex("EventId", "ContactId")
+                        .IsUnique();
+
+                    b.ToTable("EventSpeakers", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
@@ -1894,16 +1919,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AskEngagementId");
-
-                    b.HasIndex("ContactId");
-
-                    b.HasIndex("GiveEngagementId");
-
-                    b.HasIndex("EventId", "ContactId")
-                        .IsUnique();
-
-                    b.ToTable("EventSpeakers", (string)null);
                     b.HasIndex("ContactId");
 
                     b.HasIndex("EngagementId");
@@ -3720,14 +3735,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Vouch.Features.Events.EventAttendee", b =>
-            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
                 {
                     b.HasOne("Vouch.Features.Accounts.Account", "Account")
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.SetNull);
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
 
                     b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
                         .WithMany()
@@ -3738,20 +3750,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
-                        .WithMany()
-                        .HasForeignKey("EngagementId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Vouch.Features.Users.User", "Executive")
-                        .WithMany()
-                        .HasForeignKey("ExecutiveId")
-                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Account");
@@ -3790,6 +3788,37 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("Contact");
 
                     b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "Executive")
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Contact");
+
                     b.Navigation("Executive");
                 });
 

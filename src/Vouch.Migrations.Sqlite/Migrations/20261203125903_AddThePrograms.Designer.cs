@@ -11,8 +11,8 @@ using Vouch.Data;
 namespace Vouch.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(VouchDbContext))]
-    [Migration("20261203113305_AddReviewsAndDefences")]
-    partial class AddReviewsAndDefences
+    [Migration("20261203125903_AddThePrograms")]
+    partial class AddThePrograms
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -288,6 +288,74 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("ReferenceRequestId");
 
                     b.ToTable("ReferenceRequestProducts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.AccountReviews.AccountReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Health")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduledOn");
+
+                    b.HasIndex("AccountId", "ScheduledOn");
+
+                    b.ToTable("AccountReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.AccountReviews.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("AccountId", "ClosedOn");
+
+                    b.ToTable("Escalations", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
@@ -1652,6 +1720,252 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("Engagements");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Events.Event", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HostAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostAccountId");
+
+                    b.HasIndex("StartsAt", "Id");
+
+                    b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.EventAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EventId", "CheckedInAt");
+
+                    b.HasIndex("EventId", "Email");
+
+                    b.ToTable("EventAttendees", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.EventSpeaker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AskEngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GiveEngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskEngagementId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("GiveEngagementId");
+
+                    b.HasIndex("EventId", "ContactId")
+                        .IsUnique();
+
+                    b.ToTable("EventSpeakers", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExecutiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feeling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FollowUpsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Learned")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductUse")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sentiment")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("AccountId", "HeldOn");
+
+                    b.HasIndex("ExecutiveId", "HeldOn");
+
+                    b.ToTable("ExecutiveConversations", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveSponsor", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExecutiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ExecutiveId");
+
+                    b.ToTable("ExecutiveSponsors", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveTarget", b =>
+                {
+                    b.Property<Guid>("ExecutiveId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConversationsPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ExecutiveId");
+
+                    b.ToTable("ExecutiveTargets", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Gifts.Gift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1791,6 +2105,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Board")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -2443,6 +2762,39 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("AdvocateInvitation");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferredById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("ReferredById");
+
+                    b.ToTable("MergedReferral");
+                });
+
             modelBuilder.Entity("Vouch.Features.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2466,6 +2818,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpportunityId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PersonEmail")
@@ -2498,19 +2853,57 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AccountId");
-
                     b.HasIndex("CompanyDomain");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OpportunityId");
 
                     b.HasIndex("PersonEmail");
 
                     b.HasIndex("RecordedById");
 
+                    b.HasIndex("AccountId", "CreatedAt");
+
                     b.HasIndex("ReferredById", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.ToTable("Referral");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Referrals.ReferralMove", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("ReferralId", "At");
+
+                    b.ToTable("ReferralMove");
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
@@ -3108,6 +3501,32 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vouch.Features.AccountReviews.AccountReview", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Vouch.Features.AccountReviews.Escalation", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.AccountReviews.AccountReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.HasOne("Vouch.Features.Catalog.Industry", "Industry")
@@ -3306,6 +3725,130 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("ActivityType");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.Event", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "HostAccount")
+                        .WithMany()
+                        .HasForeignKey("HostAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("HostAccount");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.EventAttendee", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Vouch.Features.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.EventSpeaker", b =>
+                {
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("AskEngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("GiveEngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "Executive")
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Executive");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveSponsor", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", "Executive")
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Executive");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveTarget", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Gifts.Gift", b =>
@@ -3553,6 +4096,28 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "ReferredBy")
+                        .WithMany()
+                        .HasForeignKey("ReferredById")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ReferredBy");
+                });
+
             modelBuilder.Entity("Vouch.Features.Referrals.Referral", b =>
                 {
                     b.HasOne("Vouch.Features.Accounts.Account", null)
@@ -3560,6 +4125,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Vouch.Features.Users.User", null)
                         .WithMany()
@@ -3572,7 +4142,23 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("Opportunity");
+
                     b.Navigation("ReferredBy");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Referrals.ReferralMove", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>

@@ -13,8 +13,8 @@ using Vouch.Data;
 namespace Vouch.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(VouchDbContext))]
-    [Migration("20261203113733_AddReferralLifecycle")]
-    partial class AddReferralLifecycle
+    [Migration("20261203130031_AddThePrograms")]
+    partial class AddThePrograms
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -300,6 +300,74 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("ReferenceRequestId");
 
                     b.ToTable("ReferenceRequestProducts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.AccountReviews.AccountReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Health")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScheduledOn");
+
+                    b.HasIndex("AccountId", "ScheduledOn");
+
+                    b.ToTable("AccountReviews", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.AccountReviews.Escalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("AccountId", "ClosedOn");
+
+                    b.ToTable("Escalations", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
@@ -1315,6 +1383,94 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("ContentFileChunks");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Defences.Defence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoggedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Where")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredOn", "Id");
+
+                    b.ToTable("Defence");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Defences.DefenceResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswerUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DefenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("DefenceId", "ContactId")
+                        .IsUnique();
+
+                    b.ToTable("DefenceResponse");
+                });
+
             modelBuilder.Entity("Vouch.Features.Discovery.CandidateScore", b =>
                 {
                     b.Property<Guid>("ContactId")
@@ -1578,6 +1734,252 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("Engagements");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Events.Event", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HostAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostAccountId");
+
+                    b.HasIndex("StartsAt", "Id");
+
+                    b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.EventAttendee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EventId", "CheckedInAt");
+
+                    b.HasIndex("EventId", "Email");
+
+                    b.ToTable("EventAttendees", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.EventSpeaker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AskEngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GiveEngagementId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AskEngagementId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("GiveEngagementId");
+
+                    b.HasIndex("EventId", "ContactId")
+                        .IsUnique();
+
+                    b.ToTable("EventSpeakers", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ExecutiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Feeling")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FollowUps")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("FollowUpsDone")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Learned")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ProductUse")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sentiment")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("HeldOn");
+
+                    b.HasIndex("AccountId", "HeldOn");
+
+                    b.HasIndex("ExecutiveId", "HeldOn");
+
+                    b.ToTable("ExecutiveConversations", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveSponsor", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ExecutiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("ExecutiveId");
+
+                    b.ToTable("ExecutiveSponsors", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveTarget", b =>
+                {
+                    b.Property<Guid>("ExecutiveId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ConversationsPerYear")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ExecutiveId");
+
+                    b.ToTable("ExecutiveTargets", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Gifts.Gift", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1718,6 +2120,11 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("AuthorId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Board")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2671,6 +3078,139 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("RequestTransitions");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Reviews.EmployeeRelative", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("ContactId");
+
+                    b.ToTable("EmployeeRelative");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Reviews.ReviewCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Incentive")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("IncentiveDisclosure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RefreshAfterMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SiteName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TargetCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartsOn", "Id");
+
+                    b.ToTable("ReviewCampaign");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Reviews.ReviewInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EngagementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("CampaignId", "ContactId")
+                        .IsUnique();
+
+                    b.HasIndex("ContactId", "ReviewedAt");
+
+                    b.ToTable("ReviewInvitation");
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2975,6 +3515,32 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vouch.Features.AccountReviews.AccountReview", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+                });
+
+            modelBuilder.Entity("Vouch.Features.AccountReviews.Escalation", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.AccountReviews.AccountReview", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Accounts.Account", b =>
                 {
                     b.HasOne("Vouch.Features.Catalog.Industry", "Industry")
@@ -3069,6 +3635,30 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("UpdatedBy");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Defences.DefenceResponse", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Defences.Defence", "Defence")
+                        .WithMany()
+                        .HasForeignKey("DefenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Defence");
+                });
+
             modelBuilder.Entity("Vouch.Features.Discovery.CandidateScore", b =>
                 {
                     b.HasOne("Vouch.Features.Contacts.Contact", null)
@@ -3149,6 +3739,130 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("ActivityType");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.Event", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "HostAccount")
+                        .WithMany()
+                        .HasForeignKey("HostAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("HostAccount");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.EventAttendee", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Vouch.Features.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Events.EventSpeaker", b =>
+                {
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("AskEngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("GiveEngagementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveConversation", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Users.User", "Executive")
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Contact");
+
+                    b.Navigation("Executive");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveSponsor", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", "Executive")
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Executive");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Executives.ExecutiveTarget", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("ExecutiveId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Gifts.Gift", b =>
@@ -3516,6 +4230,39 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Reviews.EmployeeRelative", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Reviews.ReviewInvitation", b =>
+                {
+                    b.HasOne("Vouch.Features.Reviews.ReviewCampaign", "Campaign")
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Contacts.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("Contact");
                 });
 
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
