@@ -5,7 +5,7 @@ using Vouch.Features.Matching;
 namespace Vouch.Features.AccountReviews;
 
 /// <summary>
-/// Delivery's say in asking an account's contacts (decision 21), read from the reviews and escalations of many
+/// Delivery's say in asking an account's contacts (decision 23), read from the reviews and escalations of many
 /// accounts at once: matching applies it to its shortlist, and every ask checks it for the one account it asks.
 /// </summary>
 public sealed class AccountHolds(VouchDbContext db, TimeProvider clock)

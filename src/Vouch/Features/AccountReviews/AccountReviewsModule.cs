@@ -5,7 +5,7 @@ namespace Vouch.Features.AccountReviews;
 
 /// <summary>
 /// Account reviews (QBRs) on a calendar with delivery's health and escalations, and the hold they put on asking the
-/// account's contacts (decision 21). Every employee reads them; the reference team schedules and records them.
+/// account's contacts (decision 23). Every employee reads them; the reference team schedules and records them.
 /// </summary>
 public sealed class AccountReviewsModule : ICapabilityModule
 {

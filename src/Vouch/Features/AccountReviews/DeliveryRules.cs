@@ -26,7 +26,7 @@ public sealed record DeliveryVerdict(IReadOnlyList<string> Holds, string? Note)
 }
 
 /// <summary>
-/// The health rules of decision 21: a customer whose delivery is failing is not asked to vouch for it. Red at the latest
+/// The health rules of decision 23: a customer whose delivery is failing is not asked to vouch for it. Red at the latest
 /// held review, or any open escalation, holds every ask of the account's contacts, with the reason and the advice to fix
 /// delivery first. Amber does not hold: the account is watched, and a seller reads "ask with care" beside its contacts.
 /// Green with no escalation and a next review on the calendar is the moment to ask for more: the note proposes a case

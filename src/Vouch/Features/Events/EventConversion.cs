@@ -13,7 +13,7 @@ public sealed record HeldEvent(Guid EventId, EventKind Kind, DateOnly On);
 public sealed record EventTally(Guid EventId, int Prospects, int Converted, decimal Revenue);
 
 /// <summary>
-/// Which attending prospects an event converted, and the revenue that followed (decision 21): a prospect converted
+/// Which attending prospects an event converted, and the revenue that followed (decision 22): a prospect converted
 /// when their account became a customer, or won a deal, on the event's day or within the window after it; the revenue
 /// is that of the won deals of the attending prospects' accounts closed within the window, each account once per
 /// event however many of its people came.

@@ -1,6 +1,6 @@
 namespace Vouch.Features.Events;
 
-/// <summary>How events are reported, from the <c>Events</c> section of the configuration (decision 21).</summary>
+/// <summary>How events are reported, from the <c>Events</c> section of the configuration (decision 22).</summary>
 public sealed class EventOptions
 {
     public const int DefaultConversionWindowDays = 180;

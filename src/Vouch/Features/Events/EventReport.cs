@@ -5,7 +5,7 @@ using Vouch.Data;
 namespace Vouch.Features.Events;
 
 /// <summary>
-/// The conversion report (decision 21), added up in SQL: each event's checked-in prospects are read by the
+/// The conversion report (decision 22), added up in SQL: each event's checked-in prospects are read by the
 /// (EventId, CheckedInAt) index, their accounts' deals by the (AccountId) index, and only one row per event comes back;
 /// <see cref="EventConversion"/> says the same rule in C#, and a test proves both agree.
 /// </summary>

@@ -132,7 +132,7 @@ public sealed class ReferralIntake(VouchDbContext db, CurrentUser user, Advocate
     /// <summary>
     /// The referral is an ask of the advocate's time that they already gave, so it goes in the ledger as completed. It is
     /// their own initiative: when the ask rules would refuse it (a rest period, a limit, no consent for referrals) it is
-    /// still recorded, since refusing what they already did would only lose it (docs/decisions/0021).
+    /// still recorded, since refusing what they already did would only lose it (docs/decisions/0021-referral-deduplication.md).
     /// </summary>
     private async Task AddAskAsync(Referral referral, string field, CancellationToken ct)
     {
