@@ -9,7 +9,7 @@ public sealed class ReferralsModule : ICapabilityModule
     public IEnumerable<NavigationEntry> Navigation =>
     [
         new("Referrals", "/referrals", Policies.ReadInventory, NavigationGroup.Customers, 40),
-        new("Referrals report", "/reports/referrals", Policies.ReadReports, NavigationGroup.Reports, 40),
+        new("Referral conversion", "/reports/referrals", Policies.ReadReports, NavigationGroup.Reports, 40),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
