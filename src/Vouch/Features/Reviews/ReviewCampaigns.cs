@@ -121,7 +121,16 @@ public sealed class ReviewCampaigns(VouchDbContext db, ReviewQueries queries, Co
                 (InvitationState.Invited, now, null, null, null);
             (invitation.VerifiedAt, invitation.VerifiedBy, invitation.EngagementId) = (null, null, ask.Value.Id);
             // Saved at once inside the transaction, so the next invitee's account limit counts this ask.
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // The unique index: someone invited them between our read and this write.
+                db.ChangeTracker.Clear();
+                return Refusal.Conflict($"{reviewer.Name} was invited by someone else just now.", "Nobody was invited; read the campaign's invitations again.");
+            }
             invited.Add(invitation.Id);
         }
         if (!errors.IsEmpty)
