@@ -37,6 +37,7 @@ public sealed class EraseTests(VouchApp app) : IClassFixture<VouchApp>
         var contact = (await added.Content.ReadFromJsonAsync<ContactResponse>(Ct))!;
         (await admin.PostAsJsonAsync($"/api/v1/contacts/{contact.Id}/nps-answers", new { score = 9, comment = $"Thanks, {first}" }, Ct)).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/v1/contacts/{contact.Id}/nps-answers", new { score = 4, comment = "Support was slow" }, Ct)).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/v1/contacts/{contact.Id}/employee-relation", new { relation = $"{first} {last} is the sister of our CFO" }, Ct)).EnsureSuccessStatusCode();
         // Their portal login votes and comments on an idea.
         var user = await app.AddUserAsync(Roles.Advocate, email);
         (await admin.PutAsJsonAsync($"/api/v1/users/{email}/contact", new { contactId = contact.Id }, Ct)).EnsureSuccessStatusCode();

@@ -133,6 +133,12 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
         // What the team saw of the person ("blogs weekly") and the links that would let someone in as them.
         await db.Set<Offers.SocialCapitalNeed>().Where(n => n.ContactId == contactId).ExecuteDeleteAsync(ct);
         await db.Set<Portal.AdvocateInvitation>().Where(i => i.ContactId == contactId).ExecuteDeleteAsync(ct);
+        // Their public reviews lead back to them. That they are an employee's relative stays, so they are never invited
+        // to review, but not in whose words.
+        await db.Set<Reviews.ReviewInvitation>().Where(i => i.ContactId == contactId && i.ReviewUrl != null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ReviewUrl, (string?)null), ct);
+        await db.Set<Reviews.EmployeeRelative>().Where(r => r.ContactId == contactId)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Relation, Erased), ct);
         await db.NpsAnswers.Where(a => a.ContactId == contactId && a.Comment != null).ForEachAsync(a => a.Comment = null, ct);
         await db.ConsentRecords.Where(r => r.ContactId == contactId && r.Scope != null).ForEachAsync(r => r.Scope = null, ct);
         if (hadConsent)
