@@ -38,6 +38,13 @@ public sealed class EraseTests(VouchApp app) : IClassFixture<VouchApp>
         (await admin.PostAsJsonAsync($"/api/v1/contacts/{contact.Id}/nps-answers", new { score = 9, comment = $"Thanks, {first}" }, Ct)).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync($"/api/v1/contacts/{contact.Id}/nps-answers", new { score = 4, comment = "Support was slow" }, Ct)).EnsureSuccessStatusCode();
         (await admin.PutAsJsonAsync($"/api/v1/contacts/{contact.Id}/employee-relation", new { relation = $"{first} {last} is the sister of our CFO" }, Ct)).EnsureSuccessStatusCode();
+        using (var executive = await app.ClientForAsync(Roles.Executive))
+        {
+            (await executive.PostAsJsonAsync("/api/v1/executive-conversations", new
+            {
+                contactId = contact.Id, heldOn = "2026-03-02", channel = "Video", learned = $"{first} wants a payroll export", followUps = $"Send {first} the roadmap",
+            }, Ct)).EnsureSuccessStatusCode();
+        }
         // Their portal login votes and comments on an idea.
         var user = await app.AddUserAsync(Roles.Advocate, email);
         (await admin.PutAsJsonAsync($"/api/v1/users/{email}/contact", new { contactId = contact.Id }, Ct)).EnsureSuccessStatusCode();

@@ -28,8 +28,12 @@ public sealed class DemoDataTests(VouchApp app) : IClassFixture<VouchApp>
             var hot = await BoardAsync("hot");
             var top = await BoardAsync("top");
 
-            Assert.Equal(12, await db.Ideas.CountAsync(Ct));
+            Assert.Equal(12, await db.Ideas.CountAsync(i => i.Board == IdeaBoard.Customer, Ct));
             Assert.Equal(11, hot.Count);
+            var employees = (await queries.SearchAsync(viewer, new PageQuery(),
+                (await queries.ResolveAsync(viewer, new IdeaFilter { Board = "employee" }, Ct)).Query!, Ct)).Items;
+            Assert.Equal(3, employees.Count);
+            Assert.Empty(employees.Select(i => i.Id).Intersect(hot.Select(i => i.Id)));
             Assert.Equal(top.Select(i => i.Votes).OrderDescending(), top.Select(i => i.Votes));
             Assert.NotEqual(top.Select(i => i.Id), hot.Select(i => i.Id));
             Assert.Equal("Export reports to Excel", top[0].Title);

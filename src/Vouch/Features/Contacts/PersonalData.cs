@@ -139,6 +139,10 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.ReviewUrl, (string?)null), ct);
         await db.Set<Reviews.EmployeeRelative>().Where(r => r.ContactId == contactId)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Relation, Erased), ct);
+        // What executives heard from them: the conversations still count toward the executives' targets.
+        await db.Set<Executives.ExecutiveConversation>().Where(c => c.ContactId == contactId)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ProductUse, (string?)null).SetProperty(c => c.Value, (string?)null)
+                .SetProperty(c => c.Feeling, (string?)null).SetProperty(c => c.Learned, (string?)null).SetProperty(c => c.FollowUps, (string?)null), ct);
         await db.NpsAnswers.Where(a => a.ContactId == contactId && a.Comment != null).ForEachAsync(a => a.Comment = null, ct);
         await db.ConsentRecords.Where(r => r.ContactId == contactId && r.Scope != null).ForEachAsync(r => r.Scope = null, ct);
         if (hadConsent)
