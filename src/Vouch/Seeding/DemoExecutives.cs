@@ -59,15 +59,15 @@ public static class DemoExecutives
         var fiona = await db.Users.SingleAsync(u => u.Email == "cfo@vouch.demo", ct);
         var call = await db.ActivityTypes.SingleAsync(t => t.Key == "reference-call", ct);
         var alex = await db.Contacts.SingleAsync(c => c.Email == "advocate@vouch.demo", ct);
-        var accounts = await db.Accounts.OrderByDescending(a => a.AnnualRevenue).ThenBy(a => a.Id).ToListAsync(ct);
+        // Customers with people to talk to, largest first (prospects the rest of the demo made have neither revenue nor
+        // contacts, and PostgreSQL would sort their empty revenue first).
+        var accounts = await db.Accounts.Where(a => a.AnnualRevenue != null && db.Contacts.Any(c => c.AccountId == a.Id))
+            .OrderByDescending(a => a.AnnualRevenue).ThenBy(a => a.Id).ToListAsync(ct);
         var contacts = (await db.Contacts.OrderBy(c => c.LastName).ThenBy(c => c.Id).ToListAsync(ct)).ToLookup(c => c.AccountId);
-        // Advocates who agreed to reference calls and whose accounts nobody was asked of by the rest of the demo (a
-        // talk, a review, a referral): those the demo request would show, were it not for delivery.
-        var asked = db.Engagements.Where(e => e.Kind == EngagementKind.Ask && e.Status != EngagementStatus.Released).Select(e => e.AccountId);
-        var advocates = await db.Contacts
-            .Where(c => c.AgreedActivities.Any(t => t.Id == call.Id) && c.AccountId != alex.AccountId && !asked.Contains(c.AccountId))
+        // Advocates who agreed to reference calls and were not asked lately: those the demo request would show.
+        var advocates = await db.Contacts.Where(c => c.AgreedActivities.Any(t => t.Id == call.Id) && c.AccountId != alex.AccountId)
             .OrderBy(c => c.LastName).ThenBy(c => c.Id).ToListAsync(ct);
-        var fresh = advocates.Select(c => c.AccountId).Distinct().ToList();
+        var fresh = advocates.Skip(5).Select(c => c.AccountId).Distinct().ToList();
         if (accounts.Count < 7 || fresh.Count < 3)
         {
             return;

@@ -67,7 +67,13 @@ public static class ContactQueries
     }
 
     /// <summary>The audit record types that belong to a contact and carry its id in their values.</summary>
-    private static readonly string[] s_childRecordTypes = [nameof(ConsentRecord), nameof(NpsAnswer), nameof(ContactBlackout)];
+    // Records about the contact that hold what they said or who they are; their entries are part of the contact's
+    // history and are redacted with it.
+    private static readonly string[] s_childRecordTypes =
+    [
+        nameof(ConsentRecord), nameof(NpsAnswer), nameof(ContactBlackout), nameof(Reviews.EmployeeRelative), nameof(Reviews.ReviewInvitation),
+        nameof(Executives.ExecutiveConversation),
+    ];
 
     /// <summary>One contact's profile with its NPS answers; the private notes only when <paramref name="withNotes"/>.</summary>
     public static Task<ContactResponse?> FindContactAsync(this VouchDbContext db, Guid id, bool withNotes, CancellationToken ct) =>
