@@ -130,27 +130,9 @@ public sealed class DefenceLog(VouchDbContext db, AdvocateAsks asks, Ledger ledg
         }
 
         var at = new DateTimeOffset(answeredOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var title = $"Defended us on {defence.Where}: {defence.Topic}";
-        title = title.Length > Engagement.TitleMaxLength ? title[..Engagement.TitleMaxLength] : title;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var asked = await asks.AskAsync(new AdvocateAsk(contactId, ActivityKey, at, EngagementStatus.Completed, title), "contactId", ct);
-        Guid engagementId;
-        if (asked.Succeeded)
-        {
-            engagementId = asked.Value.Id;
-        }
-        else
-        {
-            // They answered unasked; the rules that keep us from asking do not undo what they did.
-            var activityId = await db.ActivityTypes.Where(a => a.Key == ActivityKey).Select(a => a.Id).SingleAsync(ct);
-            var entry = new Engagement
-            {
-                ContactId = contactId, AccountId = contact!.AccountId, Kind = EngagementKind.Ask, ActivityTypeId = activityId,
-                Title = title, Status = EngagementStatus.Completed, At = at,
-            };
-            db.Engagements.Add(entry);
-            engagementId = entry.Id;
-        }
+        // They answered unasked; the rules that keep us from asking do not undo what they did.
+        var engagementId = (await asks.RecordUnaskedAsync(contactId, contact!.AccountId, ActivityKey, at, $"Defended us on {defence.Where}: {defence.Topic}", ct)).Id;
         contact!.IsDefender = true;
         var response = new DefenceResponse
         {

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Accounts;
-using Vouch.Features.Engagements;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Requests;
 
@@ -123,7 +122,7 @@ public sealed class ReferralIntake(VouchDbContext db, CurrentUser user, Advocate
             RecordedById = user.Id,
         };
         db.Add(referral);
-        await AddAskAsync(referral, fields.Advocate, ct);
+        await AddAskAsync(referral, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new RecordedReferral(referral.Id, IsNew: true);
@@ -134,25 +133,8 @@ public sealed class ReferralIntake(VouchDbContext db, CurrentUser user, Advocate
     /// their own initiative: when the ask rules would refuse it (a rest period, a limit, no consent for referrals) it is
     /// still recorded, since refusing what they already did would only lose it (docs/decisions/0021-referral-deduplication.md).
     /// </summary>
-    private async Task AddAskAsync(Referral referral, string field, CancellationToken ct)
-    {
-        var title = $"Referred {referral.PersonName} at {referral.Company}";
-        if (title.Length > Engagement.TitleMaxLength)
-        {
-            title = title[..Engagement.TitleMaxLength];
-        }
-        var asked = await asks.AskAsync(new AdvocateAsk(referral.ReferredById, ActivityKey, referral.CreatedAt, EngagementStatus.Completed, title), field, ct);
-        if (asked.Succeeded || asked.Refusal.Kind != RefusalKind.Conflict)
-        {
-            return;
-        }
-        var activityId = await db.ActivityTypes.Where(a => a.Key == ActivityKey).Select(a => a.Id).SingleAsync(ct);
-        db.Engagements.Add(new Engagement
-        {
-            ContactId = referral.ReferredById, AccountId = referral.AccountId, Kind = EngagementKind.Ask, ActivityTypeId = activityId,
-            Title = title, Status = EngagementStatus.Completed, At = referral.CreatedAt,
-        });
-    }
+    private Task AddAskAsync(Referral referral, CancellationToken ct) =>
+        asks.RecordUnaskedAsync(referral.ReferredById, referral.AccountId, ActivityKey, referral.CreatedAt, $"Referred {referral.PersonName} at {referral.Company}", ct);
 
     /// <summary>The first referral of the prospect, by the indexed domain and email columns.</summary>
     private async Task<KnownReferral?> FirstReferralOfAsync(ProspectKey key, CancellationToken ct)

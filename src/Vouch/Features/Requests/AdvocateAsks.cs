@@ -64,6 +64,27 @@ public sealed class AdvocateAsks(VouchDbContext db, CandidatePool pool, IOptions
         return entry;
     }
 
+    /// <summary>
+    /// What an advocate did of their own accord (a referral, an answer to an attack), in the ledger as a completed ask
+    /// whatever the rules say: they keep us from asking, and refusing what was already done would only lose it. Added,
+    /// not yet saved.
+    /// </summary>
+    public async Task<Engagement> RecordUnaskedAsync(Guid contactId, Guid accountId, string activityKey, DateTimeOffset at, string title, CancellationToken ct)
+    {
+        var entry = new Engagement
+        {
+            ContactId = contactId,
+            AccountId = accountId,
+            Kind = EngagementKind.Ask,
+            ActivityTypeId = await db.ActivityTypes.Where(a => a.Key == activityKey).Select(a => a.Id).SingleAsync(ct),
+            Title = title.Length > Engagement.TitleMaxLength ? title[..Engagement.TitleMaxLength] : title,
+            Status = EngagementStatus.Completed,
+            At = at,
+        };
+        db.Engagements.Add(entry);
+        return entry;
+    }
+
     /// <summary>Locks the account's and the contact's rows, in that order, until the transaction ends (PostgreSQL).</summary>
     internal static async Task LockAsync(VouchDbContext db, Guid accountId, Guid contactId, CancellationToken ct)
     {
