@@ -11,8 +11,8 @@ public static class SeedCommand
         var demo = new Option<bool>("--demo") { Description = "A small demo program with one user per role (password " + DemoData.Password + ")." };
         var scale = new Option<int?>("--scale")
         {
-            Description = "A synthetic customer base of N contacts (about N/10 accounts, deals over three years) for measuring; " +
-                "bulk-loaded, without audit entries, into a database without accounts.",
+            Description = "A synthetic customer base of N contacts (about N/10 accounts, deals over three years, and the advocacy programs) " +
+                "for measuring; bulk-loaded, without audit entries, into a database without accounts.",
             HelpName = "N",
         };
         var ideas = new Option<int?>("--ideas")
@@ -21,16 +21,25 @@ public static class SeedCommand
                 "bulk-loaded, without audit entries, into a database without ideas.",
             HelpName = "N",
         };
+        var programs = new Option<bool>("--programs")
+        {
+            Description = "The advocacy programs (referrals, events, executives' conversations, account reviews) of a database seeded with " +
+                "--scale before they were part of it; bulk-loaded, without audit entries, into a database without them.",
+        };
         var votes = new Option<long>("--votes") { Description = "How many votes the --ideas get in all, from generated voters.", HelpName = "M" };
         var tokens = new Option<int>("--tokens") { Description = "Also make access tokens for this many voters (for a load run).", HelpName = "T" };
         var tokensFile = new Option<FileInfo?>("--tokens-file") { Description = "Where the tokens' plain text goes, one a line.", HelpName = "FILE" };
-        var seed = new Command("seed", "Fill an empty database with data to try or measure Vouch with.") { demo, scale, ideas, votes, tokens, tokensFile };
+        var seed = new Command("seed", "Fill an empty database with data to try or measure Vouch with.") { demo, scale, programs, ideas, votes, tokens, tokensFile };
         seed.SetAction((parse, ct) =>
         {
             var contacts = parse.GetValue(scale);
             if (parse.GetValue(ideas) is { } ideaCount)
             {
                 return SeedIdeas(hostArgs, ideaCount, parse.GetValue(votes), parse.GetValue(tokens), parse.GetValue(tokensFile), ct);
+            }
+            if (parse.GetValue(programs))
+            {
+                return CliHost.RunAsync(hostArgs, SeedProgramsAsync, ct);
             }
             if (parse.GetValue(demo) == contacts.HasValue)
             {
@@ -134,7 +143,27 @@ public static class SeedCommand
         }
         Console.WriteLine($"  {"index, commit",-16} {"",12}       {summary.Finishing.TotalSeconds,7:N1} s");
         Console.WriteLine($"  {"total",-16} {summary.Rows,12:N0} rows  {summary.Elapsed.TotalSeconds,7:N1} s  {summary.RowsPerSecond,10:N0} rows/s");
+        var seeded = await SeedProgramsAsync(services, ct);
         Console.WriteLine("Bulk-seeded rows have no audit entries: they are synthetic data for measurement.");
+        return seeded;
+    }
+
+    private static async Task<int> SeedProgramsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var summary = await ActivatorUtilities.CreateInstance<ScalePrograms>(services).SeedAsync(progress: null, ct);
+        if (summary is null)
+        {
+            return CliHost.Fail(CliHost.InvalidInput, "Programs go only into a database with contacts (seed --scale) and without referrals, events or executives' conversations.");
+        }
+        Console.WriteLine($"Seeded the programs in {summary.Elapsed.TotalSeconds:N1} s: {summary.Executives} executives (no password, @{ScalePrograms.ExecutiveEmailDomain}), and");
+        foreach (var table in summary.Tables)
+        {
+            Console.WriteLine($"  {table.Table,-22} {table.Rows,12:N0} rows  {table.Elapsed.TotalSeconds,7:N1} s");
+        }
+        foreach (var step in summary.Steps)
+        {
+            Console.WriteLine($"  {step.Name,-35} {step.Elapsed.TotalSeconds,7:N1} s");
+        }
         return CliHost.Ok;
     }
 }

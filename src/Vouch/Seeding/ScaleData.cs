@@ -480,7 +480,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
     }
 
     /// <summary>Sizes and amounts spread over orders of magnitude: many small customers, few large ones.</summary>
-    private static double LogUniform(Random random, double min, double max) =>
+    internal static double LogUniform(Random random, double min, double max) =>
         Math.Exp(Math.Log(min) + random.NextDouble() * (Math.Log(max) - Math.Log(min)));
 
     private static string UniqueDomain(Dictionary<string, int> domains, string companyName)

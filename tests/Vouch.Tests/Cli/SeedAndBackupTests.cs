@@ -1,8 +1,14 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Vouch.Data;
+using Vouch.Features.AccountReviews;
+using Vouch.Features.Accounts;
 using Vouch.Features.Contacts;
 using Vouch.Features.Engagements;
+using Vouch.Features.Events;
+using Vouch.Features.Executives;
+using Vouch.Features.Referrals;
 using Vouch.Features.Requests;
 using Vouch.Testing;
 using Vouch.Tests.Infrastructure;
@@ -27,7 +33,8 @@ public sealed class SeedAndBackupTests
         var options = new DbContextOptionsBuilder<VouchDbContext>();
         options.UseVouchDatabase(new DatabaseSettings(Enum.Parse<DatabaseProvider>(database.Provider), database.ConnectionString));
         await using var db = new VouchDbContext(options.Options);
-        return (await db.Accounts.CountAsync(), await db.Contacts.CountAsync(), await db.Opportunities.CountAsync());
+        // The customers: the programs add prospects' accounts, without contacts.
+        return (await db.Accounts.CountAsync(a => db.Contacts.Any(c => c.AccountId == a.Id)), await db.Contacts.CountAsync(), await db.Opportunities.CountAsync());
     }
 
     [Fact]
@@ -65,7 +72,8 @@ public sealed class SeedAndBackupTests
             .Select(c => new { c.Id, Agreed = c.AgreedActivities.Select(a => a.Id).ToList() })
             .ToDictionaryAsync(c => c.Id, c => c.Agreed, ct);
         var rest = await db.ActivityTypes.ToDictionaryAsync(t => t.Id, t => t.RestPeriodDays, ct);
-        var asks = await db.Engagements.AsNoTracking().Where(e => e.Kind == EngagementKind.Ask).ToListAsync(ct);
+        // The asks of reference requests; the programs' asks (referrals, speaking) are checked on their own.
+        var asks = await db.Engagements.AsNoTracking().Where(e => e.Kind == EngagementKind.Ask && e.RequestId != null).ToListAsync(ct);
         var requests = await db.ReferenceRequests.AsNoTracking().ToDictionaryAsync(r => r.Id, ct);
 
         Assert.InRange(advocates.Count, 300, 560);
@@ -98,6 +106,47 @@ public sealed class SeedAndBackupTests
         var ended = requests.Values.Count(r => r.Status == RequestStatus.FeedbackRecorded);
         Assert.InRange(ended / (double)requests.Count, 0.65, 0.85);
         Assert.All(requests.Values.Where(r => r.Status == RequestStatus.FeedbackRecorded), r => Assert.InRange(r.Rating!.Value, 1, 5));
+    }
+
+    [Fact]
+    public async Task Seed_scale_writes_the_programs_in_proportion_with_their_asks_and_gives_in_the_ledger()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(0, (await VouchAsync(database, "migrate")).ExitCode);
+
+        var seeded = await VouchAsync(database, "seed", "--scale", "3000");
+        var again = await VouchAsync(database, "seed", "--programs");
+
+        Assert.True(seeded.ExitCode == 0, seeded.Error);
+        Assert.Equal(1, again.ExitCode);
+        var options = new DbContextOptionsBuilder<VouchDbContext>();
+        options.UseVouchDatabase(new DatabaseSettings(Enum.Parse<DatabaseProvider>(database.Provider), database.ConnectionString));
+        await using var db = new VouchDbContext(options.Options);
+        var ledger = await db.Engagements.AsNoTracking().Where(e => e.RequestId == null)
+            .Select(e => new { e.Id, e.ContactId, e.Kind, Activity = e.ActivityType!.Key }).ToDictionaryAsync(e => e.Id, ct);
+        var referrals = await db.Set<Referral>().AsNoTracking().ToListAsync(ct);
+        Assert.Equal(3000 / 50, referrals.Count);
+        Assert.Equal(referrals.Count, ledger.Values.Count(e => e.Activity == "referral"));
+        Assert.All(referrals, r => Assert.Contains(ledger.Values, e => e.ContactId == r.ReferredById && e.Activity == "referral"));
+        Assert.Equal(referrals.Count, referrals.Select(r => r.CompanyDomain).Distinct().Count());
+        Assert.Contains(referrals, r => r.OpportunityId is not null);
+
+        Assert.Equal(10, await db.Set<Event>().CountAsync(ct));
+        var speakers = await db.Set<EventSpeaker>().AsNoTracking().ToListAsync(ct);
+        Assert.InRange(speakers.Count, 10, 30);
+        Assert.All(speakers, s => Assert.Equal((EngagementKind.Ask, EngagementKind.Give, s.ContactId, s.ContactId),
+            (ledger[s.AskEngagementId].Kind, ledger[s.GiveEngagementId].Kind, ledger[s.AskEngagementId].ContactId, ledger[s.GiveEngagementId].ContactId)));
+        var report = new EventReport(db, Options.Create(new EventOptions()), TimeProvider.System);
+        var tallies = await report.TallyAsync(DateOnly.FromDateTime(DateTime.UtcNow), report.WindowDays, ct);
+        Assert.True(tallies.Sum(t => t.Converted) > 0, "some prospects who came became customers");
+        Assert.True(tallies.Sum(t => t.Converted) < tallies.Sum(t => t.Prospects), "not every prospect who came became a customer");
+
+        var conversations = await db.Set<ExecutiveConversation>().AsNoTracking().ToListAsync(ct);
+        Assert.Equal(3, conversations.Select(c => c.ExecutiveId).Distinct().Count());
+        Assert.All(conversations, c => Assert.Equal((EngagementKind.Give, c.ContactId), (ledger[c.EngagementId!.Value].Kind, ledger[c.EngagementId.Value].ContactId)));
+        Assert.True(await db.Set<AccountReview>().AnyAsync(r => r.Health == DeliveryHealth.Red || r.Health == DeliveryHealth.Amber, ct)
+            || await db.Accounts.CountAsync(a => a.Segment == Segment.Enterprise, ct) < 20, "a few enterprise accounts are in poor health");
     }
 
     [Fact]
