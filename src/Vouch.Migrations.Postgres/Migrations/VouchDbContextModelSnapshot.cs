@@ -1428,7 +1428,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("OccurredOn", "Id");
 
-                    b.ToTable("Defence");
+                    b.ToTable("Defences");
                 });
 
             modelBuilder.Entity("Vouch.Features.Defences.DefenceResponse", b =>
@@ -1465,7 +1465,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("DefenceId", "ContactId")
                         .IsUnique();
 
-                    b.ToTable("DefenceResponse");
+                    b.ToTable("DefenceResponses");
                 });
 
             modelBuilder.Entity("Vouch.Features.Discovery.CandidateScore", b =>
@@ -2550,7 +2550,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("State", "ClosesOn");
 
-                    b.ToTable("Offer");
+                    b.ToTable("Offers");
                 });
 
             modelBuilder.Entity("Vouch.Features.Offers.OfferApplication", b =>
@@ -2597,7 +2597,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("OfferId", "ContactId")
                         .IsUnique();
 
-                    b.ToTable("OfferApplication");
+                    b.ToTable("OfferApplications");
                 });
 
             modelBuilder.Entity("Vouch.Features.Offers.SocialCapitalNeed", b =>
@@ -2631,7 +2631,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("ContactId", "Capital")
                         .IsUnique();
 
-                    b.ToTable("SocialCapitalNeed");
+                    b.ToTable("SocialCapitalNeeds");
                 });
 
             modelBuilder.Entity("Vouch.Features.Opportunities.Opportunity", b =>
@@ -2770,7 +2770,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContactId", "CreatedAt");
 
-                    b.ToTable("AdvocateInvitation");
+                    b.ToTable("AdvocateInvitations");
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -2803,7 +2803,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReferredById");
 
-                    b.ToTable("MergedReferral");
+                    b.ToTable("MergedReferrals");
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.Referral", b =>
@@ -2880,7 +2880,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("Referral");
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.ReferralMove", b =>
@@ -2914,7 +2914,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("ReferralId", "At");
 
-                    b.ToTable("ReferralMove");
+                    b.ToTable("ReferralMoves");
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
@@ -3090,7 +3090,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasKey("ContactId");
 
-                    b.ToTable("EmployeeRelative");
+                    b.ToTable("EmployeeRelatives");
                 });
 
             modelBuilder.Entity("Vouch.Features.Reviews.ReviewCampaign", b =>
@@ -3149,7 +3149,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("StartsOn", "Id");
 
-                    b.ToTable("ReviewCampaign");
+                    b.ToTable("ReviewCampaigns");
                 });
 
             modelBuilder.Entity("Vouch.Features.Reviews.ReviewInvitation", b =>
@@ -3205,7 +3205,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("ContactId", "ReviewedAt");
 
-                    b.ToTable("ReviewInvitation");
+                    b.ToTable("ReviewInvitations");
                 });
 
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>

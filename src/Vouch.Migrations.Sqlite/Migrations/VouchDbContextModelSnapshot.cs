@@ -1414,7 +1414,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OccurredOn", "Id");
 
-                    b.ToTable("Defence");
+                    b.ToTable("Defences");
                 });
 
             modelBuilder.Entity("Vouch.Features.Defences.DefenceResponse", b =>
@@ -1451,7 +1451,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("DefenceId", "ContactId")
                         .IsUnique();
 
-                    b.ToTable("DefenceResponse");
+                    b.ToTable("DefenceResponses");
                 });
 
             modelBuilder.Entity("Vouch.Features.Discovery.CandidateScore", b =>
@@ -2536,7 +2536,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("State", "ClosesOn");
 
-                    b.ToTable("Offer");
+                    b.ToTable("Offers");
                 });
 
             modelBuilder.Entity("Vouch.Features.Offers.OfferApplication", b =>
@@ -2583,7 +2583,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("OfferId", "ContactId")
                         .IsUnique();
 
-                    b.ToTable("OfferApplication");
+                    b.ToTable("OfferApplications");
                 });
 
             modelBuilder.Entity("Vouch.Features.Offers.SocialCapitalNeed", b =>
@@ -2617,7 +2617,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("ContactId", "Capital")
                         .IsUnique();
 
-                    b.ToTable("SocialCapitalNeed");
+                    b.ToTable("SocialCapitalNeeds");
                 });
 
             modelBuilder.Entity("Vouch.Features.Opportunities.Opportunity", b =>
@@ -2756,7 +2756,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId", "CreatedAt");
 
-                    b.ToTable("AdvocateInvitation");
+                    b.ToTable("AdvocateInvitations");
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -2789,7 +2789,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReferredById");
 
-                    b.ToTable("MergedReferral");
+                    b.ToTable("MergedReferrals");
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.Referral", b =>
@@ -2866,7 +2866,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Status", "CreatedAt");
 
-                    b.ToTable("Referral");
+                    b.ToTable("Referrals");
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.ReferralMove", b =>
@@ -2900,7 +2900,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReferralId", "At");
 
-                    b.ToTable("ReferralMove");
+                    b.ToTable("ReferralMoves");
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
@@ -3076,7 +3076,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasKey("ContactId");
 
-                    b.ToTable("EmployeeRelative");
+                    b.ToTable("EmployeeRelatives");
                 });
 
             modelBuilder.Entity("Vouch.Features.Reviews.ReviewCampaign", b =>
@@ -3135,7 +3135,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StartsOn", "Id");
 
-                    b.ToTable("ReviewCampaign");
+                    b.ToTable("ReviewCampaigns");
                 });
 
             modelBuilder.Entity("Vouch.Features.Reviews.ReviewInvitation", b =>
@@ -3191,7 +3191,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContactId", "ReviewedAt");
 
-                    b.ToTable("ReviewInvitation");
+                    b.ToTable("ReviewInvitations");
                 });
 
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>

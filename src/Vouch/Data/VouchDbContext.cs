@@ -60,6 +60,7 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(VouchDbContext).Assembly);
+        NameTablesInThePlural(builder);
         builder.Entity<User>().Property(u => u.DisplayName).HasMaxLength(User.DisplayNameMaxLength);
         builder.Entity<User>().HasOne(u => u.Contact).WithMany().HasForeignKey(u => u.ContactId).OnDelete(DeleteBehavior.SetNull);
         builder.Entity<User>().HasIndex(u => u.ContactId);
@@ -74,6 +75,19 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
             NormalizedName = role.ToUpperInvariant(),
             ConcurrencyStamp = role,
         }));
+    }
+
+    /// <summary>
+    /// Records that capabilities reach through <c>Set&lt;T&gt;()</c>, without a property here, would get their class's
+    /// name for a table: they are named in the plural like every other table ("Referrals", "GiftPolicies").
+    /// </summary>
+    private static void NameTablesInThePlural(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.HasSharedClrType && e.GetTableName() == e.ClrType.Name))
+        {
+            var name = entity.ClrType.Name;
+            entity.SetTableName(name.EndsWith('y') && !"aeiou".Contains(name[^2]) ? name[..^1] + "ies" : name.EndsWith('s') ? name + "es" : name + "s");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
