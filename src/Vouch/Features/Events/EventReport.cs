@@ -6,8 +6,8 @@ namespace Vouch.Features.Events;
 
 /// <summary>
 /// The conversion report (decision 22), added up in SQL: each event's checked-in prospects are read by the
-/// (EventId, CheckedInAt) index, their accounts' deals by the (AccountId) index, and only one row per event comes back;
-/// <see cref="EventConversion"/> says the same rule in C#, and a test proves both agree.
+/// (EventId, CheckedInAt) index, their accounts' deals by the (AccountId) index, and one row per event and prospect
+/// account comes back; <see cref="EventConversion"/> says the same rule in C#, and a test proves both agree.
 /// </summary>
 public sealed class EventReport(VouchDbContext db, IOptions<EventOptions> options, TimeProvider clock)
 {
@@ -45,43 +45,31 @@ public sealed class EventReport(VouchDbContext db, IOptions<EventOptions> option
     }
 
     /// <summary>
-    /// Each held event's tally as <see cref="EventConversion.Tally"/> makes it, in two grouped queries: the prospects and
-    /// those converted, counted per attendee; the revenue, summed per account once per event. Amounts are summed as
-    /// doubles, because SQLite cannot sum decimals, and rounded back to cents.
+    /// Each held event's tally as <see cref="EventConversion.Tally"/> makes it, in one grouped query: one row per event
+    /// and prospect account, with how many of its people came, whether the account converted within the window, and
+    /// the revenue it brought in that window (counted once per event, however many of its people came). Amounts are
+    /// summed as doubles, because SQLite cannot sum decimals, and rounded back to cents.
     /// </summary>
     public async Task<IReadOnlyList<EventTally>> TallyAsync(DateOnly today, int window, CancellationToken ct)
     {
         var opportunities = db.Opportunities;
-        var prospects = from a in db.Set<EventAttendee>()
-                        where a.CheckedInAt != null && a.Role == AttendeeRole.Prospect && a.AccountId != null
-                        join e in db.Set<Event>() on a.EventId equals e.Id
-                        where e.StartsOn <= today
-                        select new { a.EventId, AccountId = a.AccountId!.Value, e.StartsOn, Until = e.StartsOn.AddDays(window) };
-
-        var counts = await prospects
-            .Select(p => new
-            {
-                p.EventId,
-                Converted = db.Accounts.IgnoreQueryFilters().Any(c => c.Id == p.AccountId && c.CustomerSince >= p.StartsOn && c.CustomerSince <= p.Until)
-                    || opportunities.Any(o => o.AccountId == p.AccountId && o.IsWon && o.CloseDate >= p.StartsOn && o.CloseDate <= p.Until)
-                    ? 1 : 0,
-            })
-            .GroupBy(p => p.EventId)
-            .Select(g => new { EventId = g.Key, Prospects = g.Count(), Converted = g.Sum(p => p.Converted) })
+        var accounts = await (
+                from a in db.Set<EventAttendee>()
+                where a.CheckedInAt != null && a.Role == AttendeeRole.Prospect && a.AccountId != null
+                join e in db.Set<Event>() on a.EventId equals e.Id
+                where e.StartsOn <= today
+                group a by new { a.EventId, AccountId = a.AccountId!.Value, e.StartsOn, Until = e.StartsOn.AddDays(window) } into g
+                select new
+                {
+                    g.Key.EventId,
+                    Prospects = g.Count(),
+                    Converted = db.Accounts.IgnoreQueryFilters().Any(c => c.Id == g.Key.AccountId && c.CustomerSince >= g.Key.StartsOn && c.CustomerSince <= g.Key.Until)
+                        || opportunities.Any(o => o.AccountId == g.Key.AccountId && o.IsWon && o.CloseDate >= g.Key.StartsOn && o.CloseDate <= g.Key.Until),
+                    Amount = opportunities.Where(o => o.AccountId == g.Key.AccountId && o.IsWon && o.CloseDate >= g.Key.StartsOn && o.CloseDate <= g.Key.Until)
+                        .Sum(o => (double?)(double)o.Amount) ?? 0.0,
+                })
             .ToListAsync(ct);
-
-        var revenue = await prospects
-            .Select(p => new { p.EventId, p.AccountId, p.StartsOn, p.Until }).Distinct()
-            .Select(p => new
-            {
-                p.EventId,
-                Amount = opportunities.Where(o => o.AccountId == p.AccountId && o.IsWon && o.CloseDate >= p.StartsOn && o.CloseDate <= p.Until)
-                    .Sum(o => (double?)(double)o.Amount) ?? 0.0,
-            })
-            .GroupBy(p => p.EventId)
-            .Select(g => new { EventId = g.Key, Amount = g.Sum(p => p.Amount) })
-            .ToDictionaryAsync(x => x.EventId, x => x.Amount, ct);
-
-        return [.. counts.Select(c => new EventTally(c.EventId, c.Prospects, c.Converted, Math.Round((decimal)revenue.GetValueOrDefault(c.EventId), 2)))];
+        return [.. accounts.GroupBy(a => a.EventId).Select(g => new EventTally(
+            g.Key, g.Sum(a => a.Prospects), g.Sum(a => a.Converted ? a.Prospects : 0), Math.Round((decimal)g.Sum(a => a.Amount), 2)))];
     }
 }
