@@ -1,0 +1,84 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vouch.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AddProgramDashboard : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProgramKpi",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    HigherIsBetter = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgramKpi", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportSubscription",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscribedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentFor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportSubscription", x => x.UserId);
+                    table.ForeignKey(
+                        name: "FK_ReportSubscription_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferenceRequests_Feedback",
+                table: "ReferenceRequests",
+                columns: new[] { "OpportunityId", "Status", "Happened", "Helped" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Closed",
+                table: "Opportunities",
+                columns: new[] { "IsClosed", "CloseDate", "IsWon", "Amount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProgramKpi_Position",
+                table: "ProgramKpi",
+                column: "Position",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProgramKpi");
+
+            migrationBuilder.DropTable(
+                name: "ReportSubscription");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReferenceRequests_Feedback",
+                table: "ReferenceRequests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Opportunities_Closed",
+                table: "Opportunities");
+        }
+    }
+}
