@@ -2807,7 +2807,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("Position")
                         .IsUnique();
 
-                    b.ToTable("ProgramKpi");
+                    b.ToTable("ProgramKpis", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
@@ -2824,7 +2824,7 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasKey("UserId");
 
-                    b.ToTable("ReportSubscription");
+                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>

@@ -2793,7 +2793,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("Position")
                         .IsUnique();
 
-                    b.ToTable("ProgramKpi");
+                    b.ToTable("ProgramKpis", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
@@ -2810,7 +2810,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasKey("UserId");
 
-                    b.ToTable("ReportSubscription");
+                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>

@@ -42,7 +42,7 @@ public sealed class FigureRecordsReader(VouchDbContext db, ProgramDashboard dash
                 var deals = ReportQueries.ClosedDeals(db).Where(d => d.CloseDate >= range.First && d.CloseDate < range.End);
                 if (figure == ProgramDashboard.InfluencedRevenue)
                 {
-                    deals = deals.Where(d => d.WithReferences);
+                    deals = deals.Where(d => d.WithReferences && d.IsWon);
                 }
                 var total = await deals.CountAsync(ct);
                 var page = await deals.OrderByDescending(d => d.CloseDate).ThenBy(d => d.Id).Skip(skip).Take(take)

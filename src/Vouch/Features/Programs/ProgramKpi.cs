@@ -23,6 +23,7 @@ internal sealed class ProgramKpiConfiguration : IEntityTypeConfiguration<Program
 {
     public void Configure(EntityTypeBuilder<ProgramKpi> builder)
     {
+        builder.ToTable("ProgramKpis");
         builder.Property(k => k.Measure).HasMaxLength(ProgramKpi.MeasureMaxLength);
         builder.Property(k => k.Name).HasMaxLength(ProgramKpi.NameMaxLength);
         builder.Property(k => k.Target).HasPrecision(18, 4);
@@ -47,6 +48,7 @@ internal sealed class ReportSubscriptionConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<ReportSubscription> builder)
     {
+        builder.ToTable("ReportSubscriptions");
         builder.HasKey(s => s.UserId);
         builder.Property(s => s.SentFor).HasMaxLength(7);
         builder.HasOne<Users.User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Vouch.Migrations.Postgres.Migrations
+namespace Vouch.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class AddProgramDashboard : Migration
@@ -12,34 +12,34 @@ namespace Vouch.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "ProgramKpi",
+                name: "ProgramKpis",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Measure = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Target = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
-                    HigherIsBetter = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Target = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    HigherIsBetter = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ProgramKpi", x => x.Id);
+                    table.PrimaryKey("PK_ProgramKpis", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "ReportSubscription",
+                name: "ReportSubscriptions",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubscribedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentFor = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscribedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentFor = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ReportSubscription", x => x.UserId);
+                    table.PrimaryKey("PK_ReportSubscriptions", x => x.UserId);
                     table.ForeignKey(
-                        name: "FK_ReportSubscription_AspNetUsers_UserId",
+                        name: "FK_ReportSubscriptions_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -57,8 +57,8 @@ namespace Vouch.Migrations.Postgres.Migrations
                 columns: new[] { "IsClosed", "CloseDate", "IsWon", "Amount" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgramKpi_Position",
-                table: "ProgramKpi",
+                name: "IX_ProgramKpis_Position",
+                table: "ProgramKpis",
                 column: "Position",
                 unique: true);
         }
@@ -67,10 +67,10 @@ namespace Vouch.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ProgramKpi");
+                name: "ProgramKpis");
 
             migrationBuilder.DropTable(
-                name: "ReportSubscription");
+                name: "ReportSubscriptions");
 
             migrationBuilder.DropIndex(
                 name: "IX_ReferenceRequests_Feedback",
