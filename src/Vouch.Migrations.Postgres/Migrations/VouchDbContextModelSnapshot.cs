@@ -2694,8 +2694,9 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("IsClosed", "CloseDate", "IsWon", "Amount")
-                        .HasDatabaseName("IX_Opportunities_Closed");
+                    b.HasIndex("CloseDate", "Id", "IsWon", "Amount", "IsClosed")
+                        .HasDatabaseName("IX_Opportunities_Closed")
+                        .HasFilter("\"IsClosed\"");
 
                     b.ToTable("Opportunities");
                 });

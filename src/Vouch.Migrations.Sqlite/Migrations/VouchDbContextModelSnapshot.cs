@@ -2680,8 +2680,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("IsClosed", "CloseDate", "IsWon", "Amount")
-                        .HasDatabaseName("IX_Opportunities_Closed");
+                    b.HasIndex("CloseDate", "Id", "IsWon", "Amount", "IsClosed")
+                        .HasDatabaseName("IX_Opportunities_Closed")
+                        .HasFilter("\"IsClosed\"");
 
                     b.ToTable("Opportunities");
                 });

@@ -45,7 +45,7 @@ public static class ReportEndpoints
         var closed = ReportQueries.ClosedDeals(db);
         var (with, without) = await ReportQueries.TallyAsync(closed, ct);
         var influenced = await closed.Where(d => d.WithReferences)
-            .OrderByDescending(d => d.CloseDate).ThenBy(d => d.Id).Take(MaxDeals)
+            .OrderByDescending(d => d.CloseDate).ThenByDescending(d => d.Id).Take(MaxDeals)
             .Select(d => new { d.Id, d.CloseDate, d.IsWon, d.Amount }).ToListAsync(ct);
         var dealIds = influenced.Select(d => d.Id).ToList();
         var given = await db.ReferenceRequests.AsNoTracking().Where(ReportQueries.Helps).Where(r => dealIds.Contains(r.OpportunityId!.Value))

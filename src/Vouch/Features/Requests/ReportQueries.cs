@@ -65,14 +65,15 @@ public sealed class ClosedDealRow
 }
 
 /// <summary>
-/// Indexes the influence figures read by: closed deals by close date, carrying what is counted, so the most recently
-/// closed are found without sorting and a count never reads the table; a deal's references with their feedback, so
-/// whether one helped is answered from the index alone.
+/// Indexes the influence figures read by: closed deals only (a partial index, as open ones are never counted), by close
+/// date and id, carrying what is counted, so the most recently closed are read in order without sorting and a count
+/// never reads the table; a deal's references with their feedback, so whether one helped is answered from the index.
 /// </summary>
 internal sealed class InfluenceIndexes : IEntityTypeConfiguration<Opportunity>, IEntityTypeConfiguration<ReferenceRequest>
 {
+    // The filter reads the same in both providers' SQL, and matches the "IsClosed" term of the queries' WHERE.
     public void Configure(EntityTypeBuilder<Opportunity> builder) =>
-        builder.HasIndex(o => new { o.IsClosed, o.CloseDate, o.IsWon, o.Amount }).HasDatabaseName("IX_Opportunities_Closed");
+        builder.HasIndex(o => new { o.CloseDate, o.Id, o.IsWon, o.Amount, o.IsClosed }).HasFilter("\"IsClosed\"").HasDatabaseName("IX_Opportunities_Closed");
 
     public void Configure(EntityTypeBuilder<ReferenceRequest> builder) =>
         builder.HasIndex(r => new { r.OpportunityId, r.Status, r.Happened, r.Helped }).HasDatabaseName("IX_ReferenceRequests_Feedback");

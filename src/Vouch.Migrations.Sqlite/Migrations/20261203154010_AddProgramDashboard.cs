@@ -54,7 +54,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_Closed",
                 table: "Opportunities",
-                columns: new[] { "IsClosed", "CloseDate", "IsWon", "Amount" });
+                columns: new[] { "CloseDate", "Id", "IsWon", "Amount", "IsClosed" },
+                filter: "\"IsClosed\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProgramKpis_Position",
