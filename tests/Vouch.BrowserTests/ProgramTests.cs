@@ -39,6 +39,8 @@ public sealed class ProgramTests(VouchServer server) : IClassFixture<VouchServer
                 RequesterId = manager.Id, OpportunityId = won.Id, ActivityTypeId = call.Id, NeededBy = new DateOnly(2024, 2, 10),
                 Status = RequestStatus.FeedbackRecorded, CreatedAt = new DateTimeOffset(2024, 2, 1, 9, 0, 0, TimeSpan.Zero), Happened = true, Helped = true, Rating = 5,
             });
+            // The demo's KPIs make way for two whose standing is known whatever else the demo holds.
+            await db.Set<ProgramKpi>().ExecuteDeleteAsync(ct);
             db.AddRange(
                 new ProgramKpi { Position = 1, Measure = "promoters-recruited", Name = "Promoters a month", Target = 0m, HigherIsBetter = true },
                 new ProgramKpi { Position = 2, Measure = "requests", Name = "Requests a month", Target = 1_000m, HigherIsBetter = true });
