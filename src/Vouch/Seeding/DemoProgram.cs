@@ -16,6 +16,8 @@ namespace Vouch.Seeding;
 /// </summary>
 public static class DemoProgram
 {
+    private const int LedgerAfterDays = 190;
+
     private static readonly string[] s_gives = ["Advisory board seat", "Speaking slot at the user conference", "Early access to the beta", "Thank-you dinner"];
 
     public static async Task SeedAsync(VouchDbContext db, TimeProvider clock, CancellationToken ct)
@@ -52,14 +54,14 @@ public static class DemoProgram
                 db.Opportunities.Add(deal);
                 if (withReference)
                 {
-                    AddRequest(db, seller.Id, call.Id, advocates[random.Next(advocates.Count)], deal.Id, closeDay, random, RequestStatus.FeedbackRecorded);
+                    AddRequest(db, seller.Id, call.Id, advocates[random.Next(advocates.Count)], deal.Id, closeDay, random, RequestStatus.FeedbackRecorded, now);
                 }
             }
             // Asks that did not come to a call: an advocate who said no, one that ran out of time.
             for (var r = random.Next(1, 3); r > 0; r--)
             {
                 AddRequest(db, seller.Id, call.Id, advocates[random.Next(advocates.Count)], null, month.AddDays(random.Next(lastDay.Day)), random,
-                    random.Next(3) == 0 ? RequestStatus.Expired : RequestStatus.Declined);
+                    random.Next(3) == 0 ? RequestStatus.Expired : RequestStatus.Declined, now);
             }
             for (var g = random.Next(1, 4); g > 0; g--)
             {
@@ -87,7 +89,8 @@ public static class DemoProgram
     }
 
     /// <summary>A request asked some days before <paramref name="day"/>, with the ask in the ledger when it came to a call.</summary>
-    private static void AddRequest(VouchDbContext db, Guid sellerId, Guid callId, Contact advocate, Guid? dealId, DateOnly day, Random random, RequestStatus status)
+    private static void AddRequest(
+        VouchDbContext db, Guid sellerId, Guid callId, Contact advocate, Guid? dealId, DateOnly day, Random random, RequestStatus status, DateTimeOffset now)
     {
         var created = At(day.AddDays(-random.Next(10, 30)));
         var request = new ReferenceRequest
@@ -98,14 +101,19 @@ public static class DemoProgram
         if (status == RequestStatus.FeedbackRecorded)
         {
             var scheduled = created.AddDays(2 + random.Next(9));
-            var engagement = new Engagement
-            {
-                ContactId = advocate.Id, AccountId = advocate.AccountId, Kind = EngagementKind.Ask, ActivityTypeId = callId,
-                Status = EngagementStatus.Completed, At = scheduled.AddDays(2), Rating = 3 + random.Next(3),
-            };
-            db.Engagements.Add(engagement);
-            (request.EngagementId, request.ScheduledFor, request.Happened, request.Helped, request.Rating) = (engagement.Id, scheduled.AddDays(2), true, true, engagement.Rating);
+            (request.ScheduledFor, request.Happened, request.Helped, request.Rating) = (scheduled.AddDays(2), true, true, 3 + random.Next(3));
             request.Transitions.Add(new RequestTransition { To = RequestStatus.Scheduled, At = scheduled, ByUserId = sellerId, ByName = "seller@vouch.demo" });
+            // Calls of the last two quarters stay out of the ledger, so the advocates the other demos ask now are under their caps.
+            if (scheduled < now.AddDays(-LedgerAfterDays))
+            {
+                var engagement = new Engagement
+                {
+                    ContactId = advocate.Id, AccountId = advocate.AccountId, Kind = EngagementKind.Ask, ActivityTypeId = callId,
+                    Status = EngagementStatus.Completed, At = scheduled.AddDays(2), Rating = request.Rating,
+                };
+                db.Engagements.Add(engagement);
+                request.EngagementId = engagement.Id;
+            }
         }
         db.ReferenceRequests.Add(request);
     }
