@@ -82,7 +82,7 @@ public static class DemoProgram
         db.Set<ProgramKpi>().AddRange(
             new ProgramKpi { Position = 1, Measure = "influenced-revenue", Name = "Influenced revenue a month", Target = 150_000m, HigherIsBetter = true },
             new ProgramKpi { Position = 2, Measure = "win-rate-with-references", Name = "Win rate with references", Target = 0.6m, HigherIsBetter = true },
-            new ProgramKpi { Position = 3, Measure = "days-to-fulfil", Name = "Days to a scheduled call", Target = 6m, HigherIsBetter = false },
+            new ProgramKpi { Position = 3, Measure = "days-to-fulfil", Name = "Days to a scheduled call", Target = 3m, HigherIsBetter = false },
             new ProgramKpi { Position = 4, Measure = "acceptance-rate", Name = "Advocates who say yes", Target = 0.9m, HigherIsBetter = true },
             new ProgramKpi { Position = 5, Measure = "hours-given", Name = "Hours given back a month", Target = 10m, HigherIsBetter = true });
         await db.SaveChangesAsync(ct);
