@@ -434,6 +434,22 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("POST", "/account-reviews", "/account-reviews", null, s_managers),
         ("GET", "/account-reviews/{id:guid}", $"/account-reviews/{SomeId}", null, s_employees),
         ("POST", "/account-reviews/{id:guid}", $"/account-reviews/{SomeId}", null, s_managers),
+        // The program dashboard, its drill-downs, KPIs and monthly report: read by the program's readers; the reference
+        // team sets the KPIs; each reader subscribes themselves to the report.
+        ("GET", "/api/v1/program/dashboard", "/api/v1/program/dashboard", null, s_reports),
+        ("GET", "/api/v1/program/figures/{figure}/records", "/api/v1/program/figures/requests/records", null, s_reports),
+        ("GET", "/api/v1/program/kpis", "/api/v1/program/kpis", null, s_reports),
+        ("PUT", "/api/v1/program/kpis", "/api/v1/program/kpis", new { }, s_managers),
+        ("GET", "/api/v1/program/report", "/api/v1/program/report", null, s_reports),
+        ("GET", "/api/v1/program/report/pdf", "/api/v1/program/report/pdf", null, s_reports),
+        ("GET", "/api/v1/program/report/subscription", "/api/v1/program/report/subscription", null, s_reports),
+        ("PUT", "/api/v1/program/report/subscription", "/api/v1/program/report/subscription", new { }, s_reports),
+        ("GET", "/program", "/program", null, s_reports),
+        ("GET", "/program/figures/{figure}", "/program/figures/requests", null, s_reports),
+        ("GET", "/program/kpis", "/program/kpis", null, s_reports),
+        ("POST", "/program/kpis", "/program/kpis", null, s_managers),
+        ("GET", "/program/report", "/program/report", null, s_reports),
+        ("POST", "/program/report?handler=Subscribe", "/program/report?handler=Subscribe&subscribed=false", null, s_reports),
     ];
 
     /// <summary>

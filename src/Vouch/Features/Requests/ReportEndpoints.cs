@@ -36,27 +36,19 @@ public static class ReportEndpoints
 
     /// <summary>
     /// The report over every closed opportunity and every reference with feedback; the API and the page read this. The
-    /// figures count every deal; the deals listed, and the credits given, are those of the <see cref="MaxDeals"/> most
-    /// recently closed deals references helped.
+    /// figures count every deal, added up in the database (<see cref="ReportQueries"/>); the deals listed, and the credits
+    /// given, are those of the <see cref="MaxDeals"/> most recently closed deals references helped, each deal's credits
+    /// shared by <see cref="RevenueAttribution"/> from its own references.
     /// </summary>
     public static async Task<ReferenceReport> InfluenceAsync(VouchDbContext db, CancellationToken ct)
     {
-        var deals = await db.Opportunities.AsNoTracking().Where(o => o.IsClosed)
-            .Select(o => new { o.Id, o.Amount, o.IsWon, o.CloseDate }).ToListAsync(ct);
-        var references = await db.ReferenceRequests.AsNoTracking()
-            .Where(r => r.Status == RequestStatus.FeedbackRecorded && r.OpportunityId != null)
-            .Select(r => new GivenReference(r.Id, r.OpportunityId!.Value, r.Happened == true, r.Rating, r.Helped))
-            .ToListAsync(ct);
-        var report = RevenueAttribution.Attribute([.. deals.Select(d => new ClosedDeal(d.Id, d.Amount, d.IsWon))], references);
-
-        // Only the listed deals' records are read again, by their ids: a handful of parameters at any scale.
-        var helping = references.Where(RevenueAttribution.Helped).ToLookup(r => r.OpportunityId);
-        var listed = deals.Where(d => helping.Contains(d.Id)).OrderByDescending(d => d.CloseDate).Take(MaxDeals).Select(d => d.Id).ToHashSet();
-        var dealIds = listed.ToList();
-        var helpingIds = dealIds.SelectMany(id => helping[id]).Select(r => r.RequestId).ToList();
-        var attributed = report.Attributed.Where(a => listed.Contains(a.OpportunityId)).ToList();
-        var credits = attributed.ToDictionary(a => a.RequestId, a => a.Amount);
-        var given = await db.ReferenceRequests.AsNoTracking().Where(r => helpingIds.Contains(r.Id))
+        var closed = ReportQueries.ClosedDeals(db);
+        var (with, without) = await ReportQueries.TallyAsync(closed, ct);
+        var influenced = await closed.Where(d => d.WithReferences)
+            .OrderByDescending(d => d.CloseDate).ThenByDescending(d => d.Id).Take(MaxDeals)
+            .Select(d => new { d.Id, d.CloseDate, d.IsWon, d.Amount }).ToListAsync(ct);
+        var dealIds = influenced.Select(d => d.Id).ToList();
+        var given = await db.ReferenceRequests.AsNoTracking().Where(ReportQueries.Helps).Where(r => dealIds.Contains(r.OpportunityId!.Value))
             .Select(r => new
             {
                 r.Id,
@@ -65,18 +57,21 @@ public static class ReportEndpoints
                 Account = r.Contact == null ? null : r.Contact.Account!.Name,
                 Activity = r.ActivityType!.Name,
                 r.Rating,
+                r.Helped,
             })
             .ToListAsync(ct);
-        var influenced = await db.Opportunities.AsNoTracking().Where(o => dealIds.Contains(o.Id))
-            .OrderByDescending(o => o.CloseDate).ThenBy(o => o.Id)
-            .Select(o => new { o.Id, o.Name, Account = o.Account!.Name, o.Amount, o.CloseDate, o.IsWon })
-            .ToListAsync(ct);
+        var names = await db.Opportunities.AsNoTracking().Where(o => dealIds.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name, Account = o.Account!.Name }).ToDictionaryAsync(o => o.Id, ct);
+        var credited = RevenueAttribution.Attribute(
+            [.. influenced.Select(d => new ClosedDeal(d.Id, d.Amount, d.IsWon))],
+            [.. given.Select(g => new GivenReference(g.Id, g.OpportunityId, true, g.Rating, g.Helped))]);
+        var credits = credited.Attributed.ToDictionary(a => a.RequestId, a => a.Amount);
         var byDeal = given.ToLookup(g => g.OpportunityId);
         return new ReferenceReport(
-            report.InfluencedRevenue, report.DealsWithReferences, report.WonWithReferences, report.DealsWithoutReferences, report.WonWithoutReferences,
-            report.WinRateWithReferences, report.WinRateWithoutReferences, attributed,
-            [.. influenced.Select(o => new InfluencedDeal(o.Id, o.Name, o.Account, o.Amount, o.CloseDate, o.IsWon,
-                [.. byDeal[o.Id].OrderByDescending(g => credits.GetValueOrDefault(g.Id)).ThenBy(g => g.Contact)
+            with.WonRevenue, with.Deals, with.Won, without.Deals, without.Won,
+            ReportQueries.WinRate(with), ReportQueries.WinRate(without), credited.Attributed,
+            [.. influenced.Where(d => names.ContainsKey(d.Id)).Select(d => new InfluencedDeal(d.Id, names[d.Id].Name, names[d.Id].Account, d.Amount, d.CloseDate, d.IsWon,
+                [.. byDeal[d.Id].OrderByDescending(g => credits.GetValueOrDefault(g.Id)).ThenBy(g => g.Contact)
                     .Select(g => new HelpingReference(g.Id, g.Contact ?? "A removed contact", g.Account ?? "", g.Activity, g.Rating, credits.GetValueOrDefault(g.Id)))]))]);
     }
 }
