@@ -2694,10 +2694,6 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("CloseDate", "Id", "IsWon", "Amount", "IsClosed")
-                        .HasDatabaseName("IX_Opportunities_Closed")
-                        .HasFilter("\"IsClosed\"");
-
                     b.ToTable("Opportunities");
                 });
 
@@ -2775,57 +2771,6 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("ContactId", "CreatedAt");
 
                     b.ToTable("AdvocateInvitations");
-                });
-
-            modelBuilder.Entity("Vouch.Features.Programs.ProgramKpi", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("HigherIsBetter")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Measure")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("Target")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Position")
-                        .IsUnique();
-
-                    b.ToTable("ProgramKpis", (string)null);
-                });
-
-            modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("SentFor")
-                        .HasMaxLength(7)
-                        .HasColumnType("character varying(7)");
-
-                    b.Property<DateTimeOffset>("SubscribedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("UserId");
-
-                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -3086,9 +3031,6 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("Status", "StepDueAt");
-
-                    b.HasIndex("OpportunityId", "Status", "Happened", "Helped")
-                        .HasDatabaseName("IX_ReferenceRequests_Feedback");
 
                     b.ToTable("ReferenceRequests");
                 });
@@ -4163,15 +4105,6 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Contact");
-                });
-
-            modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
-                {
-                    b.HasOne("Vouch.Features.Users.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>

@@ -2680,10 +2680,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId");
 
-                    b.HasIndex("CloseDate", "Id", "IsWon", "Amount", "IsClosed")
-                        .HasDatabaseName("IX_Opportunities_Closed")
-                        .HasFilter("\"IsClosed\"");
-
                     b.ToTable("Opportunities");
                 });
 
@@ -2761,57 +2757,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("ContactId", "CreatedAt");
 
                     b.ToTable("AdvocateInvitations");
-                });
-
-            modelBuilder.Entity("Vouch.Features.Programs.ProgramKpi", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("HigherIsBetter")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Measure")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal>("Target")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Position")
-                        .IsUnique();
-
-                    b.ToTable("ProgramKpis", (string)null);
-                });
-
-            modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentFor")
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SubscribedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("UserId");
-
-                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -3072,9 +3017,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("Status", "StepDueAt");
-
-                    b.HasIndex("OpportunityId", "Status", "Happened", "Helped")
-                        .HasDatabaseName("IX_ReferenceRequests_Feedback");
 
                     b.ToTable("ReferenceRequests");
                 });
@@ -4149,15 +4091,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Contact");
-                });
-
-            modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
-                {
-                    b.HasOne("Vouch.Features.Users.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
