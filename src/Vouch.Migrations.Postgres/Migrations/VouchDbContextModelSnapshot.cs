@@ -1135,6 +1135,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("FitsWhere")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int?>("Followers")
                         .HasColumnType("integer");
 
@@ -1154,6 +1158,10 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.Property<int?>("MaxAsksPerQuarter")
                         .HasColumnType("integer");
+
+                    b.Property<string>("NotAFitFor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -1303,6 +1311,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("FitsWhere")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1311,6 +1323,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<string>("Link")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NotAFitFor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(20)
@@ -2447,6 +2463,69 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("ImportJobs");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Segments")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.ToTable("Launch");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.LaunchTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LaunchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("LaunchId", "Segment", "ActivityTypeId")
+                        .IsUnique();
+
+                    b.ToTable("LaunchTarget");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2773,6 +2852,89 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("AdvocateInvitation");
                 });
 
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ActivityPolicy", b =>
+                {
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("MinimumDealSize")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("MinimumStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("ActivityTypeId");
+
+                    b.ToTable("ActivityPolicy");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.PolicyException", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("State", "RequestedAt");
+
+                    b.ToTable("PolicyException");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ProgramPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("CaseStudyReapprovalMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("LogoNeedsWrittenConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgramPolicy", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2996,6 +3158,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ScheduledFor")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("StakeholderGroupId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -3023,6 +3188,8 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("IndustryId");
 
                     b.HasIndex("OpportunityId");
+
+                    b.HasIndex("StakeholderGroupId");
 
                     b.HasIndex("AccountOwnerId", "Status");
 
@@ -3206,6 +3373,111 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("ContactId", "ReviewedAt");
 
                     b.ToTable("ReviewInvitation");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Activities")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("CapacityShare")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("StakeholderGroup");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("a62fc30a-da7c-2b4b-11ba-408632980dce"),
+                            Activities = new List<string> { "reference-call", "site-visit", "case-study", "video", "quote", "logo-use", "referral" },
+                            CapacityShare = 50,
+                            Key = "sales",
+                            Name = "Sales",
+                            Priority = 1,
+                            Version = new Guid("c621362b-4d1f-eced-f172-b2a97ecd69ae")
+                        },
+                        new
+                        {
+                            Id = new Guid("731a3814-4462-cac2-1713-5a7fa9372191"),
+                            Activities = new List<string> { "case-study", "video", "quote", "logo-use", "speaking", "webinar", "review-site-review", "event-host" },
+                            CapacityShare = 20,
+                            Key = "marketing",
+                            Name = "Marketing",
+                            Priority = 2,
+                            Version = new Guid("45c7f2d1-2163-d6d7-0090-bb9da231d3da")
+                        },
+                        new
+                        {
+                            Id = new Guid("597f20c8-036f-4c80-19c5-a8d22d6bf8ed"),
+                            Activities = new List<string> { "press-release", "media-interview", "quote", "logo-use", "brand-defence" },
+                            CapacityShare = 10,
+                            Key = "pr",
+                            Name = "PR",
+                            Priority = 3,
+                            Version = new Guid("54d34ae0-ad66-6fd6-2b68-655213954164")
+                        },
+                        new
+                        {
+                            Id = new Guid("aeb74c34-9695-11d2-e8cb-70b1d33fd547"),
+                            Activities = new List<string> { "analyst-reference", "quote" },
+                            CapacityShare = 10,
+                            Key = "analyst-relations",
+                            Name = "Analyst relations",
+                            Priority = 4,
+                            Version = new Guid("28328a84-a1ce-ecd5-8d0b-8d372534fef2")
+                        },
+                        new
+                        {
+                            Id = new Guid("279e9e46-dc73-aae3-cc40-70608afb70e4"),
+                            Activities = new List<string> { "advisory-board", "beta-feedback", "community-answer" },
+                            CapacityShare = 10,
+                            Key = "product",
+                            Name = "Product",
+                            Priority = 5,
+                            Version = new Guid("d0779942-6774-d941-8d66-c37677fd4cf8")
+                        });
+                });
+
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderMember", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("StakeholderMember");
                 });
 
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
@@ -4011,6 +4283,34 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.HasOne("Vouch.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.LaunchTarget", b =>
+                {
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Launches.Launch", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("LaunchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", null)
@@ -4105,6 +4405,31 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ActivityPolicy", b =>
+                {
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.PolicyException", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.ProgramPolicies.PolicyException", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -4211,6 +4536,11 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Vouch.Features.Stakeholders.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("ActivityType");
 
                     b.Navigation("Contact");
@@ -4262,6 +4592,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderMember", b =>
+                {
+                    b.HasOne("Vouch.Features.Stakeholders.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Stakeholders.StakeholderMember", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", "User")
@@ -4286,6 +4631,11 @@ namespace Vouch.Migrations.Postgres.Migrations
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
                 {
                     b.Navigation("Blackouts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>

@@ -1121,6 +1121,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FitsWhere")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Followers")
                         .HasColumnType("INTEGER");
 
@@ -1140,6 +1144,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("MaxAsksPerQuarter")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotAFitFor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -1289,6 +1297,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FitsWhere")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1296,6 +1308,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Link")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotAFitFor")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
@@ -2433,6 +2449,69 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("ImportJobs");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Segments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.ToTable("Launch");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.LaunchTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LaunchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("LaunchId", "Segment", "ActivityTypeId")
+                        .IsUnique();
+
+                    b.ToTable("LaunchTarget");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2759,6 +2838,89 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("AdvocateInvitation");
                 });
 
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ActivityPolicy", b =>
+                {
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MinimumDealSize")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinimumStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityTypeId");
+
+                    b.ToTable("ActivityPolicy");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.PolicyException", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("State", "RequestedAt");
+
+                    b.ToTable("PolicyException");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ProgramPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseStudyReapprovalMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LogoNeedsWrittenConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgramPolicy", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2982,6 +3144,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<long?>("ScheduledFor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("StakeholderGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -3009,6 +3174,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("IndustryId");
 
                     b.HasIndex("OpportunityId");
+
+                    b.HasIndex("StakeholderGroupId");
 
                     b.HasIndex("AccountOwnerId", "Status");
 
@@ -3192,6 +3359,111 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("ContactId", "ReviewedAt");
 
                     b.ToTable("ReviewInvitation");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Activities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CapacityShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("StakeholderGroup");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("a62fc30a-da7c-2b4b-11ba-408632980dce"),
+                            Activities = "[\"reference-call\",\"site-visit\",\"case-study\",\"video\",\"quote\",\"logo-use\",\"referral\"]",
+                            CapacityShare = 50,
+                            Key = "sales",
+                            Name = "Sales",
+                            Priority = 1,
+                            Version = new Guid("c621362b-4d1f-eced-f172-b2a97ecd69ae")
+                        },
+                        new
+                        {
+                            Id = new Guid("731a3814-4462-cac2-1713-5a7fa9372191"),
+                            Activities = "[\"case-study\",\"video\",\"quote\",\"logo-use\",\"speaking\",\"webinar\",\"review-site-review\",\"event-host\"]",
+                            CapacityShare = 20,
+                            Key = "marketing",
+                            Name = "Marketing",
+                            Priority = 2,
+                            Version = new Guid("45c7f2d1-2163-d6d7-0090-bb9da231d3da")
+                        },
+                        new
+                        {
+                            Id = new Guid("597f20c8-036f-4c80-19c5-a8d22d6bf8ed"),
+                            Activities = "[\"press-release\",\"media-interview\",\"quote\",\"logo-use\",\"brand-defence\"]",
+                            CapacityShare = 10,
+                            Key = "pr",
+                            Name = "PR",
+                            Priority = 3,
+                            Version = new Guid("54d34ae0-ad66-6fd6-2b68-655213954164")
+                        },
+                        new
+                        {
+                            Id = new Guid("aeb74c34-9695-11d2-e8cb-70b1d33fd547"),
+                            Activities = "[\"analyst-reference\",\"quote\"]",
+                            CapacityShare = 10,
+                            Key = "analyst-relations",
+                            Name = "Analyst relations",
+                            Priority = 4,
+                            Version = new Guid("28328a84-a1ce-ecd5-8d0b-8d372534fef2")
+                        },
+                        new
+                        {
+                            Id = new Guid("279e9e46-dc73-aae3-cc40-70608afb70e4"),
+                            Activities = "[\"advisory-board\",\"beta-feedback\",\"community-answer\"]",
+                            CapacityShare = 10,
+                            Key = "product",
+                            Name = "Product",
+                            Priority = 5,
+                            Version = new Guid("d0779942-6774-d941-8d66-c37677fd4cf8")
+                        });
+                });
+
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderMember", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("StakeholderMember");
                 });
 
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
@@ -3997,6 +4269,34 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.HasOne("Vouch.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.LaunchTarget", b =>
+                {
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Launches.Launch", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("LaunchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", null)
@@ -4091,6 +4391,31 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ActivityPolicy", b =>
+                {
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.PolicyException", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.ProgramPolicies.PolicyException", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -4197,6 +4522,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Vouch.Features.Stakeholders.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("StakeholderGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("ActivityType");
 
                     b.Navigation("Contact");
@@ -4248,6 +4578,21 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderMember", b =>
+                {
+                    b.HasOne("Vouch.Features.Stakeholders.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Stakeholders.StakeholderMember", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", "User")
@@ -4272,6 +4617,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
                 {
                     b.Navigation("Blackouts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
