@@ -1,3 +1,4 @@
+using System.Globalization;
 using Vouch.Features.Content;
 
 namespace Vouch.Features.ProgramPolicies;
@@ -57,10 +58,12 @@ public static class PolicyEngine
         }
         if (rule.MinimumDealSize is { } size && request.DealAmount < size)
         {
-            broken.Add(new(MinimumDealSize, $"The deal is {request.DealAmount:N0}; the policy allows this activity from {size:N0} up."));
+            broken.Add(new(MinimumDealSize, $"The deal is {Amount(request.DealAmount.Value)}; the policy allows this activity from {Amount(size)} up."));
         }
         return broken;
     }
+
+    private static string Amount(decimal amount) => amount.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<BrokenRule> Check(ProgramRules rules, ContentFacts content)
     {
