@@ -3189,8 +3189,6 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("OpportunityId");
 
-                    b.HasIndex("StakeholderGroupId");
-
                     b.HasIndex("AccountOwnerId", "Status");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -3381,9 +3379,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.PrimitiveCollection<List<string>>("Activities")
+                    b.Property<string>("Activities")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("CapacityShare")
                         .HasColumnType("integer");
@@ -3416,7 +3415,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         new
                         {
                             Id = new Guid("a62fc30a-da7c-2b4b-11ba-408632980dce"),
-                            Activities = new List<string> { "reference-call", "site-visit", "case-study", "video", "quote", "logo-use", "referral" },
+                            Activities = "reference-call,site-visit,case-study,video,quote,logo-use,referral",
                             CapacityShare = 50,
                             Key = "sales",
                             Name = "Sales",
@@ -3426,7 +3425,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         new
                         {
                             Id = new Guid("731a3814-4462-cac2-1713-5a7fa9372191"),
-                            Activities = new List<string> { "case-study", "video", "quote", "logo-use", "speaking", "webinar", "review-site-review", "event-host" },
+                            Activities = "case-study,video,quote,logo-use,speaking,webinar,review-site-review,event-host",
                             CapacityShare = 20,
                             Key = "marketing",
                             Name = "Marketing",
@@ -3436,7 +3435,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         new
                         {
                             Id = new Guid("597f20c8-036f-4c80-19c5-a8d22d6bf8ed"),
-                            Activities = new List<string> { "press-release", "media-interview", "quote", "logo-use", "brand-defence" },
+                            Activities = "press-release,media-interview,quote,logo-use,brand-defence",
                             CapacityShare = 10,
                             Key = "pr",
                             Name = "PR",
@@ -3446,7 +3445,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         new
                         {
                             Id = new Guid("aeb74c34-9695-11d2-e8cb-70b1d33fd547"),
-                            Activities = new List<string> { "analyst-reference", "quote" },
+                            Activities = "analyst-reference,quote",
                             CapacityShare = 10,
                             Key = "analyst-relations",
                             Name = "Analyst relations",
@@ -3456,7 +3455,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         new
                         {
                             Id = new Guid("279e9e46-dc73-aae3-cc40-70608afb70e4"),
-                            Activities = new List<string> { "advisory-board", "beta-feedback", "community-answer" },
+                            Activities = "advisory-board,beta-feedback,community-answer",
                             CapacityShare = 10,
                             Key = "product",
                             Name = "Product",
@@ -4535,11 +4534,6 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasForeignKey("RequesterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Vouch.Features.Stakeholders.StakeholderGroup", null)
-                        .WithMany()
-                        .HasForeignKey("StakeholderGroupId")
-                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("ActivityType");
 

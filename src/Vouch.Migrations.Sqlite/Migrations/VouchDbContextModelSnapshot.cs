@@ -3175,8 +3175,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OpportunityId");
 
-                    b.HasIndex("StakeholderGroupId");
-
                     b.HasIndex("AccountOwnerId", "Status");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -3367,8 +3365,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("Activities")
+                    b.Property<string>("Activities")
                         .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CapacityShare")
@@ -3402,7 +3401,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         new
                         {
                             Id = new Guid("a62fc30a-da7c-2b4b-11ba-408632980dce"),
-                            Activities = "[\"reference-call\",\"site-visit\",\"case-study\",\"video\",\"quote\",\"logo-use\",\"referral\"]",
+                            Activities = "reference-call,site-visit,case-study,video,quote,logo-use,referral",
                             CapacityShare = 50,
                             Key = "sales",
                             Name = "Sales",
@@ -3412,7 +3411,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         new
                         {
                             Id = new Guid("731a3814-4462-cac2-1713-5a7fa9372191"),
-                            Activities = "[\"case-study\",\"video\",\"quote\",\"logo-use\",\"speaking\",\"webinar\",\"review-site-review\",\"event-host\"]",
+                            Activities = "case-study,video,quote,logo-use,speaking,webinar,review-site-review,event-host",
                             CapacityShare = 20,
                             Key = "marketing",
                             Name = "Marketing",
@@ -3422,7 +3421,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         new
                         {
                             Id = new Guid("597f20c8-036f-4c80-19c5-a8d22d6bf8ed"),
-                            Activities = "[\"press-release\",\"media-interview\",\"quote\",\"logo-use\",\"brand-defence\"]",
+                            Activities = "press-release,media-interview,quote,logo-use,brand-defence",
                             CapacityShare = 10,
                             Key = "pr",
                             Name = "PR",
@@ -3432,7 +3431,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         new
                         {
                             Id = new Guid("aeb74c34-9695-11d2-e8cb-70b1d33fd547"),
-                            Activities = "[\"analyst-reference\",\"quote\"]",
+                            Activities = "analyst-reference,quote",
                             CapacityShare = 10,
                             Key = "analyst-relations",
                             Name = "Analyst relations",
@@ -3442,7 +3441,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         new
                         {
                             Id = new Guid("279e9e46-dc73-aae3-cc40-70608afb70e4"),
-                            Activities = "[\"advisory-board\",\"beta-feedback\",\"community-answer\"]",
+                            Activities = "advisory-board,beta-feedback,community-answer",
                             CapacityShare = 10,
                             Key = "product",
                             Name = "Product",
@@ -4521,11 +4520,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasForeignKey("RequesterId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-
-                    b.HasOne("Vouch.Features.Stakeholders.StakeholderGroup", null)
-                        .WithMany()
-                        .HasForeignKey("StakeholderGroupId")
-                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("ActivityType");
 

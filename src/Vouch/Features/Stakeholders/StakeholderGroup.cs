@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Vouch.Data;
-using Vouch.Features.Requests;
 using Vouch.Features.Users;
 
 namespace Vouch.Features.Stakeholders;
@@ -58,9 +58,14 @@ internal sealed class StakeholderGroupConfiguration : IEntityTypeConfiguration<S
         builder.Property(g => g.Key).HasMaxLength(40);
         builder.Property(g => g.Name).HasMaxLength(StakeholderGroup.NameMaxLength);
         builder.Property(g => g.Version).IsConcurrencyToken();
+        // Kept as one comma-separated column: seeded rows of a list column differ on every model comparison in PostgreSQL.
+        builder.Property(g => g.Activities)
+            .HasConversion(
+                keys => string.Join(',', keys),
+                text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(),
+                new ValueComparer<List<string>>((a, b) => a!.SequenceEqual(b!), keys => keys.Aggregate(0, (hash, key) => HashCode.Combine(hash, key)), keys => keys.ToList()))
+            .HasMaxLength(2000);
         builder.HasIndex(g => g.Key).IsUnique();
-        // A request keeps the group its requester was in; it loses it only when the group is gone.
-        builder.HasMany<ReferenceRequest>().WithOne().HasForeignKey(r => r.StakeholderGroupId).OnDelete(DeleteBehavior.SetNull);
         builder.HasData(DefaultStakeholderGroups.All.Select((g, index) => new StakeholderGroup
         {
             Id = StableId.For("stakeholder-group:" + g.Key),

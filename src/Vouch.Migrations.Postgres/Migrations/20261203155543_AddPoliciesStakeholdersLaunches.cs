@@ -1,11 +1,12 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace Vouch.Migrations.Sqlite.Migrations
+namespace Vouch.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class AddPoliciesStakeholdersLaunches : Migration
@@ -16,34 +17,34 @@ namespace Vouch.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "StakeholderGroupId",
                 table: "ReferenceRequests",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FitsWhere",
                 table: "ContentAssets",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NotAFitFor",
                 table: "ContentAssets",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "FitsWhere",
                 table: "Contacts",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "NotAFitFor",
                 table: "Contacts",
-                type: "TEXT",
+                type: "character varying(4000)",
                 maxLength: 4000,
                 nullable: true);
 
@@ -51,9 +52,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 name: "ActivityPolicy",
                 columns: table => new
                 {
-                    ActivityTypeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MinimumStage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    MinimumDealSize = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
+                    ActivityTypeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MinimumStage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    MinimumDealSize = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,12 +71,12 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 name: "Launch",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Segments = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Segments = table.Column<List<string>>(type: "text[]", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -92,15 +93,15 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 name: "PolicyException",
                 columns: table => new
                 {
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Rules = table.Column<string>(type: "TEXT", nullable: false),
-                    Reasons = table.Column<string>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rules = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Reasons = table.Column<List<string>>(type: "text[]", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -123,10 +124,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 name: "ProgramPolicy",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LogoNeedsWrittenConsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CaseStudyReapprovalMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LogoNeedsWrittenConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    CaseStudyReapprovalMonths = table.Column<int>(type: "integer", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -137,13 +138,13 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 name: "StakeholderGroup",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
-                    Activities = table.Column<string>(type: "TEXT", nullable: false),
-                    CapacityShare = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Priority = table.Column<int>(type: "integer", nullable: false),
+                    Activities = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CapacityShare = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,11 +155,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 name: "LaunchTarget",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LaunchId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Segment = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ActivityTypeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Needed = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LaunchId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Segment = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ActivityTypeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Needed = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,8 +182,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 name: "StakeholderMember",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GroupId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GroupId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -206,17 +207,12 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 columns: new[] { "Id", "Activities", "CapacityShare", "Key", "Name", "Priority", "Version" },
                 values: new object[,]
                 {
-                    { new Guid("279e9e46-dc73-aae3-cc40-70608afb70e4"), "[\"advisory-board\",\"beta-feedback\",\"community-answer\"]", 10, "product", "Product", 5, new Guid("d0779942-6774-d941-8d66-c37677fd4cf8") },
-                    { new Guid("597f20c8-036f-4c80-19c5-a8d22d6bf8ed"), "[\"press-release\",\"media-interview\",\"quote\",\"logo-use\",\"brand-defence\"]", 10, "pr", "PR", 3, new Guid("54d34ae0-ad66-6fd6-2b68-655213954164") },
-                    { new Guid("731a3814-4462-cac2-1713-5a7fa9372191"), "[\"case-study\",\"video\",\"quote\",\"logo-use\",\"speaking\",\"webinar\",\"review-site-review\",\"event-host\"]", 20, "marketing", "Marketing", 2, new Guid("45c7f2d1-2163-d6d7-0090-bb9da231d3da") },
-                    { new Guid("a62fc30a-da7c-2b4b-11ba-408632980dce"), "[\"reference-call\",\"site-visit\",\"case-study\",\"video\",\"quote\",\"logo-use\",\"referral\"]", 50, "sales", "Sales", 1, new Guid("c621362b-4d1f-eced-f172-b2a97ecd69ae") },
-                    { new Guid("aeb74c34-9695-11d2-e8cb-70b1d33fd547"), "[\"analyst-reference\",\"quote\"]", 10, "analyst-relations", "Analyst relations", 4, new Guid("28328a84-a1ce-ecd5-8d0b-8d372534fef2") }
+                    { new Guid("279e9e46-dc73-aae3-cc40-70608afb70e4"), "advisory-board,beta-feedback,community-answer", 10, "product", "Product", 5, new Guid("d0779942-6774-d941-8d66-c37677fd4cf8") },
+                    { new Guid("597f20c8-036f-4c80-19c5-a8d22d6bf8ed"), "press-release,media-interview,quote,logo-use,brand-defence", 10, "pr", "PR", 3, new Guid("54d34ae0-ad66-6fd6-2b68-655213954164") },
+                    { new Guid("731a3814-4462-cac2-1713-5a7fa9372191"), "case-study,video,quote,logo-use,speaking,webinar,review-site-review,event-host", 20, "marketing", "Marketing", 2, new Guid("45c7f2d1-2163-d6d7-0090-bb9da231d3da") },
+                    { new Guid("a62fc30a-da7c-2b4b-11ba-408632980dce"), "reference-call,site-visit,case-study,video,quote,logo-use,referral", 50, "sales", "Sales", 1, new Guid("c621362b-4d1f-eced-f172-b2a97ecd69ae") },
+                    { new Guid("aeb74c34-9695-11d2-e8cb-70b1d33fd547"), "analyst-reference,quote", 10, "analyst-relations", "Analyst relations", 4, new Guid("28328a84-a1ce-ecd5-8d0b-8d372534fef2") }
                 });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ReferenceRequests_StakeholderGroupId",
-                table: "ReferenceRequests",
-                column: "StakeholderGroupId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Launch_Date_Id",
@@ -259,23 +255,11 @@ namespace Vouch.Migrations.Sqlite.Migrations
                 name: "IX_StakeholderMember_GroupId",
                 table: "StakeholderMember",
                 column: "GroupId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_ReferenceRequests_StakeholderGroup_StakeholderGroupId",
-                table: "ReferenceRequests",
-                column: "StakeholderGroupId",
-                principalTable: "StakeholderGroup",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ReferenceRequests_StakeholderGroup_StakeholderGroupId",
-                table: "ReferenceRequests");
-
             migrationBuilder.DropTable(
                 name: "ActivityPolicy");
 
@@ -296,10 +280,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "StakeholderGroup");
-
-            migrationBuilder.DropIndex(
-                name: "IX_ReferenceRequests_StakeholderGroupId",
-                table: "ReferenceRequests");
 
             migrationBuilder.DropColumn(
                 name: "StakeholderGroupId",
