@@ -133,6 +133,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoReviews.SeedAsync(db, clock, ct);
         await DemoExecutives.SeedAsync(db, users, clock, ct);
         await DemoProgram.SeedAsync(db, clock, ct);
+        await DemoPolicies.SeedAsync(db, clock, ct);
         return true;
     }
 

@@ -450,6 +450,31 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("POST", "/program/kpis", "/program/kpis", null, s_managers),
         ("GET", "/program/report", "/program/report", null, s_reports),
         ("POST", "/program/report?handler=Subscribe", "/program/report?handler=Subscribe&subscribed=false", null, s_reports),
+        // Program policies, stakeholder groups and launches: the program's readers read them, the reference team changes them
+        // and decides exceptions, admins put users in groups; sellers see a request's exception on their own request.
+        ("GET", "/api/v1/policies/", "/api/v1/policies", null, s_reports),
+        ("PUT", "/api/v1/policies/", "/api/v1/policies", new { }, s_managers),
+        ("GET", "/api/v1/policies/exceptions", "/api/v1/policies/exceptions", null, s_reports),
+        ("GET", "/api/v1/requests/{id:guid}/policy-exception", $"/api/v1/requests/{SomeId}/policy-exception", null, s_employees),
+        ("POST", "/api/v1/requests/{id:guid}/policy-exception", $"/api/v1/requests/{SomeId}/policy-exception", new { }, s_managers),
+        ("GET", "/program/policies", "/program/policies", null, s_reports),
+        ("POST", "/program/policies", "/program/policies", null, s_managers),
+        ("GET", "/requests/{id:guid}/policy-exception", $"/requests/{SomeId}/policy-exception", null, s_managers),
+        ("POST", "/requests/{id:guid}/policy-exception", $"/requests/{SomeId}/policy-exception", null, s_managers),
+        ("GET", "/api/v1/stakeholders/", "/api/v1/stakeholders", null, s_reports),
+        ("PUT", "/api/v1/stakeholders/{key}", "/api/v1/stakeholders/nobody", new { }, s_managers),
+        ("PUT", "/api/v1/stakeholders/members/{userId:guid}", $"/api/v1/stakeholders/members/{SomeId}", new { }, s_admins),
+        ("GET", "/api/v1/stakeholders/queue", "/api/v1/stakeholders/queue", null, s_managers),
+        ("GET", "/api/v1/stakeholders/shares", "/api/v1/stakeholders/shares", null, s_reports),
+        ("GET", "/program/stakeholders", "/program/stakeholders", null, s_reports),
+        ("POST", "/program/stakeholders?handler=Group", "/program/stakeholders?handler=Group&key=nobody", null, s_managers),
+        ("POST", "/program/stakeholders?handler=Member", $"/program/stakeholders?handler=Member&userId={SomeId}", null, s_admins),
+        ("GET", "/api/v1/launches/", "/api/v1/launches", null, s_reports),
+        ("POST", "/api/v1/launches/", "/api/v1/launches", new { }, s_managers),
+        ("GET", "/api/v1/launches/{id:guid}", $"/api/v1/launches/{SomeId}", null, s_reports),
+        ("GET", "/program/launches", "/program/launches", null, s_reports),
+        ("POST", "/program/launches", "/program/launches", null, s_managers),
+        ("GET", "/program/launches/{id:guid}", $"/program/launches/{SomeId}", null, s_reports),
     ];
 
     /// <summary>

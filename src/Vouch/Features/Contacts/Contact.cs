@@ -85,6 +85,10 @@ public sealed class Contact : ISoftDeletable, IVersioned
     public string? Results { get; set; }
     public string? Quotes { get; set; }
 
+    // The honest half of the story: where the product fits, and where it does not.
+    public string? FitsWhere { get; set; }
+    public string? NotAFitFor { get; set; }
+
     /// <summary>The reference team's private notes: never shown to sellers, executives or the contact.</summary>
     public string? Notes { get; set; }
 
@@ -114,6 +118,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.UseCase).HasMaxLength(Contact.StoryMaxLength);
         builder.Property(c => c.Results).HasMaxLength(Contact.StoryMaxLength);
         builder.Property(c => c.Quotes).HasMaxLength(Contact.StoryMaxLength);
+        builder.Property(c => c.FitsWhere).HasMaxLength(Contact.StoryMaxLength);
+        builder.Property(c => c.NotAFitFor).HasMaxLength(Contact.StoryMaxLength);
         builder.Property(c => c.Notes).HasMaxLength(Contact.NotesMaxLength);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.FullName);

@@ -48,6 +48,12 @@ public sealed record ContactInput
     public string? Results { get; init; }
     public string? Quotes { get; init; }
 
+    /// <summary>Where the product fits, in the story.</summary>
+    public string? FitsWhere { get; init; }
+
+    /// <summary>Where the product does not fit.</summary>
+    public string? NotAFitFor { get; init; }
+
     /// <summary>The reference team's private notes.</summary>
     public string? Notes { get; init; }
     public string? ExternalId { get; init; }
@@ -98,6 +104,9 @@ public sealed record ContactResponse(
     string? ExternalId,
     Guid Version)
 {
+    public string? FitsWhere { get; init; }
+    public string? NotAFitFor { get; init; }
+
     /// <summary>Only reference managers and admins get the notes; for anyone else the field is left out.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Notes { get; init; }

@@ -35,6 +35,8 @@ public sealed class ContactForm
     public string? UseCase { get; set; }
     public string? Results { get; set; }
     public string? Quotes { get; set; }
+    public string? FitsWhere { get; set; }
+    public string? NotAFitFor { get; set; }
     public string? Notes { get; set; }
     public string? ExternalId { get; set; }
     public Guid? Version { get; set; }
@@ -57,6 +59,7 @@ public sealed class ContactForm
         AgreedActivities = [.. c.AgreedActivities], MaxAsksPerQuarter = c.MaxAsksPerQuarter, PreferredChannels = [.. c.PreferredChannels],
         Blackouts = [.. c.Blackouts.Select(b => new BlackoutRow { Starts = b.Starts, Ends = b.Ends, Reason = b.Reason })],
         UseCase = c.UseCase, Results = c.Results, Quotes = c.Quotes, Notes = c.Notes, ExternalId = c.ExternalId, Version = c.Version,
+        FitsWhere = c.FitsWhere, NotAFitFor = c.NotAFitFor,
     };
 
     /// <summary>The rows kept: not marked to remove, and not the empty row left blank.</summary>
@@ -72,6 +75,7 @@ public sealed class ContactForm
             .Where(b => !b.Remove && (b.Starts is not null || b.Ends is not null || !string.IsNullOrWhiteSpace(b.Reason)))
             .Select(b => new BlackoutInput(b.Starts, b.Ends, b.Reason))],
         UseCase = UseCase, Results = Results, Quotes = Quotes, Notes = Notes, ExternalId = ExternalId, Version = Version,
+        FitsWhere = FitsWhere, NotAFitFor = NotAFitFor,
     };
 }
 

@@ -129,6 +129,8 @@ public sealed partial class ContactProfiles(VouchDbContext db, AuditActor actor,
         errors.MaxLength("useCase", input.UseCase, Contact.StoryMaxLength);
         errors.MaxLength("results", input.Results, Contact.StoryMaxLength);
         errors.MaxLength("quotes", input.Quotes, Contact.StoryMaxLength);
+        errors.MaxLength("fitsWhere", input.FitsWhere, Contact.StoryMaxLength);
+        errors.MaxLength("notAFitFor", input.NotAFitFor, Contact.StoryMaxLength);
         errors.MaxLength("notes", input.Notes, Contact.NotesMaxLength);
         errors.MaxLength("externalId", input.ExternalId, Account.ExternalIdMaxLength);
         var externalId = Clean(input.ExternalId);
@@ -228,6 +230,8 @@ public sealed partial class ContactProfiles(VouchDbContext db, AuditActor actor,
         contact.UseCase = Clean(input.UseCase);
         contact.Results = Clean(input.Results);
         contact.Quotes = Clean(input.Quotes);
+        contact.FitsWhere = Clean(input.FitsWhere);
+        contact.NotAFitFor = Clean(input.NotAFitFor);
         contact.Notes = Clean(input.Notes);
         contact.ExternalId = externalId;
 

@@ -105,6 +105,8 @@ public static class ContactQueries
             contact.UseCase, contact.Results, contact.Quotes, answers, contact.ExternalId, contact.Version)
         {
             Notes = withNotes ? contact.Notes : null,
+            FitsWhere = contact.FitsWhere,
+            NotAFitFor = contact.NotAFitFor,
         };
     }
 

@@ -49,7 +49,7 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
     private static readonly HashSet<string> s_personalProperties =
     [
         "FirstName", "LastName", "Title", "Email", "Phone", "BlogUrl", "Associations", "ConsentScope", "Scope",
-        "UseCase", "Results", "Quotes", "Notes", "Comment", "Text", "Reason", "ExternalId",
+        "UseCase", "Results", "Quotes", "FitsWhere", "NotAFitFor", "Notes", "Comment", "Text", "Reason", "ExternalId",
         "DisplayName", "UserName", "NormalizedUserName", "NormalizedEmail", "PhoneNumber",
     ];
 
@@ -120,6 +120,7 @@ public sealed class PersonalData(VouchDbContext db, AuditActor actor, TimeProvid
         contact.LastName = ErasedLastName;
         contact.Title = contact.Email = contact.Phone = contact.BlogUrl = contact.Associations = null;
         contact.ConsentScope = contact.UseCase = contact.Results = contact.Quotes = contact.Notes = contact.ExternalId = null;
+        contact.FitsWhere = contact.NotAFitFor = null;
         contact.Followers = null;
         contact.PersonalityStyle = null;
         var hadConsent = contact.Consent != ConsentLevel.None || contact.AgreedActivities.Count > 0;

@@ -42,6 +42,10 @@ public sealed class ContentAsset : IVersioned
     public List<Industry> Industries { get; set; } = [];
     public BuyerStage? Stage { get; set; }
 
+    // Where the product fits and where it does not, as the story tells it.
+    public string? FitsWhere { get; set; }
+    public string? NotAFitFor { get; set; }
+
     /// <summary>The state as it was last set; see <see cref="StateOn"/> for the state as of a day.</summary>
     public ApprovalState State { get; set; } = ApprovalState.Draft;
     public DateOnly? ApprovedOn { get; set; }
@@ -88,6 +92,8 @@ internal sealed class ContentAssetConfiguration : IEntityTypeConfiguration<Conte
         builder.ToTable("ContentAssets");
         builder.Property(c => c.Title).HasMaxLength(ContentAsset.TitleMaxLength);
         builder.Property(c => c.Summary).HasMaxLength(ContentAsset.SummaryMaxLength);
+        builder.Property(c => c.FitsWhere).HasMaxLength(Contacts.Contact.StoryMaxLength);
+        builder.Property(c => c.NotAFitFor).HasMaxLength(Contacts.Contact.StoryMaxLength);
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(30);

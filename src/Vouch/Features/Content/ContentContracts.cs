@@ -15,7 +15,9 @@ public sealed record ContentInput(
     string? Stage,
     int? UseLimit,
     string? Link,
-    Guid? Version);
+    Guid? Version,
+    string? FitsWhere = null,
+    string? NotAFitFor = null);
 
 /// <summary>A change of approval: the new state, and for approval the days the customer allows.</summary>
 public sealed record ContentStateInput(string? State, DateOnly? ApprovedOn, DateOnly? ApprovedUntil, Guid? Version);
@@ -65,7 +67,14 @@ public sealed record ContentResponse(
     DateTimeOffset CreatedAt,
     string? UpdatedBy,
     DateTimeOffset UpdatedAt,
-    Guid Version);
+    Guid Version)
+{
+    /// <summary>Where the product fits, in the customer's story: the honest half a seller should know.</summary>
+    public string? FitsWhere { get; init; }
+
+    /// <summary>Where the product does not fit.</summary>
+    public string? NotAFitFor { get; init; }
+}
 
 /// <summary>The use just recorded, and how many are left.</summary>
 public sealed record ContentUseResponse(int UseCount, int? UseLimit, int? UsesLeft);

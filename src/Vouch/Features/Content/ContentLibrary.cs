@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
+using Vouch.Features.ProgramPolicies;
 using Vouch.Web;
 
 namespace Vouch.Features.Content;
@@ -9,7 +10,7 @@ namespace Vouch.Features.Content;
 /// The content library's reads and changes, shared by the API and the pages. "Today" comes from the clock on every
 /// call, so approval that ends is out of search the next day without anything having to run.
 /// </summary>
-public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, IOptions<ContentOptions> options, TimeProvider clock)
+public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, IOptions<ContentOptions> options, TimeProvider clock, PolicyRegister policies)
 {
     private static readonly Refusal s_notFound = Refusal.NotFound("The content");
 
@@ -137,7 +138,11 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
             row.Products, row.Industries, a.Stage?.ToString(), a.StateOn(today).ToString(), a.ApprovedOn, a.ApprovedUntil,
             ContentRules.DaysLeft(a.ApprovedUntil, today), a.UseCount, a.UseLimit, a.Link,
             a.HasFile ? new ContentFileResponse(a.FileName!, a.FileContentType!, a.FileLength ?? 0, $"/api/v1/content/{a.Id}/file") : null,
-            row.CreatedBy, a.CreatedAt, row.UpdatedBy, a.UpdatedAt, a.Version);
+            row.CreatedBy, a.CreatedAt, row.UpdatedBy, a.UpdatedAt, a.Version)
+        {
+            FitsWhere = a.FitsWhere,
+            NotAFitFor = a.NotAFitFor,
+        };
     }
 
     public async Task<CommandResult<ContentResponse>> CreateAsync(ContentReader reader, ContentInput input, CancellationToken ct)
@@ -243,6 +248,11 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
     public async Task<CommandResult<ContentUseResponse>> RecordUseAsync(Guid id, CancellationToken ct)
     {
         var today = Today;
+        // The program's content rules (a logo's written consent, a case study's re-approval) are fixed at their source, not excepted.
+        if (await policies.BrokenByUseAsync(id, ct) is { Count: > 0 } broken)
+        {
+            return Refusal.Conflict("The content cannot be used under the program's policy.", string.Join(" ", broken.Select(b => b.Reason)));
+        }
         var version = Guid.NewGuid();
         var counted = await db.ContentAssets
             .Where(c => c.Id == id && c.State == ApprovalState.Approved
@@ -347,6 +357,8 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         var errors = new ValidationErrors();
         errors.Required("title", input.Title, ContentAsset.TitleMaxLength);
         errors.MaxLength("summary", input.Summary, ContentAsset.SummaryMaxLength);
+        errors.MaxLength("fitsWhere", input.FitsWhere, Contacts.Contact.StoryMaxLength);
+        errors.MaxLength("notAFitFor", input.NotAFitFor, Contacts.Contact.StoryMaxLength);
         if (!EnumText.TryParse<ContentKind>(input.Kind, out var kind))
         {
             errors.Add("kind", EnumText.MustBeOneOf<ContentKind>("kind"));
@@ -403,6 +415,8 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
         asset.Title = input.Title!.Trim();
         asset.Kind = kind;
         asset.Summary = string.IsNullOrWhiteSpace(input.Summary) ? null : input.Summary.Trim();
+        asset.FitsWhere = string.IsNullOrWhiteSpace(input.FitsWhere) ? null : input.FitsWhere.Trim();
+        asset.NotAFitFor = string.IsNullOrWhiteSpace(input.NotAFitFor) ? null : input.NotAFitFor.Trim();
         asset.AccountId = input.AccountId!.Value;
         asset.ContactId = input.ContactId;
         asset.Stage = stage;

@@ -35,6 +35,7 @@ public sealed class EditModel(ContentLibrary library, VouchDbContext db, Current
             Form = new ContentForm
             {
                 Title = content.Title, Kind = content.Kind, Summary = content.Summary, AccountId = content.AccountId,
+                FitsWhere = content.FitsWhere, NotAFitFor = content.NotAFitFor,
                 ContactId = content.ContactId, Stage = content.Stage, UseLimit = content.UseLimit, Link = content.Link,
                 Version = content.Version,
                 Products = [.. content.Products.Select(Keys.FromName)],
@@ -58,7 +59,7 @@ public sealed class EditModel(ContentLibrary library, VouchDbContext db, Current
             return await ShowErrorsAsync(new Dictionary<string, string[]> { ["file"] = [fileError] }, ct);
         }
         var input = new ContentInput(form.Title, form.Kind, form.Summary, form.AccountId, form.ContactId, form.Products,
-            form.Industries, form.Stage, form.UseLimit, form.Link, form.Version);
+            form.Industries, form.Stage, form.UseLimit, form.Link, form.Version, form.FitsWhere, form.NotAFitFor);
         var saved = id is { } existingId
             ? await library.UpdateAsync(reader, existingId, input, ct)
             : await library.CreateAsync(reader, input, ct);
@@ -125,6 +126,8 @@ public sealed record ContentForm
     public string? Title { get; init; }
     public string? Kind { get; init; }
     public string? Summary { get; init; }
+    public string? FitsWhere { get; init; }
+    public string? NotAFitFor { get; init; }
     public Guid? AccountId { get; init; }
     public Guid? ContactId { get; init; }
     public List<string> Products { get; init; } = [];

@@ -86,6 +86,12 @@ public sealed class ReferenceRequest
     public string? FeedbackNotes { get; set; }
 
     public List<RequestTransition> Transitions { get; set; } = [];
+
+    /// <summary>
+    /// The stakeholder group of the requester when they asked (sales, marketing…); none when they were in none. Groups are
+    /// never deleted, so no foreign key holds it (one would rebuild this table in SQLite).
+    /// </summary>
+    public Guid? StakeholderGroupId { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public bool IsOpen => Status is not (RequestStatus.FeedbackRecorded or RequestStatus.Declined or RequestStatus.Cancelled or RequestStatus.Expired);

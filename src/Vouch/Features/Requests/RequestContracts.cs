@@ -94,7 +94,14 @@ public sealed record RequestResponse(
     IReadOnlyList<TransitionResponse> Timeline,
     Guid Version);
 
-public sealed record CandidateResponse(Guid ContactId, string Name, string? Title, string Account, int Score, IReadOnlyList<string> Reasons);
+public sealed record CandidateResponse(Guid ContactId, string Name, string? Title, string Account, int Score, IReadOnlyList<string> Reasons)
+{
+    /// <summary>Where the product fits, in the advocate's story, so the seller knows what this reference can speak to.</summary>
+    public string? FitsWhere { get; init; }
+
+    /// <summary>Where the product does not fit, in the advocate's own story.</summary>
+    public string? NotAFitFor { get; init; }
+}
 
 public sealed record ExcludedResponse(Guid ContactId, string Name, string Account, IReadOnlyList<string> Reasons);
 

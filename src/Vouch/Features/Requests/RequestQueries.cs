@@ -128,9 +128,18 @@ public sealed class RequestQueries(
         var good = result.Candidates.Count(c => c.Score >= GoodScore);
         var shown = result.Candidates.Take(MaxShown).ToList();
         var owed = await balances.OwedAsync([.. shown.Select(c => c.ContactId)], ct);
+        // The stories' fit is read for the shown few only: the pool in memory carries no more story than it scores.
+        var shownIds = shown.Select(c => c.ContactId).ToList();
+        var fits = await db.Contacts.AsNoTracking().Where(c => shownIds.Contains(c.Id) && (c.FitsWhere != null || c.NotAFitFor != null))
+            .Select(c => new { c.Id, c.FitsWhere, c.NotAFitFor }).ToDictionaryAsync(c => c.Id, ct);
         return new MatchesResponse(
             [.. Matcher.NoteOwed(shown, owed).Select(c => judged[c.ContactId] is var a
-                ? new CandidateResponse(c.ContactId, a.Name, a.Title, a.AccountName, c.Score, c.Reasons) : null!)],
+                ? new CandidateResponse(c.ContactId, a.Name, a.Title, a.AccountName, c.Score, c.Reasons)
+                {
+                    FitsWhere = fits.GetValueOrDefault(c.ContactId)?.FitsWhere,
+                    NotAFitFor = fits.GetValueOrDefault(c.ContactId)?.NotAFitFor,
+                }
+                : null!)],
             [.. result.Excluded.Take(MaxShown).Select(e => judged[e.ContactId] is var a
                 ? new ExcludedResponse(e.ContactId, a.Name, a.AccountName, e.Reasons) : null!)],
             good < GoodCandidates ? await AlternativesAsync(request, ct) : []);

@@ -9,6 +9,8 @@ using Vouch.Features.Catalog;
 using Vouch.Features.Engagements;
 using Vouch.Features.Matching;
 using Vouch.Features.Notifications;
+using Vouch.Features.ProgramPolicies;
+using Vouch.Features.Stakeholders;
 
 namespace Vouch.Features.Requests;
 
@@ -24,7 +26,8 @@ namespace Vouch.Features.Requests;
 /// and writes the reservation, so two sellers racing for an advocate's last slot are served one after the other and
 /// the second is refused by the cap the first just filled.
 /// </remarks>
-public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOptions<RequestOptions> options, TimeProvider clock, AccountHolds holds)
+public sealed class RequestWorkflow(
+    VouchDbContext db, CandidatePool pool, IOptions<RequestOptions> options, TimeProvider clock, AccountHolds holds, PolicyRegister policies, StakeholderGroups stakeholders)
 {
     private static readonly Refusal s_notFound = Refusal.NotFound("The request");
 
@@ -53,6 +56,11 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
             errors.Add("neededBy", "neededBy must be today or later.");
         }
         errors.MaxLength("useCase", body.UseCase, ReferenceRequest.TextMaxLength);
+        var group = await stakeholders.GroupOfAsync(actor.UserId, ct);
+        if (activity is not null && group?.Refuses(activity.Key) is { } notForGroup)
+        {
+            errors.Add("activityType", notForGroup);
+        }
 
         var opportunity = body.OpportunityId is { } opportunityId
             ? await db.Opportunities.AsSplitQuery().Include(o => o.Account!).ThenInclude(a => a.Products).Include(o => o.Products)
@@ -120,9 +128,22 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         request.CountryCode = countryCode;
         request.Employees = criteria?.Employees;
         request.Competitor = string.IsNullOrWhiteSpace(criteria?.Competitor) ? null : criteria.Competitor.Trim();
+        request.StakeholderGroupId = group?.Id;
         db.ReferenceRequests.Add(request);
         Move(request, RequestStatus.Submitted, actor, now, null, Options.ProposeWithinBusinessDays);
-        if (activity.Fulfilment == Fulfilment.ProgramTeam)
+        // A request outside policy is kept, marked with the rules it breaks, until a reference manager decides.
+        var broken = await policies.BrokenByAsync(activity, opportunity, ct);
+        if (broken.Count > 0)
+        {
+            db.Add(new PolicyException
+            {
+                RequestId = request.Id, Rules = [.. broken.Select(b => b.Rule)], Reasons = [.. broken.Select(b => b.Reason)],
+                State = ExceptionState.Requested, RequestedAt = now,
+            });
+            await NotifyAsync(request, actor, await ManagersAsync(ct),
+                $"A request for a {activity.Name.ToLowerInvariant()} is outside policy and needs your exception: {string.Join(" ", broken.Select(b => b.Reason))}", now, ct);
+        }
+        else if (activity.Fulfilment == Fulfilment.ProgramTeam)
         {
             await NotifyAsync(request, actor, await ManagersAsync(ct), $"New request for a {activity.Name.ToLowerInvariant()} needed by {request.NeededBy:d MMM yyyy}.", now, ct);
         }
@@ -156,6 +177,10 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         if (request.Status != RequestStatus.Submitted)
         {
             return WrongStep(request, "propose an advocate");
+        }
+        if (await policies.HoldAsync(request.Id, ct) is { } outsidePolicy)
+        {
+            return Refusal.Conflict("Nobody can be proposed yet.", outsidePolicy);
         }
 
         var accountId = await db.Contacts.Where(c => c.Id == contactId).Select(c => (Guid?)c.AccountId).SingleOrDefaultAsync(ct);
@@ -414,6 +439,32 @@ public sealed class RequestWorkflow(VouchDbContext db, CandidatePool pool, IOpti
         }
         await db.SaveChangesAsync(ct);
         return CommandResult.Success;
+    }
+
+    /// <summary>Declines a request a reference manager would not make an exception for; it waited at its first step.</summary>
+    public async Task<CommandResult> DeclineOutsidePolicyAsync(RequestActor actor, Guid id, string reason, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var step = await StepAsync(actor, id, RequestStatus.Submitted, "decline it", _ => actor.IsManager, "Only a reference manager decides on exceptions.", ct);
+        if (!step.Succeeded)
+        {
+            return step.Refusal;
+        }
+        var request = step.Value;
+        await EndAsync(request, RequestStatus.Declined, actor, now, $"Outside policy, no exception: {reason}", ct);
+        await NotifyAsync(request, actor, [request.RequesterId], $"Your {Lower(request)} request is outside policy and was declined: {reason}", now, ct);
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Success;
+    }
+
+    /// <summary>Tells the seller their request outside policy may go on, once a reference manager approved its exception.</summary>
+    public async Task NotifyExceptionApprovedAsync(RequestActor actor, Guid id, string reason, CancellationToken ct)
+    {
+        var request = await LoadAsync(id, ct);
+        if (request is not null)
+        {
+            await NotifyAsync(request, actor, [request.RequesterId], $"An exception was approved for your {Lower(request)} request: {reason}", clock.GetUtcNow(), ct);
+        }
     }
 
     /// <summary>Ends requests whose needed-by day passed before the advocate was booked, releasing what they held.</summary>
