@@ -786,6 +786,49 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Vouch.Features.BuyerJourney.BuyerJourneyAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<int[]>("Influences")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("MatteredMost")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredById");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("BuyerJourneyAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Catalog.Industry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3352,6 +3395,181 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Vouch.Features.Value.AccountValue", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Engagement")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("IndustryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Influence")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IsCustomer")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Knowledge")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Lifetime")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Multiple")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Referral")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("IsCustomer", "Engagement", "AccountId");
+
+                    b.HasIndex("IsCustomer", "Multiple", "AccountId");
+
+                    b.HasIndex("OwnerId", "IsCustomer", "Engagement");
+
+                    b.ToTable("AccountValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ContactValue", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("AskHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Beyond")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Influence")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IsAdvocate")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Knowledge")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PerAskHour")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Referral")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("IsAdvocate", "AskHours", "ContactId");
+
+                    b.HasIndex("IsAdvocate", "Beyond", "ContactId");
+
+                    b.ToTable("ContactValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.StaleValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StaleValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ValueSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ActivityWeights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal>("AdvocacyCostPerHour")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal>("DefaultGrossMargin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("DiscountRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int>("HorizonYears")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MatteredMostBoost")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("RetentionRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int>("TouchWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ValuePerBetaFeedback")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("ValuePerDeliveredIdea")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ValueSettings", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Hosting.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3553,6 +3771,22 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Industry");
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Vouch.Features.BuyerJourney.BuyerJourneyAnswer", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opportunity");
                 });
 
             modelBuilder.Entity("Vouch.Features.Contacts.ConsentRecord", b =>
@@ -4281,6 +4515,24 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.AccountValue", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Value.AccountValue", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ContactValue", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Value.ContactValue", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>

@@ -772,6 +772,49 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Vouch.Features.BuyerJourney.BuyerJourneyAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Influences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatteredMost")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredById");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("BuyerJourneyAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Catalog.Industry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3338,6 +3381,179 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Vouch.Features.Value.AccountValue", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Engagement")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("IndustryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Influence")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Knowledge")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Lifetime")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Multiple")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Referral")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("IsCustomer", "Engagement", "AccountId");
+
+                    b.HasIndex("IsCustomer", "Multiple", "AccountId");
+
+                    b.HasIndex("OwnerId", "IsCustomer", "Engagement");
+
+                    b.ToTable("AccountValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ContactValue", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AskHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Beyond")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Influence")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsAdvocate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Knowledge")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PerAskHour")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Referral")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("IsAdvocate", "AskHours", "ContactId");
+
+                    b.HasIndex("IsAdvocate", "Beyond", "ContactId");
+
+                    b.ToTable("ContactValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.StaleValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StaleValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ValueSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityWeights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AdvocacyCostPerHour")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DefaultGrossMargin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DiscountRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HorizonYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MatteredMostBoost")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RetentionRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TouchWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ValuePerBetaFeedback")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ValuePerDeliveredIdea")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ValueSettings", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Hosting.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3539,6 +3755,22 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("Industry");
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Vouch.Features.BuyerJourney.BuyerJourneyAnswer", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opportunity");
                 });
 
             modelBuilder.Entity("Vouch.Features.Contacts.ConsentRecord", b =>
@@ -4267,6 +4499,24 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.AccountValue", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Value.AccountValue", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ContactValue", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Value.ContactValue", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
