@@ -132,6 +132,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoReferrals.SeedAsync(db, clock, ct);
         await DemoReviews.SeedAsync(db, clock, ct);
         await DemoExecutives.SeedAsync(db, users, clock, ct);
+        await DemoValue.SeedAsync(db, clock, ct);
         return true;
     }
 

@@ -18,8 +18,8 @@ public sealed class ValueModelTests
 
     /// <summary>
     /// Catie, as in the seeds: 6,000 a year at 2,400 of gross profit; four referred customers whose deals won 57,500 at a
-    /// 40 % margin (23,000), less 14 hours of asks at 50 an hour (700); a reference that alone helped win 20,000 (8,000 of
-    /// margin) and a talk that shared a 13,900 deal with one attendee (2,780). 33,080 beyond buying is 13.8 times 2,400.
+    /// 40 % margin (23,000), less 12 hours of asks at 50 an hour (600); a reference that alone helped win 20,000 (8,000 of
+    /// margin) and a talk that shared a 13,400 deal with one attendee (2,680). 33,080 beyond buying is 13.8 times 2,400.
     /// </summary>
     [Fact]
     public void The_seed_example_is_a_multiple_of_13_point_8()
@@ -32,18 +32,18 @@ public sealed class ValueModelTests
                 new ReferredDeal(Guid.NewGuid(), "Hooli", Guid.NewGuid(), "Hooli rollout", 12_500m, 0.40m),
                 new ReferredDeal(Guid.NewGuid(), "Stark", Guid.NewGuid(), "Stark expansion", 10_000m, 0.40m),
             ],
-            14m,
+            12m,
             [
                 Deal(20_000m, Influence.References, Ours("reference-call", Influence.References, 10)),
-                Deal(13_900m, Influence.Events, Ours("speaking", Influence.Events, 5, "Speaking at the summit"), Theirs(Attribution.EventAttendanceKey, Influence.Events, 5)),
+                Deal(13_400m, Influence.Events, Ours("speaking", Influence.Events, 5, "Speaking at the summit"), Theirs(Attribution.EventAttendanceKey, Influence.Events, 5)),
             ],
             [], []);
 
         var value = ValueModel.Of(facts, s_defaults);
 
         Assert.Equal(6_955.14m, value.Lifetime.Amount);
-        Assert.Equal(22_300m, value.Referral.Amount);
-        Assert.Equal(10_780m, value.Influence.Amount);
+        Assert.Equal(22_400m, value.Referral.Amount);
+        Assert.Equal(10_680m, value.Influence.Amount);
         Assert.Equal(0m, value.Knowledge.Amount);
         Assert.Equal(33_080m, value.BeyondBuying);
         Assert.Equal(40_035.14m, value.Engagement);
