@@ -84,7 +84,9 @@ public sealed class ValueChanges(TimeProvider clock) : SaveChangesInterceptor
                 case ReviewInvitation invitation:
                     marks.Add((StaleKind.Review, invitation.Id));
                     break;
-                case Idea idea when entry.State != EntityState.Added:
+                // Only delivering an idea (or taking it back, or merging it) moves a value; votes move its tallies all day.
+                case Idea idea when entry.State == EntityState.Deleted
+                    || (entry.State == EntityState.Modified && (entry.Property(nameof(Idea.Status)).IsModified || entry.Property(nameof(Idea.MergedIntoId)).IsModified)):
                     marks.Add((StaleKind.Idea, idea.Id));
                     break;
                 case IdeaVote { AccountId: { } voter }:
