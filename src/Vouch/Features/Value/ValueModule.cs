@@ -20,6 +20,7 @@ public sealed class ValueModule : ICapabilityModule
             .ValidateOnStart();
         services.AddScoped<ValueReader>().AddScoped<ValueSettingsStore>().AddScoped<ValueQueries>().AddScoped<ValueRefresh>();
         services.AddSaveChangesInterceptor<ValueChanges>();
+        // On by default; an instance that should leave the refresh to others turns it off (one runs at a time anyway).
         if (configuration.GetValue("Value:RefreshInBackground", true))
         {
             services.AddHostedService<ValueRefreshJob>();

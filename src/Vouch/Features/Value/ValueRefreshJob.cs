@@ -9,9 +9,6 @@ public sealed class ValueOptions
 {
     /// <summary>How often the refresh job looks for changed records; a list may lag a change by this much.</summary>
     public int RefreshSeconds { get; set; } = 15;
-
-    /// <summary>Whether this instance runs the refresh job (one instance at a time does, under a lease).</summary>
-    public bool RefreshInBackground { get; set; } = true;
 }
 
 /// <summary>
