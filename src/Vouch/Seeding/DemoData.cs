@@ -134,6 +134,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoExecutives.SeedAsync(db, users, clock, ct);
         await DemoProgram.SeedAsync(db, clock, ct);
         await DemoPolicies.SeedAsync(db, clock, ct);
+        await DemoValue.SeedAsync(db, clock, ct);
         return true;
     }
 

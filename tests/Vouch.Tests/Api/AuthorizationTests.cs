@@ -475,6 +475,25 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("GET", "/program/launches", "/program/launches", null, s_reports),
         ("POST", "/program/launches", "/program/launches", null, s_managers),
         ("GET", "/program/launches/{id:guid}", $"/program/launches/{SomeId}", null, s_reports),
+        // Customer value and the buyer journey: every employee may ask an account's or contact's value (a seller gets their
+        // own accounts', another's is 404); the program's readers see who is worth most and the settings, which the
+        // reference team changes; sellers and the reference team answer the buyer-journey survey of a closed deal.
+        ("GET", "/api/v1/accounts/{id:guid}/value", $"/api/v1/accounts/{SomeId}/value", null, s_employees),
+        ("GET", "/api/v1/contacts/{id:guid}/value", $"/api/v1/contacts/{SomeId}/value", null, s_employees),
+        ("GET", "/api/v1/value/settings", "/api/v1/value/settings", null, s_reports),
+        ("PUT", "/api/v1/value/settings", "/api/v1/value/settings", new { }, s_managers),
+        ("GET", "/api/v1/value/customers", "/api/v1/value/customers", null, s_reports),
+        ("GET", "/api/v1/value/segments", "/api/v1/value/segments", null, s_reports),
+        ("GET", "/api/v1/value/industries", "/api/v1/value/industries", null, s_reports),
+        ("GET", "/api/v1/value/advocates", "/api/v1/value/advocates", null, s_reports),
+        ("POST", "/api/v1/opportunities/{id:guid}/buyer-journey", $"/api/v1/opportunities/{SomeId}/buyer-journey", new { }, s_askers),
+        ("GET", "/api/v1/opportunities/{id:guid}/buyer-journey", $"/api/v1/opportunities/{SomeId}/buyer-journey", null, s_employees),
+        ("GET", "/api/v1/reports/buyer-journey", "/api/v1/reports/buyer-journey", null, s_reports),
+        ("GET", "/value", "/value", null, s_reports),
+        ("GET", "/value/settings", "/value/settings", null, s_reports),
+        ("POST", "/value/settings", "/value/settings", null, s_managers),
+        ("GET", "/opportunities/{id:guid}/buyer-journey", $"/opportunities/{SomeId}/buyer-journey", null, s_askers),
+        ("POST", "/opportunities/{id:guid}/buyer-journey", $"/opportunities/{SomeId}/buyer-journey", null, s_askers),
     ];
 
     /// <summary>

@@ -28,7 +28,14 @@ public sealed record AccountSummary(
     string? Region,
     string? Country,
     int? Employees,
-    string? Owner);
+    string? Owner)
+{
+    /// <summary>The customer's engagement value as last worked out; given when the list is sorted by value.</summary>
+    public double? EngagementValue { get; init; }
+
+    /// <summary>The customer's hidden-wealth multiple as last worked out; given when the list is sorted by value.</summary>
+    public double? Multiple { get; init; }
+}
 
 public sealed record AccountResponse(
     Guid Id,
@@ -79,4 +86,7 @@ public sealed record AccountFilter
 
     /// <summary>Owner's email.</summary>
     public string? Owner { get; init; }
+
+    /// <summary>name (the default); engagementValue or multiple: customers with a value, highest first (a seller's own).</summary>
+    public string? Sort { get; init; }
 }

@@ -12,7 +12,7 @@ public static class AccountEndpoints
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
 
         accounts.MapGet("/", List)
-            .WithName("ListAccounts").WithSummary("Search accounts, a page at a time, with the total.")
+            .WithName("ListAccounts").WithSummary("Search accounts, a page at a time, with the total; sort=engagementValue or multiple lists customers by their value, highest first (sellers: their own).")
             .RequireAuthorization(Policies.ReadInventory);
         accounts.MapGet("/{id:guid}", Get)
             .WithName("GetAccount").WithSummary("Get one account.").ProducesProblem(StatusCodes.Status404NotFound)
@@ -37,8 +37,11 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<Ok<Paged<AccountSummary>>, ValidationProblem, ProblemHttpResult>> List(
-        [AsParameters] PageQuery page, [AsParameters] AccountFilter filter, VouchDbContext db, CancellationToken ct) =>
-        (await page.ListAsync(() => db.SearchAsync(page, filter, ct), filter.Validate)).ToApi(TypedResults.Ok);
+        [AsParameters] PageQuery page, [AsParameters] AccountFilter filter, VouchDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        Guid? valuesOfOwner = await user.MayAsync(Policies.ReadReports) ? null : user.Id;
+        return (await page.ListAsync(() => db.SearchAsync(page, filter, ct, valuesOfOwner), filter.Validate)).ToApi(TypedResults.Ok);
+    }
 
     private static async Task<Results<Ok<AccountResponse>, ValidationProblem, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct) =>
         (await db.FindAccountAsync(id, ct)).OrNotFound("The account").ToApi(TypedResults.Ok);

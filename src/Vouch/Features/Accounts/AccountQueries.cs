@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Catalog;
+using Vouch.Features.Value;
 using Vouch.Web;
 
 namespace Vouch.Features.Accounts;
@@ -8,8 +9,9 @@ namespace Vouch.Features.Accounts;
 /// <summary>The account search shared by the API and the pages.</summary>
 public static class AccountQueries
 {
+    // Sorted by value, valuesOfOwner keeps only that owner's customers: a seller sees the value of their own.
     public static async Task<Paged<AccountSummary>> SearchAsync(
-        this VouchDbContext db, PageQuery page, AccountFilter filter, CancellationToken ct)
+        this VouchDbContext db, PageQuery page, AccountFilter filter, CancellationToken ct, Guid? valuesOfOwner = null)
     {
         var accounts = db.Accounts.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(page.Q))
@@ -46,9 +48,12 @@ public static class AccountQueries
             accounts = accounts.Where(a => a.Owner!.NormalizedEmail == email);
         }
 
-        var total = await accounts.CountAsync(ct);
-        var items = await accounts
-            .OrderBy(a => a.Name).ThenBy(a => a.Id)
+        var valueSort = EnumText.ParseOrNull<ValueSort>(filter.Sort);
+        var ordered = valueSort is { } sort
+            ? AccountValueOrder.CustomersByValue(db, accounts, sort, valuesOfOwner)
+            : accounts.OrderBy(a => a.Name).ThenBy(a => a.Id);
+        var total = await ordered.CountAsync(ct);
+        var items = await ordered
             .Skip(page.Skip).Take(page.Size)
             .Select(a => new AccountSummary(
                 a.Id, a.Name, a.Industry!.Name,
@@ -56,6 +61,10 @@ public static class AccountQueries
                 a.Region.HasValue ? a.Region.Value.ToString() : null,
                 a.CountryCode, a.Employees, a.Owner!.Email))
             .ToListAsync(ct);
+        if (valueSort is not null)
+        {
+            items = await AccountValueOrder.WithValuesAsync(db, items, ct);
+        }
         return new Paged<AccountSummary>(items, total, page.PageNumber, page.Size);
     }
 
@@ -64,6 +73,11 @@ public static class AccountQueries
     {
         EnumText.Optional<Segment>(filter.Segment, "segment", errors);
         EnumText.Optional<Region>(filter.Region, "region", errors);
+        if (!string.IsNullOrWhiteSpace(filter.Sort) && !string.Equals(filter.Sort.Trim(), "name", StringComparison.OrdinalIgnoreCase)
+            && EnumText.ParseOrNull<ValueSort>(filter.Sort) is null)
+        {
+            errors.Add("sort", "sort must be one of name, engagementValue, multiple.");
+        }
         if (!string.IsNullOrWhiteSpace(filter.Country) && Countries.Resolve(filter.Country) is null)
         {
             errors.Add("country", $"'{filter.Country}' is not a country name or ISO code.");
