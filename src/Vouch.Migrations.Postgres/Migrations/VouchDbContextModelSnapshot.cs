@@ -786,6 +786,49 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Vouch.Features.BuyerJourney.BuyerJourneyAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<int[]>("Influences")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<string>("MatteredMost")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredById");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("BuyerJourneyAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Catalog.Industry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1135,6 +1178,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("FitsWhere")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<int?>("Followers")
                         .HasColumnType("integer");
 
@@ -1154,6 +1201,10 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.Property<int?>("MaxAsksPerQuarter")
                         .HasColumnType("integer");
+
+                    b.Property<string>("NotAFitFor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -1303,6 +1354,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("FitsWhere")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1311,6 +1366,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<string>("Link")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("NotAFitFor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("Stage")
                         .HasMaxLength(20)
@@ -2447,6 +2506,69 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("ImportJobs");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Segments")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.ToTable("Launchs");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.LaunchTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LaunchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("LaunchId", "Segment", "ActivityTypeId")
+                        .IsUnique();
+
+                    b.ToTable("LaunchTargets");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2694,6 +2816,10 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("CloseDate", "Id", "IsWon", "Amount", "IsClosed")
+                        .HasDatabaseName("IX_Opportunities_Closed")
+                        .HasFilter("\"IsClosed\"");
+
                     b.ToTable("Opportunities");
                 });
 
@@ -2771,6 +2897,140 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("ContactId", "CreatedAt");
 
                     b.ToTable("AdvocateInvitations");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ActivityPolicy", b =>
+                {
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("MinimumDealSize")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("MinimumStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("ActivityTypeId");
+
+                    b.ToTable("ActivityPolicies");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.PolicyException", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.PrimitiveCollection<List<string>>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("Rules")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("State", "RequestedAt");
+
+                    b.ToTable("PolicyExceptions");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ProgramPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("CaseStudyReapprovalMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("LogoNeedsWrittenConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgramPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Programs.ProgramKpi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Position")
+                        .IsUnique();
+
+                    b.ToTable("ProgramKpis", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SentFor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<DateTimeOffset>("SubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -2996,6 +3256,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ScheduledFor")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("StakeholderGroupId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -3031,6 +3294,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("Status", "StepDueAt");
+
+                    b.HasIndex("OpportunityId", "Status", "Happened", "Helped")
+                        .HasDatabaseName("IX_ReferenceRequests_Feedback");
 
                     b.ToTable("ReferenceRequests");
                 });
@@ -3208,6 +3474,112 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.ToTable("ReviewInvitations");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("CapacityShare")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("StakeholderGroups");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("a62fc30a-da7c-2b4b-11ba-408632980dce"),
+                            Activities = "reference-call,site-visit,case-study,video,quote,logo-use,referral",
+                            CapacityShare = 50,
+                            Key = "sales",
+                            Name = "Sales",
+                            Priority = 1,
+                            Version = new Guid("c621362b-4d1f-eced-f172-b2a97ecd69ae")
+                        },
+                        new
+                        {
+                            Id = new Guid("731a3814-4462-cac2-1713-5a7fa9372191"),
+                            Activities = "case-study,video,quote,logo-use,speaking,webinar,review-site-review,event-host",
+                            CapacityShare = 20,
+                            Key = "marketing",
+                            Name = "Marketing",
+                            Priority = 2,
+                            Version = new Guid("45c7f2d1-2163-d6d7-0090-bb9da231d3da")
+                        },
+                        new
+                        {
+                            Id = new Guid("597f20c8-036f-4c80-19c5-a8d22d6bf8ed"),
+                            Activities = "press-release,media-interview,quote,logo-use,brand-defence",
+                            CapacityShare = 10,
+                            Key = "pr",
+                            Name = "PR",
+                            Priority = 3,
+                            Version = new Guid("54d34ae0-ad66-6fd6-2b68-655213954164")
+                        },
+                        new
+                        {
+                            Id = new Guid("aeb74c34-9695-11d2-e8cb-70b1d33fd547"),
+                            Activities = "analyst-reference,quote",
+                            CapacityShare = 10,
+                            Key = "analyst-relations",
+                            Name = "Analyst relations",
+                            Priority = 4,
+                            Version = new Guid("28328a84-a1ce-ecd5-8d0b-8d372534fef2")
+                        },
+                        new
+                        {
+                            Id = new Guid("279e9e46-dc73-aae3-cc40-70608afb70e4"),
+                            Activities = "advisory-board,beta-feedback,community-answer",
+                            CapacityShare = 10,
+                            Key = "product",
+                            Name = "Product",
+                            Priority = 5,
+                            Version = new Guid("d0779942-6774-d941-8d66-c37677fd4cf8")
+                        });
+                });
+
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderMember", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("StakeholderMembers");
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3350,6 +3722,181 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.AccountValue", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("Engagement")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("IndustryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Influence")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IsCustomer")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Knowledge")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Lifetime")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Multiple")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Referral")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("IsCustomer", "Engagement", "AccountId");
+
+                    b.HasIndex("IsCustomer", "Multiple", "AccountId");
+
+                    b.HasIndex("OwnerId", "IsCustomer", "Engagement");
+
+                    b.ToTable("AccountValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ContactValue", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("AskHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Beyond")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Influence")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IsAdvocate")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Knowledge")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PerAskHour")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Referral")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("IsAdvocate", "AskHours", "ContactId");
+
+                    b.HasIndex("IsAdvocate", "Beyond", "ContactId");
+
+                    b.ToTable("ContactValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.StaleValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StaleValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ValueSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ActivityWeights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<decimal>("AdvocacyCostPerHour")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal>("DefaultGrossMargin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("DiscountRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int>("HorizonYears")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("MatteredMostBoost")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("RetentionRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<int>("TouchWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ValuePerBetaFeedback")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("ValuePerDeliveredIdea")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ValueSettingses", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Hosting.JobLease", b =>
@@ -3553,6 +4100,22 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Industry");
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Vouch.Features.BuyerJourney.BuyerJourneyAnswer", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opportunity");
                 });
 
             modelBuilder.Entity("Vouch.Features.Contacts.ConsentRecord", b =>
@@ -4011,6 +4574,34 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.HasOne("Vouch.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.LaunchTarget", b =>
+                {
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Launches.Launch", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("LaunchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", null)
@@ -4105,6 +4696,40 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ActivityPolicy", b =>
+                {
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.PolicyException", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.ProgramPolicies.PolicyException", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -4262,6 +4887,21 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderMember", b =>
+                {
+                    b.HasOne("Vouch.Features.Stakeholders.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Stakeholders.StakeholderMember", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", "User")
@@ -4283,9 +4923,32 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Value.AccountValue", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Value.AccountValue", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ContactValue", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Value.ContactValue", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
                 {
                     b.Navigation("Blackouts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>

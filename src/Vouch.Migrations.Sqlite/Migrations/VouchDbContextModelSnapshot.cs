@@ -772,6 +772,49 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Vouch.Features.BuyerJourney.BuyerJourneyAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Influences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatteredMost")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredById");
+
+                    b.HasIndex("OpportunityId")
+                        .IsUnique();
+
+                    b.ToTable("BuyerJourneyAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Vouch.Features.Catalog.Industry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1121,6 +1164,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FitsWhere")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("Followers")
                         .HasColumnType("INTEGER");
 
@@ -1140,6 +1187,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("MaxAsksPerQuarter")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotAFitFor")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -1289,6 +1340,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FitsWhere")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1296,6 +1351,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Link")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NotAFitFor")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Stage")
@@ -2433,6 +2492,69 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("ImportJobs");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Segments")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.ToTable("Launchs");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.LaunchTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LaunchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Needed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Segment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityTypeId");
+
+                    b.HasIndex("LaunchId", "Segment", "ActivityTypeId")
+                        .IsUnique();
+
+                    b.ToTable("LaunchTargets");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2680,6 +2802,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("CloseDate", "Id", "IsWon", "Amount", "IsClosed")
+                        .HasDatabaseName("IX_Opportunities_Closed")
+                        .HasFilter("\"IsClosed\"");
+
                     b.ToTable("Opportunities");
                 });
 
@@ -2757,6 +2883,140 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("ContactId", "CreatedAt");
 
                     b.ToTable("AdvocateInvitations");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ActivityPolicy", b =>
+                {
+                    b.Property<Guid>("ActivityTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("MinimumDealSize")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinimumStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ActivityTypeId");
+
+                    b.ToTable("ActivityPolicies");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.PolicyException", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("State", "RequestedAt");
+
+                    b.ToTable("PolicyExceptions");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ProgramPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CaseStudyReapprovalMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LogoNeedsWrittenConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProgramPolicies", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Programs.ProgramKpi", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Position")
+                        .IsUnique();
+
+                    b.ToTable("ProgramKpis", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentFor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubscribedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ReportSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -2982,6 +3242,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<long?>("ScheduledFor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("StakeholderGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -3017,6 +3280,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("RequesterId", "CreatedAt");
 
                     b.HasIndex("Status", "StepDueAt");
+
+                    b.HasIndex("OpportunityId", "Status", "Happened", "Helped")
+                        .HasDatabaseName("IX_ReferenceRequests_Feedback");
 
                     b.ToTable("ReferenceRequests");
                 });
@@ -3194,6 +3460,112 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewInvitations");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activities")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CapacityShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("StakeholderGroups");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("a62fc30a-da7c-2b4b-11ba-408632980dce"),
+                            Activities = "reference-call,site-visit,case-study,video,quote,logo-use,referral",
+                            CapacityShare = 50,
+                            Key = "sales",
+                            Name = "Sales",
+                            Priority = 1,
+                            Version = new Guid("c621362b-4d1f-eced-f172-b2a97ecd69ae")
+                        },
+                        new
+                        {
+                            Id = new Guid("731a3814-4462-cac2-1713-5a7fa9372191"),
+                            Activities = "case-study,video,quote,logo-use,speaking,webinar,review-site-review,event-host",
+                            CapacityShare = 20,
+                            Key = "marketing",
+                            Name = "Marketing",
+                            Priority = 2,
+                            Version = new Guid("45c7f2d1-2163-d6d7-0090-bb9da231d3da")
+                        },
+                        new
+                        {
+                            Id = new Guid("597f20c8-036f-4c80-19c5-a8d22d6bf8ed"),
+                            Activities = "press-release,media-interview,quote,logo-use,brand-defence",
+                            CapacityShare = 10,
+                            Key = "pr",
+                            Name = "PR",
+                            Priority = 3,
+                            Version = new Guid("54d34ae0-ad66-6fd6-2b68-655213954164")
+                        },
+                        new
+                        {
+                            Id = new Guid("aeb74c34-9695-11d2-e8cb-70b1d33fd547"),
+                            Activities = "analyst-reference,quote",
+                            CapacityShare = 10,
+                            Key = "analyst-relations",
+                            Name = "Analyst relations",
+                            Priority = 4,
+                            Version = new Guid("28328a84-a1ce-ecd5-8d0b-8d372534fef2")
+                        },
+                        new
+                        {
+                            Id = new Guid("279e9e46-dc73-aae3-cc40-70608afb70e4"),
+                            Activities = "advisory-board,beta-feedback,community-answer",
+                            CapacityShare = 10,
+                            Key = "product",
+                            Name = "Product",
+                            Priority = 5,
+                            Version = new Guid("d0779942-6774-d941-8d66-c37677fd4cf8")
+                        });
+                });
+
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderMember", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GroupId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("GroupId");
+
+                    b.ToTable("StakeholderMembers");
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3336,6 +3708,179 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.AccountValue", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Engagement")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("IndustryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Influence")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Knowledge")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Lifetime")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Multiple")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Referral")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId");
+
+                    b.HasIndex("IsCustomer", "Engagement", "AccountId");
+
+                    b.HasIndex("IsCustomer", "Multiple", "AccountId");
+
+                    b.HasIndex("OwnerId", "IsCustomer", "Engagement");
+
+                    b.ToTable("AccountValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ContactValue", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AskHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Beyond")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Influence")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsAdvocate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Knowledge")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PerAskHour")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Referral")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ContactId");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("IsAdvocate", "AskHours", "ContactId");
+
+                    b.HasIndex("IsAdvocate", "Beyond", "ContactId");
+
+                    b.ToTable("ContactValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.StaleValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StaleValues", (string)null);
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ValueSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityWeights")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AdvocacyCostPerHour")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attribution")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DefaultGrossMargin")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DiscountRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HorizonYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MatteredMostBoost")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RetentionRate")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TouchWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ValuePerBetaFeedback")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ValuePerDeliveredIdea")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ValueSettingses", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Hosting.JobLease", b =>
@@ -3539,6 +4084,22 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("Industry");
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Vouch.Features.BuyerJourney.BuyerJourneyAnswer", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Opportunities.Opportunity", "Opportunity")
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Opportunity");
                 });
 
             modelBuilder.Entity("Vouch.Features.Contacts.ConsentRecord", b =>
@@ -3997,6 +4558,34 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.HasOne("Vouch.Features.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.LaunchTarget", b =>
+                {
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Launches.Launch", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("LaunchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+                });
+
             modelBuilder.Entity("Vouch.Features.Notifications.Notification", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", null)
@@ -4091,6 +4680,40 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.ActivityPolicy", b =>
+                {
+                    b.HasOne("Vouch.Features.ActivityTypes.ActivityType", "ActivityType")
+                        .WithMany()
+                        .HasForeignKey("ActivityTypeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActivityType");
+                });
+
+            modelBuilder.Entity("Vouch.Features.ProgramPolicies.PolicyException", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Vouch.Features.Requests.ReferenceRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.ProgramPolicies.PolicyException", "RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Programs.ReportSubscription", b =>
+                {
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vouch.Features.Referrals.MergedReferral", b =>
@@ -4248,6 +4871,21 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Stakeholders.StakeholderMember", b =>
+                {
+                    b.HasOne("Vouch.Features.Stakeholders.StakeholderGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Vouch.Features.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Stakeholders.StakeholderMember", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Tokens.AccessToken", b =>
                 {
                     b.HasOne("Vouch.Features.Users.User", "User")
@@ -4269,9 +4907,32 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Navigation("Contact");
                 });
 
+            modelBuilder.Entity("Vouch.Features.Value.AccountValue", b =>
+                {
+                    b.HasOne("Vouch.Features.Accounts.Account", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Value.AccountValue", "AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vouch.Features.Value.ContactValue", b =>
+                {
+                    b.HasOne("Vouch.Features.Contacts.Contact", null)
+                        .WithOne()
+                        .HasForeignKey("Vouch.Features.Value.ContactValue", "ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Vouch.Features.Contacts.Contact", b =>
                 {
                     b.Navigation("Blackouts");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("Vouch.Features.Requests.ReferenceRequest", b =>
