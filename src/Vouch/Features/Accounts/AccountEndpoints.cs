@@ -12,7 +12,8 @@ public static class AccountEndpoints
         var accounts = api.MapGroup("/accounts").WithTags("Accounts");
 
         accounts.MapGet("/", List)
-            .WithName("ListAccounts").WithSummary("Search accounts, a page at a time, with the total; sort=engagementValue or multiple lists customers by their value, highest first (sellers: their own).")
+            .WithName("ListAccounts").WithSummary("Search accounts, a page at a time, with the total.")
+            .WithDescription("sort=engagementValue or sort=multiple lists customers by their value, highest first; a seller sees only their own.")
             .RequireAuthorization(Policies.ReadInventory);
         accounts.MapGet("/{id:guid}", Get)
             .WithName("GetAccount").WithSummary("Get one account.").ProducesProblem(StatusCodes.Status404NotFound)
