@@ -23,6 +23,9 @@ public sealed partial class ValueRefreshJob(IServiceScopeFactory scopes, Microso
 
     private readonly string _holder = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    /// <summary>Whether this instance has checked for accounts without a stored value: once, on start, not every round.</summary>
+    private bool _backfillChecked;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RefreshSeconds));
@@ -53,7 +56,7 @@ public sealed partial class ValueRefreshJob(IServiceScopeFactory scopes, Microso
         try
         {
             var refresh = scope.ServiceProvider.GetRequiredService<ValueRefresh>();
-            if (await db.Set<AccountValue>().CountAsync(ct) < await db.Accounts.IgnoreQueryFilters().CountAsync(ct))
+            if (!_backfillChecked && await db.Set<AccountValue>().CountAsync(ct) < await db.Accounts.IgnoreQueryFilters().CountAsync(ct))
             {
                 var started = TimeProvider.System.GetTimestamp();
                 var all = await refresh.RecomputeAllAsync(done =>
@@ -65,6 +68,7 @@ public sealed partial class ValueRefreshJob(IServiceScopeFactory scopes, Microso
                 }, ct);
                 LogDone(all, TimeProvider.System.GetElapsedTime(started).TotalSeconds);
             }
+            _backfillChecked = true;
             await refresh.ProcessStaleAsync(ct);
         }
         finally
