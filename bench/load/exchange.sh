@@ -3,7 +3,7 @@
 # (asks, history, offers), a contact's ledger, and one advocate's offer recommendations. See bench/README.md
 # ("The advocate exchange").
 #
-# The ledger is topped up to LEDGER entries with delivered gives copied from the seeded asks (shifted by a few days),
+# The ledger is topped up to LEDGER entries with delivered gives copied from the seeded asks (bench/load/ledger.sh),
 # so that every advocate with asks has a long ledger on both sides.
 #
 # Settings (environment variables):
@@ -53,8 +53,10 @@ fi
 export Database__Provider=Sqlite
 export ConnectionStrings__Vouch=$CONNECTION
 export Digest__Enabled=false
-# Candidate scores are not what this run measures; scoring a million contacts at start would load the machine.
+# Candidate scores and customer values are not what this run measures; working them out for a million contacts at
+# start would load the machine.
 export Discovery__BackfillOnStart=false
+export Value__BackfillOnStart=false
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 DB=$(printf '%s' "$CONNECTION" | sed -n 's/.*Data Source=\([^;]*\).*/\1/p')
 vouch() { (cd "$APP_DIR" && dotnet vouch.dll "$@"); }
@@ -64,21 +66,9 @@ say "migrating"
 vouch migrate >/dev/null
 [ "$(sql 'SELECT count(*) FROM "Accounts"')" -gt 0 ] || die "the database is not seeded: run vouch seed --scale first"
 
-# A day in the stored form of a DateTimeOffset (EF's binary converter: thousands of ticks, shifted past 11 offset bits).
-DAY=1769472000000
-entries=$(sql 'SELECT count(*) FROM "Engagements"')
-shift=1
-while [ "$entries" -lt "$LEDGER" ]; do
-  say "ledger has $entries entries; adding gives"
-  sql "INSERT INTO \"Engagements\" (\"Id\", \"ContactId\", \"AccountId\", \"Kind\", \"Status\", \"At\", \"Version\", \"Title\", \"CreditHours\")
-       SELECT upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
-              \"ContactId\", \"AccountId\", 'Give', 'Completed', \"At\" - $((shift * 7)) * $DAY,
-              upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
-              'Early access to the beta', '2.0'
-       FROM \"Engagements\" WHERE \"Kind\" = 'Ask' LIMIT $((LEDGER - entries))"
-  entries=$(sql 'SELECT count(*) FROM "Engagements"')
-  shift=$((shift + 1))
-done
+PROVIDER=Sqlite
+source bench/load/ledger.sh
+entries=$(top_up_ledger "$LEDGER")
 say "ledger: $entries entries ($(sql "SELECT count(*) FROM \"Engagements\" WHERE \"Kind\" = 'Give'") gives)"
 
 suffix=$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')

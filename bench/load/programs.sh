@@ -54,8 +54,10 @@ fi
 export Database__Provider=$PROVIDER
 export ConnectionStrings__Vouch=${CONNECTION:-"Data Source=$WORK/vouch.db"}
 export Digest__Enabled=false
-# Candidate scores are not what this run measures; scoring a million contacts at start would load the machine.
+# Candidate scores and customer values are not what this run measures; working them out for a million contacts at
+# start would load the machine.
 export Discovery__BackfillOnStart=false
+export Value__BackfillOnStart=false
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 vouch() { (cd "$APP_DIR" && dotnet vouch.dll "$@"); }
 

@@ -1893,6 +1893,9 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("EventId", "Email");
 
+                    b.HasIndex(new[] { "AccountId", "EventId" }, "IX_EventAttendees_CheckedInProspects")
+                        .HasFilter("\"Role\" = 'Prospect' AND \"CheckedInAt\" IS NOT NULL");
+
                     b.ToTable("EventAttendees", (string)null);
                 });
 
@@ -2819,6 +2822,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("CloseDate", "Id", "IsWon", "Amount", "IsClosed")
                         .HasDatabaseName("IX_Opportunities_Closed")
                         .HasFilter("\"IsClosed\"");
+
+                    b.HasIndex(new[] { "AccountId", "CloseDate", "Amount" }, "IX_Opportunities_Won")
+                        .HasFilter("\"IsWon\"");
 
                     b.ToTable("Opportunities");
                 });

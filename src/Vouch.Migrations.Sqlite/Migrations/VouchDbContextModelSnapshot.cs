@@ -1879,6 +1879,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EventId", "Email");
 
+                    b.HasIndex(new[] { "AccountId", "EventId" }, "IX_EventAttendees_CheckedInProspects")
+                        .HasFilter("\"Role\" = 'Prospect' AND \"CheckedInAt\" IS NOT NULL");
+
                     b.ToTable("EventAttendees", (string)null);
                 });
 
@@ -2805,6 +2808,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("CloseDate", "Id", "IsWon", "Amount", "IsClosed")
                         .HasDatabaseName("IX_Opportunities_Closed")
                         .HasFilter("\"IsClosed\"");
+
+                    b.HasIndex(new[] { "AccountId", "CloseDate", "Amount" }, "IX_Opportunities_Won")
+                        .HasFilter("\"IsWon\"");
 
                     b.ToTable("Opportunities");
                 });

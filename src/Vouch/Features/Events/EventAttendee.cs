@@ -51,8 +51,10 @@ internal sealed class EventAttendeeConfiguration : IEntityTypeConfiguration<Even
         builder.HasOne(a => a.Event).WithMany().HasForeignKey(a => a.EventId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Contact).WithMany().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Account).WithMany().HasForeignKey(a => a.AccountId).OnDelete(DeleteBehavior.SetNull);
-        // The conversion report reads each event's checked-in attendees; the account's deals are found by the account.
         builder.HasIndex(a => new { a.EventId, a.CheckedInAt });
+        // The conversion report reads every checked-in prospect's event and account from this index alone.
+        builder.HasIndex(a => new { a.AccountId, a.EventId }, "IX_EventAttendees_CheckedInProspects")
+            .HasFilter("\"Role\" = 'Prospect' AND \"CheckedInAt\" IS NOT NULL");
         builder.HasIndex(a => a.AccountId);
         builder.HasIndex(a => a.ContactId);
         builder.HasIndex(a => new { a.EventId, a.Email });

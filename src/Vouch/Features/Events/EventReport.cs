@@ -5,9 +5,8 @@ using Vouch.Data;
 namespace Vouch.Features.Events;
 
 /// <summary>
-/// The conversion report (decision 22), added up in SQL: each event's checked-in prospects are read by the
-/// (EventId, CheckedInAt) index, their accounts' deals by the (AccountId) index, and one row per event and prospect
-/// account comes back; <see cref="EventConversion"/> says the same rule in C#, and a test proves both agree.
+/// The conversion report (decision 22): the held events, their checked-in prospects and those prospects' accounts' won
+/// deals are read in narrow rows, and <see cref="EventConversion"/> applies the rule to them.
 /// </summary>
 public sealed class EventReport(VouchDbContext db, IOptions<EventOptions> options, TimeProvider clock)
 {
@@ -22,7 +21,8 @@ public sealed class EventReport(VouchDbContext db, IOptions<EventOptions> option
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var held = await db.Set<Event>().AsNoTracking().Where(e => e.StartsOn <= today)
             .Select(e => new { e.Id, e.Kind, e.StartsOn, e.StartsAt, e.Title }).ToListAsync(ct);
-        var tallies = await TallyAsync(today, window, ct);
+        var events = held.Select(e => new HeldEvent(e.Id, e.Kind, e.StartsOn)).ToList();
+        var tallies = await TallyAsync(events, window, ct);
         var unlinked = await (
                 from a in db.Set<EventAttendee>()
                 where a.CheckedInAt != null && a.Role == AttendeeRole.Prospect && a.AccountId == null
@@ -30,7 +30,6 @@ public sealed class EventReport(VouchDbContext db, IOptions<EventOptions> option
                 select new { EventId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.EventId, x => x.Count, ct);
 
-        var events = held.Select(e => new HeldEvent(e.Id, e.Kind, e.StartsOn)).ToList();
         var byKind = EventConversion.ByKind(events, tallies);
         var byEvent = tallies.ToDictionary(t => t.EventId);
         var rows = held.OrderByDescending(e => e.StartsAt).ThenByDescending(e => e.Id).Take(MaxEvents).Select(e =>
@@ -45,31 +44,30 @@ public sealed class EventReport(VouchDbContext db, IOptions<EventOptions> option
     }
 
     /// <summary>
-    /// Each held event's tally as <see cref="EventConversion.Tally"/> makes it, in one grouped query: one row per event
-    /// and prospect account, with how many of its people came, whether the account converted within the window, and
-    /// the revenue it brought in that window (counted once per event, however many of its people came). Amounts are
-    /// summed as doubles, because SQLite cannot sum decimals, and rounded back to cents.
+    /// Each held event's tally, by <see cref="EventConversion.Tally"/> itself: two narrow reads (every checked-in
+    /// prospect with an account, and the won deals of those accounts) and the rule applied in memory. Worked out in SQL
+    /// instead, each pair of event and account costs three correlated lookups, several times slower at scale.
     /// </summary>
     public async Task<IReadOnlyList<EventTally>> TallyAsync(DateOnly today, int window, CancellationToken ct)
     {
-        var opportunities = db.Opportunities;
-        var accounts = await (
-                from a in db.Set<EventAttendee>()
-                where a.CheckedInAt != null && a.Role == AttendeeRole.Prospect && a.AccountId != null
-                join e in db.Set<Event>() on a.EventId equals e.Id
-                where e.StartsOn <= today
-                group a by new { a.EventId, AccountId = a.AccountId!.Value, e.StartsOn, Until = e.StartsOn.AddDays(window) } into g
-                select new
-                {
-                    g.Key.EventId,
-                    Prospects = g.Count(),
-                    Converted = db.Accounts.IgnoreQueryFilters().Any(c => c.Id == g.Key.AccountId && c.CustomerSince >= g.Key.StartsOn && c.CustomerSince <= g.Key.Until)
-                        || opportunities.Any(o => o.AccountId == g.Key.AccountId && o.IsWon && o.CloseDate >= g.Key.StartsOn && o.CloseDate <= g.Key.Until),
-                    Amount = opportunities.Where(o => o.AccountId == g.Key.AccountId && o.IsWon && o.CloseDate >= g.Key.StartsOn && o.CloseDate <= g.Key.Until)
-                        .Sum(o => (double?)(double)o.Amount) ?? 0.0,
-                })
+        var held = await db.Set<Event>().AsNoTracking().Where(e => e.StartsOn <= today)
+            .Select(e => new HeldEvent(e.Id, e.Kind, e.StartsOn)).ToListAsync(ct);
+        return await TallyAsync(held, window, ct);
+    }
+
+    private async Task<IReadOnlyList<EventTally>> TallyAsync(IReadOnlyList<HeldEvent> held, int window, CancellationToken ct)
+    {
+        var attending = db.Set<EventAttendee>()
+            .Where(a => a.CheckedInAt != null && a.Role == AttendeeRole.Prospect && a.AccountId != null);
+        var prospects = await (
+                from a in attending
+                join c in db.Accounts.IgnoreQueryFilters() on a.AccountId equals c.Id
+                select new AttendingProspect(a.EventId, c.Id, c.CustomerSince))
             .ToListAsync(ct);
-        return [.. accounts.GroupBy(a => a.EventId).Select(g => new EventTally(
-            g.Key, g.Sum(a => a.Prospects), g.Sum(a => a.Converted ? a.Prospects : 0), Math.Round((decimal)g.Sum(a => a.Amount), 2)))];
+        var deals = await db.Opportunities
+            .Where(o => o.IsWon && attending.Select(a => a.AccountId!.Value).Contains(o.AccountId))
+            .Select(o => new WonDeal(o.AccountId, o.CloseDate, o.Amount))
+            .ToListAsync(ct);
+        return EventConversion.Tally(held, prospects, deals, window);
     }
 }

@@ -92,26 +92,29 @@ public sealed class ReferralQueries(VouchDbContext db)
         StatsAsync(db.Set<Referral>().Where(r => r.AccountId == accountId), ct);
 
     /// <summary>
-    /// The program's referrals in three aggregate queries: totals and counts per stored status and deal outcome (a handful
-    /// of groups), and the top referrers by won revenue.
+    /// The program's referrals in one pass over them and their deals, grouped by referrer, stored status and deal
+    /// outcome; the totals, the counts per status and the top referrers are added up from those groups, and the top
+    /// referrers' names read after.
     /// </summary>
     public async Task<ReferralReport> ReportAsync(CancellationToken ct)
     {
         var groups = await Outcomes(db.Set<Referral>())
-            .GroupBy(x => new { x.Status, x.HasDeal, x.Closed, x.Won })
-            .Select(g => new { g.Key.Status, g.Key.HasDeal, g.Key.Closed, g.Key.Won, Count = g.Count(), Revenue = g.Sum(x => x.WonAmount) })
+            .GroupBy(x => new { x.ReferredById, x.Status, x.HasDeal, x.Closed, x.Won })
+            .Select(g => new { g.Key.ReferredById, g.Key.Status, g.Key.HasDeal, g.Key.Closed, g.Key.Won, Count = g.Count(), Revenue = g.Sum(x => x.WonAmount) })
             .ToListAsync(ct);
         var byStatus = groups.GroupBy(g => ReferralStages.Outcome(g.Status, g.HasDeal, g.Closed, g.Won)).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
         var total = groups.Sum(g => g.Count);
         var won = byStatus.GetValueOrDefault(ReferralStatus.Won);
         var totals = Stats(total, won, groups.Sum(g => g.Revenue));
 
-        var top = await Outcomes(db.Set<Referral>())
-            .GroupBy(x => x.ReferredById)
-            .Select(g => new { ContactId = g.Key, Referrals = g.Count(), Won = g.Count(x => x.HasDeal && x.Closed && x.Won), Revenue = g.Sum(x => x.WonAmount) })
+        var top = groups.GroupBy(g => g.ReferredById)
+            .Select(g => new
+            {
+                ContactId = g.Key, Referrals = g.Sum(x => x.Count), Won = g.Where(x => x.HasDeal && x.Closed && x.Won).Sum(x => x.Count), Revenue = g.Sum(x => x.Revenue),
+            })
             .Where(g => g.Won > 0)
             .OrderByDescending(g => g.Revenue).ThenBy(g => g.ContactId).Take(TopReferrersShown)
-            .ToListAsync(ct);
+            .ToList();
         var ids = top.Select(t => t.ContactId).ToList();
         var names = await db.Contacts.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName, c.AccountId, Account = c.Account!.Name })

@@ -9,6 +9,12 @@ public sealed class ValueOptions
 {
     /// <summary>How often the refresh job looks for changed records; a list may lag a change by this much.</summary>
     public int RefreshSeconds { get; set; } = 15;
+
+    /// <summary>
+    /// Whether the app works out every account on start when some have no stored value. Off, they wait for
+    /// <c>vouch value recompute</c> (a load run that measures something else turns it off).
+    /// </summary>
+    public bool BackfillOnStart { get; set; } = true;
 }
 
 /// <summary>
@@ -56,7 +62,7 @@ public sealed partial class ValueRefreshJob(IServiceScopeFactory scopes, Microso
         try
         {
             var refresh = scope.ServiceProvider.GetRequiredService<ValueRefresh>();
-            if (!_backfillChecked && await db.Set<AccountValue>().CountAsync(ct) < await db.Accounts.IgnoreQueryFilters().CountAsync(ct))
+            if (!_backfillChecked && options.Value.BackfillOnStart && await db.Set<AccountValue>().CountAsync(ct) < await db.Accounts.IgnoreQueryFilters().CountAsync(ct))
             {
                 var started = TimeProvider.System.GetTimestamp();
                 var all = await refresh.RecomputeAllAsync(done =>
