@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
 using Vouch.Features.Contacts;
@@ -16,8 +15,9 @@ namespace Vouch.Features.Programs;
 public sealed class ProgramOptions
 {
     /// <summary>
-    /// How long one instance answers the dashboard from the figures it computed, unless a save through it changed
-    /// something; other instances' changes show after at most this long.
+    /// How old the figures one instance computed may be before a reader starts computing them again (and is answered
+    /// with them meanwhile), unless a save through the instance changed something; other instances' changes show after
+    /// about this long. 0 computes them for every reader.
     /// </summary>
     public int FiguresSeconds { get; set; } = 60;
 
@@ -30,11 +30,11 @@ public sealed class ProgramOptions
 /// win rates by <see cref="ReportQueries"/> (the rule of <see cref="RevenueAttribution"/>), gaps and burnout by the
 /// supply and demand report, the give/ask balance by the <see cref="Ledger"/>'s weighing, event conversion by
 /// <see cref="EventReport"/>, executives' progress by <see cref="ExecutiveProgram"/>. Monthly figures are grouped by
-/// month in the database; the whole dashboard is kept for <see cref="ProgramOptions.FiguresSeconds"/>.
+/// month in the database; the whole dashboard is kept in memory (<see cref="KeptFigures"/>).
 /// </summary>
 public sealed class ProgramDashboard(
     VouchDbContext db, Ledger ledger, EventReport events, ExecutiveProgram executives, AdvocateSnapshot advocates, MarketSnapshot marketSnapshot,
-    IOptions<RequestOptions> requestOptions, IOptions<ProgramOptions> options, IMemoryCache cache, FigureGeneration generation, TimeProvider clock)
+    IOptions<RequestOptions> requestOptions, IOptions<ProgramOptions> options, KeptFigures kept, TimeProvider clock)
 {
     public const string InfluencedRevenue = "influenced-revenue";
     public const string WinRate = "win-rate";
@@ -80,22 +80,11 @@ public sealed class ProgramDashboard(
     public int FulfilSlaDays => requestOptions.Value.ProposeWithinBusinessDays + requestOptions.Value.OwnerConsentWithinBusinessDays
         + requestOptions.Value.AdvocateReplyWithinBusinessDays + requestOptions.Value.ScheduleWithinBusinessDays;
 
-    public async Task<ProgramDashboardResponse> FiguresAsync(MonthRange range, CancellationToken ct)
-    {
-        var seconds = options.Value.FiguresSeconds;
-        if (seconds <= 0)
-        {
-            return await ComputeAsync(range, ct);
-        }
-        var key = (nameof(ProgramDashboard), range.First, range.Count, Today, generation.Current);
-        return (await cache.GetOrCreateAsync(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds);
-            return ComputeAsync(range, ct);
-        }))!;
-    }
+    /// <summary>The figures of a period: computed afresh when <see cref="ProgramOptions.FiguresSeconds"/> is 0, else as <see cref="KeptFigures"/> keeps them.</summary>
+    public Task<ProgramDashboardResponse> FiguresAsync(MonthRange range, CancellationToken ct) =>
+        options.Value.FiguresSeconds <= 0 ? ComputeAsync(range, ct) : kept.GetAsync(range, Today, ct);
 
-    private async Task<ProgramDashboardResponse> ComputeAsync(MonthRange range, CancellationToken ct)
+    public async Task<ProgramDashboardResponse> ComputeAsync(MonthRange range, CancellationToken ct)
     {
         var today = Today;
         var labels = range.Labels;
@@ -319,5 +308,8 @@ public sealed class FigureGeneration : SynchronousSaveInterceptor
 
     public long Current => Interlocked.Read(ref _current);
 
-    protected override void Saved(DbContext context) => Interlocked.Increment(ref _current);
+    /// <summary>Says that something the figures count may have changed.</summary>
+    public void Advance() => Interlocked.Increment(ref _current);
+
+    protected override void Saved(DbContext context) => Advance();
 }

@@ -21,8 +21,7 @@ public sealed class ProgramsModule : ICapabilityModule
         services.AddOptions<ReportOptions>().BindConfiguration("Programs:Report")
             .Validate(o => o.CheckEvery >= TimeSpan.FromSeconds(1), "Programs:Report:CheckEvery must be a second or more.")
             .ValidateOnStart();
-        services.AddMemoryCache();
-        services.AddSingleton<FigureGeneration>();
+        services.AddSingleton<FigureGeneration>().AddSingleton(KeptFigures.Create);
         services.AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<FigureGeneration>());
         services.AddScoped<ProgramDashboard>().AddScoped<FigureRecordsReader>().AddScoped<ProgramKpis>().AddScoped<ExecutiveReport>();
         if (configuration.GetValue<bool>("Programs:Report:Enabled"))
