@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
@@ -30,16 +29,22 @@ public sealed class Ledger(VouchDbContext db, IOptions<ExchangeOptions> options,
 {
     /// <summary>
     /// What each entry weighs and whether it counts (decision 19), the one definition both the balance of a few
-    /// contacts and the report over all of them read.
+    /// contacts and the reports over all of them read. The activity's effort is read by an explicit left join, so a
+    /// GROUP BY over these rows sums them in one pass; through the navigation, EF Core wrote each sum as a correlated
+    /// subquery over the whole ledger.
     /// </summary>
-    public static readonly Expression<Func<Engagement, WeighedEntry>> Weighed = e => new WeighedEntry
-    {
-        ContactId = e.ContactId,
-        Kind = e.Kind,
-        At = e.At,
-        Hours = e.Kind == EngagementKind.Ask ? e.ActivityType!.EffortHours : e.CreditHours ?? 0,
-        Counts = e.Kind == EngagementKind.Ask ? e.Status != EngagementStatus.Released : e.Status == EngagementStatus.Completed,
-    };
+    public IQueryable<WeighedEntry> Weigh(IQueryable<Engagement> entries) =>
+        from e in entries
+        join a in db.ActivityTypes on e.ActivityTypeId equals a.Id into types
+        from a in types.DefaultIfEmpty()
+        select new WeighedEntry
+        {
+            ContactId = e.ContactId,
+            Kind = e.Kind,
+            At = e.At,
+            Hours = e.Kind == EngagementKind.Ask ? a!.EffortHours : e.CreditHours ?? 0,
+            Counts = e.Kind == EngagementKind.Ask ? e.Status != EngagementStatus.Released : e.Status == EngagementStatus.Completed,
+        };
 
     public ExchangeOptions Options => options.Value;
 
@@ -53,9 +58,7 @@ public sealed class Ledger(VouchDbContext db, IOptions<ExchangeOptions> options,
     {
         var (today, window) = (Today, Options.BalanceWindowDays);
         var (since, _) = Window();
-        var entries = await db.Engagements.AsNoTracking()
-            .Where(e => EF.Parameter(contactIds).Contains(e.ContactId) && e.At >= since)
-            .Select(Weighed)
+        var entries = await Weigh(db.Engagements.AsNoTracking().Where(e => EF.Parameter(contactIds).Contains(e.ContactId) && e.At >= since))
             .ToListAsync(ct);
         return entries.GroupBy(e => e.ContactId).ToDictionary(
             g => g.Key,
@@ -82,8 +85,7 @@ public sealed class Ledger(VouchDbContext db, IOptions<ExchangeOptions> options,
     public IQueryable<BalanceRow> Aggregated(IQueryable<Engagement> entries)
     {
         var (since, until) = Window();
-        return entries.Where(e => e.At >= since && e.At < until)
-            .Select(Weighed)
+        return Weigh(entries.Where(e => e.At >= since && e.At < until))
             .Where(e => e.Counts)
             .GroupBy(e => e.ContactId)
             .Select(g => new BalanceRow

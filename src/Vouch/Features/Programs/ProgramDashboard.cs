@@ -221,8 +221,7 @@ public sealed class ProgramDashboard(
             new FigureNumber("Promoters recruited", promoters.Values.Sum(), "count")));
 
         // The give/ask balance: the ledger's hours by month, weighed as every balance is.
-        var ledgerMonths = await db.Engagements.Where(e => e.At >= range.StartsAt && e.At < range.EndsAt)
-            .Select(Ledger.Weighed).Where(e => e.Counts)
+        var ledgerMonths = await ledger.Weigh(db.Engagements.Where(e => e.At >= range.StartsAt && e.At < range.EndsAt)).Where(e => e.Counts)
             .GroupBy(range.IndexOf<WeighedEntry>(e => e.At))
             .Select(g => new
             {
