@@ -6,8 +6,11 @@ namespace Vouch.Features.Programs;
 /// The dashboard's figures this instance computed, per period and day, and the one computation of each under way.
 /// Many readers asking at once wait for one computation. Once figures are older than
 /// <see cref="ProgramOptions.FiguresSeconds"/>, readers are answered with them while one computation runs in the
-/// background; after a save through this instance (<see cref="FigureGeneration"/>), readers wait for new figures, so a
-/// change made here shows at once. <c>compute</c> works a period's figures out afresh, in a scope of its own.
+/// background. After a save through this instance (<see cref="FigureGeneration"/>), readers wait for figures that count
+/// it when computing them took under <see cref="WaitForSavesUnder"/>, so on a database of ordinary size a change made
+/// here shows at once; on a large one they are answered from memory while the refresh runs, since every save would
+/// otherwise hold every reader for the length of a computation. <c>compute</c> works a period's figures out afresh, in a
+/// scope of its own.
 /// </summary>
 public sealed partial class KeptFigures(
     Func<MonthRange, Task<ProgramDashboardResponse>> compute, FigureGeneration generation, IOptions<ProgramOptions> options, TimeProvider clock,
@@ -23,6 +26,9 @@ public sealed partial class KeptFigures(
         services.GetRequiredService<FigureGeneration>(), services.GetRequiredService<IOptions<ProgramOptions>>(),
         services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<KeptFigures>>());
 
+    /// <summary>Readers wait for figures that count a save only when the last computation took less than this.</summary>
+    public static readonly TimeSpan WaitForSavesUnder = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<(DateOnly First, int Count, DateOnly Today), Slot> _slots = [];
 
@@ -31,6 +37,7 @@ public sealed partial class KeptFigures(
         public ProgramDashboardResponse? Figures { get; set; }
         public DateTimeOffset ComputedAt { get; set; }
         public long Generation { get; set; }
+        public TimeSpan Took { get; set; }
         public Task<ProgramDashboardResponse>? Computing { get; set; }
 
         /// <summary>The save generation the computation under way started after.</summary>
@@ -54,14 +61,16 @@ public sealed partial class KeptFigures(
                 }
                 _slots[key] = slot = new Slot();
             }
-            var upToDate = slot.Figures is not null && slot.Generation == generationNow;
-            var fresh = upToDate && now - slot.ComputedAt <= TimeSpan.FromSeconds(options.Value.FiguresSeconds);
-            if (!fresh && (slot.Computing is null || slot.ComputingGeneration < generationNow))
+            var kept = slot.Figures is not null;
+            var counted = kept && slot.Generation == generationNow;
+            var young = now - slot.ComputedAt <= TimeSpan.FromSeconds(options.Value.FiguresSeconds);
+            var waitForSaves = !counted && (!kept || slot.Took < WaitForSavesUnder);
+            if (!(counted && young) && (slot.Computing is null || (waitForSaves && slot.ComputingGeneration < generationNow)))
             {
                 slot.ComputingGeneration = generationNow;
                 slot.Computing = ComputeAsync(slot, range, generationNow);
             }
-            answer = upToDate ? Task.FromResult(slot.Figures!) : slot.Computing!;
+            answer = kept && !waitForSaves ? Task.FromResult(slot.Figures!) : slot.Computing!;
         }
         return answer.WaitAsync(ct);
     }
@@ -83,7 +92,7 @@ public sealed partial class KeptFigures(
             {
                 if (slot.Figures is null || startedAt >= slot.Generation)
                 {
-                    (slot.Figures, slot.ComputedAt, slot.Generation) = (figures, clock.GetUtcNow(), startedAt);
+                    (slot.Figures, slot.ComputedAt, slot.Generation, slot.Took) = (figures, clock.GetUtcNow(), startedAt, clock.GetElapsedTime(started));
                 }
             }
             return figures;

@@ -14,6 +14,10 @@ public sealed class KeptFiguresTests
         public DateTimeOffset Now { get; set; } = new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
 
         public override DateTimeOffset GetUtcNow() => Now;
+
+        public override long GetTimestamp() => Now.UtcTicks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
     }
 
     /// <summary>Computations that finish when the test says so, each answering figures named by its number.</summary>
@@ -123,5 +127,24 @@ public sealed class KeptFiguresTests
         _computations.Finish(2);
 
         Assert.Equal(Computations.Figures(2), await again);
+    }
+
+    [Fact]
+    public async Task When_computing_takes_long_a_save_starts_a_refresh_but_readers_are_answered_from_memory()
+    {
+        var first = ReadAsync();
+        await StartedAsync(1);
+        _clock.Now += TimeSpan.FromSeconds(20);
+        _computations.Finish(1);
+        await first;
+
+        _generation.Advance();
+
+        Assert.Equal(Computations.Figures(1), await ReadAsync());
+        Assert.Equal(Computations.Figures(1), await ReadAsync());
+        await StartedAsync(2);
+        _computations.Finish(2);
+        await Task.Delay(20, TestContext.Current.CancellationToken);
+        Assert.Equal(Computations.Figures(2), await ReadAsync());
     }
 }
