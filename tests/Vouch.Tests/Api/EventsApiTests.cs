@@ -356,6 +356,31 @@ public sealed class EventsApiTests(VouchApp app) : IClassFixture<VouchApp>
     }
 
     [Fact]
+    public async Task The_reports_narrow_reads_tally_as_the_engine_does_over_every_won_deal()
+    {
+        var mixer = await CreateAsync(startsAt: Now.AddDays(-30));
+        var (account, contact) = await AddProspectAsync(customerSince: DateOnly.FromDateTime(Now.UtcDateTime));
+        var attendee = await RegisterAsync(mixer.Id, new { contactId = contact });
+        (await (await ManagerAsync()).PostAsJsonAsync($"/api/v1/events/{mixer.Id}/check-in", new { attendeeId = attendee.Id }, Ct)).EnsureSuccessStatusCode();
+
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var today = DateOnly.FromDateTime(Now.UtcDateTime);
+            var events = await db.Set<Event>().Where(e => e.StartsOn <= today).Select(e => new HeldEvent(e.Id, e.Kind, e.StartsOn)).ToListAsync(Ct);
+            var prospects = await db.Set<EventAttendee>().Where(a => a.CheckedInAt != null && a.Role == AttendeeRole.Prospect && a.AccountId != null)
+                .Select(a => new AttendingProspect(a.EventId, a.AccountId!.Value, a.Account!.CustomerSince)).ToListAsync(Ct);
+            var deals = await db.Opportunities.Where(o => o.IsWon).Select(o => new WonDeal(o.AccountId, o.CloseDate, o.Amount)).ToListAsync(Ct);
+            var engine = EventConversion.Tally(events, prospects, deals, 180).OrderBy(t => t.EventId).ToList();
+
+            var sql = (await services.GetRequiredService<EventReport>().TallyAsync(today, 180, Ct)).OrderBy(t => t.EventId).ToList();
+
+            Assert.Equal(engine, sql);
+            Assert.Contains(sql, t => t.EventId == mixer.Id && t.Converted == 1);
+        });
+    }
+
+    [Fact]
     public async Task An_upcoming_event_with_speakers_from_the_requests_industry_is_offered_instead_of_a_call()
     {
         var manager = await ManagerAsync();
