@@ -131,6 +131,8 @@ public sealed class ValueApiTests(VouchApp app) : IClassFixture<VouchApp>
         var byValue = (await manager.GetFromJsonAsync<Paged<AccountSummary>>("/api/v1/accounts?sort=engagementValue&pageSize=200", Ct))!;
         var byMultiple = (await manager.GetFromJsonAsync<Paged<AccountSummary>>("/api/v1/accounts?sort=multiple&pageSize=200", Ct))!;
         var sellers = (await sellerClient.GetFromJsonAsync<Paged<AccountSummary>>("/api/v1/accounts?sort=engagementValue", Ct))!;
+        var ownedBySeller = (await manager.GetFromJsonAsync<Paged<AccountSummary>>(
+            $"/api/v1/accounts?sort=engagementValue&owner={Uri.EscapeDataString(seller.Email)}", Ct))!;
         var listed = (await manager.GetFromJsonAsync<Paged<CustomerValueRow>>("/api/v1/value/customers?sort=multiple&pageSize=200", Ct))!;
         using var badSort = await manager.GetAsync("/api/v1/accounts?sort=profit", Ct);
 
@@ -140,6 +142,8 @@ public sealed class ValueApiTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Equal([hidden.AccountId, small.AccountId, large.AccountId], byMultiple.Items.Select(a => a.Id).Where(ours.Contains));
         Assert.DoesNotContain(noProfit.AccountId, byValue.Items.Select(a => a.Id));
         Assert.Equal([large.AccountId, small.AccountId], sellers.Items.Select(a => a.Id));
+        Assert.Equal([large.AccountId, small.AccountId], ownedBySeller.Items.Select(a => a.Id));
+        Assert.Equal(2, ownedBySeller.Total);
         Assert.Equal(byValue.Items.Select(a => a.EngagementValue), byValue.Items.Select(a => a.EngagementValue).OrderDescending());
         Assert.Equal([hidden.AccountId, small.AccountId, large.AccountId], listed.Items.Select(c => c.AccountId).Where(ours.Contains));
         Assert.Contains("sort must be one of", Assert.Single(await badSort.AssertValidationProblemAsync("sort")), StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Catalog;
@@ -9,11 +10,19 @@ namespace Vouch.Features.Accounts;
 /// <summary>The account search shared by the API and the pages.</summary>
 public static class AccountQueries
 {
+    /// <summary>An account as its lists show it.</summary>
+    public static readonly Expression<Func<Account, AccountSummary>> Summary = a => new AccountSummary(
+        a.Id, a.Name, a.Industry!.Name,
+        a.Segment.HasValue ? a.Segment.Value.ToString() : null,
+        a.Region.HasValue ? a.Region.Value.ToString() : null,
+        a.CountryCode, a.Employees, a.Owner!.Email);
+
     // Sorted by value, valuesOfOwner keeps only that owner's customers: a seller sees the value of their own.
     public static async Task<Paged<AccountSummary>> SearchAsync(
         this VouchDbContext db, PageQuery page, AccountFilter filter, CancellationToken ct, Guid? valuesOfOwner = null)
     {
-        var accounts = db.Accounts.AsNoTracking();
+        var all = db.Accounts.AsNoTracking();
+        var accounts = all;
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
             var text = page.Q.Trim().ToLower();
@@ -48,23 +57,14 @@ public static class AccountQueries
             accounts = accounts.Where(a => a.Owner!.NormalizedEmail == email);
         }
 
-        var valueSort = EnumText.ParseOrNull<ValueSort>(filter.Sort);
-        var ordered = valueSort is { } sort
-            ? AccountValueOrder.CustomersByValue(db, accounts, sort, valuesOfOwner)
-            : accounts.OrderBy(a => a.Name).ThenBy(a => a.Id);
-        var total = await ordered.CountAsync(ct);
-        var items = await ordered
-            .Skip(page.Skip).Take(page.Size)
-            .Select(a => new AccountSummary(
-                a.Id, a.Name, a.Industry!.Name,
-                a.Segment.HasValue ? a.Segment.Value.ToString() : null,
-                a.Region.HasValue ? a.Region.Value.ToString() : null,
-                a.CountryCode, a.Employees, a.Owner!.Email))
-            .ToListAsync(ct);
-        if (valueSort is not null)
+        if (EnumText.ParseOrNull<ValueSort>(filter.Sort) is { } sort)
         {
-            items = await AccountValueOrder.WithValuesAsync(db, items, ct);
+            // Every filter above makes a new query: the same one means every account is asked for.
+            return await AccountValueOrder.SearchAsync(db, page, accounts == all ? null : accounts, sort, valuesOfOwner, ct);
         }
+        var ordered = accounts.OrderBy(a => a.Name).ThenBy(a => a.Id);
+        var total = await ordered.CountAsync(ct);
+        var items = await ordered.Skip(page.Skip).Take(page.Size).Select(Summary).ToListAsync(ct);
         return new Paged<AccountSummary>(items, total, page.PageNumber, page.Size);
     }
 

@@ -21,6 +21,10 @@ public sealed class ProgramOptions
     /// </summary>
     public int FiguresSeconds { get; set; } = 60;
 
+    /// <summary>How long figures kept in memory answer readers before one of them starts a refresh.</summary>
+    public static TimeSpan KeepFiguresFor(IServiceProvider services) =>
+        TimeSpan.FromSeconds(services.GetRequiredService<IOptions<ProgramOptions>>().Value.FiguresSeconds);
+
     /// <summary>How many days ahead approved content counts as expiring.</summary>
     public int ExpiringWithinDays { get; set; } = 90;
 }
@@ -30,11 +34,12 @@ public sealed class ProgramOptions
 /// win rates by <see cref="ReportQueries"/> (the rule of <see cref="RevenueAttribution"/>), gaps and burnout by the
 /// supply and demand report, the give/ask balance by the <see cref="Ledger"/>'s weighing, event conversion by
 /// <see cref="EventReport"/>, executives' progress by <see cref="ExecutiveProgram"/>. Monthly figures are grouped by
-/// month in the database; the whole dashboard is kept in memory (<see cref="KeptFigures"/>).
+/// month in the database; the whole dashboard is kept in memory per period and day (<see cref="KeptFigures{TKey, TFigures}"/>).
 /// </summary>
 public sealed class ProgramDashboard(
     VouchDbContext db, Ledger ledger, EventReport events, ExecutiveProgram executives, AdvocateSnapshot advocates, MarketSnapshot marketSnapshot,
-    IOptions<RequestOptions> requestOptions, IOptions<ProgramOptions> options, KeptFigures kept, TimeProvider clock)
+    IOptions<RequestOptions> requestOptions, IOptions<ProgramOptions> options, KeptFigures<(MonthRange Range, DateOnly Today), ProgramDashboardResponse> kept,
+    TimeProvider clock)
 {
     public const string InfluencedRevenue = "influenced-revenue";
     public const string WinRate = "win-rate";
@@ -80,9 +85,12 @@ public sealed class ProgramDashboard(
     public int FulfilSlaDays => requestOptions.Value.ProposeWithinBusinessDays + requestOptions.Value.OwnerConsentWithinBusinessDays
         + requestOptions.Value.AdvocateReplyWithinBusinessDays + requestOptions.Value.ScheduleWithinBusinessDays;
 
-    /// <summary>The figures of a period: computed afresh when <see cref="ProgramOptions.FiguresSeconds"/> is 0, else as <see cref="KeptFigures"/> keeps them.</summary>
+    /// <summary>
+    /// The figures of a period: computed afresh when <see cref="ProgramOptions.FiguresSeconds"/> is 0, else as
+    /// <see cref="KeptFigures{TKey, TFigures}"/> keeps them.
+    /// </summary>
     public Task<ProgramDashboardResponse> FiguresAsync(MonthRange range, CancellationToken ct) =>
-        options.Value.FiguresSeconds <= 0 ? ComputeAsync(range, ct) : kept.GetAsync(range, Today, ct);
+        options.Value.FiguresSeconds <= 0 ? ComputeAsync(range, ct) : kept.GetAsync((range, Today), ct);
 
     public async Task<ProgramDashboardResponse> ComputeAsync(MonthRange range, CancellationToken ct)
     {
@@ -295,20 +303,4 @@ public sealed class ProgramDashboard(
         ContentKind.CaseStudy => "Case study",
         _ => kind.ToString(),
     };
-}
-
-/// <summary>
-/// A number that moves whenever a save through this instance succeeds, so the dashboard's kept figures are computed
-/// again after a change made here.
-/// </summary>
-public sealed class FigureGeneration : SynchronousSaveInterceptor
-{
-    private long _current;
-
-    public long Current => Interlocked.Read(ref _current);
-
-    /// <summary>Says that something the figures count may have changed.</summary>
-    public void Advance() => Interlocked.Increment(ref _current);
-
-    protected override void Saved(DbContext context) => Advance();
 }

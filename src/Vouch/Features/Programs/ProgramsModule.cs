@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Vouch.Data;
 using Vouch.Auth;
 using Vouch.Hosting;
 
@@ -21,8 +21,8 @@ public sealed class ProgramsModule : ICapabilityModule
         services.AddOptions<ReportOptions>().BindConfiguration("Programs:Report")
             .Validate(o => o.CheckEvery >= TimeSpan.FromSeconds(1), "Programs:Report:CheckEvery must be a second or more.")
             .ValidateOnStart();
-        services.AddSingleton<FigureGeneration>().AddSingleton(KeptFigures.Create);
-        services.AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<FigureGeneration>());
+        services.AddSingleton(sp => KeptFigures<(MonthRange Range, DateOnly Today), ProgramDashboardResponse>.Create<ProgramDashboard>(
+            sp, (dashboard, key) => dashboard.ComputeAsync(key.Range, CancellationToken.None), ProgramOptions.KeepFiguresFor(sp)));
         services.AddScoped<ProgramDashboard>().AddScoped<FigureRecordsReader>().AddScoped<ProgramKpis>().AddScoped<ExecutiveReport>();
         if (configuration.GetValue<bool>("Programs:Report:Enabled"))
         {

@@ -31,19 +31,23 @@ public static class ReportEndpoints
         return api;
     }
 
-    private static async Task<Ok<ReferenceReport>> Influence(VouchDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await InfluenceAsync(db, ct));
+    private static async Task<Ok<ReferenceReport>> Influence(ReferenceReports reports, CancellationToken ct) =>
+        TypedResults.Ok(await reports.ReadAsync(ct));
+
+    /// <summary>The report with every figure computed afresh.</summary>
+    public static async Task<ReferenceReport> InfluenceAsync(VouchDbContext db, CancellationToken ct) =>
+        await InfluenceAsync(db, await ReportQueries.TallyAsync(ReportQueries.ClosedDeals(db), ct), ct);
 
     /// <summary>
-    /// The report over every closed opportunity and every reference with feedback; the API and the page read this. The
-    /// figures count every deal, added up in the database (<see cref="ReportQueries"/>); the deals listed, and the credits
+    /// The report over every closed opportunity and every reference with feedback. The figures count every deal, added
+    /// up in the database (<paramref name="tallies"/>, <see cref="ReportQueries"/>); the deals listed, and the credits
     /// given, are those of the <see cref="MaxDeals"/> most recently closed deals references helped, each deal's credits
     /// shared by <see cref="RevenueAttribution"/> from its own references.
     /// </summary>
-    public static async Task<ReferenceReport> InfluenceAsync(VouchDbContext db, CancellationToken ct)
+    public static async Task<ReferenceReport> InfluenceAsync(VouchDbContext db, InfluenceTallies tallies, CancellationToken ct)
     {
+        var (with, without) = tallies;
         var closed = ReportQueries.ClosedDeals(db);
-        var (with, without) = await ReportQueries.TallyAsync(closed, ct);
         var influenced = await closed.Where(d => d.WithReferences)
             .OrderByDescending(d => d.CloseDate).ThenByDescending(d => d.Id).Take(MaxDeals)
             .Select(d => new { d.Id, d.CloseDate, d.IsWon, d.Amount }).ToListAsync(ct);

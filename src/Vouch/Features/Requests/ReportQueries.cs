@@ -9,6 +9,12 @@ namespace Vouch.Features.Requests;
 /// <summary>The influence figures of one group of closed deals: with references, or without.</summary>
 public sealed record InfluenceTally(bool WithReferences, int Deals, int Won, decimal WonRevenue);
 
+/// <summary>The closed deals with references and those without, each counted and their won revenue summed.</summary>
+public sealed record InfluenceTallies(InfluenceTally With, InfluenceTally Without);
+
+/// <summary>What the influence report's kept tallies are of: every closed deal, so there is one key.</summary>
+public readonly record struct EveryClosedDeal;
+
 /// <summary>
 /// The rule of <see cref="RevenueAttribution"/> said in the database, so the influence report and the program dashboard
 /// add deals up where they are instead of loading every deal and reference: a deal counts as "with references" when one
@@ -39,14 +45,14 @@ public static class ReportQueries
     /// The deals with and without references, counted and their won revenue summed in one grouped query. Amounts are
     /// summed as doubles, because SQLite cannot sum decimals, and rounded back to cents.
     /// </summary>
-    public static async Task<(InfluenceTally With, InfluenceTally Without)> TallyAsync(IQueryable<ClosedDealRow> deals, CancellationToken ct)
+    public static async Task<InfluenceTallies> TallyAsync(IQueryable<ClosedDealRow> deals, CancellationToken ct)
     {
         var groups = await deals.GroupBy(d => d.WithReferences)
             .Select(g => new { With = g.Key, Deals = g.Count(), Won = g.Count(d => d.IsWon), Revenue = g.Sum(d => d.IsWon ? (double)d.Amount : 0.0) })
             .ToListAsync(ct);
         InfluenceTally Of(bool with) => groups.Where(g => g.With == with)
             .Select(g => new InfluenceTally(with, g.Deals, g.Won, Money(g.Revenue))).SingleOrDefault() ?? new InfluenceTally(with, 0, 0, 0);
-        return (Of(true), Of(false));
+        return new InfluenceTallies(Of(true), Of(false));
     }
 
     public static double? WinRate(InfluenceTally tally) => tally.Deals == 0 ? null : tally.Won / (double)tally.Deals;

@@ -1,5 +1,6 @@
 using Vouch.Data;
 using Vouch.Features.Matching;
+using Vouch.Features.Programs;
 
 namespace Vouch.Features.Requests;
 
@@ -76,6 +77,8 @@ public static class RequestServiceCollectionExtensions
         services.AddSingleton<SupplyDemand.MarketSnapshot>();
         services.AddSaveChangesInterceptor<SupplyDemand.MarketChanges>();
         services.AddScoped<RequestQueries>();
+        services.AddScoped<ReferenceReports>().AddSingleton(sp => KeptFigures<EveryClosedDeal, InfluenceTallies>.Create<ReferenceReports>(
+            sp, (reports, _) => reports.TallyAsync(CancellationToken.None), ProgramOptions.KeepFiguresFor(sp)));
         services.AddScoped<RequestDeadlines>();
         services.AddScoped<IAlternativesSource, Content.ContentAlternatives>();
         services.AddHostedService<RequestDeadlineService>();

@@ -101,7 +101,7 @@ public sealed class ValueQueries(VouchDbContext db, ValueReader reader, ValueSet
     /// <summary>Customers with a value, highest first; a seller's own customers only.</summary>
     public async Task<Paged<CustomerValueRow>> CustomersAsync(PageQuery page, CustomerValueFilter filter, CancellationToken ct)
     {
-        var values = db.Set<AccountValue>().AsNoTracking().Where(v => v.IsCustomer);
+        var values = db.Set<AccountValue>().AsNoTracking().Customers();
         if (!await ReadsAllAsync())
         {
             var me = user.Id;
@@ -111,26 +111,23 @@ public sealed class ValueQueries(VouchDbContext db, ValueReader reader, ValueSet
         {
             values = values.Where(v => v.Segment == segment);
         }
-        var byMultiple = EnumText.ParseOrNull<ValueSort>(filter.Sort) == ValueSort.Multiple;
-        // Without gross profit there is no engagement value or multiple to rank by: those customers are left out.
-        values = byMultiple ? values.Where(v => v.Multiple != null) : values.Where(v => v.Engagement != null);
-        var rows = values.Join(db.Accounts, v => v.AccountId, a => a.Id, (v, a) => new { Value = v, Account = a });
-        var total = await rows.CountAsync(ct);
-        var ordered = byMultiple
-            ? rows.OrderByDescending(x => x.Value.Multiple).ThenByDescending(x => x.Value.AccountId)
-            : rows.OrderByDescending(x => x.Value.Engagement).ThenByDescending(x => x.Value.AccountId);
-        var items = await ordered.Skip(page.Skip).Take(page.Size)
-            .Select(x => new CustomerValueRow(x.Value.AccountId, x.Account.Name, x.Value.Segment.HasValue ? x.Value.Segment.Value.ToString() : null,
-                x.Account.Industry!.Name, x.Value.Lifetime, x.Value.Referral, x.Value.Influence, x.Value.Knowledge, x.Value.Engagement, x.Value.Multiple,
-                x.Value.ComputedAt))
-            .ToListAsync(ct);
+        // The page's values first, in their index's order, and then their accounts' names (AccountValueOrder).
+        var ranked = values.Ranked(EnumText.ParseOrNull<ValueSort>(filter.Sort) ?? ValueSort.EngagementValue);
+        var total = await ranked.CountAsync(ct);
+        var rows = await ranked.Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        var ids = rows.Select(v => v.AccountId).ToList();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Name, Industry = a.Industry!.Name }).ToDictionaryAsync(a => a.Id, ct);
+        List<CustomerValueRow> items = [.. rows.Where(v => accounts.ContainsKey(v.AccountId)).Select(v => new CustomerValueRow(
+            v.AccountId, accounts[v.AccountId].Name, v.Segment?.ToString(), accounts[v.AccountId].Industry, v.Lifetime, v.Referral, v.Influence,
+            v.Knowledge, v.Engagement, v.Multiple, v.ComputedAt))];
         return new Paged<CustomerValueRow>(items, total, page.PageNumber, page.Size);
     }
 
     /// <summary>Each segment's customers' referral and influence value, most first.</summary>
     public async Task<IReadOnlyList<GroupValueRow>> SegmentsAsync(CancellationToken ct)
     {
-        var rows = await db.Set<AccountValue>().AsNoTracking().Where(v => v.IsCustomer)
+        var rows = await db.Set<AccountValue>().AsNoTracking().Customers()
             .GroupBy(v => v.Segment)
             .Select(g => new { g.Key, Customers = g.Count(), Referral = g.Sum(v => v.Referral), Influence = g.Sum(v => v.Influence) })
             .ToListAsync(ct);
@@ -140,7 +137,7 @@ public sealed class ValueQueries(VouchDbContext db, ValueReader reader, ValueSet
     /// <summary>Each industry's customers' referral and influence value, most first.</summary>
     public async Task<IReadOnlyList<GroupValueRow>> IndustriesAsync(CancellationToken ct)
     {
-        var rows = await db.Set<AccountValue>().AsNoTracking().Where(v => v.IsCustomer)
+        var rows = await db.Set<AccountValue>().AsNoTracking().Customers()
             .GroupBy(v => v.IndustryId)
             .Select(g => new { g.Key, Customers = g.Count(), Referral = g.Sum(v => v.Referral), Influence = g.Sum(v => v.Influence) })
             .ToListAsync(ct);
@@ -155,7 +152,9 @@ public sealed class ValueQueries(VouchDbContext db, ValueReader reader, ValueSet
     /// </summary>
     public async Task<AdvocateUse> AdvocatesAsync(CancellationToken ct)
     {
-        var advocates = db.Set<ContactValue>().AsNoTracking().Where(v => v.IsAdvocate);
+        // Compared with a parameter so SQLite seeks its indexes, as AccountValueOrder.Customers explains.
+        var advocate = true;
+        var advocates = db.Set<ContactValue>().AsNoTracking().Where(v => v.IsAdvocate == advocate);
         var totals = await advocates.GroupBy(v => 1).Select(g => new { Value = g.Sum(v => v.Beyond), Hours = g.Sum(v => v.AskHours) }).SingleOrDefaultAsync(ct);
         double? typical = totals is { Hours: > 0 } ? Math.Round(totals.Value / totals.Hours, 2) : null;
         var (high, low) = typical is { } t ? (t * UnderUsedFactor, t / OverUsedFactor) : (double.MaxValue, double.MinValue);

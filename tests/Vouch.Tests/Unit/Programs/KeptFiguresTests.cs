@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Vouch.Data;
 using Vouch.Features.Programs;
 
 namespace Vouch.Tests.Unit.Programs;
@@ -47,12 +47,11 @@ public sealed class KeptFiguresTests
     private readonly Clock _clock = new();
     private readonly Computations _computations = new();
     private readonly FigureGeneration _generation = new();
-    private readonly KeptFigures _kept;
+    private readonly KeptFigures<(MonthRange, DateOnly), ProgramDashboardResponse> _kept;
 
-    public KeptFiguresTests() => _kept = new KeptFigures(_ => _computations.StartAsync(), _generation,
-        Options.Create(new ProgramOptions { FiguresSeconds = 60 }), _clock, NullLogger<KeptFigures>.Instance);
+    public KeptFiguresTests() => _kept = new(_ => _computations.StartAsync(), _generation, TimeSpan.FromSeconds(60), _clock, NullLogger.Instance);
 
-    private Task<ProgramDashboardResponse> ReadAsync() => _kept.GetAsync(s_year, s_today, TestContext.Current.CancellationToken);
+    private Task<ProgramDashboardResponse> ReadAsync() => _kept.GetAsync((s_year, s_today), TestContext.Current.CancellationToken);
 
     private async Task StartedAsync(int count)
     {
