@@ -5,10 +5,11 @@ namespace Vouch.Data;
 /// <summary>
 /// Figures worked out from the whole database that this instance keeps in memory, one set per key, with the one
 /// computation of each under way. Many readers asking at once wait for one computation. Once figures are older than
-/// <c>keepFor</c>, readers are answered with them while one computation runs in the background. After a save through
-/// this instance (<see cref="FigureGeneration"/>), readers wait for figures that count it when computing them took
-/// under <see cref="WaitForSavesUnder"/>, so on a database of ordinary size a change made here shows at once; on a
-/// large one they are answered from memory while the refresh runs, since every save would otherwise hold every reader
+/// <c>keepFor</c>, or <see cref="RefreshEveryTimesTook"/> times as long as they took when that is longer, readers are
+/// answered with them while one computation runs in the background. After a save through this instance
+/// (<see cref="FigureGeneration"/>), readers wait for figures that count it when computing them took under
+/// <see cref="WaitForSavesUnder"/>, so on a database of ordinary size a change made here shows at once; on a large one
+/// the change shows with the next refresh, since every save would otherwise hold every reader, or keep a core busy,
 /// for the length of a computation. <c>compute</c> works a key's figures out afresh, in a scope of its own.
 /// </summary>
 public sealed partial class KeptFigures<TKey, TFigures>(
@@ -18,6 +19,12 @@ public sealed partial class KeptFigures<TKey, TFigures>(
 {
     /// <summary>Readers wait for figures that count a save only when the last computation took less than this.</summary>
     public static readonly TimeSpan WaitForSavesUnder = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Figures are computed again no sooner than this many times as long as the last computation took, so that
+    /// computing them takes at most about a tenth of the time of one core, however large the database.
+    /// </summary>
+    public const int RefreshEveryTimesTook = 10;
 
     /// <summary>Figures no reader asked for in this long are let go when another key is first asked for.</summary>
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromDays(1);
@@ -66,18 +73,31 @@ public sealed partial class KeptFigures<TKey, TFigures>(
                 _slots[key] = slot = new Slot();
             }
             slot.AskedAt = now;
-            var kept = slot.Figures is not null;
-            var counted = kept && slot.Generation == generationNow;
-            var young = now - slot.ComputedAt <= keepFor;
-            var waitForSaves = !counted && (!kept || slot.Took < WaitForSavesUnder);
-            if (!(counted && young) && (slot.Computing is null || (waitForSaves && slot.ComputingGeneration < generationNow)))
+            // Nothing to answer yet, or a save here that a quick computation should count: readers wait for it.
+            if (slot.Figures is null || (slot.Generation != generationNow && slot.Took < WaitForSavesUnder))
             {
-                slot.ComputingGeneration = generationNow;
-                slot.Computing = ComputeAsync(slot, key, generationNow);
+                if (slot.Computing is null || slot.ComputingGeneration < generationNow)
+                {
+                    Start(slot, key, generationNow);
+                }
+                answer = slot.Computing!;
             }
-            answer = kept && !waitForSaves ? Task.FromResult(slot.Figures!) : slot.Computing!;
+            else
+            {
+                if (slot.Computing is null && now - slot.ComputedAt > Max(keepFor, slot.Took * RefreshEveryTimesTook))
+                {
+                    Start(slot, key, generationNow);
+                }
+                answer = Task.FromResult(slot.Figures);
+            }
         }
         return answer.WaitAsync(ct);
+    }
+
+    private void Start(Slot slot, TKey key, long generationNow)
+    {
+        slot.ComputingGeneration = generationNow;
+        slot.Computing = ComputeAsync(slot, key, generationNow);
     }
 
     /// <summary>
@@ -113,6 +133,8 @@ public sealed partial class KeptFigures<TKey, TFigures>(
             }
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Figures for {Key} computed in {Milliseconds:0} ms.")]
     private partial void LogComputed(TKey key, double milliseconds);

@@ -129,7 +129,7 @@ public sealed class KeptFiguresTests
     }
 
     [Fact]
-    public async Task When_computing_takes_long_a_save_starts_a_refresh_but_readers_are_answered_from_memory()
+    public async Task When_computing_takes_long_readers_are_answered_from_memory_after_a_save_until_ten_times_its_length_has_passed()
     {
         var first = ReadAsync();
         await StartedAsync(1);
@@ -138,6 +138,13 @@ public sealed class KeptFiguresTests
         await first;
 
         _generation.Advance();
+        _clock.Now += TimeSpan.FromSeconds(199);
+
+        Assert.Equal(Computations.Figures(1), await ReadAsync());
+        await Task.Delay(20, TestContext.Current.CancellationToken);
+        Assert.Equal(1, _computations.Count);
+
+        _clock.Now += TimeSpan.FromSeconds(2);
 
         Assert.Equal(Computations.Figures(1), await ReadAsync());
         Assert.Equal(Computations.Figures(1), await ReadAsync());
@@ -145,5 +152,6 @@ public sealed class KeptFiguresTests
         _computations.Finish(2);
         await Task.Delay(20, TestContext.Current.CancellationToken);
         Assert.Equal(Computations.Figures(2), await ReadAsync());
+        Assert.Equal(2, _computations.Count);
     }
 }
