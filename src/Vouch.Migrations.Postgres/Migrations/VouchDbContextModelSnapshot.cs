@@ -2798,6 +2798,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 

@@ -2784,6 +2784,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 

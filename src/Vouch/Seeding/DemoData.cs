@@ -61,6 +61,8 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         var industries = await db.Industries.ToListAsync(ct);
 
         var faker = new Faker("en") { Random = new Randomizer(2026) };
+        // The sales cycles from a stream of their own, so the rest of the demo is the same as without them.
+        var cycles = new Random(2027);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         for (var i = 0; i < 24; i++)
         {
@@ -105,7 +107,7 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
             for (var o = faker.Random.Int(1, 3); o > 0; o--)
             {
                 var closed = faker.Random.Bool(0.6f);
-                db.Opportunities.Add(new Opportunity
+                var deal = new Opportunity
                 {
                     AccountId = account.Id,
                     Name = $"{account.Name} – {faker.PickRandom(s_products)}",
@@ -116,7 +118,9 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
                     IsWon = closed && faker.Random.Bool(0.55f),
                     OwnerId = account.OwnerId,
                     Competitor = faker.Random.Bool(0.5f) ? faker.PickRandom(s_competitors) : null,
-                });
+                };
+                deal.OpenedOn = deal.CloseDate.AddDays(-cycles.Next(30, 150));
+                db.Opportunities.Add(deal);
             }
         }
         await db.SaveChangesAsync(ct);

@@ -32,6 +32,8 @@ public static class DemoProgram
             return;
         }
         var random = new Random(16);
+        // Deals that references helped close sooner; from a stream of their own, so the rest is the same as without them.
+        var cycles = new Random(17);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         for (var m = 11; m >= 0; m--)
         {
@@ -50,6 +52,7 @@ public static class DemoProgram
                 {
                     AccountId = prospect.Id, Name = $"{prospect.Name} – deal {d + 1}", Amount = 15_000m + random.Next(40) * 3_500m,
                     Stage = won ? OpportunityClosing.WonStage : "Closed lost", CloseDate = closeDay, IsClosed = true, IsWon = won, OwnerId = seller.Id,
+                    OpenedOn = closeDay.AddDays(-(withReference ? cycles.Next(35, 76) : cycles.Next(55, 111))),
                 };
                 db.Opportunities.Add(deal);
                 if (withReference)

@@ -112,7 +112,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
     private static readonly string[] s_requestProductColumns = ["ProductsId", "ReferenceRequestId"];
 
     private static readonly string[] s_opportunityColumns =
-        ["Id", "AccountId", "Name", "Amount", "Stage", "CloseDate", "IsClosed", "IsWon", "Competitor", "OwnerId", "ExternalId"];
+        ["Id", "AccountId", "Name", "Amount", "Stage", "CloseDate", "IsClosed", "IsWon", "Competitor", "OwnerId", "ExternalId", "OpenedOn"];
 
     /// <summary>Scale data goes only into a database without accounts, so it never mixes with real records.</summary>
     public Task<bool> HasAccountsAsync(CancellationToken ct = default) => db.Accounts.AnyAsync(ct);
@@ -393,16 +393,18 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
     private static IEnumerable<OpportunityRow> Opportunities(List<AccountRow> accounts, Guid[] sellers, DateOnly today)
     {
         var random = new Random(RandomSeed + 2);
+        // The sales cycles from a stream of their own, so the deals are the same as without them.
+        var cycles = new Random(RandomSeed + 20);
         var ids = new SequentialIds(random);
         var threeYearsAgo = today.AddYears(-3);
         var number = 0;
         foreach (var account in accounts)
         {
-            var (amountMin, amountMax) = account.Segment switch
+            var (amountMin, amountMax, cycleMin, cycleMax) = account.Segment switch
             {
-                Segment.SmallBusiness => (3_000, 50_000),
-                Segment.MidMarket => (25_000, 300_000),
-                _ => (150_000, 3_000_000),
+                Segment.SmallBusiness => (3_000, 50_000, 14, 60),
+                Segment.MidMarket => (25_000, 300_000, 30, 120),
+                _ => (150_000, 3_000_000, 60, 240),
             };
             for (var i = 0; i < account.OpportunityCount; i++)
             {
@@ -422,7 +424,8 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
                     IsWon: isWon,
                     Competitor: random.NextDouble() < 0.55 ? s_competitors[random.Next(s_competitors.Length)] : null,
                     OwnerId: random.NextDouble() < 0.9 ? account.OwnerId : sellers[random.Next(sellers.Length)],
-                    ExternalId: $"SCALE-O{++number:D8}");
+                    ExternalId: $"SCALE-O{++number:D8}",
+                    OpenedOn: closeDate.AddDays(-cycles.Next(cycleMin, cycleMax + 1)));
             }
         }
     }
@@ -554,7 +557,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
 
     private readonly record struct OpportunityRow(
         Guid Id, Guid AccountId, string Name, decimal Amount, string Stage, DateOnly CloseDate, bool IsClosed, bool IsWon,
-        string? Competitor, Guid OwnerId, string ExternalId);
+        string? Competitor, Guid OwnerId, string ExternalId, DateOnly OpenedOn);
 
     private async Task<IBulkWriter> OpenWriterAsync(CancellationToken ct) => settings.Provider switch
     {
@@ -738,6 +741,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
                 p[8].Value = (object?)o.Competitor ?? DBNull.Value;
                 p[9].Value = Text(o.OwnerId);
                 p[10].Value = o.ExternalId;
+                p[11].Value = o.OpenedOn;
             }, ct);
 
         public async Task CommitAsync(CancellationToken ct)
@@ -968,6 +972,7 @@ public sealed class ScaleData(VouchDbContext db, UserManager<User> users, Databa
                 }
                 w.Write(o.OwnerId, NpgsqlDbType.Uuid);
                 w.Write(o.ExternalId, NpgsqlDbType.Varchar);
+                w.Write(o.OpenedOn, NpgsqlDbType.Date);
             }, ct);
 
         public async Task CommitAsync(CancellationToken ct)

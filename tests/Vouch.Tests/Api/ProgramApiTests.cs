@@ -46,6 +46,7 @@ public sealed class ProgramApiTests(VouchApp app) : IClassFixture<VouchApp>
             var won = Deal("Northwind renewal", 10_000m, "2025-01-10", true);
             var lost = Deal("Contoso pilot", 5_000m, "2025-01-20", false);
             var without = Deal("Fabrikam rollout", 7_000m, "2025-02-14", true);
+            (won.OpenedOn, without.OpenedOn) = (new DateOnly(2024, 12, 1), new DateOnly(2025, 1, 15));
             ReferenceRequest Request(Guid? deal, string created, RequestStatus status) => new()
             {
                 RequesterId = people.SellerId, OpportunityId = deal, ActivityTypeId = call.Id, NeededBy = new DateOnly(2025, 3, 1),
@@ -83,9 +84,10 @@ public sealed class ProgramApiTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Equal([1.0, 0, null], Series(dashboard, "fulfilment-rate").Values);
         Assert.Equal([2, null, null], Series(dashboard, "days-to-fulfil").Values);
         Assert.Equal([1.0, 0, null], Series(dashboard, "acceptance-rate").Values);
-        var cycle = dashboard.Figures.Single(f => f.Key == "win-rate").Numbers.Single(n => n.Name == "Sales cycle with references");
-        Assert.Null(cycle.Value);
-        Assert.NotNull(cycle.Reason);
+        var numbers = dashboard.Figures.Single(f => f.Key == "win-rate").Numbers;
+        // Won 40 days after it was opened with a reference, 30 days without; the lost deal carries no opened day.
+        Assert.Equal((40.0, 30.0), (numbers.Single(n => n.Name == "Median sales cycle with references").Value,
+            numbers.Single(n => n.Name == "Median sales cycle without references").Value));
         var report = (await executive.GetFromJsonAsync<ReferenceReport>("/api/v1/reports/references", Ct))!;
         Assert.Equal(10_000m, report.InfluencedRevenue);
 
@@ -98,7 +100,7 @@ public sealed class ProgramApiTests(VouchApp app) : IClassFixture<VouchApp>
         using var csv = await executive.GetAsync($"/api/v1/program/figures/influenced-revenue/records?{Period}&format=csv", Ct);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync(Ct)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["Deal,Account,Closed,Outcome,With references,Amount", "Northwind renewal,Program prospect,2025-01-10,Won,Yes,10000.00"], lines);
+        Assert.Equal(["Deal,Account,Opened,Closed,Outcome,With references,Amount", "Northwind renewal,Program prospect,2024-12-01,2025-01-10,Won,Yes,10000.00"], lines);
         using var xlsx = await executive.GetAsync($"/api/v1/program/figures/influenced-revenue/records?{Period}&format=xlsx", Ct);
         Assert.Equal(FigureExport.ExcelContentType, xlsx.Content.Headers.ContentType!.MediaType);
         Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync(Ct))[..2]);

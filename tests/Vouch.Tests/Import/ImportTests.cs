@@ -74,6 +74,7 @@ public sealed class ImportTests
             Assert.Equal(("Müller expansion", 120000m, "Closed Won", new DateOnly(2026, 3, 31), true, true, rita.Id),
                 (expansion.Name, expansion.Amount, expansion.Stage, expansion.CloseDate, expansion.IsClosed, expansion.IsWon, expansion.OwnerId!.Value));
             Assert.Equal(["Analytics", "Payments"], expansion.Products.Select(p => p.Name).Order());
+            Assert.Equal(new DateOnly(2025, 11, 2), expansion.OpenedOn);
 
             var roles = await db.OpportunityContactRoles.OrderBy(r => r.ExternalId).Select(r => r.Role).ToListAsync(TestContext.Current.CancellationToken);
             Assert.Equal(["Decision Maker", "Economic Buyer"], roles);

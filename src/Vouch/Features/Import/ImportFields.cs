@@ -37,6 +37,9 @@ public static class ImportFields
     public const string Amount = nameof(Amount);
     public const string Stage = nameof(Stage);
     public const string CloseDate = nameof(CloseDate);
+
+    /// <summary>The day a deal was opened (Salesforce's CreatedDate).</summary>
+    public const string OpenedOn = nameof(OpenedOn);
     public const string IsClosed = nameof(IsClosed);
     public const string IsWon = nameof(IsWon);
     public const string Competitor = nameof(Competitor);

@@ -16,14 +16,14 @@ internal sealed class OpportunityTable : TableImporter<OpportunityTable.Row, Opp
     public override IReadOnlyList<string> Fields { get; } =
     [
         ImportFields.ExternalId, ImportFields.AccountId, ImportFields.Account, ImportFields.Name, ImportFields.Amount,
-        ImportFields.Stage, ImportFields.CloseDate, ImportFields.IsClosed, ImportFields.IsWon, ImportFields.Competitor,
+        ImportFields.Stage, ImportFields.CloseDate, ImportFields.OpenedOn, ImportFields.IsClosed, ImportFields.IsWon, ImportFields.Competitor,
         ImportFields.Owner, ImportFields.Products,
     ];
 
     public override IReadOnlyDictionary<string, string> SalesforceColumns { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Id"] = ImportFields.ExternalId, ["AccountId"] = ImportFields.AccountId, ["Name"] = ImportFields.Name,
-        ["Amount"] = ImportFields.Amount, ["StageName"] = ImportFields.Stage, ["CloseDate"] = ImportFields.CloseDate,
+        ["Amount"] = ImportFields.Amount, ["StageName"] = ImportFields.Stage, ["CloseDate"] = ImportFields.CloseDate, ["CreatedDate"] = ImportFields.OpenedOn,
         ["IsClosed"] = ImportFields.IsClosed, ["IsWon"] = ImportFields.IsWon, ["OwnerId"] = ImportFields.Owner,
     };
 
@@ -32,7 +32,7 @@ internal sealed class OpportunityTable : TableImporter<OpportunityTable.Row, Opp
 
     internal sealed record Row(
         string? ExternalId, AccountReference Account, string Name, decimal? Amount, string Stage, DateOnly? CloseDate,
-        bool? IsClosed, bool? IsWon, string? Competitor, string? Owner, List<string> Products);
+        DateOnly? OpenedOn, bool? IsClosed, bool? IsWon, string? Competitor, string? Owner, List<string> Products);
 
     internal sealed record Existing(KnownRecords<Opportunity, (Guid AccountId, string Name)> Opportunities, AccountReferences Accounts, ProductCatalog Products);
 
@@ -45,6 +45,7 @@ internal sealed class OpportunityTable : TableImporter<OpportunityTable.Row, Opp
             row.Money(ImportFields.Amount),
             row.Required(ImportFields.Stage, 40),
             row.Date(ImportFields.CloseDate),
+            row.Date(ImportFields.OpenedOn),
             row.Flag(ImportFields.IsClosed),
             row.Flag(ImportFields.IsWon),
             row.Text(ImportFields.Competitor, 100),
@@ -89,6 +90,7 @@ internal sealed class OpportunityTable : TableImporter<OpportunityTable.Row, Opp
         changes.Set(ImportFields.Amount, opportunity.Amount, values.Amount ?? 0, v => opportunity.Amount = v);
         changes.Set(ImportFields.Stage, opportunity.Stage, values.Stage, v => opportunity.Stage = v);
         changes.Set(ImportFields.CloseDate, opportunity.CloseDate, values.CloseDate!.Value, v => opportunity.CloseDate = v);
+        changes.Set(ImportFields.OpenedOn, opportunity.OpenedOn, values.OpenedOn ?? opportunity.OpenedOn, v => opportunity.OpenedOn = v);
         changes.Set(ImportFields.IsClosed, opportunity.IsClosed, values.IsClosed ?? false, v => opportunity.IsClosed = v);
         changes.Set(ImportFields.IsWon, opportunity.IsWon, values.IsWon ?? false, v => opportunity.IsWon = v);
         changes.Set(ImportFields.Competitor, opportunity.Competitor, values.Competitor, v => opportunity.Competitor = v);

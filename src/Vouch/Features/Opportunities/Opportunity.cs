@@ -17,6 +17,12 @@ public sealed class Opportunity : IVersioned
     public decimal Amount { get; set; }
     public required string Stage { get; set; }
     public DateOnly CloseDate { get; set; }
+
+    /// <summary>
+    /// The day the deal was opened: the day it was created in Vouch, or the CRM's created date. With the close date it
+    /// gives the length of the sales cycle; a deal imported without one has none.
+    /// </summary>
+    public DateOnly? OpenedOn { get; set; }
     public bool IsClosed { get; set; }
     public bool IsWon { get; set; }
     public string? Competitor { get; set; }

@@ -9,8 +9,8 @@ namespace Vouch.Features.Opportunities;
 public sealed record CloseOpportunityBody(bool? Won, decimal? Amount, DateOnly? CloseDate, Guid? Version);
 
 public sealed record OpportunityResponse(
-    Guid Id, string Name, Guid AccountId, string Account, decimal Amount, string Stage, DateOnly CloseDate, bool IsClosed, bool IsWon,
-    string? Competitor, IReadOnlyList<string> Products, Guid? OwnerId, string? Owner, Guid Version);
+    Guid Id, string Name, Guid AccountId, string Account, decimal Amount, string Stage, DateOnly CloseDate, DateOnly? OpenedOn, bool IsClosed,
+    bool IsWon, string? Competitor, IReadOnlyList<string> Products, Guid? OwnerId, string? Owner, Guid Version);
 
 /// <summary>
 /// Who sees a deal and who closes it. Sellers see and close their own deals; reference managers and admins see and

@@ -26,7 +26,7 @@ public sealed record OpportunityFilter
 public static class OpportunityQueries
 {
     public static readonly Expression<Func<Opportunity, OpportunityResponse>> Response = o => new OpportunityResponse(
-        o.Id, o.Name, o.AccountId, o.Account!.Name, o.Amount, o.Stage, o.CloseDate, o.IsClosed, o.IsWon, o.Competitor,
+        o.Id, o.Name, o.AccountId, o.Account!.Name, o.Amount, o.Stage, o.CloseDate, o.OpenedOn, o.IsClosed, o.IsWon, o.Competitor,
         o.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(), o.OwnerId, o.Owner == null ? null : o.Owner.DisplayName, o.Version);
 
     /// <summary>Open deals first, each part by close date.</summary>

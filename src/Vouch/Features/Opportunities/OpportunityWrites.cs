@@ -12,7 +12,7 @@ public sealed record OpportunityInput(
 /// Creating deals, for the API, the opportunities page and a referral that becomes a deal. A seller owns the deals they
 /// create; reference managers and admins may name another owner.
 /// </summary>
-public sealed class OpportunityWrites(VouchDbContext db)
+public sealed class OpportunityWrites(VouchDbContext db, TimeProvider clock)
 {
     public const string DefaultStage = "Prospecting";
     public const int StageMaxLength = 40;
@@ -21,7 +21,7 @@ public sealed class OpportunityWrites(VouchDbContext db)
     public async Task<CommandResult<OpportunityResponse>> CreateAsync(OpportunityAccess access, OpportunityInput input, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var opportunity = Draft(input.Name, input.Amount, input.Stage, input.CloseDate, errors, "");
+        var opportunity = Draft(input.Name, input.Amount, input.Stage, input.CloseDate, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors, "");
         errors.MaxLength("competitor", input.Competitor, CompetitorMaxLength);
         if (input.AccountId is not { } accountId)
         {
@@ -53,10 +53,12 @@ public sealed class OpportunityWrites(VouchDbContext db)
     }
 
     /// <summary>
-    /// A new open deal from its fields, or null with what is wrong added to <paramref name="errors"/>, each field named with
-    /// <paramref name="prefix"/> ("create." when the deal is part of a larger body).
+    /// A new open deal from its fields, opened on <paramref name="today"/>, or null with what is wrong added to
+    /// <paramref name="errors"/>, each field named with <paramref name="prefix"/> ("create." when the deal is part of a
+    /// larger body).
     /// </summary>
-    public static Opportunity? Draft(string? name, decimal? amount, string? stage, DateOnly? closeDate, ValidationErrors errors, string prefix)
+    public static Opportunity? Draft(
+        string? name, decimal? amount, string? stage, DateOnly? closeDate, DateOnly today, ValidationErrors errors, string prefix)
     {
         var invalid = new ValidationErrors();
         invalid.Required(prefix + "name", name, Account.NameMaxLength);
@@ -86,7 +88,7 @@ public sealed class OpportunityWrites(VouchDbContext db)
             }
         }
         return invalid.IsEmpty
-            ? new Opportunity { Name = name!.Trim(), Amount = amount!.Value, Stage = trimmedStage, CloseDate = closeDate!.Value }
+            ? new Opportunity { Name = name!.Trim(), Amount = amount!.Value, Stage = trimmedStage, CloseDate = closeDate!.Value, OpenedOn = today }
             : null;
     }
 

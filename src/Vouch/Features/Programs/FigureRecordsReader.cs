@@ -46,11 +46,12 @@ public sealed class FigureRecordsReader(VouchDbContext db, ProgramDashboard dash
                 }
                 var total = await deals.CountAsync(ct);
                 var page = await deals.OrderByDescending(d => d.CloseDate).ThenBy(d => d.Id).Skip(skip).Take(take)
-                    .Join(db.Opportunities, d => d.Id, o => o.Id, (d, o) => new { d.Id, o.Name, Account = o.Account!.Name, d.CloseDate, d.IsWon, d.Amount, d.WithReferences })
+                    .Join(db.Opportunities, d => d.Id, o => o.Id, (d, o) => new { d.Id, o.Name, Account = o.Account!.Name, d.OpenedOn, d.CloseDate, d.IsWon, d.Amount, d.WithReferences })
                     .ToListAsync(ct);
-                return (["Deal", "Account", "Closed", "Outcome", "With references", "Amount"], total,
+                return (["Deal", "Account", "Opened", "Closed", "Outcome", "With references", "Amount"], total,
                     [.. page.Select(d => new FigureRecord($"/opportunities/{d.Id}",
-                        [d.Name, d.Account, Day(d.CloseDate), d.IsWon ? "Won" : "Lost", d.WithReferences ? "Yes" : "No", Money(d.Amount)]))]);
+                        [d.Name, d.Account, d.OpenedOn is { } opened ? Day(opened) : null, Day(d.CloseDate), d.IsWon ? "Won" : "Lost",
+                            d.WithReferences ? "Yes" : "No", Money(d.Amount)]))]);
             }
             case ProgramDashboard.Requests or ProgramDashboard.Fulfilment or ProgramDashboard.Acceptance:
             {

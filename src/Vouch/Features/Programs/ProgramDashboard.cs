@@ -128,6 +128,15 @@ public sealed class ProgramDashboard(
             new("Influenced pipeline", "money", Series(n, i => (double)ReportQueries.Money(pipeline.GetValueOrDefault(i))), "influenced-pipeline"),
             new("Influenced revenue", "money", revenue, "influenced-revenue"),
         ], new FigureNumber("Influenced revenue", revenue.Sum(v => v ?? 0), "money")));
+        // Sales cycles: days from opened to won, of the won deals that carry the day they were opened.
+        var cycles = await ReportQueries.ClosedDeals(db)
+            .Where(d => d.IsWon && d.OpenedOn != null && d.OpenedOn <= d.CloseDate && d.CloseDate >= range.First && d.CloseDate < range.End)
+            .Select(d => new { d.WithReferences, d.CloseDate, OpenedOn = d.OpenedOn!.Value })
+            .ToListAsync(ct);
+        FigureNumber Cycle(string name, bool with) => ProgramMeasures.Median(cycles.Where(c => c.WithReferences == with)
+                .Select(c => c.CloseDate.DayNumber - c.OpenedOn.DayNumber)) is { } days
+            ? new FigureNumber(name, days, "days")
+            : new FigureNumber(name, null, "days", CycleUnknown);
         var withAll = deals.Values.Sum(d => d.With);
         var withoutAll = deals.Values.Sum(d => d.Without);
         figures.Add(Monthly(WinRate, "line",
@@ -137,8 +146,8 @@ public sealed class ProgramDashboard(
         ],
             new FigureNumber("Win rate with references", Rate(deals.Values.Sum(d => d.WonWith), withAll), "rate"),
             new FigureNumber("Win rate without references", Rate(deals.Values.Sum(d => d.WonWithout), withoutAll), "rate"),
-            new FigureNumber("Sales cycle with references", null, "days", CycleUnknown),
-            new FigureNumber("Sales cycle without references", null, "days", CycleUnknown)));
+            Cycle("Median sales cycle with references", true),
+            Cycle("Median sales cycle without references", false)));
 
         // Requests by the month they were made: volume, fulfilment, acceptance.
         var made = db.ReferenceRequests.Where(r => r.CreatedAt >= range.StartsAt && r.CreatedAt < range.EndsAt);
@@ -286,7 +295,7 @@ public sealed class ProgramDashboard(
 
     public const int GapsShown = 10;
 
-    private const string CycleUnknown = "Deals carry no day they were opened, so the length of a sales cycle cannot be measured yet.";
+    private const string CycleUnknown = "No deal won in the period carries the day it was opened, so its sales cycle cannot be measured.";
 
     public static string TitleOf(string key) => Figures.First(f => f.Key == key).Title;
 

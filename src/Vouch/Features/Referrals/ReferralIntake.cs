@@ -220,7 +220,8 @@ public sealed class ReferralIntake(VouchDbContext db, CurrentUser user, Advocate
         }
         else if (body.Create is { } create)
         {
-            created = OpportunityWrites.Draft(create.Name, create.Amount, create.Stage, create.CloseDate, errors, "create.");
+            created = OpportunityWrites.Draft(create.Name, create.Amount, create.Stage, create.CloseDate,
+                DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), errors, "create.");
         }
         if (body.Version is null)
         {

@@ -37,6 +37,7 @@ public static class ReportQueries
             CloseDate = o.CloseDate,
             IsWon = o.IsWon,
             Amount = o.Amount,
+            OpenedOn = o.OpenedOn,
             WithReferences = helping.Any(r => r.OpportunityId == o.Id),
         });
     }
@@ -67,6 +68,7 @@ public sealed class ClosedDealRow
     public DateOnly CloseDate { get; init; }
     public bool IsWon { get; init; }
     public decimal Amount { get; init; }
+    public DateOnly? OpenedOn { get; init; }
     public bool WithReferences { get; init; }
 }
 
