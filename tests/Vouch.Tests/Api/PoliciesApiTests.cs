@@ -128,6 +128,32 @@ public sealed class PoliciesApiTests(VouchApp app) : IClassFixture<VouchApp>
     }
 
     [Fact]
+    public async Task Of_two_managers_deciding_an_exception_at_once_the_second_saves_nothing()
+    {
+        await CallsFromProposalAsync();
+        var (people, advocate) = await app.AddPeopleAsync();
+        var opportunityId = await app.AddOpportunityAsync(people.SellerId, advocate);
+        await SetStageAsync(opportunityId, "Qualification", 10_000);
+        var request = await ReadAsync<RequestResponse>(await people.Seller.PostAsJsonAsync("/api/v1/requests",
+            new { activityType = "reference-call", neededBy = s_neededBy, opportunityId }, Ct), HttpStatusCode.Created);
+
+        var second = await app.WithScopeAsync(async services =>
+        {
+            // The second manager has read the exception while it waited; the first decides before they save.
+            var db = services.GetRequiredService<VouchDbContext>();
+            var read = await db.Set<PolicyException>().SingleAsync(e => e.RequestId == request.Id, Ct);
+            await ReadAsync<PolicyExceptionResponse>(await (await ManagerAsync()).PostAsJsonAsync(
+                $"/api/v1/requests/{request.Id}/policy-exception", new { decision = "approve", reason = "Strategic logo" }, Ct));
+            (read.State, read.Reason) = (ExceptionState.Declined, "Too early");
+            return await Record.ExceptionAsync(() => db.SaveChangesAsync(Ct));
+        });
+
+        Assert.IsType<DbUpdateConcurrencyException>(second);
+        var decided = (await people.Seller.GetFromJsonAsync<PolicyExceptionResponse>($"/api/v1/requests/{request.Id}/policy-exception", Ct))!;
+        Assert.Equal(("Approved", "Strategic logo"), (decided.State, decided.Reason));
+    }
+
+    [Fact]
     public async Task A_declined_exception_ends_the_request_and_a_request_within_policy_needs_none()
     {
         await CallsFromProposalAsync();

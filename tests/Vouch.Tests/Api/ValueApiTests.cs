@@ -7,6 +7,7 @@ using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Contacts;
 using Vouch.Features.Engagements;
+using Vouch.Features.Ideas;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Referrals;
 using Vouch.Features.Requests;
@@ -171,6 +172,37 @@ public sealed class ValueApiTests(VouchApp app) : IClassFixture<VouchApp>
 
         // 10,000 × 40 % split between the two references.
         Assert.Equal([2_000d, 2_000d], influence);
+    }
+
+    [Fact]
+    public async Task A_vote_on_an_open_idea_leaves_no_note_for_the_refresh_while_delivering_the_idea_does()
+    {
+        var customer = await AddCustomerAsync(1_000m, 0m, 0m);
+        var voter = await app.AddUserAsync(Roles.Advocate);
+        var notes = await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var idea = new Idea { Title = "Notes per vote", Description = "Say who voted.", AuthorId = voter.Id, CreatedAt = DateTimeOffset.UtcNow };
+            db.Ideas.Add(idea);
+            await db.SaveChangesAsync(Ct);
+            db.ChangeTracker.Clear();
+
+            // Voting loads the idea it counts the vote on into the same save.
+            var open = await db.Ideas.SingleAsync(i => i.Id == idea.Id, Ct);
+            db.IdeaVotes.Add(new IdeaVote { IdeaId = open.Id, UserId = voter.Id, At = DateTimeOffset.UtcNow, AccountId = customer.AccountId });
+            await db.SaveChangesAsync(Ct);
+            var afterVote = db.ChangeTracker.Entries<StaleValue>().Select(e => (e.Entity.Kind, e.Entity.RecordId)).ToList();
+            db.ChangeTracker.Clear();
+
+            var delivered = await db.Ideas.SingleAsync(i => i.Id == idea.Id, Ct);
+            delivered.Status = IdeaStatus.Delivered;
+            await db.SaveChangesAsync(Ct);
+            var afterDelivery = db.ChangeTracker.Entries<StaleValue>().Select(e => (e.Entity.Kind, e.Entity.RecordId)).ToList();
+            return (IdeaId: idea.Id, afterVote, afterDelivery);
+        });
+
+        Assert.Empty(notes.afterVote);
+        Assert.Equal([(StaleKind.Idea, (Guid?)notes.IdeaId)], notes.afterDelivery);
     }
 
     [Fact]

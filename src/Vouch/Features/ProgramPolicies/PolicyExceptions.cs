@@ -57,21 +57,28 @@ public sealed class PolicyExceptions(VouchDbContext db, RequestWorkflow workflow
         }
         var reason = body.Reason!.Trim();
         (exception.DecidedById, exception.DecidedBy, exception.DecidedAt, exception.Reason) = (actor.UserId, actor.Name, clock.GetUtcNow(), reason);
-        if (decision == "approve")
+        try
         {
-            exception.State = ExceptionState.Approved;
-            await workflow.NotifyExceptionApprovedAsync(actor, requestId, reason, ct);
-            await db.SaveChangesAsync(ct);
-        }
-        else
-        {
-            exception.State = ExceptionState.Declined;
-            // The request ends in the same save; a request that moved on meanwhile refuses and nothing is saved.
-            var declined = await workflow.DeclineOutsidePolicyAsync(actor, requestId, reason, ct);
-            if (!declined.Succeeded)
+            if (decision == "approve")
             {
-                return declined.Refusal;
+                exception.State = ExceptionState.Approved;
+                await workflow.NotifyExceptionApprovedAsync(actor, requestId, reason, ct);
+                await db.SaveChangesAsync(ct);
             }
+            else
+            {
+                exception.State = ExceptionState.Declined;
+                // The request ends in the same save; a request that moved on meanwhile refuses and nothing is saved.
+                var declined = await workflow.DeclineOutsidePolicyAsync(actor, requestId, reason, ct);
+                if (!declined.Succeeded)
+                {
+                    return declined.Refusal;
+                }
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Refusal.Conflict("The exception was decided already.", "Another reference manager decided it while you did; reload it to see their decision.");
         }
         return Response(exception);
     }

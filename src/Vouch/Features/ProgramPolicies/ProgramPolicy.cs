@@ -90,7 +90,8 @@ internal sealed class PolicyExceptionConfiguration : IEntityTypeConfiguration<Po
     public void Configure(EntityTypeBuilder<PolicyException> builder)
     {
         builder.HasKey(e => e.RequestId);
-        builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
+        // Two managers deciding at once: the save of the second finds the state it read gone, and nothing of it is kept.
+        builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         builder.Property(e => e.DecidedBy).HasMaxLength(256);
         builder.Property(e => e.Reason).HasMaxLength(PolicyException.ReasonMaxLength);
         builder.HasOne<ReferenceRequest>().WithOne().HasForeignKey<PolicyException>(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);

@@ -89,7 +89,9 @@ public sealed class ValueChanges(TimeProvider clock) : SaveChangesInterceptor
                     || (entry.State == EntityState.Modified && (entry.Property(nameof(Idea.Status)).IsModified || entry.Property(nameof(Idea.MergedIntoId)).IsModified)):
                     marks.Add((StaleKind.Idea, idea.Id));
                     break;
-                case IdeaVote { AccountId: { } voter }:
+                // A vote moves a value only on a delivered idea; voting loads the idea into the same save, so the vote
+                // hot path writes no note.
+                case IdeaVote { AccountId: { } voter } vote when context.Set<Idea>().Local.FindEntry(vote.IdeaId)?.Entity is not { Status: not IdeaStatus.Delivered }:
                     marks.Add((StaleKind.Account, voter));
                     break;
             }
