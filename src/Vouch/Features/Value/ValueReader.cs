@@ -70,11 +70,14 @@ public sealed class ValueReader(VouchDbContext db)
             })
             .ToListAsync(ct);
 
-        // The cost of supporting their advocacy: the hours of their completed asks. Summed as doubles: SQLite sums no decimals.
+        // The cost of supporting their advocacy: the hours of their completed asks. Summed as doubles: SQLite sums no
+        // decimals. The effort is joined before grouping: summed through the navigation, EF Core writes a correlated
+        // subquery per contact.
         var asks = db.Engagements.AsNoTracking()
             .Where(e => ids.Contains(e.AccountId) && e.Kind == EngagementKind.Ask && e.Status == EngagementStatus.Completed);
-        var hours = await asks.GroupBy(e => new { e.AccountId, e.ContactId })
-            .Select(g => new { g.Key.AccountId, g.Key.ContactId, Hours = g.Sum(e => (double)e.ActivityType!.EffortHours) })
+        var hours = await asks.Join(db.ActivityTypes, e => e.ActivityTypeId, t => (Guid?)t.Id, (e, t) => new { e.AccountId, e.ContactId, t.EffortHours })
+            .GroupBy(x => new { x.AccountId, x.ContactId })
+            .Select(g => new { g.Key.AccountId, g.Key.ContactId, Hours = g.Sum(x => (double)x.EffortHours) })
             .ToListAsync(ct);
         var beta = await asks.Where(e => e.ActivityType!.Key == BetaFeedbackKey)
             .Select(e => new { e.Id, e.AccountId, e.ContactId, e.Title, e.ActivityType!.Name, e.At })
