@@ -113,13 +113,19 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
-    public static DbContextOptionsBuilder UseVouchDatabase(this DbContextOptionsBuilder options, DatabaseSettings settings) =>
-        settings.Provider switch
+    public static DbContextOptionsBuilder UseVouchDatabase(this DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        // The records of a deleted account or contact (its deals, reviews, ledger entries…) are kept for the audit and
+        // the program's figures, and leave every list that reaches them through their required navigation: the
+        // interaction of query filters and required navigations this warns about is the one intended.
+        options.ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+        return settings.Provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrations)),
             _ => options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrations))
                 .AddInterceptors(SqliteDurability.Instance),
         };
+    }
 
     /// <summary>Whether the migrations for this provider were found next to the app.</summary>
     internal static bool MigrationsAvailable(DatabaseSettings settings)
