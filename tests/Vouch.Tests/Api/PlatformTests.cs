@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Vouch.Auth;
+using Vouch.Features.Health;
 using Vouch.Tests.Infrastructure;
 
 namespace Vouch.Tests.Api;
@@ -17,7 +19,8 @@ public sealed class PlatformTests(VouchApp app) : IClassFixture<VouchApp>
         using var response = await client.GetAsync("/health", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
+        var health = (await response.Content.ReadFromJsonAsync<HealthResponse>(Ct))!;
+        Assert.Equal(("Healthy", "Healthy"), (health.Status, health.Checks["database"].Status));
     }
 
     [Fact]

