@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Vouch.Features.Ideas;
+using Vouch.Features.Meaning;
 
 namespace Vouch.Cli;
 
@@ -14,7 +15,7 @@ public static class IdeasCommands
             DefaultValueFactory = _ => IdeaReindex.DefaultBatchSize,
         };
         var reindex = new Command("reindex",
-            "Rebuild every idea's search terms, hot score and demand: after changing Ideas:HalfLifeDays or upgrading to a Vouch whose similarity engine changed.")
+            "Rebuild every idea's search terms, hot score, demand and embedding: after changing Ideas:HalfLifeDays or upgrading to a Vouch whose similarity engine or sentence model changed.")
         { batchSize };
         reindex.SetAction((parse, ct) =>
         {
@@ -37,6 +38,22 @@ public static class IdeasCommands
                     }
                 }, token);
                 Console.WriteLine($"Reindexed {result.Done:N0} ideas in {stopwatch.Elapsed.TotalSeconds:N1} s; {result.Changed:N0} had changed.");
+
+                // Their meaning too: after a new model, every idea's embedding is stale.
+                stopwatch.Restart();
+                reported = TimeSpan.Zero;
+                var embedder = services.GetRequiredService<TextEmbedder>();
+                var embedded = await services.GetRequiredService<EmbeddingWriter>().ReindexAsync(done =>
+                {
+                    if (stopwatch.Elapsed - reported >= TimeSpan.FromSeconds(5))
+                    {
+                        reported = stopwatch.Elapsed;
+                        Console.WriteLine($"  {done,12:N0} of {result.Total:N0} ideas embedded  ({stopwatch.Elapsed.TotalSeconds:N0} s)");
+                    }
+                }, token);
+                Console.WriteLine(embedder.State == ModelState.Failed
+                    ? $"Embeddings were not worked out: {embedder.Failure}"
+                    : $"Embedded {embedded:N0} ideas in {stopwatch.Elapsed.TotalSeconds:N1} s ({embedded / Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001):N0} a second).");
                 return CliHost.Ok;
             }, ct);
         });

@@ -41,6 +41,8 @@ public class VouchApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStart", "true");
         // Digests go out only where a test sends them itself.
         builder.UseSetting("Digest:Enabled", "false");
+        // Embeddings are worked out where a test asks for them, so the model loads only for the tests about meaning.
+        builder.UseSetting("Meaning:EmbedInBackground", "false");
     }
 
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

@@ -1,21 +1,33 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Vouch.Data;
 using Vouch.Hosting;
 
 namespace Vouch.Features.Meaning;
 
 /// <summary>
-/// Comparing text by meaning: the sentence model, loaded once per process on first use, and what <c>/health</c> says
-/// of it. <c>Meaning:Enabled</c> (true) turns the model off, for a machine without the memory for it.
+/// Comparing text by meaning: the sentence model, loaded once per process on first use, what <c>/health</c> says of
+/// it, and the ideas' stored embeddings, worked out in the background. <c>Meaning:Enabled</c> (true) turns the model
+/// off, for a machine without the memory for it; <c>Meaning:EmbedInBackground</c> (true) leaves the embedding to
+/// other instances.
 /// </summary>
 public sealed class MeaningModule : ICapabilityModule
 {
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<MeaningOptions>().BindConfiguration("Meaning")
+            .Validate(o => o.RefreshSeconds > 0, "Meaning:RefreshSeconds must be 1 or more.")
+            .ValidateOnStart();
         var enabled = configuration.GetValue("Meaning:Enabled", true);
         services.AddSingleton(sp => new TextEmbedder(
             enabled ? SentenceModel.Shared : () => throw new InvalidOperationException("Meaning:Enabled is false"),
             sp.GetRequiredService<ILogger<TextEmbedder>>()));
         services.AddHealthChecks().AddCheck<MeaningHealthCheck>("meaning");
+        services.AddScoped<EmbeddingWriter>();
+        services.AddSaveChangesInterceptor<EmbeddingChanges>();
+        if (configuration.GetValue("Meaning:EmbedInBackground", true))
+        {
+            services.AddHostedService<EmbeddingJob>();
+        }
     }
 }
 

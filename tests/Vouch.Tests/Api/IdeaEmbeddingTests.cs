@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Vouch.Auth;
+using Vouch.Data;
+using Vouch.Features.Ideas;
+using Vouch.Features.Meaning;
+using Vouch.Tests.Infrastructure;
+
+namespace Vouch.Tests.Api;
+
+/// <summary>The app as it runs, working out embeddings in the background.</summary>
+public sealed class EmbeddingInBackgroundApp : VouchApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Meaning:EmbedInBackground", "true");
+        builder.UseSetting("Meaning:RefreshSeconds", "1");
+    }
+}
+
+/// <summary>Ideas' stored embeddings: worked out after a save, never in it, and again when the text changes.</summary>
+public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFixture<EmbeddingInBackgroundApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task<TextEmbedding?> StoredAsync(Guid ideaId) => app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>()
+        .Set<TextEmbedding>().AsNoTracking().SingleOrDefaultAsync(e => e.Kind == EmbeddedKind.Idea && e.RecordId == ideaId, Ct));
+
+    private async Task<TextEmbedding> EventuallyAsync(Guid ideaId, Func<TextEmbedding, bool> done)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if (await StoredAsync(ideaId) is { } stored && done(stored))
+            {
+                return stored;
+            }
+            await Task.Delay(100, Ct);
+        }
+        throw new TimeoutException("The idea's embedding was not worked out within 30 s.");
+    }
+
+    [Fact]
+    public async Task A_new_idea_is_embedded_in_the_background_and_again_when_its_text_changes()
+    {
+        using var author = await app.ClientForAsync(Roles.Seller);
+        using var posted = await author.PostAsJsonAsync("/api/v1/ideas",
+            new { title = "Dark mode for the portal", description = "Reading the portal at night hurts the eyes." }, Ct);
+        posted.EnsureSuccessStatusCode();
+        var ideaId = (await posted.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id;
+
+        var first = await EventuallyAsync(ideaId, _ => true);
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var idea = await db.Ideas.SingleAsync(i => i.Id == ideaId, Ct);
+            idea.Title = "Export the portal's contacts to Excel";
+            await db.SaveChangesAsync(Ct);
+        });
+        var second = await EventuallyAsync(ideaId, e => !e.Vector.SequenceEqual(first.Vector));
+
+        Assert.Equal((SentenceModel.Name, SentenceModel.Dimensions), (first.Model, first.Vector.Length));
+        var expected = app.Services.GetRequiredService<TextEmbedder>().Embed(
+            EmbeddingWriter.TextOf("Export the portal's contacts to Excel", "Reading the portal at night hurts the eyes."), Ct)!;
+        Assert.Equal(Embeddings.Quantize(expected), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(second.Vector).ToArray());
+        Assert.False(await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Set<PendingEmbedding>().AnyAsync(Ct)));
+    }
+}
+
+/// <summary>Working embeddings out as the job and <c>vouch ideas reindex</c> do, with no job running beside the test.</summary>
+public sealed class IdeaEmbeddingBackfillTests(VouchApp app) : IClassFixture<VouchApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task<TextEmbedding?> StoredAsync(Guid ideaId) => app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>()
+        .Set<TextEmbedding>().AsNoTracking().SingleOrDefaultAsync(e => e.Kind == EmbeddedKind.Idea && e.RecordId == ideaId, Ct));
+
+    [Fact]
+    public async Task Ideas_without_an_embedding_are_found_and_a_reindex_redoes_them_all()
+    {
+        var author = (await app.AddUserAsync(Roles.Seller)).Id;
+        var ideaIds = await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var ideas = Enumerable.Range(1, 3).Select(n => new Idea { Title = $"Bulk idea {n}", Description = "", AuthorId = author, CreatedAt = DateTimeOffset.UtcNow }).ToList();
+            db.Ideas.AddRange(ideas);
+            await db.SaveChangesAsync(Ct);
+            // As a bulk load writes them: no note of their text.
+            await db.Set<PendingEmbedding>().ExecuteDeleteAsync(Ct);
+            await db.Set<TextEmbedding>().Where(e => ideas.Select(i => i.Id).Contains(e.RecordId)).ExecuteDeleteAsync(Ct);
+            return ideas.Select(i => i.Id).ToList();
+        });
+
+        var backfilled = await app.WithScopeAsync(services => services.GetRequiredService<EmbeddingWriter>().BackfillAsync(null, Ct));
+        var before = await StoredAsync(ideaIds[0]);
+        var reindexed = await app.WithScopeAsync(services => services.GetRequiredService<EmbeddingWriter>().ReindexAsync(null, Ct));
+        var after = await StoredAsync(ideaIds[0]);
+
+        Assert.True(backfilled >= 3, $"backfilled {backfilled}");
+        foreach (var id in ideaIds)
+        {
+            Assert.NotNull(await StoredAsync(id));
+        }
+        Assert.Equal(await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Ideas.CountAsync(Ct)), reindexed);
+        Assert.True(after!.ComputedAt >= before!.ComputedAt);
+    }
+}
