@@ -2617,6 +2617,8 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasKey("Kind", "RecordId");
 
+                    b.HasIndex("Kind", "ComputedAt");
+
                     b.ToTable("TextEmbeddings", (string)null);
                 });
 

@@ -2601,6 +2601,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasKey("Kind", "RecordId");
 
+                    b.HasIndex("Kind", "ComputedAt");
+
                     b.ToTable("TextEmbeddings", (string)null);
                 });
 

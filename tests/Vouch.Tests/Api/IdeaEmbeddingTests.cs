@@ -18,6 +18,7 @@ public sealed class EmbeddingInBackgroundApp : VouchApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("Meaning:EmbedInBackground", "true");
         builder.UseSetting("Meaning:RefreshSeconds", "1");
+        builder.UseSetting("Meaning:IndexRefreshSeconds", "1");
     }
 }
 
@@ -66,6 +67,71 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
             EmbeddingWriter.TextOf("Export the portal's contacts to Excel", "Reading the portal at night hurts the eyes."), Ct)!;
         Assert.Equal(Embeddings.Quantize(expected), System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(second.Vector).ToArray());
         Assert.False(await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Set<PendingEmbedding>().AnyAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_rewording_that_shares_no_word_is_found_first_by_its_meaning_but_not_called_a_duplicate()
+    {
+        using var author = await app.ClientForAsync(Roles.Seller);
+        var posted = new List<Guid>();
+        foreach (var (title, description) in new[]
+        {
+            ("Dark mode for the mobile app", "The white background is blinding when I check things at night."),
+            ("Dark mode for email templates", "Our newsletters look broken in mail clients that use a dark theme."),
+            ("Export pipeline to a spreadsheet", "Finance wants the quarter's deals in a file."),
+        })
+        {
+            using var response = await author.PostAsJsonAsync("/api/v1/ideas", new { title, description }, Ct);
+            response.EnsureSuccessStatusCode();
+            posted.Add((await response.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id);
+        }
+        foreach (var id in posted)
+        {
+            await EventuallyAsync(id, _ => true);
+        }
+
+        var similar = await author.GetFromJsonAsync<List<SimilarIdea>>(
+            "/api/v1/ideas/similar?text=" + Uri.EscapeDataString("A black background on the phone, easier on the eyes in bed"), Ct);
+
+        var first = similar![0];
+        Assert.Equal(posted[0], first.Id);
+        Assert.True(first.Meaning > MeaningBlend.MeaningFloor, $"meaning {first.Meaning}");
+        Assert.False(first.PossibleDuplicate);
+        Assert.DoesNotContain(similar, s => s.Id == posted[2]);
+    }
+
+    [Fact]
+    public async Task An_embedding_another_instance_stored_reaches_this_instances_index_within_seconds()
+    {
+        var author = (await app.AddUserAsync(Roles.Seller)).Id;
+        var vector = app.Services.GetRequiredService<TextEmbedder>().Embed("Quarterly business review templates", Ct)!;
+        var ideaId = await app.WithScopeAsync(async services =>
+        {
+            // As another instance writes it: straight to the database, not through this instance's writer.
+            var db = services.GetRequiredService<VouchDbContext>();
+            var idea = new Idea { Title = "QBR templates", Description = "", AuthorId = author, CreatedAt = DateTimeOffset.UtcNow };
+            db.Ideas.Add(idea);
+            await db.SaveChangesAsync(Ct);
+            await db.Set<PendingEmbedding>().ExecuteDeleteAsync(Ct);
+            await db.Set<TextEmbedding>().Where(e => e.RecordId == idea.Id).ExecuteDeleteAsync(Ct);
+            db.Add(new TextEmbedding
+            {
+                Kind = EmbeddedKind.Idea, RecordId = idea.Id, Model = SentenceModel.Name, ComputedAt = DateTimeOffset.UtcNow,
+                Vector = System.Runtime.InteropServices.MemoryMarshal.AsBytes(Embeddings.Quantize(vector).AsSpan()).ToArray(),
+            });
+            await db.SaveChangesAsync(Ct);
+            return idea.Id;
+        });
+
+        var index = app.Services.GetRequiredService<VectorIndexes>()[EmbeddedKind.Idea];
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (index.Cosine(ideaId, vector) is null && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.InRange(index.Cosine(ideaId, vector) ?? 0, 0.99, 1.0001);
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(5), $"{waited.Elapsed.TotalSeconds:F1} s");
     }
 }
 

@@ -61,7 +61,11 @@ public sealed record IdeaResponse(
     DemandResponse? Demand,
     IReadOnlyList<CreditedAccount>? CreditedAccounts);
 
-public sealed record SimilarIdea(Guid Id, string Title, string Status, int Votes, double Score, bool PossibleDuplicate);
+/// <summary>
+/// An idea like a typed text. <c>Score</c> (0 to 1) ranks by words and meaning together; <c>Meaning</c> is the cosine
+/// similarity of the two texts' embeddings, null without the sentence model; only words make a <c>PossibleDuplicate</c>.
+/// </summary>
+public sealed record SimilarIdea(Guid Id, string Title, string Status, int Votes, double Score, bool PossibleDuplicate, double? Meaning = null);
 
 public sealed record VoteResponse(Guid IdeaId, int Votes, bool Voted);
 

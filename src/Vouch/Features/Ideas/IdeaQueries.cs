@@ -3,6 +3,7 @@ using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Ideas.Ranking;
 using Vouch.Features.Ideas.Similarity;
+using Vouch.Features.Meaning;
 using Vouch.Web;
 
 namespace Vouch.Features.Ideas;
@@ -13,7 +14,7 @@ public enum IdeaSort { Hot, Top, New, Value }
 public sealed record BoardQuery(IdeaSort Sort, ValueMeasure By, IdeaStatus? Status, Guid? ProductId, Segment? Segment, Guid? IndustryId, IdeaBoard Board = IdeaBoard.Customer);
 
 /// <summary>What the idea exchange shows: the board, one idea, and the ideas like a typed title.</summary>
-public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals totals, TimeProvider clock)
+public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals totals, TextEmbedder embedder, VectorIndexes vectors, TimeProvider clock)
 {
     /// <summary>Similar ideas below this score are not worth showing; from <see cref="IdeaSimilarity.DuplicateThreshold"/> up they are likely duplicates.</summary>
     public const double SimilarFloor = IdeaSimilarity.DuplicateThreshold / 2;
@@ -23,6 +24,9 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
 
     /// <summary>How many ideas sharing the most terms with the typed text are scored.</summary>
     private const int SimilarCandidates = 100;
+
+    /// <summary>How many ideas nearest the typed text by meaning are scored as well.</summary>
+    private const int NearestCandidates = 50;
 
     /// <summary>
     /// How many ideas of one search term are read, newest first. A term in more ideas than this (a word nearly every idea
@@ -184,14 +188,17 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     }
 
     /// <summary>
-    /// The ideas most like <paramref name="text"/>, best first: candidates are the ideas that share the most search terms
-    /// with it (an index read), and only they are scored. Only ideas of <paramref name="board"/> are offered, never
-    /// hidden ideas or merged duplicates.
+    /// The ideas most like <paramref name="text"/>, best first. Candidates are the ideas that share the most search terms
+    /// with it (an index read) and those nearest to it by meaning (the in-memory vector index); only they are scored,
+    /// by words and meaning together (<see cref="MeaningBlend"/>). Without the sentence model they are the first
+    /// alone, scored by words. Only ideas of <paramref name="board"/> are offered, never hidden ideas or merged
+    /// duplicates.
     /// </summary>
     public async Task<IReadOnlyList<SimilarIdea>> SimilarAsync(string text, Guid? except, IdeaBoard board, CancellationToken ct)
     {
         var terms = IdeaSimilarity.SearchTerms(text).Where(t => t.Length <= IdeaTerm.MaxLength).Distinct().Take(32).ToList();
-        if (terms.Count == 0)
+        var query = string.IsNullOrWhiteSpace(text) ? null : embedder.Embed(text, ct);
+        if (terms.Count == 0 && query is null)
         {
             return [];
         }
@@ -201,10 +208,13 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
             postings.AddRange(await db.IdeaTerms.Where(t => t.Term == term)
                 .OrderByDescending(t => t.IdeaId).Select(t => t.IdeaId).Take(PostingsPerTerm).ToListAsync(ct));
         }
+        var index = vectors[EmbeddedKind.Idea];
+        var nearest = query is null ? [] : index.Nearest(query, NearestCandidates).ToDictionary(n => n.Record, n => n.Cosine);
         var candidates = postings.CountBy(id => id)
             .OrderByDescending(c => c.Value).ThenByDescending(c => c.Key)
             .Take(SimilarCandidates)
             .Select(c => c.Key)
+            .Union(nearest.Keys)
             .ToList();
         var ideas = await db.Ideas.AsNoTracking()
             .Where(i => candidates.Contains(i.Id) && !i.IsHidden && i.Board == board && i.MergedIntoId == null && i.Id != except)
@@ -213,12 +223,18 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
         // The typed text is analysed once, not once per candidate.
         var typed = IdeaSimilarity.Prepare(new IdeaText(text, null));
         return [.. ideas
-            .Select(i => new SimilarIdea(
-                i.Id, i.Title, i.Status.ToString(), i.VoteCount, Round(IdeaSimilarity.Score(typed, IdeaSimilarity.Prepare(new IdeaText(i.Title, i.Description)))), false))
-            .Where(s => s.Score >= SimilarFloor)
+            .Select(i =>
+            {
+                var words = IdeaSimilarity.Score(typed, IdeaSimilarity.Prepare(new IdeaText(i.Title, i.Description)));
+                var meaning = query is null ? null : nearest.TryGetValue(i.Id, out var cosine) ? cosine : index.Cosine(i.Id, query);
+                return (Idea: i, Words: words, Meaning: meaning);
+            })
+            .Where(s => MeaningBlend.Related(s.Words, s.Meaning, SimilarFloor))
+            .Select(s => new SimilarIdea(
+                s.Idea.Id, s.Idea.Title, s.Idea.Status.ToString(), s.Idea.VoteCount, Round(MeaningBlend.Score(s.Words, s.Meaning)),
+                s.Words >= IdeaSimilarity.DuplicateThreshold, s.Meaning is { } m ? Round(m) : null))
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.Votes).ThenBy(s => s.Id)
-            .Take(MaxSimilar)
-            .Select(s => s with { PossibleDuplicate = s.Score >= IdeaSimilarity.DuplicateThreshold })];
+            .Take(MaxSimilar)];
     }
 
     private static double Round(double value) => Math.Round(value, 4);

@@ -14,6 +14,9 @@ public sealed class MeaningOptions
 
     /// <summary>Whether the job embeds, on start, every idea that has no embedding yet.</summary>
     public bool BackfillOnStart { get; set; } = true;
+
+    /// <summary>How often each instance reads the embeddings other instances stored into its nearest-neighbour index.</summary>
+    public int IndexRefreshSeconds { get; set; } = 2;
 }
 
 /// <summary>

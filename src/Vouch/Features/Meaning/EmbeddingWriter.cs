@@ -10,7 +10,7 @@ namespace Vouch.Features.Meaning;
 /// of them. An idea is embedded as its title and the start of its description. Without the model it does nothing, and
 /// the notes wait for it.
 /// </summary>
-public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, TimeProvider clock)
+public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, VectorIndexes indexes, TimeProvider clock)
 {
     /// <summary>Texts embedded in one call of the model, and stored in one save.</summary>
     public const int BatchSize = 64;
@@ -89,9 +89,10 @@ public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, Ti
         db.ChangeTracker.Clear();
         var stored = await db.Set<TextEmbedding>().Where(e => e.Kind == EmbeddedKind.Idea && ids.Contains(e.RecordId)).ToDictionaryAsync(e => e.RecordId, ct);
         var now = clock.GetUtcNow();
+        var quantized = vectors.Select(v => Embeddings.Quantize(v)).ToList();
         for (var i = 0; i < ideas.Count; i++)
         {
-            var bytes = MemoryMarshal.AsBytes(Embeddings.Quantize(vectors[i]).AsSpan()).ToArray();
+            var bytes = MemoryMarshal.AsBytes(quantized[i].AsSpan()).ToArray();
             if (stored.TryGetValue(ideas[i].Id, out var embedding))
             {
                 (embedding.Model, embedding.Vector, embedding.ComputedAt) = (SentenceModel.Name, bytes, now);
@@ -103,6 +104,11 @@ public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, Ti
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        // This instance finds them at once; the others when they next catch up (VectorIndexSync).
+        for (var i = 0; i < ideas.Count; i++)
+        {
+            indexes[EmbeddedKind.Idea].Upsert(ideas[i].Id, quantized[i], now);
+        }
         return true;
     }
 }

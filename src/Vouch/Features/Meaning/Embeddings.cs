@@ -31,6 +31,19 @@ public static class Embeddings
         return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt((double)normA * normB);
     }
 
+    /// <summary>The cosine similarity of a vector of the model and a quantised one, from -1 to 1; 0 when either is all zeros.</summary>
+    public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<sbyte> b)
+    {
+        double dot = 0, normA = 0, normB = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            dot += a[i] * b[i];
+            normA += a[i] * a[i];
+            normB += b[i] * b[i];
+        }
+        return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
+    }
+
     /// <summary>The cosine similarity of two vectors of the model, which have length one.</summary>
     public static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

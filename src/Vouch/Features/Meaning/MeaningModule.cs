@@ -16,6 +16,7 @@ public sealed class MeaningModule : ICapabilityModule
     {
         services.AddOptions<MeaningOptions>().BindConfiguration("Meaning")
             .Validate(o => o.RefreshSeconds > 0, "Meaning:RefreshSeconds must be 1 or more.")
+            .Validate(o => o.IndexRefreshSeconds > 0, "Meaning:IndexRefreshSeconds must be 1 or more.")
             .ValidateOnStart();
         var enabled = configuration.GetValue("Meaning:Enabled", true);
         services.AddSingleton(sp => new TextEmbedder(
@@ -23,6 +24,11 @@ public sealed class MeaningModule : ICapabilityModule
             sp.GetRequiredService<ILogger<TextEmbedder>>()));
         services.AddHealthChecks().AddCheck<MeaningHealthCheck>("meaning");
         services.AddScoped<EmbeddingWriter>();
+        services.AddSingleton<VectorIndexes>();
+        if (enabled)
+        {
+            services.AddHostedService<VectorIndexSync>();
+        }
         services.AddSaveChangesInterceptor<EmbeddingChanges>();
         if (configuration.GetValue("Meaning:EmbedInBackground", true))
         {

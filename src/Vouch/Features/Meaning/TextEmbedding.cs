@@ -39,6 +39,8 @@ internal sealed class TextEmbeddingConfiguration : IEntityTypeConfiguration<Text
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.Model).HasMaxLength(100);
         builder.Property(e => e.Vector).HasMaxLength(SentenceModel.Dimensions);
+        // What each instance's index reads when it catches up (VectorIndexSync).
+        builder.HasIndex(e => new { e.Kind, e.ComputedAt });
     }
 
     public void Configure(EntityTypeBuilder<PendingEmbedding> builder)
