@@ -101,6 +101,25 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
     }
 
     [Fact]
+    public async Task The_same_text_is_always_the_first_match_and_emoji_alone_match_nothing()
+    {
+        using var author = await app.ClientForAsync(Roles.Seller);
+        const string title = "Calendar sync for quarterly business reviews";
+        using var response = await author.PostAsJsonAsync("/api/v1/ideas", new { title, description = "Our QBRs should appear in everyone's calendar." }, Ct);
+        response.EnsureSuccessStatusCode();
+        var ideaId = (await response.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id;
+        await EventuallyAsync(ideaId, _ => true);
+
+        var same = await author.GetFromJsonAsync<List<SimilarIdea>>("/api/v1/ideas/similar?text=" + Uri.EscapeDataString(title), Ct);
+        var emoji = await author.GetFromJsonAsync<List<SimilarIdea>>("/api/v1/ideas/similar?text=" + Uri.EscapeDataString("🙂🙂🎉"), Ct);
+
+        Assert.Equal(ideaId, same![0].Id);
+        Assert.True(same[0].PossibleDuplicate);
+        Assert.True(same[0].Meaning > MeaningBlend.MeaningFloor, $"meaning {same[0].Meaning}");
+        Assert.Empty(emoji!);
+    }
+
+    [Fact]
     public async Task An_embedding_another_instance_stored_reaches_this_instances_index_within_seconds()
     {
         var author = (await app.AddUserAsync(Roles.Seller)).Id;

@@ -197,7 +197,8 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     public async Task<IReadOnlyList<SimilarIdea>> SimilarAsync(string text, Guid? except, IdeaBoard board, CancellationToken ct)
     {
         var terms = IdeaSimilarity.SearchTerms(text).Where(t => t.Length <= IdeaTerm.MaxLength).Distinct().Take(32).ToList();
-        var query = string.IsNullOrWhiteSpace(text) ? null : embedder.Embed(text, ct);
+        // Punctuation or emoji alone say nothing the model could match by meaning.
+        var query = text.Any(char.IsLetterOrDigit) ? embedder.Embed(text, ct) : null;
         if (terms.Count == 0 && query is null)
         {
             return [];

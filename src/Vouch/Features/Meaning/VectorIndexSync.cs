@@ -44,7 +44,8 @@ public sealed partial class VectorIndexSync(IServiceScopeFactory scopes, VectorI
 
     private const int PageSize = 5_000;
 
-    private DateTimeOffset _newest = DateTimeOffset.MinValue;
+    // When the newest embedding this instance has read was computed; null before it has read any.
+    private DateTimeOffset? _newest;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -103,13 +104,13 @@ public sealed partial class VectorIndexSync(IServiceScopeFactory scopes, VectorI
     /// <summary>Applies the embeddings computed since the newest seen, less the overlap.</summary>
     private async Task CatchUpAsync(CancellationToken ct)
     {
-        var since = _newest == DateTimeOffset.MinValue ? _newest : _newest - Overlap;
+        var since = _newest - Overlap;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VouchDbContext>();
         foreach (var kind in Enum.GetValues<EmbeddedKind>())
         {
             var changed = await db.Set<TextEmbedding>().AsNoTracking()
-                .Where(e => e.Kind == kind && e.Model == SentenceModel.Name && e.ComputedAt >= since)
+                .Where(e => e.Kind == kind && e.Model == SentenceModel.Name && (since == null || e.ComputedAt >= since))
                 .Select(e => new Stored(e.RecordId, e.Vector, e.ComputedAt))
                 .ToListAsync(ct);
             Apply(kind, changed);
@@ -122,7 +123,7 @@ public sealed partial class VectorIndexSync(IServiceScopeFactory scopes, VectorI
         foreach (var embedding in embeddings)
         {
             index.Upsert(embedding.RecordId, MemoryMarshal.Cast<byte, sbyte>(embedding.Vector).ToArray(), embedding.ComputedAt);
-            if (embedding.ComputedAt > _newest)
+            if (_newest is null || embedding.ComputedAt > _newest)
             {
                 _newest = embedding.ComputedAt;
             }
