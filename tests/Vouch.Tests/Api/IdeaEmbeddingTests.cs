@@ -101,7 +101,7 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
     }
 
     [Fact]
-    public async Task The_same_text_is_always_the_first_match_and_emoji_alone_match_nothing()
+    public async Task The_same_text_is_always_the_first_match_however_long_and_emoji_alone_match_nothing()
     {
         using var author = await app.ClientForAsync(Roles.Seller);
         const string title = "Calendar sync for quarterly business reviews";
@@ -112,11 +112,14 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
 
         var same = await author.GetFromJsonAsync<List<SimilarIdea>>("/api/v1/ideas/similar?text=" + Uri.EscapeDataString(title), Ct);
         var emoji = await author.GetFromJsonAsync<List<SimilarIdea>>("/api/v1/ideas/similar?text=" + Uri.EscapeDataString("🙂🙂🎉"), Ct);
+        // Longer than similar ideas read: the rest is left out, not refused.
+        var longer = await author.GetFromJsonAsync<List<SimilarIdea>>("/api/v1/ideas/similar?text=" + Uri.EscapeDataString(title + string.Concat(Enumerable.Repeat(" please", 800))), Ct);
 
         Assert.Equal(ideaId, same![0].Id);
         Assert.True(same[0].PossibleDuplicate);
         Assert.True(same[0].Meaning > MeaningBlend.MeaningFloor, $"meaning {same[0].Meaning}");
         Assert.Empty(emoji!);
+        Assert.Equal(ideaId, longer![0].Id);
     }
 
     [Fact]

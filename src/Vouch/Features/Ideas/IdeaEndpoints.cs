@@ -88,9 +88,9 @@ public static class IdeaEndpoints
         string? text, string? board, CurrentUser user, IdeaQueries queries, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        errors.Required("text", text, IdeaQueries.SimilarTextMaxLength);
+        errors.Required("text", text, int.MaxValue);
         var on = (await Viewer.OfAsync(user)).BoardOf(board, errors);
-        return errors.IsEmpty ? TypedResults.Ok(await queries.SimilarAsync(text!, null, on, ct)) : errors.ToProblem();
+        return errors.IsEmpty ? TypedResults.Ok(await queries.SimilarAsync(IdeaQueries.Readable(text!), null, on, ct)) : errors.ToProblem();
     }
 
     private static async Task<Results<Ok<IdeaResponse>, ValidationProblem, ProblemHttpResult>> Get(

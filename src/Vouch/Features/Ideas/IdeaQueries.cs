@@ -20,7 +20,11 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     public const double SimilarFloor = IdeaSimilarity.DuplicateThreshold / 2;
 
     public const int MaxSimilar = 8;
+    /// <summary>How much of a typed text similar ideas read; the rest of a longer one is left out, not refused.</summary>
     public const int SimilarTextMaxLength = 1_000;
+
+    /// <summary>The part of a typed text similar ideas read.</summary>
+    public static string Readable(string text) => text.Length <= SimilarTextMaxLength ? text : text[..SimilarTextMaxLength];
 
     /// <summary>How many ideas sharing the most terms with the typed text are scored.</summary>
     private const int SimilarCandidates = 100;

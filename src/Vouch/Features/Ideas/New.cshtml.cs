@@ -56,8 +56,8 @@ public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDb
     {
         var errors = new ValidationErrors();
         var board = (await Viewer.OfAsync(user)).BoardOf(Board, errors);
-        return string.IsNullOrWhiteSpace(title) || title.Length > IdeaQueries.SimilarTextMaxLength || !errors.IsEmpty
-            ? [] : await queries.SimilarAsync(title, null, board, ct);
+        return string.IsNullOrWhiteSpace(title) || !errors.IsEmpty
+            ? [] : await queries.SimilarAsync(IdeaQueries.Readable(title), null, board, ct);
     }
 
     private async Task<IReadOnlyList<Product>> ProductsAsync(CancellationToken ct) =>
