@@ -43,7 +43,7 @@ public static class IdeasCommands
                 stopwatch.Restart();
                 reported = TimeSpan.Zero;
                 var embedder = services.GetRequiredService<TextEmbedder>();
-                var embedded = await services.GetRequiredService<EmbeddingWriter>().ReindexAsync(done =>
+                var embedded = await services.GetRequiredService<EmbeddingWriter>().ReindexAsync(EmbeddedKind.Idea, done =>
                 {
                     if (stopwatch.Elapsed - reported >= TimeSpan.FromSeconds(5))
                     {

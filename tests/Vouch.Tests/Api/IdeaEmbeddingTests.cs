@@ -183,7 +183,7 @@ public sealed class IdeaEmbeddingBackfillTests(VouchApp app) : IClassFixture<Vou
 
         var backfilled = await app.WithScopeAsync(services => services.GetRequiredService<EmbeddingWriter>().BackfillAsync(null, Ct));
         var before = await StoredAsync(ideaIds[0]);
-        var reindexed = await app.WithScopeAsync(services => services.GetRequiredService<EmbeddingWriter>().ReindexAsync(null, Ct));
+        var reindexed = await app.WithScopeAsync(services => services.GetRequiredService<EmbeddingWriter>().ReindexAsync(EmbeddedKind.Idea, null, Ct));
         var after = await StoredAsync(ideaIds[0]);
 
         Assert.True(backfilled >= 3, $"backfilled {backfilled}");

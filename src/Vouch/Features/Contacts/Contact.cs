@@ -85,6 +85,10 @@ public sealed class Contact : ISoftDeletable, IVersioned
     public string? Results { get; set; }
     public string? Quotes { get; set; }
 
+    /// <summary>The story as one text, as matching compares it with a use case by words and by meaning; empty without one.</summary>
+    public static string StoryOf(string? useCase, string? results, string? quotes) =>
+        string.Join(' ', new[] { useCase, results, quotes }.Where(t => !string.IsNullOrWhiteSpace(t)));
+
     // The honest half of the story: where the product fits, and where it does not.
     public string? FitsWhere { get; set; }
     public string? NotAFitFor { get; set; }

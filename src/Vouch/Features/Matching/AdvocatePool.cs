@@ -117,9 +117,10 @@ public sealed class AdvocatePool
         var bestRuledOut = new Best(ruledOut);
         var fits = group.Fits;
         var shared = group.SharedTerms(request.TermIds);
+        var meaning = group.StoryMeaning(criteria.StoryMeaning);
         for (var i = 0; i < fits.Length; i++)
         {
-            var score = Matcher.Points(criteria, request.UseCaseTerms, new PooledFit(fits, i, request, shared), policy.Today, null);
+            var score = Matcher.Points(criteria, request.UseCaseTerms, new PooledFit(fits, i, request, shared, meaning), policy.Today, null);
             var advocate = group.Advocates[i];
             var allows = allowedToday[i] && !(fits[i].HasBlackouts && AskRules.IsBlackedOut(criteria, advocate.Candidate, policy.Today));
             (allows ? best : bestRuledOut).Offer(advocate, score);
@@ -156,6 +157,9 @@ public sealed class AdvocatePool
         // For each story term, the advocates (by position) whose story has it.
         private readonly Dictionary<int, int[]> _postings;
 
+        // Each advocate's position, to place the few whose story is near a use case by meaning.
+        private readonly Dictionary<Guid, int> _positions;
+
         public Group(PooledAdvocate[] advocates, AdvocatePool pool)
         {
             _pool = pool;
@@ -165,6 +169,7 @@ public sealed class AdvocatePool
                 .SelectMany((a, i) => a.StoryTerms.Select(term => (term, i)))
                 .GroupBy(p => p.term, p => p.i)
                 .ToDictionary(g => g.Key, g => g.ToArray());
+            _positions = advocates.Select((a, i) => (a.Candidate.ContactId, i)).ToDictionary(p => p.ContactId, p => p.i);
         }
 
         public PooledAdvocate[] Advocates { get; }
@@ -192,6 +197,28 @@ public sealed class AdvocatePool
                 }
             }
             return shared;
+        }
+
+        /// <summary>
+        /// The cosine of each advocate's story with the use case, by position; empty when the request has no use case
+        /// by meaning. Only the stories nearest to it have one (<see cref="MatchCriteria.StoryMeaning"/>), so this costs
+        /// in proportion to them, not to the pool.
+        /// </summary>
+        public float[] StoryMeaning(IReadOnlyDictionary<Guid, double>? nearest)
+        {
+            if (nearest is null || nearest.Count == 0)
+            {
+                return [];
+            }
+            var meaning = new float[Advocates.Length];
+            foreach (var (contactId, cosine) in nearest)
+            {
+                if (_positions.TryGetValue(contactId, out var i))
+                {
+                    meaning[i] = (float)cosine;
+                }
+            }
+            return meaning;
         }
 
         /// <summary>Who the day's rules allow under <paramref name="policy"/>, judged once per day and policy.</summary>
@@ -260,7 +287,7 @@ public sealed class AdvocatePool
     }
 
     /// <summary>How one compact row fits one request.</summary>
-    private readonly struct PooledFit(Fit[] fits, int index, Request request, ushort[] shared) : ICandidateFit
+    private readonly struct PooledFit(Fit[] fits, int index, Request request, ushort[] shared, float[] meaning) : ICandidateFit
     {
         private ref readonly Fit Row => ref fits[index];
 
@@ -284,6 +311,8 @@ public sealed class AdvocatePool
         };
 
         public int SharedTerms => shared.Length == 0 ? 0 : shared[index];
+
+        public double StoryMeaning => meaning.Length == 0 ? 0 : meaning[index];
 
         public AskHistory History => Row.History;
 

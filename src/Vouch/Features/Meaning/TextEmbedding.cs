@@ -4,8 +4,8 @@ using Vouch.Data;
 
 namespace Vouch.Features.Meaning;
 
-/// <summary>Which records' text is embedded.</summary>
-public enum EmbeddedKind { Idea }
+/// <summary>Which records' text is embedded: ideas, and contacts' stories (<see cref="Contacts.Contact.StoryOf"/>).</summary>
+public enum EmbeddedKind { Idea, Story }
 
 /// <summary>
 /// A record's text as the sentence model embedded it: quantised to a signed byte per number (<see cref="Embeddings"/>),

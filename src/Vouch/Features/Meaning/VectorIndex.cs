@@ -26,21 +26,24 @@ public sealed class VectorIndex : IDisposable
     private readonly Dictionary<ulong, Guid> _records = [];
     private ulong _nextKey;
 
-    /// <summary>How many records the index holds.</summary>
+    // The key of a record whose text was erased: in no graph.
+    private const ulong NoKey = ulong.MaxValue;
+
+    /// <summary>How many records the index holds a vector of.</summary>
     public int Count
     {
         get
         {
             lock (_gate)
             {
-                return _keys.Count;
+                return _records.Count;
             }
         }
     }
 
     /// <summary>
     /// Adds the record's vector, or replaces the one it has when <paramref name="computedAt"/> is newer; false when the
-    /// index already had this version or a newer one.
+    /// index already had this version or a newer one. A vector of zeros (a text erased) takes the record out.
     /// </summary>
     public bool Upsert(Guid record, sbyte[] vector, DateTimeOffset computedAt)
     {
@@ -53,8 +56,17 @@ public sealed class VectorIndex : IDisposable
                 {
                     return false;
                 }
-                _index.Remove(known.Key);
-                _records.Remove(known.Key);
+                if (known.Key != NoKey)
+                {
+                    _index.Remove(known.Key);
+                    _records.Remove(known.Key);
+                }
+            }
+            if (!vector.AsSpan().ContainsAnyExcept((sbyte)0))
+            {
+                // Remembered with no key, so an older version read later does not bring it back.
+                _keys[record] = (NoKey, computedAt);
+                return true;
             }
             var key = _nextKey++;
             _index.Add(key, vector);
@@ -70,7 +82,7 @@ public sealed class VectorIndex : IDisposable
         ArgumentNullException.ThrowIfNull(query);
         lock (_gate)
         {
-            if (_keys.Count == 0)
+            if (_records.Count == 0)
             {
                 return [];
             }
@@ -93,7 +105,7 @@ public sealed class VectorIndex : IDisposable
         ArgumentNullException.ThrowIfNull(query);
         lock (_gate)
         {
-            if (!_keys.TryGetValue(record, out var known) || _index.Get(known.Key, out sbyte[] vector) == 0)
+            if (!_keys.TryGetValue(record, out var known) || known.Key == NoKey || _index.Get(known.Key, out sbyte[] vector) == 0)
             {
                 return null;
             }

@@ -108,7 +108,7 @@ public sealed class AdvocateSnapshot(IServiceScopeFactory scopes, IOptions<Reque
             {
                 continue;
             }
-            var story = string.Join(' ', new[] { c.UseCase, c.Results, c.Quotes }.Where(t => !string.IsNullOrWhiteSpace(t)));
+            var story = Contact.StoryOf(c.UseCase, c.Results, c.Quotes);
             var terms = Matcher.Terms(story).Select(t => vocabulary.TryGetValue(t, out var id) ? id : vocabulary[t] = vocabulary.Count).ToArray();
             Array.Sort(terms);
             var candidate = new MatchCandidate(

@@ -67,6 +67,6 @@ public sealed class CandidatePool(VouchDbContext db)
             c.MaxAsksPerQuarter,
             [.. c.Blackouts.Select(b => new BlackoutDates(b.Starts, b.Ends))],
             c.SocialCapitalWanted,
-            string.Join(' ', new[] { c.UseCase, c.Results, c.Quotes }.Where(t => !string.IsNullOrWhiteSpace(t)))))
+            Contact.StoryOf(c.UseCase, c.Results, c.Quotes)))
         )];
 }

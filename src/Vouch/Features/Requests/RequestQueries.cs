@@ -6,6 +6,7 @@ using Vouch.Features.AccountReviews;
 using Vouch.Features.ActivityTypes;
 using Vouch.Features.Engagements;
 using Vouch.Features.Matching;
+using Vouch.Features.Meaning;
 using Vouch.Web;
 
 namespace Vouch.Features.Requests;
@@ -16,7 +17,7 @@ public enum RequestView { Mine, Waiting, All }
 /// <summary>Reads requests as each actor may see them; someone else's request is not there.</summary>
 public sealed class RequestQueries(
     VouchDbContext db, CandidatePool pool, AdvocateSnapshot advocates, IEnumerable<IAlternativesSource> alternatives, IOptions<RequestOptions> options, TimeProvider clock,
-    Ledger balances, AccountHolds holds)
+    Ledger balances, AccountHolds holds, StoryMeaning meaning)
 {
     /// <summary>Fewer good candidates than this, and alternatives to a call are offered.</summary>
     public const int GoodCandidates = 3;
@@ -116,7 +117,7 @@ public sealed class RequestQueries(
             return null;
         }
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var criteria = CandidatePool.CriteriaOf(request);
+        var criteria = CandidatePool.CriteriaOf(request) with { StoryMeaning = meaning.Of(request.UseCase, ct) };
         var policy = options.Value.PolicyOn(today);
         // Every referenceable contact is tried in memory; only the best-fitting few hundred, and the best-fitting
         // ruled out, are judged against the ledger as it is now.

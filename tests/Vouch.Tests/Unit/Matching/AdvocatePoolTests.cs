@@ -102,6 +102,24 @@ public sealed class AdvocatePoolTests
     }
 
     [Fact]
+    public void A_story_near_the_use_case_by_meaning_is_shortlisted_first_and_the_matcher_says_why()
+    {
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var regional = Advocate("Regional", story: "Brought fourteen offices onto it one territory at a time.", vocabulary: vocabulary);
+        var crowd = Enumerable.Range(0, 1_000).Select(i => Advocate($"Crowd {i}", story: "Reporting for the executives.", vocabulary: vocabulary)).ToList();
+        var criteria = new MatchCriteria(s_call, s_today.AddDays(30), UseCase: "roll out across regional teams",
+            StoryMeaning: new Dictionary<Guid, double> { [regional.Candidate.ContactId] = 0.61, [crowd[0].Candidate.ContactId] = 0.2 });
+
+        var shortlist = Pool([.. crowd, regional], vocabulary).Select(criteria, s_policy, allowed: 5, ruledOut: 0);
+        var explained = Matcher.Score(criteria, regional.Candidate, [], s_today);
+
+        Assert.Equal("Regional", shortlist.Allowed[0].Name);
+        Assert.True(explained.Score > Matcher.Score(criteria with { StoryMeaning = null }, regional.Candidate, [], s_today).Score);
+        Assert.Contains("their story is about what the use case asks, in other words", explained.Reasons);
+        Assert.DoesNotContain(Matcher.Score(criteria, crowd[0].Candidate, [], s_today).Reasons, r => r.Contains("story", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_full_account_this_quarter_rules_its_contacts_out_of_the_shortlist()
     {
         var advocate = Advocate("Busy account", s_industry, product: true, Region.Emea);

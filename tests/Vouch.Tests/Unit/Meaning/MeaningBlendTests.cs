@@ -37,4 +37,15 @@ public sealed class MeaningBlendTests
     {
         Assert.Equal(related, MeaningBlend.Related(words, meaning, wordFloor: 0.175));
     }
+
+    [Theory]
+    [InlineData(0.10, 0.0)]
+    [InlineData(0.25, 0.0)]
+    [InlineData(0.40, 0.5)]
+    [InlineData(0.55, 1.0)]
+    [InlineData(0.90, 1.0)]
+    public void A_story_earns_by_meaning_in_a_line_from_a_quarter_to_above_a_half(double cosine, double credit)
+    {
+        Assert.Equal(credit, MeaningBlend.StoryCredit(cosine), 12);
+    }
 }
