@@ -40,20 +40,7 @@ public static class IdeasCommands
                 Console.WriteLine($"Reindexed {result.Done:N0} ideas in {stopwatch.Elapsed.TotalSeconds:N1} s; {result.Changed:N0} had changed.");
 
                 // Their meaning too: after a new model, every idea's embedding is stale.
-                stopwatch.Restart();
-                reported = TimeSpan.Zero;
-                var embedder = services.GetRequiredService<TextEmbedder>();
-                var embedded = await services.GetRequiredService<EmbeddingWriter>().ReindexAsync(EmbeddedKind.Idea, done =>
-                {
-                    if (stopwatch.Elapsed - reported >= TimeSpan.FromSeconds(5))
-                    {
-                        reported = stopwatch.Elapsed;
-                        Console.WriteLine($"  {done,12:N0} of {result.Total:N0} ideas embedded  ({stopwatch.Elapsed.TotalSeconds:N0} s)");
-                    }
-                }, token);
-                Console.WriteLine(embedder.State == ModelState.Failed
-                    ? $"Embeddings were not worked out: {embedder.Failure}"
-                    : $"Embedded {embedded:N0} ideas in {stopwatch.Elapsed.TotalSeconds:N1} s ({embedded / Math.Max(stopwatch.Elapsed.TotalSeconds, 0.001):N0} a second).");
+                Console.WriteLine(await Reembedding.RunAsync(services, EmbeddedKind.Idea, "ideas", token));
                 return CliHost.Ok;
             }, ct);
         });

@@ -7,6 +7,7 @@ using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Contacts;
 using Vouch.Features.Users;
+using Vouch.Tests.Api;
 using Vouch.Tests.Infrastructure;
 
 namespace Vouch.Tests.Cli;
@@ -94,6 +95,17 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Contains(lines, line => Regex.IsMatch(line, @"^Reindexed [1-9][0-9,]* ideas in [0-9.,]+ s; 0 had changed\.$"));
         Assert.Matches(@"^Embedded [1-9][0-9,]* ideas in [0-9.,]+ s \([0-9,]+ a second\)\.$", result.LastLine);
         Assert.Equal((1, "error: --batch-size must be between 1 and 100,000."), (refused.ExitCode, refused.Error.Trim()));
+    }
+
+    [Fact]
+    public async Task Stories_reindex_embeds_every_advocates_story_again()
+    {
+        await app.AddAdvocateAsync(null, c => c.UseCase = "Moved twelve regional teams onto one pipeline.");
+
+        var result = await VouchAsync("stories", "reindex");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Matches(@"^Embedded [1-9][0-9,]* stories in [0-9.,]+ s \([0-9,]+ a second\)\.$", result.LastLine);
     }
 
     [Fact]
