@@ -43,6 +43,36 @@ public sealed class IdeaTests(VouchServer server) : IClassFixture<VouchServer>
     }
 
     [Fact]
+    public async Task ARewordingThatSharesNoWordFindsTheIdeaByItsMeaning()
+    {
+        const string typed = "A black background for working in the evening";
+        var advocate = await server.AddUserAsync(Roles.Advocate);
+        // The demo's ideas are embedded in the background after the server starts; wait until they are.
+        using (var api = server.CreateApiClient(await server.CreateTokenAsync(advocate)))
+        {
+            for (var tries = 0; tries < 120; tries++)
+            {
+                var found = await api.GetFromJsonAsync<List<SimilarIdea>>($"/api/v1/ideas/similar?text={Uri.EscapeDataString(typed)}", TestContext.Current.CancellationToken);
+                if (found is [{ Meaning: not null }, ..])
+                {
+                    break;
+                }
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(advocate);
+        await page.GotoAsync(server.Url("/ideas/new"));
+
+        await page.GetByLabel("Title").PressSequentiallyAsync(typed, new() { Delay = 20 });
+
+        var similar = page.GetByTestId("similar-ideas");
+        await Expect(similar.GetByRole(AriaRole.Link).First).ToHaveTextAsync("Dark mode");
+        await Expect(similar.GetByRole(AriaRole.Listitem).First).Not.ToContainTextAsync("very like yours");
+    }
+
+    [Fact]
     public async Task AColleaguePostsOnTheEmployeeBoardWhichNoAdvocateSees()
     {
         var seller = await server.AddUserAsync(Roles.Seller);
