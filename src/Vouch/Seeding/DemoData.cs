@@ -226,6 +226,8 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         ("Fax integration", "Some of our suppliers still only take faxes.", 2, 2, IdeaStatus.Declined, "We will not support fax; email to fax gateways work with our email integration."),
         ("Scheduled PDF reports by email", "Executives want a PDF in their inbox every Monday.", 1, 4, IdeaStatus.New, null),
         ("Two-factor authentication with hardware keys", "Our policy requires FIDO2 keys for all admin tools.", 4, 3, IdeaStatus.New, null),
+        // Not merged yet: the board's likely duplicates (/ideas/duplicates) offer it for review beside "Bulk edit contacts".
+        ("Edit many contacts at once", "After a reorganisation we change owners on dozens of contacts.", 2, 2, IdeaStatus.New, null),
         ("Excel export of reports", "Please let us download any report as an xlsx file.", 1, 3, IdeaStatus.New, null),
     ];
 

@@ -123,6 +123,46 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
     }
 
     [Fact]
+    public async Task A_manager_sees_likely_duplicates_grouped_with_the_most_voted_first_and_an_advocate_may_not()
+    {
+        using var author = await app.ClientForAsync(Roles.Seller);
+        using var manager = await app.ClientForAsync(Roles.ReferenceManager);
+        using var advocate = await app.ClientForAsync(Roles.Advocate);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var posted = new List<Guid>();
+        foreach (var (title, description) in new[]
+        {
+            ($"Export the {tag} pipeline report to Excel", "Finance wants the numbers in a spreadsheet."),
+            ($"Excel export of the {tag} pipeline report", "Please let us download it as an xlsx file."),
+            ($"Import {tag} contacts from a CSV file", "Moving from our old CRM."),
+        })
+        {
+            using var response = await author.PostAsJsonAsync("/api/v1/ideas", new { title, description }, Ct);
+            response.EnsureSuccessStatusCode();
+            posted.Add((await response.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id);
+        }
+        foreach (var id in posted)
+        {
+            await EventuallyAsync(id, _ => true);
+        }
+        using (var voted = await manager.PostAsync($"/api/v1/ideas/{posted[1]}/votes", null, Ct))
+        {
+            voted.EnsureSuccessStatusCode();
+        }
+
+        var clusters = await manager.GetFromJsonAsync<List<DuplicateCluster>>("/api/v1/ideas/duplicates", Ct);
+        using var refused = await advocate.GetAsync("/api/v1/ideas/duplicates", Ct);
+
+        var cluster = Assert.Single(clusters!, c => c.Ideas.Any(i => posted.Contains(i.Id)));
+        // Other tests' ideas share the board; these two are together, the voted one first, and the import is not.
+        Assert.Equal(posted[1], cluster.Ideas[0].Id);
+        Assert.Contains(posted[0], cluster.Ideas.Select(i => i.Id));
+        Assert.DoesNotContain(clusters!.SelectMany(c => c.Ideas), i => i.Id == posted[2]);
+        Assert.Equal(cluster.Ideas.Sum(i => i.Votes), cluster.Votes);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task An_embedding_another_instance_stored_reaches_this_instances_index_within_seconds()
     {
         var author = (await app.AddUserAsync(Roles.Seller)).Id;

@@ -28,8 +28,8 @@ public sealed class DemoDataTests(VouchApp app) : IClassFixture<VouchApp>
             var hot = await BoardAsync("hot");
             var top = await BoardAsync("top");
 
-            Assert.Equal(12, await db.Ideas.CountAsync(i => i.Board == IdeaBoard.Customer, Ct));
-            Assert.Equal(11, hot.Count);
+            Assert.Equal(13, await db.Ideas.CountAsync(i => i.Board == IdeaBoard.Customer, Ct));
+            Assert.Equal(12, hot.Count);
             var employees = (await queries.SearchAsync(viewer, new PageQuery(),
                 (await queries.ResolveAsync(viewer, new IdeaFilter { Board = "employee" }, Ct)).Query!, Ct)).Items;
             Assert.Equal(3, employees.Count);

@@ -67,6 +67,14 @@ public sealed record IdeaResponse(
 /// </summary>
 public sealed record SimilarIdea(Guid Id, string Title, string Status, int Votes, double Score, bool PossibleDuplicate, double? Meaning = null);
 
+/// <summary>
+/// Ideas of one board that are likely duplicates of each other, most voted first: the first is the one to merge the
+/// others into, and <c>Votes</c> is what it would then count, before voters of two of them are counted once.
+/// </summary>
+public sealed record DuplicateCluster(IReadOnlyList<ClusteredIdea> Ideas, int Votes);
+
+public sealed record ClusteredIdea(Guid Id, string Title, string Status, int Votes);
+
 public sealed record VoteResponse(Guid IdeaId, int Votes, bool Voted);
 
 public sealed record FollowResponse(Guid IdeaId, bool Following);

@@ -16,6 +16,9 @@ public static class IdeaEndpoints
             .WithName("PostIdea").WithSummary("Post an idea; the smallest body is a title and a description.");
         ideas.MapGet("/similar", Similar)
             .WithName("SimilarIdeas").WithSummary("The existing ideas most like a typed title, best first, with a similarity score.");
+        ideas.MapGet("/duplicates", Duplicates)
+            .WithName("DuplicateIdeas").WithSummary("Groups of likely duplicates on a board, to review and merge, the groups joining the most votes first.")
+            .RequireAuthorization(IdeasModule.ManageIdeas);
         ideas.MapGet("/{id:guid}", Get)
             .WithName("GetIdea").WithSummary("One idea with its votes, comments (its duplicates' too) and whether the caller voted and follows it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -82,6 +85,14 @@ public static class IdeaEndpoints
         var viewer = await Viewer.OfAsync(user);
         var posted = await (await exchange.PostAsync(viewer, request, ct)).MapAsync(id => queries.GetAsync(viewer, id, ct));
         return posted.ToApi(idea => TypedResults.Created($"/api/v1/ideas/{idea.Id}", idea));
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<DuplicateCluster>>, ValidationProblem>> Duplicates(
+        string? board, CurrentUser user, IdeaQueries queries, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var on = (await Viewer.OfAsync(user)).BoardOf(board, errors);
+        return errors.IsEmpty ? TypedResults.Ok(await queries.DuplicateClustersAsync(on, ct)) : errors.ToProblem();
     }
 
     private static async Task<Results<Ok<IReadOnlyList<SimilarIdea>>, ValidationProblem>> Similar(

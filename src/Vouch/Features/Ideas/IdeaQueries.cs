@@ -32,6 +32,10 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     /// <summary>How many ideas nearest the typed text by meaning are scored as well.</summary>
     private const int NearestCandidates = 50;
 
+    /// <summary>How many of a board's most voted open ideas are grouped into likely duplicates, and with how many neighbours each.</summary>
+    public const int ClusteredIdeas = 2_000;
+    private const int NeighboursCompared = 10;
+
     /// <summary>
     /// How many ideas of one search term are read, newest first. A term in more ideas than this (a word nearly every idea
     /// has) says little about which ideas are alike, and reading all of them would cost more than scoring the candidates.
@@ -240,6 +244,41 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
                 s.Words >= IdeaSimilarity.DuplicateThreshold, s.Meaning is { } m ? Round(m) : null))
             .OrderByDescending(s => s.Score).ThenByDescending(s => s.Votes).ThenBy(s => s.Id)
             .Take(MaxSimilar)];
+    }
+
+    /// <summary>
+    /// Groups of likely duplicates among the open ideas of <paramref name="board"/>, the groups joining the most votes
+    /// first. Only the <see cref="ClusteredIdeas"/> most voted are read; each is compared with its nearest by meaning
+    /// (the vector index), and two are duplicates when their words say so, as "possible duplicate" does while typing.
+    /// Without the sentence model there are no groups.
+    /// </summary>
+    public async Task<IReadOnlyList<DuplicateCluster>> DuplicateClustersAsync(IdeaBoard board, CancellationToken ct)
+    {
+        var ideas = await db.Ideas.AsNoTracking()
+            .Where(i => !i.IsHidden && i.Board == board && i.MergedIntoId == null)
+            .OrderByDescending(i => i.VoteCount).ThenBy(i => i.Id).Take(ClusteredIdeas)
+            .Select(i => new { i.Id, i.Title, i.Description, i.Status, i.VoteCount })
+            .ToListAsync(ct);
+        var byId = ideas.ToDictionary(i => i.Id);
+        var prints = ideas.ToDictionary(i => i.Id, i => IdeaSimilarity.Prepare(new IdeaText(i.Title, i.Description)));
+        var index = vectors[EmbeddedKind.Idea];
+        var duplicates = new List<(Guid, Guid)>();
+        foreach (var idea in ideas)
+        {
+            foreach (var (other, _) in index.NearestTo(idea.Id, NeighboursCompared))
+            {
+                if (byId.ContainsKey(other) && idea.Id.CompareTo(other) < 0
+                    && Math.Max(IdeaSimilarity.Score(prints[idea.Id], prints[other]), IdeaSimilarity.Score(prints[other], prints[idea.Id])) >= IdeaSimilarity.DuplicateThreshold)
+                {
+                    duplicates.Add((idea.Id, other));
+                }
+            }
+        }
+        return [.. DuplicateClusters.Of([.. ideas.Select(i => i.Id)], duplicates)
+            .Select(group => new DuplicateCluster(
+                [.. group.Select(id => byId[id]).Select(i => new ClusteredIdea(i.Id, i.Title, i.Status.ToString(), i.VoteCount))],
+                group.Sum(id => byId[id].VoteCount)))
+            .OrderByDescending(c => c.Votes).ThenBy(c => c.Ideas[0].Id)];
     }
 
     private static double Round(double value) => Math.Round(value, 4);

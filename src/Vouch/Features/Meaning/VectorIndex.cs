@@ -99,6 +99,28 @@ public sealed class VectorIndex : IDisposable
         }
     }
 
+    /// <summary>The <paramref name="count"/> records nearest to <paramref name="record"/>'s vector, itself left out; none when the index does not have it.</summary>
+    public IReadOnlyList<(Guid Record, double Cosine)> NearestTo(Guid record, int count)
+    {
+        lock (_gate)
+        {
+            if (!_keys.TryGetValue(record, out var known) || known.Key == NoKey || _index.Get(known.Key, out sbyte[] vector) == 0)
+            {
+                return [];
+            }
+            var found = _index.Search(vector, count + 1, out var keys, out var distances);
+            var nearest = new List<(Guid, double)>(found);
+            for (var i = 0; i < found; i++)
+            {
+                if (keys[i] != known.Key && _records.TryGetValue(keys[i], out var other))
+                {
+                    nearest.Add((other, 1 - distances[i]));
+                }
+            }
+            return nearest;
+        }
+    }
+
     /// <summary>The cosine similarity of <paramref name="query"/> and the record's vector; null when the index does not have it.</summary>
     public double? Cosine(Guid record, float[] query)
     {
