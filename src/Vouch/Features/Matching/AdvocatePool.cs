@@ -157,8 +157,9 @@ public sealed class AdvocatePool
         // For each story term, the advocates (by position) whose story has it.
         private readonly Dictionary<int, int[]> _postings;
 
-        // Each advocate's position, to place the few whose story is near a use case by meaning.
-        private readonly Dictionary<Guid, int> _positions;
+        // Each advocate's position, to place the few whose story is near a use case by meaning; made on first use, so
+        // a pool that never matches by meaning (no model) does not pay for it.
+        private readonly Lazy<Dictionary<Guid, int>> _positions;
 
         public Group(PooledAdvocate[] advocates, AdvocatePool pool)
         {
@@ -169,7 +170,7 @@ public sealed class AdvocatePool
                 .SelectMany((a, i) => a.StoryTerms.Select(term => (term, i)))
                 .GroupBy(p => p.term, p => p.i)
                 .ToDictionary(g => g.Key, g => g.ToArray());
-            _positions = advocates.Select((a, i) => (a.Candidate.ContactId, i)).ToDictionary(p => p.ContactId, p => p.i);
+            _positions = new(() => advocates.Select((a, i) => (a.Candidate.ContactId, i)).ToDictionary(p => p.ContactId, p => p.i));
         }
 
         public PooledAdvocate[] Advocates { get; }
@@ -211,9 +212,10 @@ public sealed class AdvocatePool
                 return [];
             }
             var meaning = new float[Advocates.Length];
+            var positions = _positions.Value;
             foreach (var (contactId, cosine) in nearest)
             {
-                if (_positions.TryGetValue(contactId, out var i))
+                if (positions.TryGetValue(contactId, out var i))
                 {
                     meaning[i] = (float)cosine;
                 }
