@@ -45,7 +45,7 @@ internal sealed class MeaningHealthCheck(TextEmbedder embedder) : IHealthCheck
         Task.FromResult(embedder.State switch
         {
             ModelState.Failed => HealthCheckResult.Degraded(embedder.Failure),
-            ModelState.Loaded => HealthCheckResult.Healthy($"{SentenceModel.Name} loaded."),
+            ModelState.Loaded => HealthCheckResult.Healthy($"{embedder.Load?.Summary}."),
             _ => HealthCheckResult.Healthy($"{SentenceModel.Name} loads on first use."),
         });
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SentenceTransformers;
 
 namespace Vouch.Features.Meaning;
@@ -13,6 +14,7 @@ public sealed partial class TextEmbedder(Func<ISentenceEncoder> load, ILogger<Te
     private readonly Lock _gate = new();
     private ISentenceEncoder? _encoder;
     private string? _failure;
+    private ModelLoad? _load;
 
     /// <summary>Whether the model has been loaded, has failed to, or has not been asked for yet.</summary>
     public ModelState State
@@ -34,6 +36,18 @@ public sealed partial class TextEmbedder(Func<ISentenceEncoder> load, ILogger<Te
             lock (_gate)
             {
                 return _failure;
+            }
+        }
+    }
+
+    /// <summary>What loading the model cost this process, once it is loaded.</summary>
+    public ModelLoad? Load
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _load;
             }
         }
     }
@@ -60,7 +74,12 @@ public sealed partial class TextEmbedder(Func<ISentenceEncoder> load, ILogger<Te
             }
             try
             {
+                var before = ProcessMemory();
+                var clock = Stopwatch.StartNew();
                 _encoder = load();
+                _encoder.Encode(["warm"]);
+                _load = new ModelLoad(clock.Elapsed, Math.Max(0, ProcessMemory() - before));
+                LogLoaded(SentenceModel.Name, _load.Took.TotalSeconds, _load.Bytes / (1024 * 1024));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -71,8 +90,27 @@ public sealed partial class TextEmbedder(Func<ISentenceEncoder> load, ILogger<Te
         }
     }
 
+    // The process's own memory, not shared pages: the model's weights and ONNX Runtime's buffers land here.
+    private static long ProcessMemory()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PrivateMemorySize64;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the sentence model {Model} in {Seconds:0.0} s; the process grew by {Megabytes} MB")]
+    private partial void LogLoaded(string model, double seconds, long megabytes);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Failure}")]
     private partial void LogUnavailable(Exception exception, string failure);
 }
 
 public enum ModelState { NotLoaded, Loaded, Failed }
+
+/// <summary>
+/// How long the model took to load and run once, and how much the process's private memory grew meanwhile: measured
+/// around the load, so other work in the process at that moment is counted too.
+/// </summary>
+public sealed record ModelLoad(TimeSpan Took, long Bytes)
+{
+    public string Summary => $"{SentenceModel.Name} loaded in {Took.TotalSeconds:0.0} s; the process grew by {Bytes / (1024 * 1024)} MB";
+}

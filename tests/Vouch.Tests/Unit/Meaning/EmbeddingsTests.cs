@@ -75,6 +75,16 @@ public sealed class SentenceModelTests
     }
 
     [Fact]
+    public void Once_loaded_the_model_says_what_loading_it_cost()
+    {
+        s_embedder.Embed("Dark mode", TestContext.Current.CancellationToken);
+
+        Assert.Equal(ModelState.Loaded, s_embedder.State);
+        Assert.True(s_embedder.Load!.Took > TimeSpan.Zero);
+        Assert.Matches(@"^all-MiniLM-L6-v2 loaded in \d+\.\d s; the process grew by \d+ MB$", s_embedder.Load.Summary);
+    }
+
+    [Fact]
     public void Any_text_embeds_the_empty_the_long_the_foreign_and_emoji()
     {
         var long100k = string.Concat(Enumerable.Repeat("Roll the reference program out across regional teams. ", 1_800));
