@@ -309,7 +309,7 @@ public sealed class ReferenceSearchTests(VouchApp app) : IClassFixture<VouchApp>
         var item = JsonDocument.Parse(json).RootElement.GetProperty("items")[0];
 
         Assert.Equal(
-            ["id", "name", "title", "accountId", "account", "industry", "segment", "region", "country", "employees", "stage", "consent", "activities", "excerpt"],
+            ["id", "name", "title", "accountId", "account", "industry", "segment", "region", "country", "employees", "stage", "consent", "activities", "excerpt", "foundByMeaning"],
             item.EnumerateObject().Select(p => p.Name));
         Assert.DoesNotContain("bea@nordbank.example", json, StringComparison.Ordinal);
         Assert.DoesNotContain("+49 30 1234567", json, StringComparison.Ordinal);

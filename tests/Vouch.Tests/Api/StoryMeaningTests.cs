@@ -65,4 +65,51 @@ public sealed class StoryMeaningTests(EmbeddingInBackgroundApp app) : IClassFixt
         Assert.All(erased.Vector, b => Assert.Equal(0, b));
         Assert.Null(index.Cosine(advocate.ContactId, new float[SentenceModel.Dimensions].Select((_, i) => i == 0 ? 1f : 0f).ToArray()));
     }
+
+    [Fact]
+    public async Task The_reference_search_finds_a_story_that_means_the_words_and_keeps_the_filters()
+    {
+        var (people, advocate) = await app.AddPeopleAsync(c => (c.UseCase, c.Results) = (null, "Analytics for the leadership are ready in minutes, not days"));
+        await EmbeddedAsync(advocate.ContactId, _ => true);
+
+        var found = await SearchUntilAsync(people.Seller, "/api/v1/references?q=cut+reporting+time&pageSize=100", advocate.ContactId);
+        var filteredOut = await people.Seller.GetFromJsonAsync<JsonElement>("/api/v1/references?q=cut+reporting+time&stage=RockStar&pageSize=100", Ct);
+        var export = await people.Seller.GetStringAsync("/api/v1/references/export.csv?q=cut+reporting+time", Ct);
+
+        Assert.True(found.GetProperty("foundByMeaning").GetBoolean());
+        Assert.DoesNotContain(Ids(filteredOut), id => id == advocate.ContactId);
+        Assert.Contains("Analytics for the leadership are ready in minutes, not days", export, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_story_found_by_its_words_is_not_said_to_be_found_by_meaning_and_counts_once()
+    {
+        var (people, advocate) = await app.AddPeopleAsync(c => c.UseCase = "Quarterly board reporting now takes an afternoon");
+        await EmbeddedAsync(advocate.ContactId, _ => true);
+
+        var found = await SearchUntilAsync(people.Seller, "/api/v1/references?q=board+reporting&pageSize=100", advocate.ContactId);
+        var page = await people.Seller.GetFromJsonAsync<JsonElement>("/api/v1/references?q=board+reporting&pageSize=100", Ct);
+
+        Assert.False(found.GetProperty("foundByMeaning").GetBoolean());
+        Assert.Single(Ids(page), id => id == advocate.ContactId);
+        Assert.Equal(Ids(page).Count, Ids(page).Distinct().Count());
+        Assert.Equal(page.GetProperty("total").GetInt32(), Ids(page).Count);
+    }
+
+    // The story reaches this instance's vector index within a refresh of its saving.
+    private static async Task<JsonElement> SearchUntilAsync(HttpClient client, string url, Guid contactId)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>(url, Ct);
+            if (page.GetProperty("items").EnumerateArray().FirstOrDefault(r => r.GetProperty("id").GetGuid() == contactId) is { ValueKind: JsonValueKind.Object } found)
+            {
+                return found;
+            }
+            await Task.Delay(100, Ct);
+        }
+        throw new TimeoutException($"{url} did not find {contactId} within 10 s.");
+    }
+
+    private static List<Guid> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid())];
 }

@@ -16,7 +16,7 @@ namespace Vouch.Features.Search;
 /// and their count follow each change without a full page load.
 /// </summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class IndexModel(VouchDbContext db, TimeProvider clock, CurrentUser user) : PageModel
+public sealed class IndexModel(VouchDbContext db, ReferenceFinder finder, TimeProvider clock, CurrentUser user) : PageModel
 {
     public const int PageSize = 25;
 
@@ -59,7 +59,7 @@ public sealed class IndexModel(VouchDbContext db, TimeProvider clock, CurrentUse
         }
         else
         {
-            Results = await db.SearchAsync(criteria, pageNumber, PageSize, ct);
+            Results = await finder.SearchAsync(criteria, pageNumber, PageSize, ct);
         }
         // htmx asks for the results alone as the filters change.
         if (Request.Headers["HX-Request"] == "true" && Request.Headers["HX-Target"] == "results")

@@ -27,7 +27,7 @@ public static class ReferenceEndpoints
     }
 
     private static async Task<Results<Ok<Paged<ReferenceSummary>>, ValidationProblem>> Search(
-        [AsParameters] ReferenceFilter filter, VouchDbContext db, TimeProvider clock, CancellationToken ct,
+        [AsParameters] ReferenceFilter filter, VouchDbContext db, ReferenceFinder finder, TimeProvider clock, CancellationToken ct,
         [FromQuery(Name = "page")] int? pageNumber = null, [FromQuery(Name = "pageSize")] int? pageSize = null)
     {
         var errors = new ValidationErrors();
@@ -39,19 +39,19 @@ public static class ReferenceEndpoints
         {
             return errors.ToProblem();
         }
-        return TypedResults.Ok(await db.SearchAsync(criteria, page.PageNumber, page.Size, ct));
+        return TypedResults.Ok(await finder.SearchAsync(criteria, page.PageNumber, page.Size, ct));
     }
 
     private static Task<Results<PushStreamHttpResult, ValidationProblem>> ExportCsv(
-        [AsParameters] ReferenceFilter filter, VouchDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ExportAsync(filter, db, clock, ReferenceExport.CsvContentType, "csv", ReferenceExport.WriteCsvAsync, ct);
+        [AsParameters] ReferenceFilter filter, VouchDbContext db, ReferenceFinder finder, TimeProvider clock, CancellationToken ct) =>
+        ExportAsync(filter, db, finder, clock, ReferenceExport.CsvContentType, "csv", ReferenceExport.WriteCsvAsync, ct);
 
     private static Task<Results<PushStreamHttpResult, ValidationProblem>> ExportExcel(
-        [AsParameters] ReferenceFilter filter, VouchDbContext db, TimeProvider clock, CancellationToken ct) =>
-        ExportAsync(filter, db, clock, ReferenceExport.ExcelContentType, "xlsx", ReferenceExport.WriteExcelAsync, ct);
+        [AsParameters] ReferenceFilter filter, VouchDbContext db, ReferenceFinder finder, TimeProvider clock, CancellationToken ct) =>
+        ExportAsync(filter, db, finder, clock, ReferenceExport.ExcelContentType, "xlsx", ReferenceExport.WriteExcelAsync, ct);
 
     private static async Task<Results<PushStreamHttpResult, ValidationProblem>> ExportAsync(
-        ReferenceFilter filter, VouchDbContext db, TimeProvider clock, string contentType, string extension,
+        ReferenceFilter filter, VouchDbContext db, ReferenceFinder finder, TimeProvider clock, string contentType, string extension,
         Func<Stream, IAsyncEnumerable<ReferenceExportRow>, CancellationToken, Task> write, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -62,7 +62,7 @@ public static class ReferenceEndpoints
             return errors.ToProblem();
         }
         return TypedResults.Stream(
-            stream => write(stream, db.StreamAsync(criteria, ct), ct), contentType, ReferenceExport.FileName(today, extension));
+            stream => write(stream, finder.StreamAsync(criteria, ct), ct), contentType, ReferenceExport.FileName(today, extension));
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

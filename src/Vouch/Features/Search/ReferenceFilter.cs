@@ -164,6 +164,9 @@ public sealed record ReferenceCriteria
     public ConsentLevel? ConsentAtLeast { get; init; }
     public IReadOnlyList<string> Words { get; init; } = [];
 
+    /// <summary>Only these contacts, when set: the stories near the words by meaning (<see cref="ReferenceFinder"/>).</summary>
+    public IReadOnlyCollection<Guid>? Among { get; init; }
+
     public bool FiltersAccounts => IndustryId is not null || Segment is not null || Region is not null || CountryCode is not null ||
         EmployeesMin is not null || EmployeesMax is not null || Competitor is not null;
 }

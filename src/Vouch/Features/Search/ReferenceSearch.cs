@@ -25,7 +25,8 @@ public sealed record ReferenceSummary(
     string Stage,
     string Consent,
     IReadOnlyList<string> Activities,
-    string? Excerpt);
+    string? Excerpt,
+    bool FoundByMeaning = false);
 
 /// <summary>A reference with the whole story, as the export writes it.</summary>
 public sealed record ReferenceExportRow(ReferenceSummary Reference, string? UseCase, string? Results, string? Quotes);
@@ -53,19 +54,26 @@ public static class ReferenceSearch
 
     public static async Task<Paged<ReferenceSummary>> SearchAsync(this VouchDbContext db, ReferenceCriteria criteria, int page, int pageSize, CancellationToken ct)
     {
+        var (items, total) = await db.SliceAsync(criteria, (page - 1) * pageSize, pageSize, ct);
+        return new Paged<ReferenceSummary>(items, total, page, pageSize);
+    }
+
+    /// <summary>The <paramref name="take"/> matches after the first <paramref name="skip"/>, in the search's order, and how many match.</summary>
+    public static async Task<(IReadOnlyList<ReferenceSummary> Items, int Total)> SliceAsync(
+        this VouchDbContext db, ReferenceCriteria criteria, int skip, int take, CancellationToken ct)
+    {
         var sql = new SearchSql(db.Database.IsNpgsql(), criteria);
-        var skip = (page - 1) * pageSize;
         if (sql.FromIndex)
         {
             // One pass over the index reads every match: their number is the total, and they are what the page is cut from.
             var matches = await MatchesAsync(db, sql, ct);
-            var shown = (await OrderAsync(db, sql, criteria.Words, matches, ct)).Skip(skip).Take(pageSize).ToList();
+            var shown = (await OrderAsync(db, sql, criteria.Words, matches, ct)).Skip(skip).Take(take).ToList();
             var found = await RowsAsync(db, sql, shown, ct);
-            return new Paged<ReferenceSummary>([.. found.Select(r => r.ToSummary(criteria.Today))], matches.Count, page, pageSize);
+            return ([.. found.Select(r => r.ToSummary(criteria.Today))], matches.Count);
         }
         var total = await db.Database.SqlQueryRaw<int>(sql.Count(), [.. sql.Parameters]).ToListAsync(ct);
-        var rows = await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(skip, pageSize), [.. sql.Parameters]).ToListAsync(ct);
-        return new Paged<ReferenceSummary>([.. rows.Select(r => r.ToSummary(criteria.Today))], total.Single(), page, pageSize);
+        var rows = take == 0 ? [] : await db.Database.SqlQueryRaw<ReferenceRow>(sql.Page(skip, take), [.. sql.Parameters]).ToListAsync(ct);
+        return ([.. rows.Select(r => r.ToSummary(criteria.Today))], total.Single());
     }
 
     /// <summary>The matches' rowids, best first: by <see cref="TextRank"/>, then by name.</summary>
@@ -253,6 +261,12 @@ public static class ReferenceSearch
             {
                 And("(c.\"ConsentExpiresOn\" IS NULL OR c.\"ConsentExpiresOn\" >= {0})", criteria.Today);
             }
+            if (criteria.Among is { } among)
+            {
+                // SQLite keeps a Guid as its upper-case text.
+                And(postgres ? "c.\"Id\" = ANY({0})" : "c.\"Id\" IN (SELECT value FROM json_each({0}))",
+                    postgres ? among.ToArray() : JsonSerializer.Serialize(among.Select(id => id.ToString().ToUpperInvariant())));
+            }
         }
 
         /// <summary>The total, without the index: the accounts are read only when a condition needs them.</summary>
@@ -266,12 +280,15 @@ public static class ReferenceSearch
         public string RowIds() =>
             $"SELECT \"ContactSearch\".rowid AS \"Value\" {IndexFromWhere} ORDER BY \"ContactSearch\".rowid";
 
+        /// <summary>Whether a condition compares a column of the contact the full-text index does not hold.</summary>
+        private bool ReadsContacts => ReadsAccounts || _criteria.ConsentAtLeast is not null || _criteria.Among is not null;
+
         /// <summary>The rowids of every contact, deleted or not, with the words (<c>{0}</c>) in the name or title.</summary>
         public string NamedRowIds() => """SELECT rowid AS "Value" FROM "ContactNameSearch" WHERE "ContactNameSearch" MATCH {0}""";
 
         /// <summary>From the index, with the rows and accounts only where a condition needs them.</summary>
         private string IndexFromWhere =>
-            $"{From(withContacts: ReadsAccounts || _criteria.ConsentAtLeast is not null, withAccounts: ReadsAccounts)} WHERE {_where}";
+            $"{From(withContacts: ReadsContacts, withAccounts: ReadsAccounts)} WHERE {_where}";
 
         /// <summary>The result rows of the rowids in the JSON array <c>{0}</c>, in no order.</summary>
         public string ByRowIds() => $$"""

@@ -16,5 +16,7 @@ public sealed class ReferencesModule : ICapabilityModule
 
     public IEnumerable<NavigationEntry> Navigation => [new("References", "/references", Auth.Policies.ReadInventory, NavigationGroup.Program, 30)];
 
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<ReferenceFinder>();
+
     public void MapEndpoints(RouteGroupBuilder api) => api.MapReferences();
 }
