@@ -70,6 +70,13 @@ public sealed class IdeaTests(VouchServer server) : IClassFixture<VouchServer>
         var similar = page.GetByTestId("similar-ideas");
         await Expect(similar.GetByRole(AriaRole.Link).First).ToHaveTextAsync("Dark mode");
         await Expect(similar.GetByRole(AriaRole.Listitem).First).Not.ToContainTextAsync("very like yours");
+
+        // The board's search finds it the same way, best match first.
+        await page.GotoAsync(server.Url("/ideas"));
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(typed);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Best match" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.Locator("table.ideas tbody tr").First).ToContainTextAsync("Dark mode");
     }
 
     [Fact]

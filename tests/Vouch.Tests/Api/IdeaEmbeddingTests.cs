@@ -7,6 +7,7 @@ using Vouch.Data;
 using Vouch.Features.Ideas;
 using Vouch.Features.Meaning;
 using Vouch.Tests.Infrastructure;
+using Vouch.Web;
 
 namespace Vouch.Tests.Api;
 
@@ -98,6 +99,32 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
         Assert.True(first.Meaning > MeaningBlend.MeaningFloor, $"meaning {first.Meaning}");
         Assert.False(first.PossibleDuplicate);
         Assert.DoesNotContain(similar, s => s.Id == posted[2]);
+    }
+
+    [Fact]
+    public async Task The_board_search_finds_an_idea_by_its_meaning_first_in_best_match_order_and_by_its_words_in_any()
+    {
+        using var author = await app.ClientForAsync(Roles.Seller);
+        using var response = await author.PostAsJsonAsync("/api/v1/ideas",
+            new { title = "Offline mode for field technicians", description = "Technicians lose signal in basements and cannot log their visits." }, Ct);
+        response.EnsureSuccessStatusCode();
+        var ideaId = (await response.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id;
+        await EventuallyAsync(ideaId, _ => true);
+
+        Paged<IdeaSummary>? byMeaning = null;
+        for (var i = 0; i < 100 && byMeaning?.Items.FirstOrDefault()?.Id != ideaId; i++)
+        {
+            // The embedding reaches this instance's vector index within a refresh.
+            await Task.Delay(i == 0 ? 0 : 100, Ct);
+            byMeaning = await author.GetFromJsonAsync<Paged<IdeaSummary>>("/api/v1/ideas?q=" + Uri.EscapeDataString("work without an internet connection"), Ct);
+        }
+        var byWords = await author.GetFromJsonAsync<Paged<IdeaSummary>>("/api/v1/ideas?sort=new&q=offline+mode", Ct);
+        using var matchWithoutSearch = await author.GetAsync("/api/v1/ideas?sort=match", Ct);
+
+        Assert.Equal(ideaId, byMeaning!.Items[0].Id);
+        Assert.Equal(byMeaning.Total, byMeaning.Items.Count);
+        Assert.Contains(byWords!.Items, i => i.Id == ideaId);
+        Assert.Contains("give q", (await matchWithoutSearch.AssertValidationProblemAsync("sort")).Single(), StringComparison.Ordinal);
     }
 
     [Fact]

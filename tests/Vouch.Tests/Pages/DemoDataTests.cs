@@ -23,7 +23,7 @@ public sealed class DemoDataTests(VouchApp app) : IClassFixture<VouchApp>
             var manager = await db.Users.SingleAsync(u => u.Email == "manager@vouch.demo", Ct);
             var viewer = new Viewer(manager.Id, IsEmployee: true, IsManager: true);
             async Task<IReadOnlyList<IdeaSummary>> BoardAsync(string sort) =>
-                (await queries.SearchAsync(viewer, new PageQuery(), (await queries.ResolveAsync(viewer, new IdeaFilter { Sort = sort }, Ct)).Query!, Ct)).Items;
+                (await queries.SearchAsync(viewer, new PageQuery(), (await queries.ResolveAsync(viewer, new IdeaFilter { Sort = sort }, null, Ct)).Query!, Ct)).Items;
 
             var hot = await BoardAsync("hot");
             var top = await BoardAsync("top");
@@ -31,7 +31,7 @@ public sealed class DemoDataTests(VouchApp app) : IClassFixture<VouchApp>
             Assert.Equal(13, await db.Ideas.CountAsync(i => i.Board == IdeaBoard.Customer, Ct));
             Assert.Equal(12, hot.Count);
             var employees = (await queries.SearchAsync(viewer, new PageQuery(),
-                (await queries.ResolveAsync(viewer, new IdeaFilter { Board = "employee" }, Ct)).Query!, Ct)).Items;
+                (await queries.ResolveAsync(viewer, new IdeaFilter { Board = "employee" }, null, Ct)).Query!, Ct)).Items;
             Assert.Equal(3, employees.Count);
             Assert.Empty(employees.Select(i => i.Id).Intersect(hot.Select(i => i.Id)));
             Assert.Equal(top.Select(i => i.Votes).OrderDescending(), top.Select(i => i.Votes));

@@ -82,7 +82,10 @@ public sealed record FollowResponse(Guid IdeaId, bool Following);
 /// <summary>The filters and sort of <c>GET /api/v1/ideas</c>.</summary>
 public sealed record IdeaFilter
 {
-    /// <summary>hot (the default: votes that halve in weight every few days), top, new or value.</summary>
+    /// <summary>
+    /// hot (the default: votes that halve in weight every few days), top, new, value, or match: how well an idea matches
+    /// q by its words and meaning (the default with q).
+    /// </summary>
     public string? Sort { get; init; }
 
     /// <summary>For sort=value: revenue (the default) or grossProfit of the voters' accounts.</summary>

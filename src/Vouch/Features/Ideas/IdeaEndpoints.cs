@@ -74,7 +74,7 @@ public static class IdeaEndpoints
         [AsParameters] PageQuery page, [AsParameters] IdeaFilter filter, CurrentUser user, IdeaQueries queries, CancellationToken ct)
     {
         var viewer = await Viewer.OfAsync(user);
-        var (query, errors) = await queries.ResolveAsync(viewer, filter, ct);
+        var (query, errors) = await queries.ResolveAsync(viewer, filter, page.Q, ct);
         page.Validate(errors);
         return errors.IsEmpty ? TypedResults.Ok(await queries.SearchAsync(viewer, page, query!, ct)) : errors.ToProblem();
     }

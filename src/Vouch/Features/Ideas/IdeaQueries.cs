@@ -8,7 +8,8 @@ using Vouch.Web;
 
 namespace Vouch.Features.Ideas;
 
-public enum IdeaSort { Hot, Top, New, Value }
+/// <summary>The board's orders; <c>Match</c>, how well an idea matches the search's words and meaning, needs a search.</summary>
+public enum IdeaSort { Hot, Top, New, Value, Match }
 
 /// <summary>The board's sort and filters, checked and resolved to ids.</summary>
 public sealed record BoardQuery(IdeaSort Sort, ValueMeasure By, IdeaStatus? Status, Guid? ProductId, Segment? Segment, Guid? IndustryId, IdeaBoard Board = IdeaBoard.Customer);
@@ -32,6 +33,15 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     /// <summary>How many ideas nearest the typed text by meaning are scored as well.</summary>
     private const int NearestCandidates = 50;
 
+    /// <summary>How many ideas nearest a board search's text by meaning are found with it.</summary>
+    private const int NearestFound = 50;
+
+    /// <summary>
+    /// How many of a board search's matches the best-match order ranks: the hottest with the words in the title, and
+    /// all of those near in meaning. A search that finds more says too little to rank them all.
+    /// </summary>
+    public const int MatchesRanked = 200;
+
     /// <summary>How many of a board's most voted open ideas are grouped into likely duplicates, and with how many neighbours each.</summary>
     public const int ClusteredIdeas = 2_000;
     private const int NeighboursCompared = 10;
@@ -43,14 +53,20 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     private const int PostingsPerTerm = 1_000;
 
     /// <summary>Resolves the board's sort and filters, naming each one that is wrong.</summary>
-    public async Task<(BoardQuery? Query, ValidationErrors Errors)> ResolveAsync(Viewer viewer, IdeaFilter filter, CancellationToken ct)
+    /// <remarks>With a search (<paramref name="q"/>) the board is in best-match order unless a sort is asked for.</remarks>
+    public async Task<(BoardQuery? Query, ValidationErrors Errors)> ResolveAsync(Viewer viewer, IdeaFilter filter, string? q, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var board = viewer.BoardOf(filter.Board, errors);
-        var sort = IdeaSort.Hot;
+        var searching = !string.IsNullOrWhiteSpace(q);
+        var sort = searching ? IdeaSort.Match : IdeaSort.Hot;
         if (!string.IsNullOrWhiteSpace(filter.Sort) && !EnumText.TryParse(filter.Sort, out sort))
         {
-            errors.Add("sort", "sort must be one of hot, top, new, value.");
+            errors.Add("sort", "sort must be one of hot, top, new, value, match.");
+        }
+        else if (sort == IdeaSort.Match && !searching)
+        {
+            errors.Add("sort", "sort=match orders a search: give q, the words to match.");
         }
         var by = ValueMeasure.Revenue;
         if (!string.IsNullOrWhiteSpace(filter.By) && !EnumText.TryParse(filter.By, out by))
@@ -85,17 +101,23 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     /// <summary>
     /// A page of the board. Without a segment or industry every sort reads one of the idea's own indexed columns; with
     /// one, the idea's demand among that facet's voters (<see cref="IdeaDemand"/>) is what "top" and "value" sort by and
-    /// only ideas with such voters are listed. Hidden ideas and merged duplicates are left out (ask for
-    /// status=Duplicate to see those).
+    /// only ideas with such voters are listed. A search (<c>q</c>) finds the ideas with its words in the title and those
+    /// nearest it in meaning; best match ranks them by both (<see cref="MeaningBlend"/>). Hidden ideas and merged
+    /// duplicates are left out (ask for status=Duplicate to see those).
     /// </summary>
     public async Task<Paged<IdeaSummary>> SearchAsync(Viewer viewer, PageQuery page, BoardQuery query, CancellationToken ct)
     {
         var ideas = db.Ideas.AsNoTracking().Where(i => !i.IsHidden && i.Board == query.Board);
         ideas = query.Status is { } status ? ideas.Where(i => i.Status == status) : ideas.Where(i => i.MergedIntoId == null);
-        if (!string.IsNullOrWhiteSpace(page.Q))
+        var text = string.IsNullOrWhiteSpace(page.Q) ? null : Readable(page.Q.Trim());
+        var search = text is null ? null : Embed(text, ct);
+        var near = search is null ? [] : vectors[EmbeddedKind.Idea].Nearest(search, NearestFound)
+            .Where(n => n.Cosine >= MeaningBlend.MeaningFloor).ToDictionary(n => n.Record, n => n.Cosine);
+        var nearIds = near.Keys.ToList();
+        if (text is not null)
         {
-            var text = page.Q.Trim().ToLower();
-            ideas = ideas.Where(i => i.Title.ToLower().Contains(text));
+            var lower = text.ToLower();
+            ideas = ideas.Where(i => i.Title.ToLower().Contains(lower) || nearIds.Contains(i.Id));
         }
         if (query.ProductId is { } productId)
         {
@@ -106,17 +128,37 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
             ? ideas.Select(i => new { Idea = i, Voters = i.VoteCount, Accounts = i.VoterAccounts, Revenue = i.ValueRevenue, GrossProfit = i.ValueGrossProfit })
             : ideas.Join(db.IdeaDemands.Where(d => d.Facet == facet && d.Voters > 0), i => i.Id, d => d.IdeaId,
                 (i, d) => new { Idea = i, d.Voters, d.Accounts, d.Revenue, d.GrossProfit });
+        var byHot = rows.OrderByDescending(r => r.Idea.HotScore).ThenByDescending(r => r.Idea.Id);
         var sorted = (query.Sort, query.By) switch
         {
             (IdeaSort.Top, _) => rows.OrderByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
             (IdeaSort.New, _) => rows.OrderByDescending(r => r.Idea.CreatedAt).ThenByDescending(r => r.Idea.Id),
             (IdeaSort.Value, ValueMeasure.GrossProfit) => rows.OrderByDescending(r => r.GrossProfit).ThenByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
             (IdeaSort.Value, _) => rows.OrderByDescending(r => r.Revenue).ThenByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
-            _ => rows.OrderByDescending(r => r.Idea.HotScore).ThenByDescending(r => r.Idea.Id),
+            _ => byHot,
         };
-        var key = $"{query.Board}|{query.Status}|{query.ProductId}|{facet}|{page.Q?.Trim().ToLowerInvariant()}";
+        var key = $"{query.Board}|{query.Status}|{query.ProductId}|{facet}|{text?.ToLowerInvariant()}";
         var total = await totals.CountAsync(key, dependsOnVotes: facet is not null, () => rows.CountAsync(ct));
-        var items = await sorted.Skip(page.Skip).Take(page.Size)
+        var shown = sorted.Skip(page.Skip).Take(page.Size);
+        List<Guid>? bestFirst = null;
+        if (query.Sort == IdeaSort.Match && text is not null)
+        {
+            // The hottest with the words and every one near in meaning, ranked here; the page is cut from them.
+            var found = (await byHot.Take(MatchesRanked).Select(r => new { r.Idea.Id, r.Idea.Title, r.Idea.Description }).ToListAsync(ct))
+                .UnionBy(await rows.Where(r => nearIds.Contains(r.Idea.Id)).Select(r => new { r.Idea.Id, r.Idea.Title, r.Idea.Description }).ToListAsync(ct), f => f.Id);
+            var typed = IdeaSimilarity.Prepare(new IdeaText(text, null));
+            var index = vectors[EmbeddedKind.Idea];
+            bestFirst = [.. found
+                .Select(f => (f.Id, Score: MeaningBlend.Score(
+                    IdeaSimilarity.Score(typed, IdeaSimilarity.Prepare(new IdeaText(f.Title, f.Description))),
+                    search is null ? null : near.TryGetValue(f.Id, out var cosine) ? cosine : index.Cosine(f.Id, search))))
+                .OrderByDescending(f => f.Score).ThenBy(f => f.Id)
+                .Select(f => f.Id)];
+            total = bestFirst.Count;
+            var pageIds = bestFirst.Skip(page.Skip).Take(page.Size).ToList();
+            shown = rows.Where(r => pageIds.Contains(r.Idea.Id)).OrderBy(r => r.Idea.Id);
+        }
+        var items = await shown
             .Select(r => new
             {
                 r.Idea.Id, r.Idea.Title, r.Idea.Status, ProductArea = r.Idea.Product!.Name, Author = r.Idea.Author!.DisplayName,
@@ -125,6 +167,11 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
                 r.Voters, r.Accounts, r.Revenue, r.GrossProfit,
             })
             .ToListAsync(ct);
+        if (bestFirst is not null)
+        {
+            var place = bestFirst.Index().ToDictionary(p => p.Item, p => p.Index);
+            items = [.. items.OrderBy(i => place[i.Id])];
+        }
         var now = clock.GetUtcNow();
         return new Paged<IdeaSummary>(
             [.. items.Select(i => new IdeaSummary(
@@ -205,8 +252,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
     public async Task<IReadOnlyList<SimilarIdea>> SimilarAsync(string text, Guid? except, IdeaBoard board, CancellationToken ct)
     {
         var terms = IdeaSimilarity.SearchTerms(text).Where(t => t.Length <= IdeaTerm.MaxLength).Distinct().Take(32).ToList();
-        // Punctuation or emoji alone say nothing the model could match by meaning.
-        var query = text.Any(char.IsLetterOrDigit) ? embedder.Embed(text, ct) : null;
+        var query = Embed(text, ct);
         if (terms.Count == 0 && query is null)
         {
             return [];
@@ -280,6 +326,9 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
                 group.Sum(id => byId[id].VoteCount)))
             .OrderByDescending(c => c.Votes).ThenBy(c => c.Ideas[0].Id)];
     }
+
+    /// <summary>The text's embedding; null without the model, or for punctuation or emoji alone, which say nothing it could match.</summary>
+    private float[]? Embed(string text, CancellationToken ct) => text.Any(char.IsLetterOrDigit) ? embedder.Embed(text, ct) : null;
 
     private static double Round(double value) => Math.Round(value, 4);
 }

@@ -20,7 +20,10 @@ public sealed class IndexModel(IdeaQueries queries, VouchDbContext db, CurrentUs
     public Paged<IdeaSummary>? Results { get; private set; }
     public ValidationErrors? Errors { get; private set; }
 
-    public string Sort => string.IsNullOrWhiteSpace(Filter.Sort) ? "hot" : Filter.Sort.ToLowerInvariant();
+    public string Sort => !string.IsNullOrWhiteSpace(Filter.Sort) ? Filter.Sort.ToLowerInvariant() : Searching ? "match" : "hot";
+
+    /// <summary>Whether the board lists a search's matches, which may be in best-match order.</summary>
+    public bool Searching => !string.IsNullOrWhiteSpace(Query.Q);
 
     public bool OnEmployeeBoard => string.Equals(Filter.Board, nameof(IdeaBoard.Employee), StringComparison.OrdinalIgnoreCase);
 
@@ -30,7 +33,7 @@ public sealed class IndexModel(IdeaQueries queries, VouchDbContext db, CurrentUs
         (Query, Filter, Viewer) = (query, filter, await Viewer.OfAsync(user));
         Products = await db.Products.AsNoTracking().OrderBy(p => p.Name).ToListAsync(ct);
         Industries = await db.Industries.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
-        var (board, errors) = await queries.ResolveAsync(Viewer, filter, ct);
+        var (board, errors) = await queries.ResolveAsync(Viewer, filter, query.Q, ct);
         Query.Validate(errors);
         if (errors.IsEmpty)
         {
