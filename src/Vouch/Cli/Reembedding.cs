@@ -1,11 +1,24 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Vouch.Features.Meaning;
 
 namespace Vouch.Cli;
 
-/// <summary>Embedding every idea or story again from the command line, after a change of sentence model.</summary>
+/// <summary>Embedding every idea, story or piece of content again from the command line, after a change of sentence model.</summary>
 internal static class Reembedding
 {
+    /// <summary>A <c>reindex</c> command that embeds every record of <paramref name="kind"/> again.</summary>
+    public static Command Command(string[] hostArgs, EmbeddedKind kind, string noun, string description)
+    {
+        var reindex = new Command("reindex", description);
+        reindex.SetAction((_, ct) => CliHost.RunAsync(hostArgs, async (services, token) =>
+        {
+            Console.WriteLine(await RunAsync(services, kind, noun, token));
+            return CliHost.Ok;
+        }, ct));
+        return reindex;
+    }
+
     /// <summary>Embeds every record of <paramref name="kind"/> again, with a progress line every few seconds; the line that says how it went.</summary>
     public static async Task<string> RunAsync(IServiceProvider services, EmbeddedKind kind, string noun, CancellationToken ct)
     {

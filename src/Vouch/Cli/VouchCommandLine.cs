@@ -24,6 +24,7 @@ public static class VouchCommandLine
         root.Subcommands.Add(BackupCommand.Create(hostArgs));
         root.Subcommands.Add(IdeasCommands.Create(hostArgs));
         root.Subcommands.Add(StoriesCommands.Create(hostArgs));
+        root.Subcommands.Add(ContentCommands.Create(hostArgs));
         root.Subcommands.Add(ValueCommands.Create(hostArgs));
         root.Subcommands.Add(ImportCommand.Create(hostArgs));
         return root.Parse(args.Where(a => !IsConfiguration(a)).ToArray()).InvokeAsync();

@@ -2,29 +2,35 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Features.Accounts;
+using Vouch.Features.Catalog;
+using Vouch.Features.Content;
 using Vouch.Features.Meaning;
 
 namespace Vouch.Tests.Api;
 
-/// <summary>Advocates' stories embedded in the background, and a request's use case matched against them by meaning.</summary>
+/// <summary>Advocates' stories and content embedded in the background, and a request's use case matched against them by meaning.</summary>
 public sealed class StoryMeaningTests(EmbeddingInBackgroundApp app) : IClassFixture<EmbeddingInBackgroundApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<TextEmbedding> EmbeddedAsync(Guid contactId, Func<TextEmbedding, bool> done)
+    private Task<TextEmbedding> EmbeddedAsync(Guid contactId, Func<TextEmbedding, bool> done) => EmbeddedAsync(contactId, EmbeddedKind.Story, done);
+
+    private async Task<TextEmbedding> EmbeddedAsync(Guid recordId, EmbeddedKind kind, Func<TextEmbedding, bool>? done = null)
     {
         for (var i = 0; i < 300; i++)
         {
             var stored = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Set<TextEmbedding>().AsNoTracking()
-                .SingleOrDefaultAsync(e => e.Kind == EmbeddedKind.Story && e.RecordId == contactId, Ct));
-            if (stored is not null && done(stored))
+                .SingleOrDefaultAsync(e => e.Kind == kind && e.RecordId == recordId, Ct));
+            if (stored is not null && (done is null || done(stored)))
             {
                 return stored;
             }
             await Task.Delay(100, Ct);
         }
-        throw new TimeoutException("The story's embedding was not worked out within 30 s.");
+        throw new TimeoutException($"The embedding of {kind} {recordId} was not worked out within 30 s.");
     }
 
     [Fact]
@@ -96,6 +102,45 @@ public sealed class StoryMeaningTests(EmbeddingInBackgroundApp app) : IClassFixt
         Assert.Equal(page.GetProperty("total").GetInt32(), Ids(page).Count);
     }
 
+    [Fact]
+    public async Task Content_that_says_what_the_use_case_asks_is_offered_first_whatever_its_industry()
+    {
+        var environmental = Industry.Standard("Environmental").Id;
+        var (near, other) = await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var account = new Account { Name = "Far Afield Ltd", IndustryId = Industry.Standard("Education").Id };
+            var environmentalAccount = new Account { Name = "Greenfield Ltd", IndustryId = environmental };
+            ContentAsset Asset(string title, string summary, Account of) => new()
+            {
+                Title = title, Summary = summary, AccountId = of.Id, Kind = ContentKind.CaseStudy, State = ApprovalState.Approved,
+                Link = "https://example.com/story",
+            };
+            var near = Asset("Every territory live in one quarter", "Fourteen country teams brought onto the platform one after another.", account);
+            var other = Asset("Greenfield's newsletter", "How the quarterly newsletter is put together.", environmentalAccount);
+            db.AddRange(account, environmentalAccount, near, other);
+            await db.SaveChangesAsync(Ct);
+            return (near.Id, other.Id);
+        });
+        await EmbeddedAsync(near, EmbeddedKind.Content);
+        await EmbeddedAsync(other, EmbeddedKind.Content);
+        var index = app.Services.GetRequiredService<VectorIndexes>()[EmbeddedKind.Content];
+        await WaitUntilAsync(() => index.Cosine(near, new float[SentenceModel.Dimensions]) is not null);
+        using var seller = await app.ClientForAsync(Roles.Seller);
+        using var created = await seller.PostAsJsonAsync("/api/v1/requests", new
+        {
+            activityType = "reference-call", neededBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)),
+            useCase = "roll out across regional teams", criteria = new { industryId = environmental },
+        }, Ct);
+        var requestId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+
+        var alternatives = (await seller.GetFromJsonAsync<JsonElement>($"/api/v1/requests/{requestId}/matches", Ct))
+            .GetProperty("alternatives").EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();
+
+        Assert.Equal(near, alternatives[0]);
+        Assert.Contains(other, alternatives);
+    }
+
     // The story reaches this instance's vector index within a refresh of its saving.
     private static async Task<JsonElement> SearchUntilAsync(HttpClient client, string url, Guid contactId)
     {
@@ -109,6 +154,14 @@ public sealed class StoryMeaningTests(EmbeddingInBackgroundApp app) : IClassFixt
             await Task.Delay(100, Ct);
         }
         throw new TimeoutException($"{url} did not find {contactId} within 10 s.");
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> done)
+    {
+        for (var i = 0; i < 100 && !done(); i++)
+        {
+            await Task.Delay(100, Ct);
+        }
     }
 
     private static List<Guid> Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetGuid())];

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vouch.Data;
 using Vouch.Features.Accounts;
 using Vouch.Features.Contacts;
+using Vouch.Features.Content;
 using Vouch.Features.Users;
 using Vouch.Tests.Api;
 using Vouch.Tests.Infrastructure;
@@ -106,6 +107,23 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Matches(@"^Embedded [1-9][0-9,]* stories in [0-9.,]+ s \([0-9,]+ a second\)\.$", result.LastLine);
+    }
+
+    [Fact]
+    public async Task Content_reindex_embeds_every_piece_of_content_again()
+    {
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var account = new Account { Name = $"Reindex Corp {Guid.NewGuid():N}" };
+            db.AddRange(account, new ContentAsset { Title = "Twelve regions on one pipeline", AccountId = account.Id, Link = "https://example.com/case" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+
+        var result = await VouchAsync("content", "reindex");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Matches(@"^Embedded [1-9][0-9,]* pieces of content in [0-9.,]+ s \([0-9,]+ a second\)\.$", result.LastLine);
     }
 
     [Fact]

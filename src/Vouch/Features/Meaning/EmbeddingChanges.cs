@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Contacts;
+using Vouch.Features.Content;
 using Vouch.Features.Ideas;
 
 namespace Vouch.Features.Meaning;
 
 /// <summary>
-/// Notes, in the same save, the ideas and the contacts' stories whose text is new or changed (<see cref="PendingEmbedding"/>), so their embedding
+/// Notes, in the same save, the ideas, the contacts' stories and the content whose text is new, changed or deleted (<see cref="PendingEmbedding"/>), so their embedding
 /// is worked out in the background and a save never waits for the model.
 /// </summary>
 public sealed class EmbeddingChanges : SynchronousSaveInterceptor
@@ -31,6 +32,16 @@ public sealed class EmbeddingChanges : SynchronousSaveInterceptor
         foreach (var id in stories)
         {
             context.Add(new PendingEmbedding { Kind = EmbeddedKind.Story, RecordId = id });
+        }
+        var content = context.ChangeTracker.Entries<ContentAsset>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted
+                || (e.State == EntityState.Modified && (e.Property(c => c.Title).IsModified || e.Property(c => c.Summary).IsModified
+                    || e.Property(c => c.FitsWhere).IsModified)))
+            .Select(e => e.Entity.Id)
+            .ToList();
+        foreach (var id in content)
+        {
+            context.Add(new PendingEmbedding { Kind = EmbeddedKind.Content, RecordId = id });
         }
     }
 }

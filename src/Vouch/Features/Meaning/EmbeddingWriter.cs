@@ -6,10 +6,11 @@ using Vouch.Features.Contacts;
 namespace Vouch.Features.Meaning;
 
 /// <summary>
-/// Works out and stores the embeddings of ideas and of advocates' stories: those noted as new or changed
+/// Works out and stores the embeddings of ideas, advocates' stories and content: those noted as new or changed
 /// (<see cref="PendingEmbedding"/>), those that have none (after the migration that adds them, or a scale seed that
 /// writes without EF), and, on a reindex, all of them. An idea is embedded as its title and the start of its
-/// description; a story as <see cref="Contact.StoryOf"/>. A record whose text is gone (a story erased)
+/// description; a story as <see cref="Contact.StoryOf"/>; content as <see cref="TextOfContent"/>. A record whose text
+/// is gone (a story erased, content deleted)
 /// keeps an embedding of zeros, which every instance's index reads as "not there". Without the model it does nothing,
 /// and the notes wait for it.
 /// </summary>
@@ -21,6 +22,10 @@ public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, Ve
     /// <summary>The text of an idea the model reads.</summary>
     public static string TextOf(string title, string? description) =>
         string.IsNullOrWhiteSpace(description) ? title : $"{title}. {description}";
+
+    /// <summary>The text of a piece of content the model reads: what it is, what it says and where it fits.</summary>
+    public static string TextOfContent(string title, string? summary, string? fitsWhere) =>
+        string.Join(". ", new[] { title, summary, fitsWhere }.Where(t => !string.IsNullOrWhiteSpace(t)));
 
     /// <summary>Embeds the records noted since the last round; the number embedded.</summary>
     public async Task<int> ProcessPendingAsync(CancellationToken ct)
@@ -47,7 +52,7 @@ public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, Ve
         }
     }
 
-    /// <summary>Embeds every idea and every story that has no embedding of the current model; the number embedded.</summary>
+    /// <summary>Embeds every idea, story and piece of content that has no embedding of the current model; the number embedded.</summary>
     public async Task<int> BackfillAsync(Action<int>? progress, CancellationToken ct)
     {
         var done = 0;
@@ -96,10 +101,11 @@ public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, Ve
     {
         EmbeddedKind.Idea => db.Ideas.Select(i => i.Id),
         EmbeddedKind.Story => db.Contacts.Where(c => c.UseCase != null || c.Results != null || c.Quotes != null).Select(c => c.Id),
+        EmbeddedKind.Content => db.ContentAssets.Select(c => c.Id),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>The text of each of the records <paramref name="ids"/> that still exist; empty for a story erased.</summary>
+    /// <summary>The text of each of the records <paramref name="ids"/> that still exist; empty for a story erased or content deleted.</summary>
     private async Task<List<(Guid Id, string Text)>> TextsAsync(EmbeddedKind kind, IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         switch (kind)
@@ -112,6 +118,10 @@ public sealed class EmbeddingWriter(VouchDbContext db, TextEmbedder embedder, Ve
                 var contacts = await db.Contacts.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id))
                     .Select(c => new { c.Id, c.UseCase, c.Results, c.Quotes, c.DeletedAt }).ToListAsync(ct);
                 return [.. contacts.Select(c => (c.Id, c.DeletedAt is null ? Contact.StoryOf(c.UseCase, c.Results, c.Quotes) : ""))];
+            case EmbeddedKind.Content:
+                var content = await db.ContentAssets.AsNoTracking().Where(c => ids.Contains(c.Id))
+                    .ToDictionaryAsync(c => c.Id, c => TextOfContent(c.Title, c.Summary, c.FitsWhere), ct);
+                return [.. ids.Select(id => (id, content.GetValueOrDefault(id) ?? ""))];
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }

@@ -4,8 +4,11 @@ using Vouch.Data;
 
 namespace Vouch.Features.Meaning;
 
-/// <summary>Which records' text is embedded: ideas, and contacts' stories (<see cref="Contacts.Contact.StoryOf"/>).</summary>
-public enum EmbeddedKind { Idea, Story }
+/// <summary>
+/// Which records' text is embedded: ideas, contacts' stories (<see cref="Contacts.Contact.StoryOf"/>) and content
+/// (<see cref="EmbeddingWriter.TextOfContent"/>).
+/// </summary>
+public enum EmbeddedKind { Idea, Story, Content }
 
 /// <summary>
 /// A record's text as the sentence model embedded it: quantised to a signed byte per number (<see cref="Embeddings"/>),
