@@ -33,7 +33,7 @@ public sealed class ReferenceFinder(VouchDbContext db, StoryMeaning meaning)
         var rest = pageSize - items.Count;
         if (rest > 0 && fused.ByWords > Head)
         {
-            var (tail, _) = await db.SliceAsync(criteria, Head + Math.Max(0, skip - fused.Ranked.Count), rest, ct);
+            var (tail, _) = await db.SliceAsync(criteria, fused.HeadCount + Math.Max(0, skip - fused.Ranked.Count), rest, ct);
             items.AddRange(tail);
         }
         return new Paged<ReferenceSummary>(items, fused.ByWords + fused.ByMeaningAlone, page, pageSize);

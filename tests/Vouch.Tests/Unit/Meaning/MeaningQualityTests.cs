@@ -52,21 +52,31 @@ public sealed class MeaningQualityTests(ITestOutputHelper output)
         Assert.True(both > words, $"words and meaning {both:F3}, words {words:F3}");
     }
 
-    [Fact]
-    public void A_use_cases_best_story_by_meaning_is_a_match_more_often_than_by_words()
+    // Rows of use-case-pairs.csv: those the story ramp was chosen on, and those written after it was frozen.
+    private static readonly (string Name, int From, int To)[] s_useCaseSets = [("development", 0, 251), ("written after the ramp", 251, int.MaxValue)];
+
+    [Theory]
+    [InlineData("development", 0.65)]
+    [InlineData("written after the ramp", 0.65)]
+    public void A_use_cases_best_story_by_meaning_is_a_match_more_often_than_by_words(string set, double floor)
     {
-        var pairs = UseCasePairs.Value;
+        var (_, from, to) = s_useCaseSets.Single(s => s.Name == set);
+        var pairs = UseCasePairs.Value.Take(to).Skip(from).ToList();
         var texts = pairs.SelectMany(p => new[] { p.UseCase, p.Story }).Distinct().ToList();
         var vectors = texts.Zip(Embedded(texts)).ToDictionary(t => t.First, t => t.Second);
 
         var useCases = pairs.GroupBy(p => p.UseCase).ToList();
         double BestIsAMatch(Func<UseCasePair, double> score) =>
             useCases.Count(g => g.OrderByDescending(score).ThenBy(p => p.Story, StringComparer.Ordinal).First().Match) / (double)useCases.Count;
+        double Cosine(UseCasePair p) => Embeddings.Cosine(vectors[p.UseCase], vectors[p.Story]);
         var words = BestIsAMatch(p => SharedWords(p.UseCase, p.Story));
-        var meaning = BestIsAMatch(p => Embeddings.Cosine(vectors[p.UseCase], vectors[p.Story]));
-        output.WriteLine($"{useCases.Count} use cases, {pairs.Count} labelled stories; the best story is a match: words {words:F3}, meaning {meaning:F3}");
+        var meaning = BestIsAMatch(Cosine);
+        // As matching scores a story: the better of its words and its meaning.
+        var matching = BestIsAMatch(p => Math.Max(SharedWords(p.UseCase, p.Story), MeaningBlend.StoryCredit(Cosine(p))));
+        output.WriteLine($"{set}: {useCases.Count} use cases, {pairs.Count} labelled stories; the best story is a match: " +
+            $"words {words:F3}, meaning {meaning:F3}, matching's rule {matching:F3}");
 
-        Assert.True(meaning >= 0.65, $"{meaning:F3}");
+        Assert.True(meaning >= floor, $"{meaning:F3}");
         Assert.True(meaning > words, $"meaning {meaning:F3}, words {words:F3}");
     }
 
