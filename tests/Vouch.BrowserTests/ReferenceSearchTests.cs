@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Vouch.Auth;
 using Vouch.Features.Accounts;
@@ -54,5 +56,47 @@ public sealed class ReferenceSearchTests(VouchServer server) : IClassFixture<Vou
         await page.GotoAsync((await link.GetAttributeAsync("href"))!);
 
         await Expect(page.MainHeading()).ToHaveTextAsync(account.Name);
+    }
+
+    [Fact]
+    public async Task AStoryThatSharesNoWordWithTheSearchIsFoundByItsMeaning()
+    {
+        const string typed = "cut reporting time";
+        var lastName = "Meaning" + Guid.NewGuid().ToString("N")[..8];
+        var contactId = await server.QueryAsync(async (db, ct) =>
+        {
+            var contact = new Contact
+            {
+                Account = new Account { Name = $"Ledgerline {lastName}" }, FirstName = "Imke", LastName = lastName,
+                AdvocacyStage = AdvocacyStage.Advocate, Consent = ConsentLevel.Written, Results = "Analytics for the leadership are ready in minutes, not days",
+            };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync(ct);
+            return contact.Id;
+        });
+        var seller = await server.AddUserAsync(Roles.Seller);
+        // The story is embedded in the background after it is saved; wait until the search finds it.
+        using (var api = server.CreateApiClient(await server.CreateTokenAsync(seller)))
+        {
+            for (var tries = 0; tries < 120; tries++)
+            {
+                var found = await api.GetFromJsonAsync<JsonElement>($"/api/v1/references?pageSize=200&q={Uri.EscapeDataString(typed)}", TestContext.Current.CancellationToken);
+                if (found.GetProperty("items").EnumerateArray().Any(r => r.GetProperty("id").GetGuid() == contactId))
+                {
+                    break;
+                }
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(seller);
+        await page.FollowNavigationAsync("References");
+
+        await page.GetByLabel("Search").PressSequentiallyAsync(typed, new() { Delay = 10 });
+
+        var row = page.TableRows().Filter(new() { HasText = lastName });
+        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row.GetByTestId("found-by-meaning")).ToHaveTextAsync("Similar in meaning");
     }
 }

@@ -137,7 +137,9 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
             (IdeaSort.Value, _) => rows.OrderByDescending(r => r.Revenue).ThenByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
             _ => byHot,
         };
-        var key = $"{query.Board}|{query.Status}|{query.ProductId}|{facet}|{text?.ToLowerInvariant()}";
+        // The ideas near in meaning are part of what is counted: their set changes as embeddings arrive.
+        var nearSet = nearIds.Aggregate(0, (hash, id) => hash ^ id.GetHashCode());
+        var key = $"{query.Board}|{query.Status}|{query.ProductId}|{facet}|{text?.ToLowerInvariant()}|{nearIds.Count}:{nearSet}";
         var total = await totals.CountAsync(key, dependsOnVotes: facet is not null, () => rows.CountAsync(ct));
         var shown = sorted.Skip(page.Skip).Take(page.Size);
         List<Guid>? bestFirst = null;
@@ -294,8 +296,8 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
 
     /// <summary>
     /// Groups of likely duplicates among the open ideas of <paramref name="board"/>, the groups joining the most votes
-    /// first. Only the <see cref="ClusteredIdeas"/> most voted are read; each is compared with its nearest by meaning
-    /// (the vector index), and two are duplicates when their words say so, as "possible duplicate" does while typing.
+    /// first. Only the <see cref="ClusteredIdeas"/> most voted are read; each is compared with its nearest among them by
+    /// meaning (the vector index), and two are duplicates when their words say so, as "possible duplicate" does while typing.
     /// Without the sentence model there are no groups.
     /// </summary>
     public async Task<IReadOnlyList<DuplicateCluster>> DuplicateClustersAsync(IdeaBoard board, CancellationToken ct)
@@ -307,16 +309,14 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
             .ToListAsync(ct);
         var byId = ideas.ToDictionary(i => i.Id);
         var prints = ideas.ToDictionary(i => i.Id, i => IdeaSimilarity.Prepare(new IdeaText(i.Title, i.Description)));
-        var index = vectors[EmbeddedKind.Idea];
         var duplicates = new List<(Guid, Guid)>();
-        foreach (var idea in ideas)
+        foreach (var (id, nearest) in vectors[EmbeddedKind.Idea].NearestAmong(byId.Keys, NeighboursCompared))
         {
-            foreach (var (other, _) in index.NearestTo(idea.Id, NeighboursCompared))
+            foreach (var (other, _) in nearest)
             {
-                if (byId.ContainsKey(other) && idea.Id.CompareTo(other) < 0
-                    && Math.Max(IdeaSimilarity.Score(prints[idea.Id], prints[other]), IdeaSimilarity.Score(prints[other], prints[idea.Id])) >= IdeaSimilarity.DuplicateThreshold)
+                if (Math.Max(IdeaSimilarity.Score(prints[id], prints[other]), IdeaSimilarity.Score(prints[other], prints[id])) >= IdeaSimilarity.DuplicateThreshold)
                 {
-                    duplicates.Add((idea.Id, other));
+                    duplicates.Add((id, other));
                 }
             }
         }

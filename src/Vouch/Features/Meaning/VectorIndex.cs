@@ -111,31 +111,7 @@ public sealed class VectorIndex : IDisposable
         _gate.EnterReadLock();
         try
         {
-            return Search(query, count, except: NoSlot);
-        }
-        finally
-        {
-            _gate.ExitReadLock();
-        }
-    }
-
-    /// <summary>The <paramref name="count"/> records nearest to <paramref name="record"/>'s vector, itself left out; none when the index does not have it.</summary>
-    public IReadOnlyList<(Guid Record, double Cosine)> NearestTo(Guid record, int count)
-    {
-        _gate.EnterReadLock();
-        try
-        {
-            if (!_records.TryGetValue(record, out var known) || known.Slot == NoSlot)
-            {
-                return [];
-            }
-            var vector = VectorOf(known.Slot);
-            var query = new float[Dimensions];
-            for (var i = 0; i < Dimensions; i++)
-            {
-                query[i] = vector[i];
-            }
-            return Search(query, count, except: known.Slot);
+            return Search(query, count);
         }
         finally
         {
@@ -158,13 +134,47 @@ public sealed class VectorIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// For each of <paramref name="records"/> the index holds, the <paramref name="count"/> nearest among the others,
+    /// nearest first: one scan of their signs per record, so a few thousand records are compared in a fraction of a
+    /// second however large the index.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<(Guid Record, double Cosine)>> NearestAmong(IEnumerable<Guid> records, int count)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        _gate.EnterReadLock();
+        try
+        {
+            var slots = records.Select(r => _records.TryGetValue(r, out var known) ? known.Slot : NoSlot).Where(s => s != NoSlot).Distinct().ToArray();
+            var nearest = new Dictionary<Guid, IReadOnlyList<(Guid Record, double Cosine)>>(slots.Length);
+            foreach (var slot in slots)
+            {
+                var closest = new Closest(count * RescoredPerAsked);
+                var signs = SignsAt(slot);
+                foreach (var other in slots)
+                {
+                    if (other != slot)
+                    {
+                        closest.Offer(other, Differ(signs, SignsAt(other)));
+                    }
+                }
+                nearest[OwnerOf(slot)] = Best(closest, other => Embeddings.Cosine(VectorOf(slot), VectorOf(other)), count);
+            }
+            return nearest;
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
     /// <summary>
     /// The nearest records: every slot's signs compared with the query's, then the closest few hundred scored by their
     /// signed bytes. Called under the read lock.
     /// </summary>
-    private List<(Guid Record, double Cosine)> Search(float[] query, int count, int except)
+    private List<(Guid Record, double Cosine)> Search(float[] query, int count)
     {
         if (_count == 0 || count <= 0)
         {
@@ -172,10 +182,7 @@ public sealed class VectorIndex : IDisposable
         }
         Span<ulong> signs = stackalloc ulong[SignWords];
         SignsOf(query, signs);
-        var rescored = Math.Max(RescoredAtLeast, count * RescoredPerAsked);
-        // The closest by sign so far, the furthest of them first out.
-        var closest = new PriorityQueue<int, int>(rescored + 1);
-        var furthest = int.MaxValue;
+        var closest = new Closest(Math.Max(RescoredAtLeast, count * RescoredPerAsked));
         var (q0, q1, q2, q3, q4, q5) = (signs[0], signs[1], signs[2], signs[3], signs[4], signs[5]);
         for (var chunk = 0; chunk < _signs.Count; chunk++)
         {
@@ -189,33 +196,65 @@ public sealed class VectorIndex : IDisposable
                 var differ = BitOperations.PopCount(row ^ q0) + BitOperations.PopCount(Unsafe.Add(ref row, 1) ^ q1)
                     + BitOperations.PopCount(Unsafe.Add(ref row, 2) ^ q2) + BitOperations.PopCount(Unsafe.Add(ref row, 3) ^ q3)
                     + BitOperations.PopCount(Unsafe.Add(ref row, 4) ^ q4) + BitOperations.PopCount(Unsafe.Add(ref row, 5) ^ q5);
-                if (differ >= furthest)
+                if (differ >= closest.Furthest)
                 {
                     continue;
                 }
-                var slot = chunk * ChunkSlots + i;
-                if (owners[i] == Guid.Empty || slot == except)
+                if (owners[i] != Guid.Empty)
                 {
-                    continue;
-                }
-                closest.Enqueue(slot, -differ);
-                if (closest.Count > rescored)
-                {
-                    closest.Dequeue();
-                }
-                if (closest.Count >= rescored)
-                {
-                    closest.TryPeek(out _, out var worst);
-                    furthest = -worst;
+                    closest.Offer(chunk * ChunkSlots + i, differ);
                 }
             }
         }
-        var scored = new List<(Guid Record, double Cosine)>(closest.Count);
-        while (closest.TryDequeue(out var slot, out _))
+        return Best(closest, slot => Embeddings.Cosine(query, VectorOf(slot)), count);
+    }
+
+    /// <summary>The <paramref name="count"/> of the closest by sign that <paramref name="cosine"/> scores highest, highest first.</summary>
+    private List<(Guid Record, double Cosine)> Best(Closest closest, Func<int, double> cosine, int count) =>
+        [.. closest.Slots().Select(slot => (Record: OwnerOf(slot), Cosine: cosine(slot)))
+            .OrderByDescending(s => s.Cosine).ThenBy(s => s.Record).Take(count)];
+
+    /// <summary>The slots whose signs differ least from a query's: at most <c>keep</c>, the furthest of them first out.</summary>
+    private sealed class Closest(int keep)
+    {
+        private readonly PriorityQueue<int, int> _queue = new(keep + 1);
+
+        /// <summary>How many signs the furthest kept differs by, once <c>keep</c> are kept: a slot differing by as many is not kept.</summary>
+        public int Furthest { get; private set; } = int.MaxValue;
+
+        public void Offer(int slot, int differ)
         {
-            scored.Add((_owners[slot / ChunkSlots][slot % ChunkSlots], Embeddings.Cosine(query, VectorOf(slot))));
+            if (differ >= Furthest)
+            {
+                return;
+            }
+            _queue.Enqueue(slot, -differ);
+            if (_queue.Count > keep)
+            {
+                _queue.Dequeue();
+            }
+            if (_queue.Count >= keep)
+            {
+                _queue.TryPeek(out _, out var worst);
+                Furthest = -worst;
+            }
         }
-        return [.. scored.OrderByDescending(s => s.Cosine).ThenBy(s => s.Record).Take(count)];
+
+        public IEnumerable<int> Slots() => _queue.UnorderedItems.Select(item => item.Element);
+    }
+
+    private Guid OwnerOf(int slot) => _owners[slot / ChunkSlots][slot % ChunkSlots];
+
+    private ReadOnlySpan<ulong> SignsAt(int slot) => _signs[slot / ChunkSlots].AsSpan(slot % ChunkSlots * SignWords, SignWords);
+
+    private static int Differ(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        var differ = 0;
+        for (var w = 0; w < SignWords; w++)
+        {
+            differ += BitOperations.PopCount(a[w] ^ b[w]);
+        }
+        return differ;
     }
 
     private ReadOnlySpan<sbyte> VectorOf(int slot) => _vectors[slot / ChunkSlots].AsSpan(slot % ChunkSlots * Dimensions, Dimensions);

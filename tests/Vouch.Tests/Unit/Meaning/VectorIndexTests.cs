@@ -65,4 +65,57 @@ public sealed class VectorIndexTests
         Assert.Empty(index.Nearest(Unit(new Random(1)), 10));
         Assert.Null(index.Cosine(Guid.NewGuid(), Unit(new Random(1))));
     }
+
+    [Fact]
+    public void Among_a_set_each_record_finds_its_nearest_others_and_never_itself()
+    {
+        var random = new Random(11);
+        var subjects = Enumerable.Range(0, 10).Select(_ => Unit(random)).ToList();
+        // Forty records on each of ten subjects: a subject's records are near each other and far from the rest.
+        var records = Enumerable.Range(0, 400).Select(i => (Id: Guid.NewGuid(), Subject: i % 10, Vector: Near(subjects[i % 10], random))).ToList();
+        using var index = new VectorIndex();
+        foreach (var (id, _, vector) in records)
+        {
+            index.Upsert(id, Embeddings.Quantize(vector), s_monday);
+        }
+        var asked = records.Where((_, i) => i % 4 == 0).ToList();
+
+        var nearest = index.NearestAmong([.. asked.Select(r => r.Id), Guid.NewGuid()], 3);
+
+        Assert.Equal(asked.Count, nearest.Count);
+        var subjectOf = asked.ToDictionary(r => r.Id, r => r.Subject);
+        Assert.All(asked, record =>
+        {
+            Assert.Equal(3, nearest[record.Id].Count);
+            Assert.All(nearest[record.Id], other => Assert.Equal(record.Subject, subjectOf[other.Record]));
+            Assert.DoesNotContain(nearest[record.Id], other => other.Record == record.Id);
+        });
+    }
+
+    [Fact]
+    public void An_erased_records_slot_is_used_again_and_the_erased_record_is_never_found()
+    {
+        var random = new Random(5);
+        var (erased, kept, added) = (Unit(random), Unit(random), Unit(random));
+        var (erasedId, keptId, addedId) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        using var index = new VectorIndex();
+        index.Upsert(erasedId, Embeddings.Quantize(erased), s_monday);
+        index.Upsert(keptId, Embeddings.Quantize(kept), s_monday);
+
+        index.Upsert(erasedId, new sbyte[SentenceModel.Dimensions], s_monday.AddHours(1));
+        index.Upsert(addedId, Embeddings.Quantize(added), s_monday);
+
+        Assert.Equal(2, index.Count);
+        Assert.Equal([addedId, keptId], index.Nearest(added, 5).Select(n => n.Record));
+        Assert.DoesNotContain(index.Nearest(erased, 5), n => n.Record == erasedId);
+    }
+
+    // A unit vector a little way from subject.
+    private static float[] Near(float[] subject, Random random)
+    {
+        var noise = Unit(random);
+        var vector = subject.Zip(noise, (s, n) => s + 0.3f * n).ToArray();
+        var norm = MathF.Sqrt(vector.Sum(x => x * x));
+        return [.. vector.Select(x => x / norm)];
+    }
 }
