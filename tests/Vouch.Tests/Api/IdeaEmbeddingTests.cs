@@ -44,14 +44,18 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
         throw new TimeoutException("The idea's embedding was not worked out within 30 s.");
     }
 
+    private static async Task<Guid> PostAsync(HttpClient author, string title, string? description)
+    {
+        using var response = await author.PostAsJsonAsync("/api/v1/ideas", new { title, description }, Ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id;
+    }
+
     [Fact]
     public async Task A_new_idea_is_embedded_in_the_background_and_again_when_its_text_changes()
     {
         using var author = await app.ClientForAsync(Roles.Seller);
-        using var posted = await author.PostAsJsonAsync("/api/v1/ideas",
-            new { title = "Dark mode for the portal", description = "Reading the portal at night hurts the eyes." }, Ct);
-        posted.EnsureSuccessStatusCode();
-        var ideaId = (await posted.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id;
+        var ideaId = await PostAsync(author, "Dark mode for the portal", "Reading the portal at night hurts the eyes.");
 
         var first = await EventuallyAsync(ideaId, _ => true);
         await app.WithScopeAsync(async services =>
@@ -82,9 +86,7 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
             ("Export pipeline to a spreadsheet", "Finance wants the quarter's deals in a file."),
         })
         {
-            using var response = await author.PostAsJsonAsync("/api/v1/ideas", new { title, description }, Ct);
-            response.EnsureSuccessStatusCode();
-            posted.Add((await response.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id);
+            posted.Add(await PostAsync(author, title, description));
         }
         foreach (var id in posted)
         {
@@ -105,10 +107,7 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
     public async Task The_board_search_finds_an_idea_by_its_meaning_first_in_best_match_order_and_by_its_words_in_any()
     {
         using var author = await app.ClientForAsync(Roles.Seller);
-        using var response = await author.PostAsJsonAsync("/api/v1/ideas",
-            new { title = "Offline mode for field technicians", description = "Technicians lose signal in basements and cannot log their visits." }, Ct);
-        response.EnsureSuccessStatusCode();
-        var ideaId = (await response.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id;
+        var ideaId = await PostAsync(author, "Offline mode for field technicians", "Technicians lose signal in basements and cannot log their visits.");
         await EventuallyAsync(ideaId, _ => true);
 
         Paged<IdeaSummary>? byMeaning = null;
@@ -132,9 +131,7 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
     {
         using var author = await app.ClientForAsync(Roles.Seller);
         const string title = "Calendar sync for quarterly business reviews";
-        using var response = await author.PostAsJsonAsync("/api/v1/ideas", new { title, description = "Our QBRs should appear in everyone's calendar." }, Ct);
-        response.EnsureSuccessStatusCode();
-        var ideaId = (await response.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id;
+        var ideaId = await PostAsync(author, title, "Our QBRs should appear in everyone's calendar.");
         await EventuallyAsync(ideaId, _ => true);
 
         var same = await author.GetFromJsonAsync<List<SimilarIdea>>("/api/v1/ideas/similar?text=" + Uri.EscapeDataString(title), Ct);
@@ -164,9 +161,7 @@ public sealed class IdeaEmbeddingTests(EmbeddingInBackgroundApp app) : IClassFix
             ($"Import {tag} contacts from a CSV file", "Moving from our old CRM."),
         })
         {
-            using var response = await author.PostAsJsonAsync("/api/v1/ideas", new { title, description }, Ct);
-            response.EnsureSuccessStatusCode();
-            posted.Add((await response.Content.ReadFromJsonAsync<IdeaResponse>(Ct))!.Id);
+            posted.Add(await PostAsync(author, title, description));
         }
         foreach (var id in posted)
         {

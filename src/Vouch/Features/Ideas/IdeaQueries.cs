@@ -137,13 +137,17 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
             (IdeaSort.Value, _) => rows.OrderByDescending(r => r.Revenue).ThenByDescending(r => r.Voters).ThenByDescending(r => r.Idea.Id),
             _ => byHot,
         };
-        // The ideas near in meaning are part of what is counted: their set changes as embeddings arrive.
-        var nearSet = nearIds.Aggregate(0, (hash, id) => hash ^ id.GetHashCode());
-        var key = $"{query.Board}|{query.Status}|{query.ProductId}|{facet}|{text?.ToLowerInvariant()}|{nearIds.Count}:{nearSet}";
-        var total = await totals.CountAsync(key, dependsOnVotes: facet is not null, () => rows.CountAsync(ct));
+        int total;
         var shown = sorted.Skip(page.Skip).Take(page.Size);
         List<Guid>? bestFirst = null;
-        if (query.Sort == IdeaSort.Match && text is not null)
+        if (query.Sort != IdeaSort.Match || text is null)
+        {
+            // The ideas near in meaning are part of what is counted: their set changes as embeddings arrive.
+            var nearSet = nearIds.Aggregate(0, (hash, id) => hash ^ id.GetHashCode());
+            var key = $"{query.Board}|{query.Status}|{query.ProductId}|{facet}|{text?.ToLowerInvariant()}|{nearIds.Count}:{nearSet}";
+            total = await totals.CountAsync(key, dependsOnVotes: facet is not null, () => rows.CountAsync(ct));
+        }
+        else
         {
             // The hottest with the words and every one near in meaning, ranked here; the page is cut from them.
             var found = (await byHot.Take(MatchesRanked).Select(r => new { r.Idea.Id, r.Idea.Title, r.Idea.Description }).ToListAsync(ct))
