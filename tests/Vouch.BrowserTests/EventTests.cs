@@ -37,14 +37,7 @@ public sealed class EventTests(VouchServer server) : IClassFixture<VouchServer>
 
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                errors.Add($"{message.Location}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
+        page.CollectErrors(errors);
         await page.SignInAsync(manager);
         await page.FollowNavigationAsync("Events");
         await Expect(page.MainHeading()).ToHaveTextAsync("Events");

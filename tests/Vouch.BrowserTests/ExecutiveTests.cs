@@ -28,15 +28,7 @@ public sealed class ExecutiveTests(VouchServer server) : IClassFixture<VouchServ
         var pageErrors = new List<string>();
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
-        page.PageError += (_, error) => pageErrors.Add(error);
-        page.Console += (_, message) =>
-        {
-            // The browser asks for a favicon the app does not serve; that is no error of these pages.
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                pageErrors.Add($"{message.Location}: {message.Text}");
-            }
-        };
+        page.CollectErrors(pageErrors);
         await page.SignInAsync(executive);
 
         await page.FollowNavigationAsync("My conversations");

@@ -45,7 +45,7 @@ public sealed class GiftTests(VouchServer server) : IClassFixture<VouchServer>
 
         await using var managerContext = await server.NewContextAsync();
         var page = await managerContext.NewPageAsync();
-        page.PageError += (_, error) => pageErrors.Add(error);
+        page.CollectErrors(pageErrors);
         await page.SignInAsync(manager);
         await page.GotoAsync($"/contacts/{contactId}");
         var section = page.GetByTestId("asks-and-gives");
@@ -70,7 +70,7 @@ public sealed class GiftTests(VouchServer server) : IClassFixture<VouchServer>
 
         await using var advocateContext = await server.NewContextAsync();
         var portal = await advocateContext.NewPageAsync();
-        portal.PageError += (_, error) => pageErrors.Add(error);
+        portal.CollectErrors(pageErrors);
         await portal.SignInAsync(advocateUser);
         await portal.GotoAsync("/portal/history");
         await Expect(portal.MainHeading()).ToHaveTextAsync("My history");

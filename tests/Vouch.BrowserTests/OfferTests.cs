@@ -47,7 +47,7 @@ public sealed class OfferTests(VouchServer server) : IClassFixture<VouchServer>
         // The advocate finds the offer with why it fits them, and applies.
         await using var advocateContext = await server.NewContextAsync();
         var advocatePage = await advocateContext.NewPageAsync();
-        advocatePage.Console += (_, message) => Collect(errors, message);
+        advocatePage.CollectErrors(errors);
         await advocatePage.SignInAsync(advocateUser);
         await advocatePage.GetByTestId("portal-sections").GetByRole(AriaRole.Link, new() { Name = "Offers for me" }).ClickAsync();
         await Expect(advocatePage.MainHeading()).ToHaveTextAsync("Offers for me");
@@ -62,7 +62,7 @@ public sealed class OfferTests(VouchServer server) : IClassFixture<VouchServer>
         // The reference manager accepts it and marks it delivered.
         await using var managerContext = await server.NewContextAsync();
         var managerPage = await managerContext.NewPageAsync();
-        managerPage.Console += (_, message) => Collect(errors, message);
+        managerPage.CollectErrors(errors);
         await managerPage.SignInAsync(manager);
         await managerPage.FollowNavigationAsync("Offers");
         await Expect(managerPage.MainHeading()).ToHaveTextAsync("Offers");
@@ -86,18 +86,5 @@ public sealed class OfferTests(VouchServer server) : IClassFixture<VouchServer>
         var given = await server.QueryAsync((db, ct) => db.Engagements.Where(e => e.ContactId == contactId && e.OfferId == offerId).Select(e => e.CreditHours).SingleAsync(ct));
         Assert.Equal(8m, given);
         Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
-
-    /// <summary>
-    /// A console error of these pages. The layout's htmx adds its indicator style, which the CSP blocks, and the browser
-    /// asks for a favicon the app has none of, on every page: those are the layout's, not these pages'.
-    /// </summary>
-    private static void Collect(List<string> errors, IConsoleMessage message)
-    {
-        if (message.Type == "error" && !message.Location.Contains("/lib/htmx", StringComparison.Ordinal)
-            && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-        {
-            errors.Add($"{message.Location}: {message.Text}");
-        }
     }
 }

@@ -46,4 +46,17 @@ public static class PageExtensions
 
     /// <summary>The body rows of the page's one table.</summary>
     public static ILocator TableRows(this IPage page) => page.Locator("table tbody tr");
+
+    /// <summary>Adds to <paramref name="errors"/> every console error and uncaught script error of the page, with where it came from.</summary>
+    public static void CollectErrors(this IPage page, ICollection<string> errors)
+    {
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{page.Url}: {message.Location}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => errors.Add($"{page.Url}: {error}");
+    }
 }

@@ -46,13 +46,7 @@ public sealed class PolicyTests(VouchServer server) : IClassFixture<VouchServer>
         var errors = new List<string>();
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.Contains("/lib/htmx", StringComparison.Ordinal) && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                errors.Add($"{message.Location}: {message.Text}");
-            }
-        };
+        page.CollectErrors(errors);
 
         // The seller asks: the request is kept, marked outside policy.
         await page.SignInAsync(seller);

@@ -96,7 +96,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         var link = WelcomeLink().Match(email.TextBody).Value;
         await using var advocateContext = await server.NewContextAsync();
         var page = await advocateContext.NewPageAsync();
-        page.Console += (_, message) => { if (message.Type == "error") { errors.Add(message.Text); } };
+        page.CollectErrors(errors);
         page.RequestFailed += (_, request) => errors.Add($"{request.Method} {request.Url}: {request.Failure}");
         await page.GotoAsync(link);
         await Expect(page.MainHeading()).ToHaveTextAsync("Welcome to our advocate portal");

@@ -50,14 +50,7 @@ public sealed class ProgramTests(VouchServer server) : IClassFixture<VouchServer
         var errors = new List<string>();
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                errors.Add($"{message.Location}: {message.Text}");
-            }
-        };
+        page.CollectErrors(errors);
         await page.SignInAsync(manager);
 
         await page.FollowNavigationAsync("Program");

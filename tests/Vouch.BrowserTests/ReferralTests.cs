@@ -29,13 +29,7 @@ public sealed class ReferralTests(VouchServer server) : IClassFixture<VouchServe
         var errors = new List<string>();
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.Contains("/lib/htmx", StringComparison.Ordinal) && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                errors.Add($"{message.Location}: {message.Text}");
-            }
-        };
+        page.CollectErrors(errors);
         await page.SignInAsync(manager);
 
         // Recorded from the advocate's contact page, credited to them.

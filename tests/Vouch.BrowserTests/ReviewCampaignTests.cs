@@ -35,15 +35,7 @@ public sealed class ReviewCampaignTests(VouchServer server) : IClassFixture<Vouc
 
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
-        page.PageError += (_, error) => pageErrors.Add(error);
-        page.Console += (_, message) =>
-        {
-            // The browser asks for a favicon the app does not have; that 404 is no error of the pages.
-            if (message.Type == "error" && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                pageErrors.Add($"{message.Location}: {message.Text}");
-            }
-        };
+        page.CollectErrors(pageErrors);
         await page.SignInAsync(manager);
         await page.FollowNavigationAsync("Review campaigns");
         await Expect(page.MainHeading()).ToHaveTextAsync("Review campaigns");

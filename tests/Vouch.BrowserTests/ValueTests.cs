@@ -17,13 +17,7 @@ public sealed class ValueTests(VouchServer server) : IClassFixture<VouchServer>
     private static List<string> WatchConsole(IPage page)
     {
         var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Location.Contains("/lib/htmx", StringComparison.Ordinal) && !message.Location.Contains("/favicon.ico", StringComparison.Ordinal))
-            {
-                errors.Add($"{message.Location}: {message.Text}");
-            }
-        };
+        page.CollectErrors(errors);
         return errors;
     }
 
