@@ -12,7 +12,7 @@ namespace Vouch.Features.Content;
 /// says, by how near its meaning is to the use case (<see cref="MeaningBlend.StoryCredit"/>, as an advocate's story
 /// counts in matching) times <see cref="MeaningPoints"/>. A request that names none is offered the most used content.
 /// </summary>
-public sealed class ContentAlternatives(VouchDbContext db, StoryMeaning meaning, TimeProvider clock) : IAlternativesSource
+public sealed class ContentAlternatives(VouchDbContext db, UseCaseMeaning meaning, TimeProvider clock) : IAlternativesSource
 {
     public const int MaxOffered = 5;
 

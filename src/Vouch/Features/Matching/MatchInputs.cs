@@ -7,7 +7,7 @@ namespace Vouch.Features.Matching;
 /// <remarks>
 /// NeededBy: The last day the reference is useful; blackouts between today and this day rule a contact out.
 /// StoryMeaning: the cosine of the use case with the stories nearest to it by meaning, by contact
-/// (<see cref="Meaning.StoryMeaning"/>); a story not listed is scored by its words alone.
+/// (<see cref="Meaning.UseCaseMeaning"/>); a story not listed is scored by its words alone.
 /// </remarks>
 public sealed record MatchCriteria(
     MatchActivity Activity,

@@ -25,7 +25,7 @@ public sealed class MeaningModule : ICapabilityModule
         services.AddHealthChecks().AddCheck<MeaningHealthCheck>("meaning");
         services.AddScoped<EmbeddingWriter>();
         services.AddSingleton<VectorIndexes>();
-        services.AddSingleton<StoryMeaning>();
+        services.AddSingleton<UseCaseMeaning>();
         if (enabled)
         {
             services.AddHostedService<VectorIndexSync>();

@@ -17,7 +17,7 @@ public enum RequestView { Mine, Waiting, All }
 /// <summary>Reads requests as each actor may see them; someone else's request is not there.</summary>
 public sealed class RequestQueries(
     VouchDbContext db, CandidatePool pool, AdvocateSnapshot advocates, IEnumerable<IAlternativesSource> alternatives, IOptions<RequestOptions> options, TimeProvider clock,
-    Ledger balances, AccountHolds holds, StoryMeaning meaning)
+    Ledger balances, AccountHolds holds, UseCaseMeaning meaning)
 {
     /// <summary>Fewer good candidates than this, and alternatives to a call are offered.</summary>
     public const int GoodCandidates = 3;

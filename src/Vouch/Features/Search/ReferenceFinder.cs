@@ -11,7 +11,7 @@ namespace Vouch.Features.Search;
 /// meaning that pass the same filters make one ranking by reciprocal rank fusion; the rest found by words follow in
 /// their own order. Without text, without the model or with no story near, it is the words' search alone.
 /// </summary>
-public sealed class ReferenceFinder(VouchDbContext db, StoryMeaning meaning)
+public sealed class ReferenceFinder(VouchDbContext db, UseCaseMeaning meaning)
 {
     /// <summary>How many of the words' best matches are ranked together with the stories near in meaning.</summary>
     public const int Head = 100;

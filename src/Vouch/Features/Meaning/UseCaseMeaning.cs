@@ -8,7 +8,7 @@ namespace Vouch.Features.Meaning;
 /// alternatives a request is offered. A use case is embedded once and remembered, since a request is matched many
 /// times with the same words; the records come from this instance's vector index.
 /// </summary>
-public sealed class StoryMeaning(TextEmbedder embedder, VectorIndexes indexes)
+public sealed class UseCaseMeaning(TextEmbedder embedder, VectorIndexes indexes)
 {
     /// <summary>
     /// How many stories nearest to a use case are scored by meaning. The rest rank by their words: a story further
