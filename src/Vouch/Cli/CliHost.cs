@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
-using Vouch.Features.Email;
 using Vouch.Hosting;
 
 namespace Vouch.Cli;
@@ -37,7 +36,7 @@ public static class CliHost
         {
             return Fail(DatabaseError, e.Message);
         }
-        catch (EmailConfigurationException e)
+        catch (SettingsException e)
         {
             return Fail(InvalidInput, e.Message);
         }

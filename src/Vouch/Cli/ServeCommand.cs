@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
-using Vouch.Features.Email;
 using Vouch.Hosting;
 using Vouch.Seeding;
 
@@ -27,7 +26,7 @@ public static class ServeCommand
         {
             return CliHost.Fail(CliHost.DatabaseError, e.Message);
         }
-        catch (EmailConfigurationException e)
+        catch (SettingsException e)
         {
             return CliHost.Fail(CliHost.InvalidInput, e.Message);
         }

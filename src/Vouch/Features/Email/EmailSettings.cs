@@ -1,4 +1,5 @@
 using MailKit.Security;
+using Vouch.Hosting;
 
 namespace Vouch.Features.Email;
 
@@ -58,52 +59,29 @@ public sealed record EmailSettings
         var settings = new EmailSettings
         {
             SmtpHost = smtp["Host"],
-            SmtpPort = Parse(smtp, "Port", 587, int.Parse, p => p is > 0 and < 65536),
+            SmtpPort = smtp.Read("Port", 587, int.Parse, p => p is > 0 and < 65536),
             SmtpUserName = smtp["UserName"],
             SmtpPassword = smtp["Password"],
-            SmtpSecurity = Parse<SmtpSecurity?>(smtp, "Security", null, EnumText.ParseOrNull<SmtpSecurity>, s => s is not null) ?? SmtpSecurity.StartTls,
+            SmtpSecurity = smtp.Read<SmtpSecurity?>("Security", null, EnumText.ParseOrNull<SmtpSecurity>, s => s is not null) ?? SmtpSecurity.StartTls,
             From = string.IsNullOrWhiteSpace(smtp["From"]) ? DefaultFrom : smtp["From"]!,
             PickupFolder = string.IsNullOrWhiteSpace(email["PickupFolder"]) ? null : Path.GetFullPath(email["PickupFolder"]!),
-            PublicUrl = Parse<Uri?>(configuration.GetSection("Vouch"), "PublicUrl", null,
+            PublicUrl = configuration.GetSection("Vouch").Read<Uri?>("PublicUrl", null,
                 text => new Uri(text, UriKind.Absolute), u => u!.Scheme is "http" or "https"),
-            PollInterval = Parse(email, "PollInterval", TimeSpan.FromSeconds(10), TimeSpan.Parse, t => t > TimeSpan.Zero),
-            RetryDelay = Parse(email, "RetryDelay", TimeSpan.FromMinutes(1), TimeSpan.Parse, t => t > TimeSpan.Zero),
-            MaxRetryDelay = Parse(email, "MaxRetryDelay", TimeSpan.FromHours(6), TimeSpan.Parse, t => t > TimeSpan.Zero),
-            MaxAttempts = Parse(email, "MaxAttempts", 8, int.Parse, n => n > 0),
-            KeepSent = Parse(email, "KeepSent", TimeSpan.FromDays(30), TimeSpan.Parse, t => t > TimeSpan.Zero),
+            PollInterval = email.Read("PollInterval", TimeSpan.FromSeconds(10), TimeSpan.Parse, t => t > TimeSpan.Zero),
+            RetryDelay = email.Read("RetryDelay", TimeSpan.FromMinutes(1), TimeSpan.Parse, t => t > TimeSpan.Zero),
+            MaxRetryDelay = email.Read("MaxRetryDelay", TimeSpan.FromHours(6), TimeSpan.Parse, t => t > TimeSpan.Zero),
+            MaxAttempts = email.Read("MaxAttempts", 8, int.Parse, n => n > 0),
+            KeepSent = email.Read("KeepSent", TimeSpan.FromDays(30), TimeSpan.Parse, t => t > TimeSpan.Zero),
         };
         if (settings.IsConfigured && settings.PublicUrl is null)
         {
-            throw new EmailConfigurationException(
+            throw new SettingsException(
                 "Email is configured but Vouch:PublicUrl is not: set it to the address users open Vouch at, e.g. https://vouch.example.com.");
         }
         if (!MimeKit.MailboxAddress.TryParse(settings.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
         {
-            throw new EmailConfigurationException($"Email:Smtp:From is '{settings.From}'; it must be an address like Vouch <vouch@example.com>.");
+            throw new SettingsException($"Email:Smtp:From is '{settings.From}'; it must be an address like Vouch <vouch@example.com>.");
         }
         return settings;
     }
-
-    private static T Parse<T>(IConfigurationSection section, string key, T fallback, Func<string, T> parse, Func<T, bool> valid)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-        try
-        {
-            var value = parse(text);
-            if (valid(value))
-            {
-                return value;
-            }
-        }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
-        {
-        }
-        throw new EmailConfigurationException($"{section.Path}:{key} is '{text}', which is not a valid value.");
-    }
 }
-
-public sealed class EmailConfigurationException(string message) : Exception(message);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Vouch.Features.Email;
+using Vouch.Hosting;
 
 namespace Vouch.Tests.Unit.Email;
 
@@ -71,7 +72,7 @@ public sealed class NotificationEmailTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
             settings.Split(';').Select(s => s.Split('=', 2)).Select(p => KeyValuePair.Create(p[0], (string?)p[1]))).Build();
 
-        var error = Assert.Throws<EmailConfigurationException>(() => EmailSettings.FromConfiguration(configuration));
+        var error = Assert.Throws<SettingsException>(() => EmailSettings.FromConfiguration(configuration));
 
         Assert.Equal(message, error.Message);
     }

@@ -1,0 +1,50 @@
+using Vouch.Hosting;
+
+namespace Vouch.Features.Webhooks;
+
+/// <summary>
+/// Runs on every instance: posts due deliveries every <see cref="WebhookSettings.PollInterval"/> and, on one instance a
+/// day, removes deliveries done long ago.
+/// </summary>
+public sealed class WebhookDeliveryJob(IServiceScopeFactory scopes, WebhookSettings settings, TimeProvider clock, ILogger<WebhookDeliveryJob> logger)
+    : BackgroundService
+{
+    public const string CleanupJob = "webhook-cleanup";
+
+    /// <summary>This instance's name in claims and leases.</summary>
+    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
+                await sender.SendDueAsync(_instance, stoppingToken);
+                if (await scope.ServiceProvider.GetRequiredService<JobLeases>().TryAcquireAsync(CleanupJob, _instance, TimeSpan.FromDays(1), stoppingToken))
+                {
+                    await sender.RemoveOldAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be away for a moment; the next round tries again.
+                logger.LogError(e, "Webhook delivery round failed");
+            }
+            try
+            {
+                await Task.Delay(settings.PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Vouch.Auth;
+using Vouch.Data;
+using Vouch.Features.Email;
+using Vouch.Features.Notifications;
+
+namespace Vouch.Features.Webhooks;
+
+/// <summary>
+/// Posts the deliveries that are due. Several instances may run it against one database: each round claims a batch with
+/// one conditional update, which the database checks row by row (PostgreSQL re-checks a row another instance locked,
+/// SQLite has one writer), so a delivery is posted by one instance at a time. The posts of a batch go out together;
+/// their outcomes are written when all have answered or timed out.
+/// </summary>
+public sealed class WebhookSender(
+    VouchDbContext db, IHttpClientFactory http, IDataProtectionProvider protection, WebhookSettings settings, EmailSettings email, TimeProvider clock,
+    ILogger<WebhookSender> logger)
+{
+    public const string HttpClientName = "webhooks";
+    public const int BatchSize = 100;
+    private const int PostsAtOnce = 16;
+    private const int ResponseShown = 300;
+
+    /// <summary>Far longer than a batch's posts take, each bounded by <see cref="WebhookSettings.Timeout"/>.</summary>
+    public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
+
+    private readonly IDataProtector _secrets = WebhookSecrets.Protector(protection);
+
+    /// <summary>Posts what is due, a batch at a time, until nothing is; how many were delivered.</summary>
+    public async Task<int> SendDueAsync(string instance, CancellationToken ct)
+    {
+        var delivered = 0;
+        while (await ClaimAsync(instance, ct) is { Count: > 0 } batch)
+        {
+            var outcomes = new Outcome[batch.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = PostsAtOnce, CancellationToken = ct },
+                async (i, token) => outcomes[i] = await PostAsync(batch[i], token));
+            foreach (var (claimed, outcome) in batch.Zip(outcomes))
+            {
+                delivered += outcome.Succeeded ? 1 : 0;
+                await RecordAsync(claimed, outcome, ct);
+            }
+        }
+        return delivered;
+    }
+
+    /// <summary>Deletes deliveries done long ago, and events no delivery needs any more.</summary>
+    public async Task RemoveOldAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow() - settings.KeepDelivered;
+        await db.Set<WebhookDelivery>().Where(d => d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < before).ExecuteDeleteAsync(ct);
+        await db.Set<WebhookEvent>().Where(e => e.OccurredAt < before && !db.Set<WebhookDelivery>().Any(d => d.EventId == e.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    private sealed record Claimed(Guid Id, int Attempts, Guid SubscriptionId, WebhookKind Kind, string Url, string ProtectedSecret,
+        Guid EventId, string Payload, string Summary, string? Link);
+
+    private sealed record Outcome(bool Succeeded, int? Status, int Milliseconds, string? Error);
+
+    private async Task<List<Claimed>> ClaimAsync(string instance, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var claim = $"{instance}:{Guid.NewGuid():N}";
+        var due = Due(now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(BatchSize).ToList();
+        var won = await Due(now).Where(d => due.Contains(d.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, claim).SetProperty(d => d.ClaimedUntil, now + ClaimDuration), ct);
+        if (won == 0)
+        {
+            return [];
+        }
+        return await (
+            from d in db.Set<WebhookDelivery>().AsNoTracking()
+            join s in db.Set<WebhookSubscription>() on d.SubscriptionId equals s.Id
+            where d.ClaimedBy == claim
+            orderby d.NextAttemptAt
+            select new Claimed(d.Id, d.Attempts, s.Id, s.Kind, s.Url, s.ProtectedSecret, d.EventId, d.Event!.Payload, d.Event.Summary, d.Event.Link))
+            .ToListAsync(ct);
+    }
+
+    private IQueryable<WebhookDelivery> Due(DateTimeOffset now) => db.Set<WebhookDelivery>().Where(d =>
+        d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now)
+        && db.Set<WebhookSubscription>().Any(s => s.Id == d.SubscriptionId && s.IsEnabled));
+
+    private async Task<Outcome> PostAsync(Claimed delivery, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            using var request = Request(delivery);
+            using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return new Outcome(true, status, (int)watch.ElapsedMilliseconds, null);
+            }
+            var error = status is >= 300 and < 400
+                ? $"The endpoint redirected to {response.Headers.Location}; deliveries do not follow redirects: subscribe the final address."
+                : $"The endpoint answered {status} {response.ReasonPhrase}: {await ShortBodyAsync(response, ct)}";
+            return new Outcome(false, status, (int)watch.ElapsedMilliseconds, error);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException
+            or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
+        {
+            var error = e switch
+            {
+                Polly.Timeout.TimeoutRejectedException or TaskCanceledException or TimeoutException => $"The endpoint did not answer within {settings.Timeout.TotalSeconds:0} s.",
+                Polly.CircuitBreaker.BrokenCircuitException => "Posts to this host are paused after repeated failures; they resume shortly.",
+                _ => $"The endpoint could not be reached: {e.Message}",
+            };
+            return new Outcome(false, null, (int)watch.ElapsedMilliseconds, error);
+        }
+    }
+
+    private HttpRequestMessage Request(Claimed delivery)
+    {
+        var secret = _secrets.Unprotect(delivery.ProtectedSecret);
+        if (delivery.Kind != WebhookKind.Signed)
+        {
+            // A channel's secret is its incoming webhook's address; the message is the event in a sentence.
+            return new HttpRequestMessage(HttpMethod.Post, secret)
+            {
+                Content = new StringContent(ChannelMessage.For(delivery.Kind, delivery.Summary, Absolute(delivery.Link)), Encoding.UTF8, "application/json"),
+            };
+        }
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
+        var id = delivery.EventId.ToString();
+        var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
+        {
+            Content = new StringContent(delivery.Payload, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add(WebhookSignature.IdHeader, id);
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, id, timestamp, delivery.Payload));
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue("Vouch-Webhooks", "1"));
+        return request;
+    }
+
+    private string? Absolute(string? link) => link is null || email.PublicUrl is null ? null : new Uri(email.PublicUrl, link).ToString();
+
+    private static async Task<string> ShortBodyAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var body = await response.Content.ReadAsStringAsync(ct);
+        return body.Length > ResponseShown ? body[..ResponseShown] + "…" : body;
+    }
+
+    private async Task RecordAsync(Claimed delivery, Outcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var attempts = delivery.Attempts + 1;
+        var row = db.Set<WebhookDelivery>().Where(d => d.Id == delivery.Id);
+        var subscription = db.Set<WebhookSubscription>().Where(s => s.Id == delivery.SubscriptionId);
+        if (outcome.Succeeded)
+        {
+            await row.ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered).SetProperty(d => d.Attempts, attempts)
+                .SetProperty(d => d.LastAttemptAt, now).SetProperty(d => d.DeliveredAt, now)
+                .SetProperty(d => d.ResponseStatus, outcome.Status).SetProperty(d => d.DurationMs, outcome.Milliseconds)
+                .SetProperty(d => d.LastError, (string?)null)
+                .SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+            await subscription.Where(s => s.ConsecutiveFailures != 0).ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, 0), CancellationToken.None);
+            return;
+        }
+        var delay = RetrySchedule.NextDelay(attempts, settings.MaxAttempts, settings.RetryDelay, settings.MaxRetryDelay);
+        var error = outcome.Error is { Length: > WebhookDelivery.ErrorMaxLength } text ? text[..WebhookDelivery.ErrorMaxLength] : outcome.Error;
+        logger.LogWarning("Webhook delivery {DeliveryId} failed (attempt {Attempts}){Next}: {Error}",
+            delivery.Id, attempts, delay is null ? ", given up" : $", next in {delay}", error);
+        await row.ExecuteUpdateAsync(s => s
+            .SetProperty(d => d.Status, delay is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending)
+            .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.LastAttemptAt, now)
+            .SetProperty(d => d.NextAttemptAt, now + (delay ?? TimeSpan.Zero))
+            .SetProperty(d => d.ResponseStatus, outcome.Status).SetProperty(d => d.DurationMs, outcome.Milliseconds)
+            .SetProperty(d => d.LastError, error)
+            .SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        await subscription.ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, x => x.ConsecutiveFailures + 1), CancellationToken.None);
+        await DisableIfFailingAsync(delivery.SubscriptionId, error, ct);
+    }
+
+    /// <summary>
+    /// Turns off a subscription that failed <see cref="WebhookSettings.DisableAfterFailures"/> times in a row, and tells
+    /// every admin: an endpoint that is gone should not be knocked on for ever, nor silently dropped.
+    /// </summary>
+    private async Task DisableIfFailingAsync(Guid subscriptionId, string? lastError, CancellationToken ct)
+    {
+        var reason = $"Turned off after {settings.DisableAfterFailures} failed attempts in a row. The last: {lastError}";
+        if (reason.Length > WebhookSubscription.ReasonMaxLength)
+        {
+            reason = reason[..WebhookSubscription.ReasonMaxLength];
+        }
+        var turnedOff = await db.Set<WebhookSubscription>()
+            .Where(s => s.Id == subscriptionId && s.IsEnabled && s.ConsecutiveFailures >= settings.DisableAfterFailures)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsEnabled, false).SetProperty(x => x.DisabledReason, reason), CancellationToken.None);
+        if (turnedOff == 0)
+        {
+            return;
+        }
+        var name = await db.Set<WebhookSubscription>().Where(s => s.Id == subscriptionId).Select(s => s.Name).SingleAsync(ct);
+        logger.LogError("Webhook subscription {Name} ({SubscriptionId}) was turned off: {Reason}", name, subscriptionId, reason);
+        var admins = await db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)))
+            .Select(u => u.Id).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        db.AddRange(admins.Select(admin => new Notification
+        {
+            UserId = admin,
+            At = now,
+            Text = $"The webhook \"{name}\" was turned off after failing {settings.DisableAfterFailures} times in a row. Fix the endpoint, then turn it on again.",
+            Link = $"/webhooks/{subscriptionId}",
+        }));
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,248 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Vouch.Auth;
+using Vouch.Features.Webhooks;
+using Vouch.Tests.Infrastructure;
+
+namespace Vouch.Tests.Api;
+
+/// <summary>
+/// Webhooks and chat channels end to end: a change in Vouch reaches a real HTTP server on 127.0.0.1 signed, retried,
+/// reported with the answer it got, and turned off when the endpoint keeps failing.
+/// </summary>
+public sealed class WebhooksTests(WebhooksTests.App app) : IClassFixture<WebhooksTests.App>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The app delivering every tenth of a second, with short waits, a short timeout and an early switch-off; and the receiver.</summary>
+    public sealed class App : VouchApp
+    {
+        public const int MaxAttempts = 3;
+        public WebhookReceiver Receiver { get; private set; } = null!;
+
+        public override async ValueTask InitializeAsync()
+        {
+            Receiver = await WebhookReceiver.StartAsync();
+            await base.InitializeAsync();
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Vouch:PublicUrl", "https://vouch.example.com");
+            builder.UseSetting("Webhooks:AllowHttp", "true");
+            builder.UseSetting("Webhooks:PollInterval", "00:00:00.1");
+            builder.UseSetting("Webhooks:RetryDelay", "00:00:00.1");
+            builder.UseSetting("Webhooks:Timeout", "00:00:01");
+            builder.UseSetting("Webhooks:MaxAttempts", MaxAttempts.ToString());
+            builder.UseSetting("Webhooks:DisableAfterFailures", MaxAttempts.ToString());
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await Receiver.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AnEndpointGetsTheEventsItChoseSignedWithItsSecret()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var path = $"/ok/{Guid.NewGuid():N}";
+        var created = await CreateAsync(admin, "Warehouse", app.Receiver.Url(path), [WebhookEventTypes.IdeaStatusChanged]);
+        var secret = created.GetProperty("secret").GetString()!;
+        Assert.StartsWith("whsec_", secret);
+        var id = created.GetProperty("subscription").GetProperty("id").GetGuid();
+
+        var title = $"Export to the data warehouse {Guid.NewGuid():N}";
+        var idea = await PostIdeaAsync(admin, title);
+        using (var vote = await admin.PostAsync($"/api/v1/ideas/{idea}/votes", null, Ct))
+        {
+            Assert.True(vote.IsSuccessStatusCode);
+        }
+        await SetStatusAsync(admin, idea, "Planned");
+
+        var received = Assert.Single(await app.Receiver.WaitForAsync(path, 1));
+        Assert.Equal("application/json; charset=utf-8", received.Headers["content-type"]);
+        Assert.True(WebhookSignature.Verify(secret, received.Headers["webhook-id"], received.Headers["webhook-timestamp"], received.Body,
+            received.Headers["webhook-signature"], DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        Assert.False(WebhookSignature.Verify(secret, received.Headers["webhook-id"], received.Headers["webhook-timestamp"], received.Body.Replace("Planned", "Delivered"),
+            received.Headers["webhook-signature"], DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        using var body = JsonDocument.Parse(received.Body);
+        Assert.Equal("idea.status-changed", body.RootElement.GetProperty("type").GetString());
+        var data = body.RootElement.GetProperty("data");
+        Assert.Equal(idea, data.GetProperty("ideaId").GetGuid());
+        Assert.Equal(title, data.GetProperty("title").GetString());
+        Assert.Equal("New", data.GetProperty("from").GetString());
+        Assert.Equal("Planned", data.GetProperty("to").GetString());
+        Assert.Equal($"https://vouch.example.com/ideas/{idea}", data.GetProperty("link").GetString());
+
+        var delivery = await WaitForDeliveryAsync(admin, $"/api/v1/webhooks/{id}", title, "Delivered");
+        Assert.Equal(200, delivery.GetProperty("responseStatus").GetInt32());
+        Assert.Equal(1, delivery.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task AFailingEndpointIsRetriedThenTurnedOffAndTheAdminsAreTold()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var created = await CreateAsync(admin, "Broken receiver", app.Receiver.Url("/fail"), [WebhookEventTypes.IdeaStatusChanged]);
+        var id = created.GetProperty("subscription").GetProperty("id").GetGuid();
+        var title = $"Bulk archive {Guid.NewGuid():N}";
+        await SetStatusAsync(admin, await PostIdeaAsync(admin, title), "UnderReview");
+
+        var delivery = await WaitForDeliveryAsync(admin, $"/api/v1/webhooks/{id}", title, "Failed");
+        Assert.Equal(App.MaxAttempts, delivery.GetProperty("attempts").GetInt32());
+        Assert.Equal(500, delivery.GetProperty("responseStatus").GetInt32());
+        Assert.Equal("The endpoint answered 500 Internal Server Error: database is down", delivery.GetProperty("lastError").GetString());
+
+        var subscription = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{id}", Ct);
+        Assert.False(subscription.GetProperty("enabled").GetBoolean());
+        Assert.StartsWith($"Turned off after {App.MaxAttempts} failed attempts in a row.", subscription.GetProperty("disabledReason").GetString());
+        var notifications = await admin.GetFromJsonAsync<JsonElement>("/api/v1/notifications", Ct);
+        Assert.Contains(notifications.GetProperty("items").EnumerateArray(), n =>
+            n.GetProperty("text").GetString() == $"The webhook \"Broken receiver\" was turned off after failing {App.MaxAttempts} times in a row. Fix the endpoint, then turn it on again.");
+
+        // Turned on again by a person, it starts with a clean slate.
+        using var on = await admin.PutAsJsonAsync($"/api/v1/webhooks/{id}",
+            new { enabled = true, version = subscription.GetProperty("version").GetGuid() }, Ct);
+        var turnedOn = await on.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.True(turnedOn.GetProperty("enabled").GetBoolean());
+        Assert.Equal(0, turnedOn.GetProperty("consecutiveFailures").GetInt32());
+        Assert.Equal(JsonValueKind.Null, turnedOn.GetProperty("disabledReason").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("/moved", "The endpoint redirected to http://elsewhere.example/hooks; deliveries do not follow redirects: subscribe the final address.")]
+    [InlineData("/slow", "The endpoint did not answer within 1 s.")]
+    public async Task AnEndpointThatRedirectsOrDoesNotAnswerIsAFailureThatSaysWhy(string path, string error)
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var created = await CreateAsync(admin, $"Endpoint at {path}", app.Receiver.Url(path), [WebhookEventTypes.ReferralWon]);
+        var id = created.GetProperty("subscription").GetProperty("id").GetGuid();
+
+        using var ping = await admin.PostAsync($"/api/v1/webhooks/{id}/ping", null, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, ping.StatusCode);
+
+        var delivery = await WaitForDeliveryAsync(admin, $"/api/v1/webhooks/{id}", "A test from Vouch", "Failed");
+        Assert.Equal(error, delivery.GetProperty("lastError").GetString());
+        Assert.DoesNotContain(app.Receiver.Requests, r => r.Path == "/hooks");
+    }
+
+    [Fact]
+    public async Task SlackAndTeamsChannelsGetTheEventInASentenceAndTheirAddressIsNeverShown()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var slackPath = $"/slack/{Guid.NewGuid():N}";
+        var teamsPath = $"/teams/{Guid.NewGuid():N}";
+        var slack = await CreateChannelAsync(admin, "Slack", "#references", app.Receiver.Url(slackPath));
+        await CreateChannelAsync(admin, "Teams", "Reference team", app.Receiver.Url(teamsPath));
+        Assert.Equal($"{app.Receiver.Root.Scheme}://{app.Receiver.Root.Authority}/…", slack.GetProperty("url").GetString());
+        var listed = await admin.GetStringAsync("/api/v1/integrations/channels", Ct);
+        Assert.DoesNotContain(slackPath, listed);
+
+        var title = $"Alerts <when> deals & references move {Guid.NewGuid():N}";
+        var idea = await PostIdeaAsync(admin, title);
+        await SetStatusAsync(admin, idea, "InProgress");
+
+        var toSlack = (await app.Receiver.WaitForAsync(slackPath, 1)).Single(r => r.Body.Contains("moved from", StringComparison.Ordinal));
+        using (var message = JsonDocument.Parse(toSlack.Body))
+        {
+            var escaped = title.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+            Assert.Equal($"The idea \"{escaped}\" moved from New to In progress. <https://vouch.example.com/ideas/{idea}|Open in Vouch>",
+                message.RootElement.GetProperty("text").GetString());
+        }
+        Assert.False(toSlack.Headers.ContainsKey("webhook-signature"));
+
+        var toTeams = (await app.Receiver.WaitForAsync(teamsPath, 1)).Single();
+        using var card = JsonDocument.Parse(toTeams.Body);
+        var attachment = card.RootElement.GetProperty("attachments")[0];
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
+        Assert.Equal($"The idea \"{title}\" moved from New to In progress.", attachment.GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString());
+        Assert.Equal($"https://vouch.example.com/ideas/{idea}", attachment.GetProperty("content").GetProperty("actions")[0].GetProperty("url").GetString());
+        var delivery = await WaitForDeliveryAsync(admin, $"/api/v1/integrations/channels/{slack.GetProperty("id").GetGuid()}", title, "Delivered");
+        Assert.Equal(200, delivery.GetProperty("responseStatus").GetInt32());
+    }
+
+    [Fact]
+    public async Task ASubscriptionWithBadFieldsIsRefusedNamingEachField()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        using var response = await admin.PostAsJsonAsync("/api/v1/webhooks", new { name = "", url = "ftp://example.com/hooks", events = new[] { "request.created", "deal.lost" } }, Ct);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal("name is required.", errors.GetProperty("name")[0].GetString());
+        Assert.Equal("url must start with https://: events carry customer data.", errors.GetProperty("url")[0].GetString());
+        Assert.StartsWith("events has 'deal.lost', which Vouch does not send; it sends request.created, ", errors.GetProperty("events")[0].GetString());
+
+        using var channel = await admin.PostAsJsonAsync("/api/v1/integrations/channels", new { kind = "Signed", name = "x", webhookUrl = "https://user:pw@hooks.example.com/x", events = Array.Empty<string>() }, Ct);
+        var channelErrors = (await channel.AssertProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal("kind must be one of Slack, Teams.", channelErrors.GetProperty("kind")[0].GetString());
+        Assert.StartsWith("webhookUrl must not hold a user name or password", channelErrors.GetProperty("webhookUrl")[0].GetString());
+        Assert.StartsWith("events must name at least one of request.created", channelErrors.GetProperty("events")[0].GetString());
+
+        using var missing = await admin.GetAsync($"/api/v1/webhooks/{Guid.NewGuid()}", Ct);
+        await missing.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AChangeSavedOverAnotherIsRefused()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var created = await CreateAsync(admin, "Twice changed", app.Receiver.Url("/ok/twice"), [WebhookEventTypes.AskCompleted]);
+        var subscription = created.GetProperty("subscription");
+        var (id, version) = (subscription.GetProperty("id").GetGuid(), subscription.GetProperty("version").GetGuid());
+        using var first = await admin.PutAsJsonAsync($"/api/v1/webhooks/{id}", new { name = "First", version }, Ct);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var second = await admin.PutAsJsonAsync($"/api/v1/webhooks/{id}", new { name = "Second", version }, Ct);
+        await second.AssertProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    private static async Task<JsonElement> CreateAsync(HttpClient admin, string name, string url, string[] events)
+    {
+        using var response = await admin.PostAsJsonAsync("/api/v1/webhooks", new { name, url, events }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task<JsonElement> CreateChannelAsync(HttpClient admin, string kind, string name, string webhookUrl)
+    {
+        using var response = await admin.PostAsJsonAsync("/api/v1/integrations/channels",
+            new { kind, name, webhookUrl, events = new[] { WebhookEventTypes.IdeaStatusChanged } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    private static async Task<Guid> PostIdeaAsync(HttpClient client, string title)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/ideas", new { title, description = "So that the team sees it where it works." }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+    }
+
+    private static async Task SetStatusAsync(HttpClient client, Guid idea, string status)
+    {
+        using var response = await client.PostAsJsonAsync($"/api/v1/ideas/{idea}/status", new { status }, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>The subscription's delivery whose summary has <paramref name="about"/>, once it reaches <paramref name="status"/>.</summary>
+    private static async Task<JsonElement> WaitForDeliveryAsync(HttpClient admin, string subscription, string about, string status)
+    {
+        var until = DateTimeOffset.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var deliveries = await admin.GetFromJsonAsync<JsonElement>($"{subscription}/deliveries", Ct);
+            var delivery = deliveries.EnumerateArray().FirstOrDefault(d => d.GetProperty("summary").GetString()!.Contains(about, StringComparison.Ordinal));
+            if (delivery.ValueKind != JsonValueKind.Undefined && delivery.GetProperty("status").GetString() == status)
+            {
+                return delivery;
+            }
+            Assert.True(DateTimeOffset.UtcNow < until, $"No delivery about '{about}' became {status}: {deliveries}");
+            await Task.Delay(100, Ct);
+        }
+    }
+}
