@@ -17,6 +17,8 @@ public static class OpenApiDocumentSetup
         ["Notifications"] = "What the caller is told in the app, e.g. status changes of ideas they follow.",
         ["Email"] = "Delivery of notifications by email: what waits and what failed.",
         ["Audit"] = "The append-only log of every change.",
+        ["Webhooks"] = "Signed outgoing webhooks: subscriptions, their deliveries, and (under webhooks) the events Vouch posts.",
+        ["Chat channels"] = "Slack and Microsoft Teams channels events are posted to.",
     };
 
     public static OpenApiOptions AddVouchDocument(this OpenApiOptions options) =>

@@ -201,6 +201,20 @@ public sealed class WebhooksTests(WebhooksTests.App app) : IClassFixture<Webhook
         await second.AssertProblemAsync(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesEveryEventAndItsSignature()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var document = await admin.GetFromJsonAsync<JsonElement>("/openapi/v1.json", Ct);
+        var webhooks = document.GetProperty("webhooks");
+        Assert.Equal(WebhookEventTypes.All.Select(t => t.Name).Order(), webhooks.EnumerateObject().Select(w => w.Name).Order());
+        var post = webhooks.GetProperty(WebhookEventTypes.IdeaStatusChanged).GetProperty("post");
+        Assert.Equal(["webhook-id", "webhook-timestamp", "webhook-signature"], post.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal("#/components/schemas/IdeaEvent", post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        var data = document.GetProperty("components").GetProperty("schemas").GetProperty("IdeaEvent").GetProperty("properties").GetProperty("data");
+        Assert.True(data.TryGetProperty("$ref", out _) || data.TryGetProperty("properties", out _), data.ToString());
+    }
+
     private static async Task<JsonElement> CreateAsync(HttpClient admin, string name, string url, string[] events)
     {
         using var response = await admin.PostAsJsonAsync("/api/v1/webhooks", new { name, url, events }, Ct);

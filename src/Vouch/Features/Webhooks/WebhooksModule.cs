@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Vouch.Auth;
@@ -20,6 +21,7 @@ public sealed class WebhooksModule : ICapabilityModule
         services.AddScoped<WebhookSubscriptions>();
         services.AddScoped<WebhookSender>();
         services.AddHostedService<WebhookDeliveryJob>();
+        services.Configure<OpenApiOptions>("v1", options => options.AddWebhookEvents());
         services.AddHttpClient(WebhookSender.HttpClientName)
             // A redirect could take a signed body to a host nobody subscribed: deliveries never follow one.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
