@@ -51,6 +51,9 @@ public sealed class VouchServer : IAsyncLifetime
             ["Email:PickupFolder"] = _mail.FullName,
             ["Vouch:PublicUrl"] = "http://127.0.0.1/",
             ["Digest:Enabled"] = "false",
+            // Webhooks go to a receiver on this machine, over plain HTTP, without waiting long between rounds.
+            ["Webhooks:AllowHttp"] = "true",
+            ["Webhooks:PollInterval"] = "00:00:00.2",
             ["Database:Provider"] = _database.Provider,
             ["ConnectionStrings:Vouch"] = _database.ConnectionString,
             ["Logging:LogLevel:Default"] = "Warning",

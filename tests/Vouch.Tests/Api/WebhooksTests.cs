@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Vouch.Auth;
 using Vouch.Features.Webhooks;
+using Vouch.Testing;
 using Vouch.Tests.Infrastructure;
 
 namespace Vouch.Tests.Api;

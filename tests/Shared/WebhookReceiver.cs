@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Vouch.Tests.Infrastructure;
+namespace Vouch.Testing;
 
 /// <summary>
 /// An HTTP server on 127.0.0.1 that receives webhooks as a subscriber's endpoint, a Slack incoming webhook or a Teams
