@@ -87,6 +87,38 @@ public sealed class WebhooksTests(WebhooksTests.App app) : IClassFixture<Webhook
     }
 
     [Fact]
+    public async Task EveryStepOfARequestAndTheAskItCompletesAreSent()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var path = $"/ok/{Guid.NewGuid():N}";
+        await CreateAsync(admin, "Deal desk", app.Receiver.Url(path),
+            [WebhookEventTypes.RequestCreated, WebhookEventTypes.RequestChanged, WebhookEventTypes.AskCompleted]);
+        var (people, advocate) = await app.AddPeopleAsync();
+        var opportunityId = await app.AddOpportunityAsync(people.SellerId, advocate);
+
+        using var created = await people.Seller.PostAsJsonAsync("/api/v1/requests",
+            new { activityType = "reference-call", neededBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), opportunityId, useCase = "invoicing" }, Ct);
+        var request = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        await StepAsync(people.Seller, $"/api/v1/requests/{request}/assign", new { contactId = advocate.ContactId });
+        await StepAsync(people.Owner, $"/api/v1/requests/{request}/owner-consent", new { decision = "approve" });
+        await StepAsync(people.Advocate, $"/api/v1/requests/{request}/accept", null);
+        await StepAsync(people.Seller, $"/api/v1/requests/{request}/schedule", new { at = DateTimeOffset.UtcNow.AddDays(7) });
+        await StepAsync(people.Seller, $"/api/v1/requests/{request}/complete", null);
+
+        var received = (await app.Receiver.WaitForAsync(path, 7)).Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        // Deliveries go out in parallel, so they may arrive in any order; each carries when it happened.
+        Assert.Equal(["ask.completed", "request.changed", "request.created"], received.Select(e => e.GetProperty("type").GetString()).Distinct().Order());
+        var steps = received.Where(e => e.GetProperty("type").GetString() == "request.changed").Select(e => e.GetProperty("data")).ToList();
+        Assert.Equal(["Accepted", "CandidateProposed", "Completed", "OwnerApproved", "Scheduled"], steps.Select(d => d.GetProperty("to").GetString()).Order());
+        Assert.Equal(7, received.Count);
+        var completed = steps.Single(d => d.GetProperty("to").GetString() == "Completed");
+        Assert.Equal((request, "Scheduled", "Reference call"),
+            (completed.GetProperty("requestId").GetGuid(), completed.GetProperty("from").GetString(), completed.GetProperty("activity").GetString()));
+        var ask = received.Single(e => e.GetProperty("type").GetString() == "ask.completed").GetProperty("data");
+        Assert.Equal((advocate.ContactId, request), (ask.GetProperty("contactId").GetGuid(), ask.GetProperty("requestId").GetGuid()));
+    }
+
+    [Fact]
     public async Task AFailingEndpointIsRetriedThenTurnedOffAndTheAdminsAreTold()
     {
         using var admin = await app.ClientForAsync(Roles.Admin);
@@ -214,6 +246,12 @@ public sealed class WebhooksTests(WebhooksTests.App app) : IClassFixture<Webhook
         Assert.Equal("#/components/schemas/IdeaEvent", post.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
         var data = document.GetProperty("components").GetProperty("schemas").GetProperty("IdeaEvent").GetProperty("properties").GetProperty("data");
         Assert.True(data.TryGetProperty("$ref", out _) || data.TryGetProperty("properties", out _), data.ToString());
+    }
+
+    private static async Task StepAsync(HttpClient client, string path, object? body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, Ct);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(Ct));
     }
 
     private static async Task<JsonElement> CreateAsync(HttpClient admin, string name, string url, string[] events)

@@ -31,13 +31,15 @@ public sealed class WebhookEvents(EmailSettings email, TimeProvider clock) : Syn
         }
         var subscriptions = context.Set<WebhookSubscription>().AsNoTracking().Where(s => s.IsEnabled).Select(s => new { s.Id, s.Events }).ToList();
         var now = clock.GetUtcNow();
-        foreach (var happened in events)
+        foreach (var (type, describe) in events)
         {
-            var wanting = subscriptions.Where(s => s.Events.Split(' ').Contains(happened.Type)).ToList();
+            var wanting = subscriptions.Where(s => s.Events.Split(' ').Contains(type)).ToList();
             if (wanting.Count == 0)
             {
                 continue;
             }
+            // Described only now: naming the advocate or the activity may read the database, which an event nobody wants must not cost.
+            var happened = describe();
             context.Add(happened);
             foreach (var subscription in wanting)
             {
@@ -70,31 +72,33 @@ public sealed class WebhookEvents(EmailSettings email, TimeProvider clock) : Syn
         };
     }
 
-    private List<WebhookEvent> Collect(DbContext context)
+    /// <summary>The events of the tracked changes, each with its type and how to describe it.</summary>
+    private List<(string Type, Func<WebhookEvent> Describe)> Collect(DbContext context)
     {
         var tracker = context.ChangeTracker;
-        var events = new List<WebhookEvent>();
+        var events = new List<(string, Func<WebhookEvent>)>();
         foreach (var step in tracker.Entries<RequestTransition>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
         {
-            events.Add(RequestEvent(context, step));
+            events.Add((step.From is null ? WebhookEventTypes.RequestCreated : WebhookEventTypes.RequestChanged, () => RequestEvent(context, step)));
         }
         foreach (var entry in tracker.Entries<Engagement>().Where(e => e.Entity is { Kind: EngagementKind.Ask, Status: EngagementStatus.Completed }
             && (e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(p => p.Status).IsModified
                 && (EngagementStatus)e.Property(p => p.Status).OriginalValue! != EngagementStatus.Completed))))
         {
-            events.Add(AskEvent(context, entry.Entity));
+            var ask = entry.Entity;
+            events.Add((WebhookEventTypes.AskCompleted, () => AskEvent(context, ask)));
         }
         foreach (var move in tracker.Entries<ReferralMove>().Where(e => e.State == EntityState.Added && e.Entity.To == ReferralStatus.Won).Select(e => e.Entity))
         {
-            events.Add(ReferralEvent(context, move.ReferralId));
+            events.Add((WebhookEventTypes.ReferralWon, () => ReferralEvent(context, move.ReferralId)));
         }
         foreach (var entry in tracker.Entries<Idea>().Where(e => e.State == EntityState.Modified && e.Property(p => p.Status).IsModified
             && (IdeaStatus)e.Property(p => p.Status).OriginalValue! != e.Entity.Status))
         {
-            var (from, to) = (IdeaStatuses.Label((IdeaStatus)entry.Property(p => p.Status).OriginalValue!), IdeaStatuses.Label(entry.Entity.Status));
-            var link = $"/ideas/{entry.Entity.Id}";
-            events.Add(Event(WebhookEventTypes.IdeaStatusChanged, new IdeaEventData(entry.Entity.Id, entry.Entity.Title, from, to, Absolute(link)),
-                $"The idea \"{entry.Entity.Title}\" moved from {from} to {to}.", link));
+            var (idea, from, to) = (entry.Entity, IdeaStatuses.Label((IdeaStatus)entry.Property(p => p.Status).OriginalValue!), IdeaStatuses.Label(entry.Entity.Status));
+            var link = $"/ideas/{idea.Id}";
+            events.Add((WebhookEventTypes.IdeaStatusChanged, () => Event(WebhookEventTypes.IdeaStatusChanged,
+                new IdeaEventData(idea.Id, idea.Title, from, to, Absolute(link)), $"The idea \"{idea.Title}\" moved from {from} to {to}.", link)));
         }
         foreach (var entry in tracker.Entries<ImportJob>().Where(e => e.State == EntityState.Modified && e.Property(p => p.Status).IsModified
             && e.Entity.Status is ImportStatus.Completed or ImportStatus.Failed))
@@ -104,8 +108,8 @@ public sealed class WebhookEvents(EmailSettings email, TimeProvider clock) : Syn
             var summary = job.Status == ImportStatus.Completed
                 ? $"The {job.Kind} import finished: {job.Created} created, {job.Updated} updated, {job.Unchanged} unchanged, {job.Rejected} rejected."
                 : $"The {job.Kind} import failed: {job.Error}";
-            events.Add(Event(WebhookEventTypes.ImportFinished, new ImportEventData(job.Id, job.Kind.ToString(), job.Status.ToString(),
-                job.Created, job.Updated, job.Unchanged, job.Rejected, job.Error, Absolute(link)), summary, link));
+            events.Add((WebhookEventTypes.ImportFinished, () => Event(WebhookEventTypes.ImportFinished, new ImportEventData(job.Id, job.Kind.ToString(),
+                job.Status.ToString(), job.Created, job.Updated, job.Unchanged, job.Rejected, job.Error, Absolute(link)), summary, link)));
         }
         return events;
     }
