@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -42,7 +43,11 @@ public sealed class WebhookSender(
             foreach (var (claimed, outcome) in batch.Zip(outcomes))
             {
                 delivered += outcome.Succeeded ? 1 : 0;
-                await RecordAsync(claimed, outcome, ct);
+                await RecordAsync(claimed, outcome);
+            }
+            foreach (var subscription in batch.Zip(outcomes).GroupBy(d => d.First.SubscriptionId))
+            {
+                await CountFailuresAsync(subscription.Key, [.. subscription.Select(d => d.Second)], ct);
             }
         }
         return delivered;
@@ -59,13 +64,16 @@ public sealed class WebhookSender(
     private sealed record Claimed(Guid Id, int Attempts, Guid SubscriptionId, WebhookKind Kind, string Url, string ProtectedSecret,
         Guid EventId, string Payload, string Summary, string? Link);
 
-    private sealed record Outcome(bool Succeeded, int? Status, int Milliseconds, string? Error);
+    private sealed record Outcome(bool Succeeded, int? Status, int Milliseconds, string? Error)
+    {
+        public string? Error { get; } = Error is { Length: > WebhookDelivery.ErrorMaxLength } ? Error[..WebhookDelivery.ErrorMaxLength] : Error;
+    }
 
     private async Task<List<Claimed>> ClaimAsync(string instance, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var claim = $"{instance}:{Guid.NewGuid():N}";
-        var due = Due(now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(BatchSize).ToList();
+        var due = await Due(now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(BatchSize).ToListAsync(ct);
         var won = await Due(now).Where(d => due.Contains(d.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, claim).SetProperty(d => d.ClaimedUntil, now + ClaimDuration), ct);
         if (won == 0)
@@ -102,11 +110,12 @@ public sealed class WebhookSender(
                 : $"The endpoint answered {status} {response.ReasonPhrase}: {await ShortBodyAsync(response, ct)}";
             return new Outcome(false, status, (int)watch.ElapsedMilliseconds, error);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException or CryptographicException
             or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException && !ct.IsCancellationRequested)
         {
             var error = e switch
             {
+                CryptographicException => "The subscription's secret can no longer be read: the data-protection keys it was kept with are gone. Delete it and subscribe again.",
                 Polly.Timeout.TimeoutRejectedException or TaskCanceledException or TimeoutException => $"The endpoint did not answer within {settings.Timeout.TotalSeconds:0} s.",
                 Polly.CircuitBreaker.BrokenCircuitException => "Posts to this host are paused after repeated failures; they resume shortly.",
                 _ => $"The endpoint could not be reached: {e.Message}",
@@ -147,12 +156,13 @@ public sealed class WebhookSender(
         return body.Length > ResponseShown ? body[..ResponseShown] + "…" : body;
     }
 
-    private async Task RecordAsync(Claimed delivery, Outcome outcome, CancellationToken ct)
+    /// <summary>Writes how the delivery went: delivered, to be tried again after a wait, or given up.</summary>
+    private async Task RecordAsync(Claimed delivery, Outcome outcome)
     {
         var now = clock.GetUtcNow();
         var attempts = delivery.Attempts + 1;
         var row = db.Set<WebhookDelivery>().Where(d => d.Id == delivery.Id);
-        var subscription = db.Set<WebhookSubscription>().Where(s => s.Id == delivery.SubscriptionId);
+        // Written whatever the caller's token says: the post happened, and leaving the claim would only delay a retry.
         if (outcome.Succeeded)
         {
             await row.ExecuteUpdateAsync(s => s
@@ -161,22 +171,41 @@ public sealed class WebhookSender(
                 .SetProperty(d => d.ResponseStatus, outcome.Status).SetProperty(d => d.DurationMs, outcome.Milliseconds)
                 .SetProperty(d => d.LastError, (string?)null)
                 .SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
-            await subscription.Where(s => s.ConsecutiveFailures != 0).ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, 0), CancellationToken.None);
             return;
         }
         var delay = RetrySchedule.NextDelay(attempts, settings.MaxAttempts, settings.RetryDelay, settings.MaxRetryDelay);
-        var error = outcome.Error is { Length: > WebhookDelivery.ErrorMaxLength } text ? text[..WebhookDelivery.ErrorMaxLength] : outcome.Error;
         logger.LogWarning("Webhook delivery {DeliveryId} failed (attempt {Attempts}){Next}: {Error}",
-            delivery.Id, attempts, delay is null ? ", given up" : $", next in {delay}", error);
+            delivery.Id, attempts, delay is null ? ", given up" : $", next in {delay}", outcome.Error);
         await row.ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Status, delay is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending)
             .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.LastAttemptAt, now)
             .SetProperty(d => d.NextAttemptAt, now + (delay ?? TimeSpan.Zero))
             .SetProperty(d => d.ResponseStatus, outcome.Status).SetProperty(d => d.DurationMs, outcome.Milliseconds)
-            .SetProperty(d => d.LastError, error)
+            .SetProperty(d => d.LastError, outcome.Error)
             .SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
-        await subscription.ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, x => x.ConsecutiveFailures + 1), CancellationToken.None);
-        await DisableIfFailingAsync(delivery.SubscriptionId, error, ct);
+    }
+
+    /// <summary>
+    /// Brings a subscription's count of failures in a row up to date with a batch's outcomes, in their order, in one
+    /// update: a success resets it, each failure after the last success adds one.
+    /// </summary>
+    private async Task CountFailuresAsync(Guid subscriptionId, IReadOnlyList<Outcome> outcomes, CancellationToken ct)
+    {
+        var afterLastSuccess = outcomes.Count - 1 - outcomes.ToList().FindLastIndex(o => o.Succeeded);
+        var subscription = db.Set<WebhookSubscription>().Where(s => s.Id == subscriptionId);
+        if (afterLastSuccess < outcomes.Count)
+        {
+            await subscription.Where(s => s.ConsecutiveFailures != afterLastSuccess)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, afterLastSuccess), CancellationToken.None);
+        }
+        else
+        {
+            await subscription.ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, x => x.ConsecutiveFailures + afterLastSuccess), CancellationToken.None);
+        }
+        if (afterLastSuccess > 0)
+        {
+            await DisableIfFailingAsync(subscriptionId, outcomes[^1].Error, ct);
+        }
     }
 
     /// <summary>
