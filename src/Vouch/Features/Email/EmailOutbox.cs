@@ -155,7 +155,7 @@ public sealed class EmailOutbox(VouchDbContext db, JobLeases leases, EmailSettin
             Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(calendar))),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
             ContentTransferEncoding = ContentEncoding.Base64,
-            FileName = "invite.ics",
+            FileName = Calendar.InviteFile.FileName,
         };
         return new Multipart("mixed") { new MultipartAlternative { text, html, invitation }, attachment };
     }
