@@ -218,6 +218,9 @@ public sealed class CalendarInviteEmailTests(EmailApp app) : IClassFixture<Email
         Assert.Equal([$"mailto:{story.SellerEmail}", $"mailto:{story.AdvocateEmail}"], sellers.Attendees.Select(a => a.Value!.ToString()));
         Assert.Contains($"{EmailApp.PublicUrl}/requests/{story.RequestId}", sellers.Description, StringComparison.Ordinal);
 
+        // The advocate finds it in the portal, beside the call they agreed to.
+        var portal = await story.People.Advocate.GetStringAsync("/portal", Ct);
+        Assert.Contains($"<a href=\"{path}\" download=\"invite.ics\" data-testid=\"invite-ics\">Add to calendar (.ics)</a>", portal, StringComparison.Ordinal);
         using var advocate = await story.People.Advocate.GetAsync(path, Ct);
         Assert.Equal(HttpStatusCode.OK, advocate.StatusCode);
         var advocates = Ical.Net.Calendar.Load(await advocate.Content.ReadAsStringAsync(Ct))!.Events.Single();
