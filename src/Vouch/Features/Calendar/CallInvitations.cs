@@ -100,8 +100,8 @@ public sealed class CallInvitations(VouchDbContext db, EmailSettings settings, T
     private async Task<Call> CallAsync(ReferenceRequest request, CancellationToken ct)
     {
         var from = MailboxAddress.Parse(settings.From);
-        var deal = request.OpportunityId is { } dealId
-            ? await db.Opportunities.AsNoTracking().Where(o => o.Id == dealId).Select(o => new { Account = o.Account!.Name }).SingleOrDefaultAsync(ct)
+        var prospectAccount = request.OpportunityId is { } dealId
+            ? await db.Opportunities.AsNoTracking().Where(o => o.Id == dealId).Select(o => o.Account!.Name).SingleOrDefaultAsync(ct)
             : null;
         // The prospect's people on the deal, as the CRM records them with a role: the buyers the reference speaks to.
         var prospects = request.OpportunityId is { } opportunityId
@@ -127,7 +127,7 @@ public sealed class CallInvitations(VouchDbContext db, EmailSettings settings, T
         var organizer = new Invitee(string.IsNullOrWhiteSpace(requester.DisplayName) ? from.Name ?? from.Address : requester.DisplayName, from.Address);
         var host = settings.PublicUrl?.Host ?? from.Domain;
         var link = settings.PublicUrl is { } publicUrl ? NotificationEmail.Absolute(publicUrl, $"/requests/{request.Id}") : null;
-        return new Call(request, deal?.Account, guests, organizer, CalendarInvite.UidOf(request.Id, host), link);
+        return new Call(request, prospectAccount, guests, organizer, CalendarInvite.UidOf(request.Id, host), link);
     }
 
     /// <summary>An address the outbox can send to: a malformed one would fail every attempt.</summary>
