@@ -146,6 +146,21 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await sellerPage.GetByLabel("When (UTC)").FillAsync($"{when}T15:30");
         await sellerPage.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
         await Expect(sellerPage.GetByTestId("status")).ToHaveTextAsync("scheduled");
+
+        // The call moves half an hour; the page offers its invitation, which is now the update.
+        await sellerPage.GetByLabel("Move to (UTC)").FillAsync($"{when}T16:00");
+        await sellerPage.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+        await Expect(sellerPage.GetByTestId("notice")).ToHaveTextAsync("Moved: everyone invited gets the new time.");
+        var invite = sellerPage.GetByRole(AriaRole.Link, new() { Name = "Add to calendar (.ics)" });
+        var download = await sellerPage.RunAndWaitForDownloadAsync(() => invite.ClickAsync());
+        Assert.Equal("invite.ics", download.SuggestedFilename);
+        var calendar = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Contains("\r\nMETHOD:REQUEST\r\n", calendar, StringComparison.Ordinal);
+        Assert.Contains($"\r\nDTSTART:{when.Replace("-", "", StringComparison.Ordinal)}T160000Z\r\n", calendar, StringComparison.Ordinal);
+        Assert.Contains("\r\nSEQUENCE:1\r\n", calendar, StringComparison.Ordinal);
+        var served = await sellerContext.APIRequest.GetAsync(server.Url((await invite.GetAttributeAsync("href"))!));
+        Assert.Equal("text/calendar; method=REQUEST; charset=utf-8", served.Headers["content-type"]);
+
         await sellerPage.GetByRole(AriaRole.Button, new() { Name = "It took place" }).ClickAsync();
         await Expect(sellerPage.GetByTestId("status")).ToHaveTextAsync("completed, waiting for feedback");
         var feedback = sellerPage.GetByTestId("feedback-form");
@@ -166,6 +181,8 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
             new Regex(stamp + Regex.Escape($"waiting for the advocate · {owner.Email}") + "$"),
             new Regex(stamp + Regex.Escape($"accepted, not yet scheduled · {advocateUser.Email}") + "$"),
             new Regex(stamp + Regex.Escape($"scheduled · {seller.Email}: For {today.AddDays(5).ToString("d MMM yyyy", CultureInfo.InvariantCulture)} 15:30 UTC.") + "$"),
+            new Regex(stamp + Regex.Escape($"scheduled · {seller.Email}: Moved from {today.AddDays(5).ToString("d MMM yyyy", CultureInfo.InvariantCulture)} 15:30 "
+                + $"to {today.AddDays(5).ToString("d MMM yyyy", CultureInfo.InvariantCulture)} 16:00 UTC.") + "$"),
             new Regex(stamp + Regex.Escape($"completed, waiting for feedback · {seller.Email}") + "$"),
             new Regex(stamp + Regex.Escape($"closed with feedback · {seller.Email}: Rated 5 of 5, it helped.") + "$"),
         ]);

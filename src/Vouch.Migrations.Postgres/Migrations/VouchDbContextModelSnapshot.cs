@@ -1656,6 +1656,13 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CalendarMethod")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -1702,7 +1709,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -3293,6 +3300,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<Guid?>("IndustryId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("InviteSequence")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("NeededBy")
                         .HasColumnType("date");
 
@@ -4473,8 +4483,7 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasOne("Vouch.Features.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Vouch.Features.Engagements.Engagement", b =>

@@ -1642,6 +1642,13 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Calendar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarMethod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1688,7 +1695,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -3277,6 +3284,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("IndustryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("InviteSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("NeededBy")
                         .HasColumnType("TEXT");
 
@@ -4455,8 +4465,7 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasOne("Vouch.Features.Users.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Vouch.Features.Engagements.Engagement", b =>

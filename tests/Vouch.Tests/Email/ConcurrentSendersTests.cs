@@ -81,7 +81,7 @@ public sealed class ConcurrentSendersTests(EmailApp.ManualSending app) : IClassF
             Enumerable.Range(0, Count).Select(i => $"Vouch: Notice {i}").Order(StringComparer.Ordinal),
             received.Select(m => m.Subject).Order(StringComparer.Ordinal));
         var emails = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().OutboundEmails.AsNoTracking()
-            .Where(e => users.Select(u => u.Id).Contains(e.UserId)).ToListAsync(Ct));
+            .Where(e => users.Select(u => (Guid?)u.Id).Contains(e.UserId)).ToListAsync(Ct));
         Assert.All(emails, e => Assert.Equal((OutboundEmailStatus.Sent, 1, (string?)null), (e.Status, e.Attempts, e.ClaimedBy)));
     }
 }

@@ -127,10 +127,36 @@ public sealed class EmailOutbox(VouchDbContext db, JobLeases leases, EmailSettin
             MessageId = $"{email.Id:N}@{settings.PublicUrl!.Host}",
             Subject = email.Subject,
             Date = email.CreatedAt,
-            Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody(),
+            Body = email.Calendar is null
+                ? new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody()
+                : WithCalendar(email, email.Calendar),
         };
         message.From.Add(MailboxAddress.Parse(settings.From));
         message.To.Add(MailboxAddress.Parse(email.To));
         return message;
+    }
+
+    /// <summary>
+    /// The shape Outlook and Google Calendar read as an invitation: the calendar as a third alternative to the text and
+    /// HTML bodies (<c>text/calendar</c> with its iTIP method), and the same calendar attached as <c>invite.ics</c> for
+    /// clients that only open attachments.
+    /// </summary>
+    private static MimeEntity WithCalendar(OutboundEmail email, string calendar)
+    {
+        var text = new TextPart(MimeKit.Text.TextFormat.Plain);
+        text.SetText(System.Text.Encoding.UTF8, email.TextBody);
+        var html = new TextPart(MimeKit.Text.TextFormat.Html);
+        html.SetText(System.Text.Encoding.UTF8, email.HtmlBody);
+        var invitation = new TextPart("calendar");
+        invitation.SetText(System.Text.Encoding.UTF8, calendar);
+        invitation.ContentType.Parameters.Add("method", email.CalendarMethod ?? "REQUEST");
+        var attachment = new MimePart("application", "ics")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(calendar))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = Calendar.InviteFile.FileName,
+        };
+        return new Multipart("mixed") { new MultipartAlternative { text, html, invitation }, attachment };
     }
 }

@@ -32,7 +32,10 @@ public sealed class DetailsModel(RequestQueries queries, RequestWorkflow workflo
 
     public Task<IActionResult> OnPostScheduleAsync(Guid id, DateTime? at, CancellationToken ct) =>
         StepAsync(id, actor => workflow.ScheduleAsync(actor, id,
-            new ScheduleBody(at is { } when ? new DateTimeOffset(DateTime.SpecifyKind(when, DateTimeKind.Utc)) : null), ct), "Scheduled.", ct);
+            new ScheduleBody(Utc(at)), ct), "Scheduled.", ct);
+
+    public Task<IActionResult> OnPostRescheduleAsync(Guid id, DateTime? at, CancellationToken ct) =>
+        StepAsync(id, actor => workflow.RescheduleAsync(actor, id, new ScheduleBody(Utc(at)), ct), "Moved: everyone invited gets the new time.", ct);
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken ct) =>
         StepAsync(id, actor => workflow.CompleteAsync(actor, id, ct), "Marked as done. Tell us how it went.", ct);
@@ -42,6 +45,9 @@ public sealed class DetailsModel(RequestQueries queries, RequestWorkflow workflo
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, string? reason, CancellationToken ct) =>
         StepAsync(id, actor => workflow.CancelAsync(actor, id, new ReasonBody(reason), ct), "The request is cancelled.", ct);
+
+    /// <summary>The form's time, which the page asks for in UTC.</summary>
+    private static DateTimeOffset? Utc(DateTime? at) => at is { } when ? new DateTimeOffset(DateTime.SpecifyKind(when, DateTimeKind.Utc)) : null;
 
     private async Task<IActionResult> StepAsync(Guid id, Func<RequestActor, Task<CommandResult>> step, string notice, CancellationToken ct)
     {

@@ -75,6 +75,12 @@ public sealed class ReferenceRequest
     public DateTimeOffset? AdvocateAskedAt { get; set; }
     public DateTimeOffset? ScheduledFor { get; set; }
 
+    /// <summary>
+    /// The <c>SEQUENCE</c> of the calendar invitation for <see cref="ScheduledFor"/>: 0 when first scheduled, one more with
+    /// every new time and with the cancellation, so calendars take each as replacing the one before.
+    /// </summary>
+    public int InviteSequence { get; set; }
+
     /// <summary>The times the advocate offered when they accepted, for the seller to pick from.</summary>
     public List<DateTimeOffset> ProposedTimes { get; set; } = [];
     public string? DeclineReason { get; set; }

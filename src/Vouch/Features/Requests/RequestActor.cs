@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
+using Vouch.Data;
 
 namespace Vouch.Features.Requests;
 
@@ -16,6 +18,12 @@ public sealed record RequestActor(Guid UserId, string Name, bool IsManager, bool
         await user.MayAsync(Policies.ReadReports),
         await user.MayAsync(Policies.AdvocatePortal),
         contactId);
+
+    /// <summary>The actor with the contact they are when they are an advocate, so the asks of them are theirs.</summary>
+    public static async Task<RequestActor> WithContactAsync(CurrentUser user, VouchDbContext db, CancellationToken ct) =>
+        await OfAsync(user, await user.MayAsync(Policies.AdvocatePortal)
+            ? await db.Users.Where(u => u.Id == user.Id).Select(u => u.ContactId).SingleOrDefaultAsync(ct)
+            : null);
 
     /// <summary>Whether the actor sees the request at all; everyone else is told it does not exist.</summary>
     public bool Sees(ReferenceRequest request) =>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Web;
@@ -35,7 +34,10 @@ public static class RequestEndpoints
             .WithName("DeclineAsk").WithSummary("The advocate declines the ask; their capacity is released.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/schedule", Schedule).RequireAuthorization(RequestsModule.RequestReferences)
-            .WithName("ScheduleRequest").WithSummary("Set when the accepted activity takes place.")
+            .WithName("ScheduleRequest").WithSummary("Set when the accepted activity takes place; the seller, the advocate and the prospect's contacts on the deal are sent a calendar invitation.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        requests.MapPost("/{id:guid}/reschedule", Reschedule).RequireAuthorization(RequestsModule.RequestReferences)
+            .WithName("RescheduleRequest").WithSummary("Move the scheduled activity to a new time; everyone invited gets the calendar invitation updated.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/complete", Complete).RequireAuthorization(RequestsModule.RequestReferences)
             .WithName("CompleteRequest").WithSummary("The scheduled activity took place.")
@@ -44,7 +46,7 @@ public static class RequestEndpoints
             .WithName("RecordFeedback").WithSummary("Whether it happened, a rating of 1 to 5 and whether it helped.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         requests.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(RequestsModule.RequestReferences)
-            .WithName("CancelRequest").WithSummary("Withdraw the request; the advocate's capacity is released.")
+            .WithName("CancelRequest").WithSummary("Withdraw the request; the advocate's capacity is released, and a scheduled activity's invitation is cancelled.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
@@ -88,15 +90,19 @@ public static class RequestEndpoints
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Accept(
         Guid id, AcceptBody? body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, VouchDbContext db, CancellationToken ct) =>
-        await AnswerAsync(await AdvocateAsync(user, db, ct), id, queries, actor => workflow.AcceptAsync(actor, id, body, ct), ct);
+        await AnswerAsync(await RequestActor.WithContactAsync(user, db, ct), id, queries, actor => workflow.AcceptAsync(actor, id, body, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Decline(
         Guid id, ReasonBody? body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, VouchDbContext db, CancellationToken ct) =>
-        await AnswerAsync(await AdvocateAsync(user, db, ct), id, queries, actor => workflow.DeclineAsync(actor, id, body ?? new ReasonBody(null), ct), ct);
+        await AnswerAsync(await RequestActor.WithContactAsync(user, db, ct), id, queries, actor => workflow.DeclineAsync(actor, id, body ?? new ReasonBody(null), ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Schedule(
         Guid id, ScheduleBody body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
         await AnswerAsync(await RequestActor.OfAsync(user), id, queries, actor => workflow.ScheduleAsync(actor, id, body, ct), ct);
+
+    private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Reschedule(
+        Guid id, ScheduleBody body, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
+        await AnswerAsync(await RequestActor.OfAsync(user), id, queries, actor => workflow.RescheduleAsync(actor, id, body, ct), ct);
 
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> Complete(
         Guid id, CurrentUser user, RequestWorkflow workflow, RequestQueries queries, CancellationToken ct) =>
@@ -117,10 +123,4 @@ public static class RequestEndpoints
     private static async Task<Results<Ok<RequestResponse>, ValidationProblem, ProblemHttpResult>> AnswerAsync(
         RequestActor actor, Guid id, RequestQueries queries, Func<RequestActor, Task<CommandResult>> step, CancellationToken ct) =>
         (await (await step(actor)).ThenAsync(() => queries.GetAsync(actor, id, ct))).ToApi(TypedResults.Ok);
-
-    /// <summary>The actor answering an ask: an advocate with the contact they are, so the asks of them are theirs.</summary>
-    private static async Task<RequestActor> AdvocateAsync(CurrentUser user, VouchDbContext db, CancellationToken ct) =>
-        await RequestActor.OfAsync(user, await user.MayAsync(Policies.AdvocatePortal)
-            ? await db.Users.Where(u => u.Id == user.Id).Select(u => u.ContactId).SingleOrDefaultAsync(ct)
-            : null);
 }

@@ -5,6 +5,7 @@ using Vouch.Data;
 using Vouch.Features.AccountReviews;
 using Vouch.Features.Accounts;
 using Vouch.Features.ActivityTypes;
+using Vouch.Features.Calendar;
 using Vouch.Features.Catalog;
 using Vouch.Features.Engagements;
 using Vouch.Features.Matching;
@@ -27,7 +28,8 @@ namespace Vouch.Features.Requests;
 /// the second is refused by the cap the first just filled.
 /// </remarks>
 public sealed class RequestWorkflow(
-    VouchDbContext db, CandidatePool pool, IOptions<RequestOptions> options, TimeProvider clock, AccountHolds holds, PolicyRegister policies, StakeholderGroups stakeholders)
+    VouchDbContext db, CandidatePool pool, IOptions<RequestOptions> options, TimeProvider clock, AccountHolds holds, PolicyRegister policies, StakeholderGroups stakeholders,
+    CallInvitations invitations)
 {
     private static readonly Refusal s_notFound = Refusal.NotFound("The request");
 
@@ -315,17 +317,15 @@ public sealed class RequestWorkflow(
         return CommandResult.Success;
     }
 
+    /// <summary>Sets when the accepted activity takes place, and invites the people who meet to it.</summary>
     public async Task<CommandResult> ScheduleAsync(RequestActor actor, Guid id, ScheduleBody body, CancellationToken ct)
     {
-        if (body.At is not { } at)
-        {
-            return Refusal.Invalid("at", "at is required: when the activity takes place.");
-        }
         var now = clock.GetUtcNow();
-        if (at < now.AddDays(-1))
+        if (TimeOf(body, now) is { Succeeded: false } invalid)
         {
-            return Refusal.Invalid("at", "at must not be in the past.");
+            return invalid.Refusal;
         }
+        var at = body.At!.Value;
         var step = await StepAsync(actor, id, RequestStatus.Accepted, "schedule it",
             r => actor.IsManager || r.RequesterId == actor.UserId, "Only the seller who asked or a reference manager schedules.", ct);
         if (!step.Succeeded)
@@ -340,6 +340,39 @@ public sealed class RequestWorkflow(
         Move(request, RequestStatus.Scheduled, actor, now, $"For {at.UtcDateTime:d MMM yyyy HH:mm} UTC.", null);
         await NotifyAsync(request, actor, [request.RequesterId, request.AccountOwnerId, .. await AdvocateUsersAsync(request, ct)],
             $"The {Lower(request)} with {request.Contact!.FullName} is scheduled for {at.UtcDateTime:d MMM yyyy HH:mm} UTC.", now, ct);
+        await invitations.ScheduledAsync(request, ct);
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Success;
+    }
+
+    /// <summary>Moves a scheduled activity to a new time; everyone invited gets the invitation updated.</summary>
+    public async Task<CommandResult> RescheduleAsync(RequestActor actor, Guid id, ScheduleBody body, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (TimeOf(body, now) is { Succeeded: false } invalid)
+        {
+            return invalid.Refusal;
+        }
+        var at = body.At!.Value;
+        var step = await StepAsync(actor, id, RequestStatus.Scheduled, "move it to another time",
+            r => actor.IsManager || r.RequesterId == actor.UserId, "Only the seller who asked or a reference manager moves it to another time.", ct);
+        if (!step.Succeeded)
+        {
+            return step.Refusal;
+        }
+        var request = step.Value;
+        if (request.ScheduledFor == at)
+        {
+            return Refusal.Invalid("at", $"at is the time it is already scheduled for, {at.UtcDateTime:d MMM yyyy HH:mm} UTC.");
+        }
+        var was = request.ScheduledFor!.Value;
+        request.ScheduledFor = at;
+        var ask = await db.Engagements.SingleAsync(e => e.Id == request.EngagementId, ct);
+        ask.At = at;
+        Move(request, RequestStatus.Scheduled, actor, now, $"Moved from {was.UtcDateTime:d MMM yyyy HH:mm} to {at.UtcDateTime:d MMM yyyy HH:mm} UTC.", null);
+        await NotifyAsync(request, actor, [request.RequesterId, request.AccountOwnerId, .. await AdvocateUsersAsync(request, ct)],
+            $"The {Lower(request)} with {request.Contact!.FullName} moved from {was.UtcDateTime:d MMM yyyy HH:mm} to {at.UtcDateTime:d MMM yyyy HH:mm} UTC.", now, ct);
+        await invitations.MovedAsync(request, ct);
         await db.SaveChangesAsync(ct);
         return CommandResult.Success;
     }
@@ -431,7 +464,13 @@ public sealed class RequestWorkflow(
         }
         var reason = string.IsNullOrWhiteSpace(body.Reason) ? null : body.Reason.Trim();
         var asked = request.AdvocateAskedAt is not null;
+        var scheduled = request.Status == RequestStatus.Scheduled;
         await EndAsync(request, RequestStatus.Cancelled, actor, now, reason, ct);
+        if (scheduled)
+        {
+            // The invitation is in people's calendars: the cancellation takes it out.
+            await invitations.CancelledAsync(request, ct);
+        }
         if (request.Contact is { } contact)
         {
             await NotifyAsync(request, actor, [request.AccountOwnerId, .. asked ? await AdvocateUsersAsync(request, ct) : []],
@@ -585,6 +624,12 @@ public sealed class RequestWorkflow(
             Link = user.ContactId is not null && user.ContactId == request.ContactId ? "/portal" : $"/requests/{request.Id}",
         }));
     }
+
+    /// <summary>The time a step schedules for: required, and not in the past (a day's grace for time zones and late entry).</summary>
+    private static CommandResult TimeOf(ScheduleBody body, DateTimeOffset now) =>
+        body.At is not { } at ? Refusal.Invalid("at", "at is required: when the activity takes place.")
+        : at < now.AddDays(-1) ? Refusal.Invalid("at", "at must not be in the past.")
+        : CommandResult.Success;
 
     private static Refusal Forbidden(string detail) => Refusal.Forbidden("You may not take this step.", detail);
 

@@ -8,6 +8,7 @@ public static class WaitingOn
     public const string Accept = "accept";
     public const string Decline = "decline";
     public const string Schedule = "schedule";
+    public const string Reschedule = "reschedule";
     public const string Complete = "complete";
     public const string Feedback = "feedback";
     public const string Cancel = "cancel";
@@ -59,7 +60,7 @@ public static class WaitingOn
                 actions.Add(Schedule);
                 break;
             case RequestStatus.Scheduled when requester:
-                actions.Add(Complete);
+                actions.AddRange([Reschedule, Complete]);
                 break;
             case RequestStatus.Completed when requester:
                 actions.Add(Feedback);
