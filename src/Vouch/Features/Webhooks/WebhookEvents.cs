@@ -126,8 +126,8 @@ public sealed class WebhookEvents(EmailSettings email, TimeProvider clock) : Syn
             return Event(WebhookEventTypes.RequestCreated, data, $"{step.ByName} asked for a {activity.ToLowerInvariant()}: the request waits on the reference team.", link);
         }
         var with = advocate is null ? "" : $" with {advocate}";
-        return Event(WebhookEventTypes.RequestChanged, data,
-            $"The {activity.ToLowerInvariant()} request{with} moved from {Words(step.From.Value)} to {Words(step.To)} ({step.ByName}).", link);
+        var what = step.From == step.To ? $"changed: {step.Note}" : $"moved from {Words(step.From.Value)} to {Words(step.To)}";
+        return Event(WebhookEventTypes.RequestChanged, data, $"The {activity.ToLowerInvariant()} request{with} {what} ({step.ByName}).", link);
     }
 
     private WebhookEvent AskEvent(DbContext context, Engagement ask)
