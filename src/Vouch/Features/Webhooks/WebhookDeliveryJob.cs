@@ -3,10 +3,10 @@ using Vouch.Hosting;
 namespace Vouch.Features.Webhooks;
 
 /// <summary>
-/// Runs on every instance: posts due deliveries every <see cref="WebhookSettings.PollInterval"/> and, on one instance a
-/// day, removes deliveries done long ago.
+/// Runs on every instance: posts due deliveries as soon as a save here adds some, and at least every
+/// <see cref="WebhookSettings.PollInterval"/>; on one instance a day, removes deliveries done long ago.
 /// </summary>
-public sealed class WebhookDeliveryJob(IServiceScopeFactory scopes, WebhookSettings settings, TimeProvider clock, ILogger<WebhookDeliveryJob> logger)
+public sealed class WebhookDeliveryJob(IServiceScopeFactory scopes, WebhookSettings settings, WebhookSignal signal, ILogger<WebhookDeliveryJob> logger)
     : BackgroundService
 {
     public const string CleanupJob = "webhook-cleanup";
@@ -39,7 +39,7 @@ public sealed class WebhookDeliveryJob(IServiceScopeFactory scopes, WebhookSetti
             }
             try
             {
-                await Task.Delay(settings.PollInterval, clock, stoppingToken);
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -1,6 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Vouch.Data;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Vouch.Features.ActivityTypes;
 using Vouch.Features.Contacts;
 using Vouch.Features.Email;
@@ -16,20 +17,50 @@ namespace Vouch.Features.Webhooks;
 /// Turns the changes of a save into <see cref="WebhookEvent"/>s, with a <see cref="WebhookDelivery"/> for each enabled
 /// subscription that wants them, in the same save: an event is sent for every change that was committed and for none
 /// that was rolled back, and whatever changes a request, an ask, a referral, an idea or an import needs no code of its
-/// own to be heard. A save with none of those changes costs a look at its tracked entries and no query.
+/// own to be heard. A save with none of those changes costs a look at its tracked entries and no query. Once a save
+/// with deliveries is committed, this instance's sender is woken rather than left to its next round.
 /// </summary>
-public sealed class WebhookEvents(EmailSettings email, TimeProvider clock) : SynchronousSaveInterceptor
+public sealed class WebhookEvents(EmailSettings email, WebhookSignal signal, TimeProvider clock) : SaveChangesInterceptor
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    protected override void Saving(DbContext context)
+    // The contexts whose save under way adds deliveries; weak, so a context that is never saved is not kept alive.
+    private readonly ConditionalWeakTable<DbContext, object> _withDeliveries = [];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            await AddDeliveriesAsync(context, cancellationToken);
+        }
+        return result;
+    }
+
+    // Vouch saves asynchronously; a synchronous save (a tool, a test) gets the same events.
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavedChanges(eventData, result));
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && _withDeliveries.Remove(context))
+        {
+            signal.Wake();
+        }
+        return result;
+    }
+
+    private async Task AddDeliveriesAsync(DbContext context, CancellationToken ct)
     {
         var events = Collect(context);
         if (events.Count == 0)
         {
             return;
         }
-        var subscriptions = context.Set<WebhookSubscription>().AsNoTracking().Where(s => s.IsEnabled).Select(s => new { s.Id, s.Events }).ToList();
+        var subscriptions = await context.Set<WebhookSubscription>().AsNoTracking().Where(s => s.IsEnabled).Select(s => new { s.Id, s.Events }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var (type, describe) in events)
         {
@@ -39,8 +70,9 @@ public sealed class WebhookEvents(EmailSettings email, TimeProvider clock) : Syn
                 continue;
             }
             // Described only now: naming the advocate or the activity may read the database, which an event nobody wants must not cost.
-            var happened = describe();
+            var happened = await describe(ct);
             context.Add(happened);
+            _withDeliveries.AddOrUpdate(context, context);
             foreach (var subscription in wanting)
             {
                 context.Add(Delivery(subscription.Id, happened, now));
@@ -73,32 +105,32 @@ public sealed class WebhookEvents(EmailSettings email, TimeProvider clock) : Syn
     }
 
     /// <summary>The events of the tracked changes, each with its type and how to describe it.</summary>
-    private List<(string Type, Func<WebhookEvent> Describe)> Collect(DbContext context)
+    private List<(string Type, Func<CancellationToken, Task<WebhookEvent>> Describe)> Collect(DbContext context)
     {
         var tracker = context.ChangeTracker;
-        var events = new List<(string, Func<WebhookEvent>)>();
+        var events = new List<(string, Func<CancellationToken, Task<WebhookEvent>>)>();
         foreach (var step in tracker.Entries<RequestTransition>().Where(e => e.State == EntityState.Added).Select(e => e.Entity))
         {
-            events.Add((step.From is null ? WebhookEventTypes.RequestCreated : WebhookEventTypes.RequestChanged, () => RequestEvent(context, step)));
+            events.Add((step.From is null ? WebhookEventTypes.RequestCreated : WebhookEventTypes.RequestChanged, ct => RequestEventAsync(context, step, ct)));
         }
         foreach (var entry in tracker.Entries<Engagement>().Where(e => e.Entity is { Kind: EngagementKind.Ask, Status: EngagementStatus.Completed }
             && (e.State == EntityState.Added || (e.State == EntityState.Modified && e.Property(p => p.Status).IsModified
                 && (EngagementStatus)e.Property(p => p.Status).OriginalValue! != EngagementStatus.Completed))))
         {
             var ask = entry.Entity;
-            events.Add((WebhookEventTypes.AskCompleted, () => AskEvent(context, ask)));
+            events.Add((WebhookEventTypes.AskCompleted, ct => AskEventAsync(context, ask, ct)));
         }
         foreach (var move in tracker.Entries<ReferralMove>().Where(e => e.State == EntityState.Added && e.Entity.To == ReferralStatus.Won).Select(e => e.Entity))
         {
-            events.Add((WebhookEventTypes.ReferralWon, () => ReferralEvent(context, move.ReferralId)));
+            events.Add((WebhookEventTypes.ReferralWon, ct => ReferralEventAsync(context, move.ReferralId, ct)));
         }
         foreach (var entry in tracker.Entries<Idea>().Where(e => e.State == EntityState.Modified && e.Property(p => p.Status).IsModified
             && (IdeaStatus)e.Property(p => p.Status).OriginalValue! != e.Entity.Status))
         {
             var (idea, from, to) = (entry.Entity, IdeaStatuses.Label((IdeaStatus)entry.Property(p => p.Status).OriginalValue!), IdeaStatuses.Label(entry.Entity.Status));
             var link = $"/ideas/{idea.Id}";
-            events.Add((WebhookEventTypes.IdeaStatusChanged, () => Event(WebhookEventTypes.IdeaStatusChanged,
-                new IdeaEventData(idea.Id, idea.Title, from, to, Absolute(link)), $"The idea \"{idea.Title}\" moved from {from} to {to}.", link)));
+            events.Add((WebhookEventTypes.IdeaStatusChanged, _ => Task.FromResult(Event(WebhookEventTypes.IdeaStatusChanged,
+                new IdeaEventData(idea.Id, idea.Title, from, to, Absolute(link)), $"The idea \"{idea.Title}\" moved from {from} to {to}.", link))));
         }
         foreach (var entry in tracker.Entries<ImportJob>().Where(e => e.State == EntityState.Modified && e.Property(p => p.Status).IsModified
             && e.Entity.Status is ImportStatus.Completed or ImportStatus.Failed))
@@ -108,17 +140,17 @@ public sealed class WebhookEvents(EmailSettings email, TimeProvider clock) : Syn
             var summary = job.Status == ImportStatus.Completed
                 ? $"The {job.Kind} import finished: {job.Created} created, {job.Updated} updated, {job.Unchanged} unchanged, {job.Rejected} rejected."
                 : $"The {job.Kind} import failed: {job.Error}";
-            events.Add((WebhookEventTypes.ImportFinished, () => Event(WebhookEventTypes.ImportFinished, new ImportEventData(job.Id, job.Kind.ToString(),
-                job.Status.ToString(), job.Created, job.Updated, job.Unchanged, job.Rejected, job.Error, Absolute(link)), summary, link)));
+            events.Add((WebhookEventTypes.ImportFinished, _ => Task.FromResult(Event(WebhookEventTypes.ImportFinished, new ImportEventData(job.Id, job.Kind.ToString(),
+                job.Status.ToString(), job.Created, job.Updated, job.Unchanged, job.Rejected, job.Error, Absolute(link)), summary, link))));
         }
         return events;
     }
 
-    private WebhookEvent RequestEvent(DbContext context, RequestTransition step)
+    private async Task<WebhookEvent> RequestEventAsync(DbContext context, RequestTransition step, CancellationToken ct)
     {
-        var request = context.Set<ReferenceRequest>().Find(step.RequestId)!;
-        var activity = (request.ActivityType ?? context.Set<ActivityType>().Find(request.ActivityTypeId))?.Name ?? "reference";
-        var advocate = request.ContactId is { } contactId ? (request.Contact ?? context.Set<Contact>().Find(contactId))?.FullName : null;
+        var request = (await context.Set<ReferenceRequest>().FindAsync([step.RequestId], ct))!;
+        var activity = (request.ActivityType ?? await context.Set<ActivityType>().FindAsync([request.ActivityTypeId], ct))?.Name ?? "reference";
+        var advocate = request.ContactId is { } contactId ? (request.Contact ?? await context.Set<Contact>().FindAsync([contactId], ct))?.FullName : null;
         var link = $"/requests/{request.Id}";
         var data = new RequestEventData(request.Id, activity, advocate, step.From?.ToString(), step.To.ToString(), step.ByName, step.Note, Absolute(link));
         if (step.From is null)
@@ -130,19 +162,19 @@ public sealed class WebhookEvents(EmailSettings email, TimeProvider clock) : Syn
         return Event(WebhookEventTypes.RequestChanged, data, $"The {activity.ToLowerInvariant()} request{with} {what} ({step.ByName}).", link);
     }
 
-    private WebhookEvent AskEvent(DbContext context, Engagement ask)
+    private async Task<WebhookEvent> AskEventAsync(DbContext context, Engagement ask, CancellationToken ct)
     {
-        var advocate = (ask.Contact ?? context.Set<Contact>().Find(ask.ContactId))?.FullName ?? "An advocate";
-        var what = ask.Title ?? (ask.ActivityTypeId is { } type ? (ask.ActivityType ?? context.Set<ActivityType>().Find(type))?.Name : null) ?? "an ask";
+        var advocate = (ask.Contact ?? await context.Set<Contact>().FindAsync([ask.ContactId], ct))?.FullName ?? "An advocate";
+        var what = ask.Title ?? (ask.ActivityTypeId is { } type ? (ask.ActivityType ?? await context.Set<ActivityType>().FindAsync([type], ct))?.Name : null) ?? "an ask";
         var link = $"/contacts/{ask.ContactId}";
         return Event(WebhookEventTypes.AskCompleted, new AskEventData(ask.Id, ask.ContactId, advocate, what, ask.RequestId, Absolute(link)),
             $"{advocate} gave their time: {what}.", link);
     }
 
-    private WebhookEvent ReferralEvent(DbContext context, Guid referralId)
+    private async Task<WebhookEvent> ReferralEventAsync(DbContext context, Guid referralId, CancellationToken ct)
     {
-        var referral = context.Set<Referral>().Find(referralId)!;
-        var referredBy = (referral.ReferredBy ?? context.Set<Contact>().Find(referral.ReferredById))?.FullName ?? "an advocate";
+        var referral = (await context.Set<Referral>().FindAsync([referralId], ct))!;
+        var referredBy = (referral.ReferredBy ?? await context.Set<Contact>().FindAsync([referral.ReferredById], ct))?.FullName ?? "an advocate";
         var link = $"/referrals/{referral.Id}";
         return Event(WebhookEventTypes.ReferralWon,
             new ReferralEventData(referral.Id, referral.Company, referral.PersonName, referral.ReferredById, referredBy, Absolute(link)),

@@ -23,7 +23,8 @@ public sealed record WebhookDeliveryResponse(
 /// The one writes service for webhook subscriptions and chat channels, shared by the API and the admin pages: what is
 /// checked when one is made or changed, how its secret is kept, and the deliveries it shows.
 /// </summary>
-public sealed class WebhookSubscriptions(VouchDbContext db, IDataProtectionProvider protection, WebhookSettings settings, WebhookEvents events, TimeProvider clock)
+public sealed class WebhookSubscriptions(
+    VouchDbContext db, IDataProtectionProvider protection, WebhookSettings settings, WebhookEvents events, WebhookSignal signal, TimeProvider clock)
 {
     public const int DeliveriesShown = 100;
     private readonly IDataProtector _secrets = WebhookSecrets.Protector(protection);
@@ -89,6 +90,7 @@ public sealed class WebhookSubscriptions(VouchDbContext db, IDataProtectionProvi
         var delivery = WebhookEvents.Delivery(subscription.Id, ping, clock.GetUtcNow());
         db.AddRange(ping, delivery);
         await db.SaveChangesAsync(ct);
+        signal.Wake();
         return (await Deliveries(db.Set<WebhookDelivery>().Where(d => d.Id == delivery.Id)).SingleAsync(ct));
     }
 
@@ -100,7 +102,12 @@ public sealed class WebhookSubscriptions(VouchDbContext db, IDataProtectionProvi
         var queued = await delivery.ExecuteUpdateAsync(s => s
             .SetProperty(d => d.Status, WebhookDeliveryStatus.Pending).SetProperty(d => d.NextAttemptAt, now)
             .SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), ct);
-        return queued == 0 ? Refusal.NotFound("The delivery") : await Deliveries(delivery).SingleAsync(ct);
+        if (queued == 0)
+        {
+            return Refusal.NotFound("The delivery");
+        }
+        signal.Wake();
+        return await Deliveries(delivery).SingleAsync(ct);
     }
 
     /// <summary>The subscription's latest deliveries, newest first; null when there is no such subscription.</summary>

@@ -16,6 +16,7 @@ public sealed class WebhooksModule : ICapabilityModule
     {
         var settings = WebhookSettings.FromConfiguration(configuration);
         services.AddSingleton(settings);
+        services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookEvents>();
         services.AddSaveChangesInterceptor<WebhookEvents>();
         services.AddScoped<WebhookSubscriptions>();
