@@ -3705,6 +3705,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeprovisionedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DigestSentFor")
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
@@ -3727,6 +3730,14 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
@@ -3757,6 +3768,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<bool>("ReceivesDigest")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ScimExternalId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -3780,6 +3795,8 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ScimExternalId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
