@@ -150,7 +150,11 @@ public abstract record ScimFilter
     /// <summary>Recursive descent, "and" binding tighter than "or" (RFC 7644 §3.4.2.2).</summary>
     private sealed class Parser(List<Token> tokens, IReadOnlyDictionary<string, ScimAttributeKind> attributes)
     {
+        /// <summary>Deeper nesting than any provider sends; the limit keeps a hostile filter from exhausting the stack.</summary>
+        private const int MaxDepth = 32;
+
         private int _next;
+        private int _depth;
 
         public bool AtEnd => _next == tokens.Count;
 
@@ -176,7 +180,25 @@ public abstract record ScimFilter
             return left;
         }
 
-        private ScimFilter Unary()
+        private ScimFilter Unary() => Deeper(UnaryAtThisDepth);
+
+        private ScimFilter Deeper(Func<ScimFilter> parse)
+        {
+            if (++_depth > MaxDepth)
+            {
+                throw new FormatException($"Filters nest at most {MaxDepth} deep.");
+            }
+            try
+            {
+                return parse();
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private ScimFilter UnaryAtThisDepth()
         {
             if (Accept("not"))
             {
@@ -206,7 +228,7 @@ public abstract record ScimFilter
             {
                 // A value filter (emails[type eq "work"]) reads as the same filter on the sub-attributes, which is what it
                 // means for the one value each of Vouch's multi-valued attributes compares.
-                var inner = OrWithPrefix(attribute + ".");
+                var inner = Deeper(() => OrWithPrefix(attribute + "."));
                 Expect("]");
                 return inner;
             }

@@ -141,6 +141,10 @@ public static class ScimJsonReading
         {
             return (null, ScimError.InvalidSyntax($"The body is not valid JSON: {e.Message}"));
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, new ScimError(e.StatusCode, null, $"Request bodies are limited to {Hosting.VouchHost.MaxRequestBodyBytes:N0} bytes."));
+        }
     }
 
     private static void Walk(JsonNode? node)
