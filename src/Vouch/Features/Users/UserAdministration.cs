@@ -228,7 +228,6 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
 
     private async Task<CommandResult<User>> SaveProvisionedAsync(User user, ProvisionedUser profile, bool isNew)
     {
-        var wasDisabled = user.IsDisabled && !isNew;
         var email = profile.Email!.Trim();
         var givenName = Trimmed(profile.GivenName);
         var familyName = Trimmed(profile.FamilyName);
@@ -239,12 +238,9 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
             ?? Trimmed($"{givenName} {familyName}")
             ?? email.Split('@')[0];
         user.ScimExternalId = Trimmed(profile.ExternalId);
-        user.IsDisabled = !profile.Active;
+        // Enabling is this save; disabling is DisableAsync's, which also ends the user's sessions.
+        user.IsDisabled &= !profile.Active;
         var saved = isNew ? await users.CreateAsync(user) : await users.UpdateAsync(user);
-        if (saved.Succeeded && user.IsDisabled && !wasDisabled && !isNew)
-        {
-            saved = await users.UpdateSecurityStampAsync(user);
-        }
         if (!saved.Succeeded)
         {
             var errors = new ValidationErrors();
@@ -253,6 +249,10 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
                 errors.Add("userName", error.Description);
             }
             return Refusal.Invalid(errors);
+        }
+        if (!profile.Active && !user.IsDisabled)
+        {
+            await DisableAsync(user);
         }
         return user;
     }
