@@ -36,11 +36,11 @@ public sealed record ScimListResponse<T>(
     int ItemsPerPage,
     [property: JsonPropertyName("Resources")] IReadOnlyList<T> Resources)
 {
-    public static ScimListResponse<T> Of(IReadOnlyList<T> matching, ScimPage page)
-    {
-        var resources = matching.Skip(page.StartIndex - 1).Take(page.Count).ToList();
-        return new([ScimSchemas.ListResponse], matching.Count, page.StartIndex, resources.Count, resources);
-    }
+    public static ScimListResponse<T> Of(IReadOnlyList<T> matching, ScimPage page) => Of(page.Slice(matching), matching.Count, page);
+
+    /// <summary>The page of <paramref name="total"/> results that <paramref name="onPage"/> holds.</summary>
+    public static ScimListResponse<T> Of(IReadOnlyList<T> onPage, int total, ScimPage page) =>
+        new([ScimSchemas.ListResponse], total, page.StartIndex, onPage.Count, onPage);
 }
 
 /// <summary>
@@ -49,6 +49,8 @@ public sealed record ScimListResponse<T>(
 /// </summary>
 public sealed record ScimPage(int StartIndex, int Count)
 {
+    public IReadOnlyList<T> Slice<T>(IEnumerable<T> all) => [.. all.Skip(StartIndex - 1).Take(Count)];
+
     public static (ScimPage? Page, ScimError? Error) Parse(string? startIndex, string? count)
     {
         var start = 1;

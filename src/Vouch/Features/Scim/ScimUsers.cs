@@ -24,10 +24,10 @@ public sealed class ScimUsers(VouchDbContext db, UserAdministration admin)
             .Where(u => filter is null || filter.Matches(attribute => ValuesOf(u, roles[u.Id], attribute)))
             .OrderBy(u => u.CreatedAt).ThenBy(u => u.Id)
             .ToList();
-        var onPage = matching.Skip(page.StartIndex - 1).Take(page.Count).ToList();
+        var onPage = page.Slice(matching);
         var lastModified = await LastModifiedAsync([.. onPage.Select(u => u.Id)], ct);
         var resources = onPage.Select(u => Describe(u, roles[u.Id], lastModified.GetValueOrDefault(u.Id), baseUrl)).ToList();
-        return new([ScimSchemas.ListResponse], matching.Count, page.StartIndex, resources.Count, resources);
+        return ScimListResponse<ScimUserResource>.Of(resources, matching.Count, page);
     }
 
     public async Task<CommandResult<ScimUserResource>> FindAsync(string id, string baseUrl, CancellationToken ct)
@@ -95,7 +95,7 @@ public sealed class ScimUsers(VouchDbContext db, UserAdministration admin)
     /// When each user was last changed, as the audit log recorded it: the newest entry about them, found by its id
     /// (entries are numbered in order), as SQLite does not compare times stored as text.
     /// </summary>
-    private async Task<Dictionary<Guid, DateTimeOffset>> LastModifiedAsync(IReadOnlyList<Guid> userIds, CancellationToken ct)
+    private async Task<Dictionary<Guid, DateTimeOffset?>> LastModifiedAsync(IReadOnlyList<Guid> userIds, CancellationToken ct)
     {
         var recordIds = userIds.Select(id => id.ToString()).ToList();
         var newest = await db.AuditEntries
@@ -104,6 +104,6 @@ public sealed class ScimUsers(VouchDbContext db, UserAdministration admin)
             .Select(g => g.Max(e => e.Id))
             .ToListAsync(ct);
         return (await db.AuditEntries.Where(e => newest.Contains(e.Id)).Select(e => new { e.RecordId, e.At }).ToListAsync(ct))
-            .ToDictionary(e => Guid.Parse(e.RecordId), e => e.At);
+            .ToDictionary(e => Guid.Parse(e.RecordId), e => (DateTimeOffset?)e.At);
     }
 }
