@@ -367,6 +367,12 @@ public sealed partial class ScimTests(VouchApp app) : IClassFixture<VouchApp>
         var now = group.GetProperty("members").EnumerateArray().Select(m => m.GetProperty("value").GetString()).ToList();
         Assert.Contains(second, now);
         Assert.DoesNotContain(first, now);
+
+        // A body without members does not take the role from everyone.
+        using var nameOnly = await SendAsync(scim, "PUT", "/scim/v2/Groups/ReferenceManager",
+            """{ "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "displayName": "ReferenceManager" }""");
+        var kept = (await ReadAsync(nameOnly, HttpStatusCode.OK)).GetProperty("members").EnumerateArray().Select(m => m.GetProperty("value").GetString());
+        Assert.Equal(now.Order(), kept.Order());
     }
 
     [Fact]

@@ -174,8 +174,8 @@ public static class ScimEndpoints
         {
             return error;
         }
-        var (members, invalid) = ScimGroups.Read(role, body!);
-        if (invalid is not null)
+        var members = await groups.MemberIdsAsync(role, ct);
+        if (ScimGroups.Replace(role, members, body!) is { } invalid)
         {
             return invalid;
         }

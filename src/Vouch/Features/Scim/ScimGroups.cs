@@ -97,15 +97,18 @@ public sealed class ScimGroups(VouchDbContext db, UserAdministration admin)
         return null;
     }
 
-    /// <summary>A PUT's body: the group's name as it is, and its members, which replace the ones it has.</summary>
-    public static (HashSet<string> Members, ScimError? Error) Read(string role, JsonObject resource)
+    /// <summary>
+    /// Applies a PUT's body to the members: the group's name as it is, and its members, which replace the ones it has.
+    /// A body without <c>members</c> does not assert them (RFC 7644 §3.5.1 leaves that to the server): taking a role
+    /// from everyone takes an explicit empty list.
+    /// </summary>
+    public static ScimError? Replace(string role, HashSet<string> members, JsonObject resource)
     {
-        var members = new HashSet<string>(StringComparer.Ordinal);
         if (ScimJsonReading.Property(resource, "displayName") is { } name && SameName(role, name) is { } renamed)
         {
-            return (members, renamed);
+            return renamed;
         }
-        return (members, ApplyMembers(members, "replace", ScimJsonReading.Property(resource, "members") ?? new JsonArray()));
+        return ScimJsonReading.Property(resource, "members") is { } sent ? ApplyMembers(members, "replace", sent) : null;
     }
 
     private static ScimError? ApplyEach(string role, HashSet<string> members, string op, JsonObject value)
