@@ -3715,6 +3715,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("DeprovisionedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DigestSentFor")
                         .HasMaxLength(7)
                         .HasColumnType("character varying(7)");
@@ -3737,6 +3740,14 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
@@ -3767,6 +3778,10 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<bool>("ReceivesDigest")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ScimExternalId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -3790,6 +3805,8 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ScimExternalId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

@@ -3699,6 +3699,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DeprovisionedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DigestSentFor")
                         .HasMaxLength(7)
                         .HasColumnType("TEXT");
@@ -3720,6 +3723,14 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenName")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDisabled")
@@ -3751,6 +3762,10 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<bool>("ReceivesDigest")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ScimExternalId")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -3774,6 +3789,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("ScimExternalId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });

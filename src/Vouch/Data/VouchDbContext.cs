@@ -67,6 +67,10 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
         builder.Entity<User>().Property(u => u.DigestSentFor).HasMaxLength(7);
         builder.Entity<User>().Property(u => u.ExternalId).HasMaxLength(User.ExternalIdMaxLength);
         builder.Entity<User>().HasIndex(u => u.ExternalId).IsUnique();
+        builder.Entity<User>().Property(u => u.GivenName).HasMaxLength(User.NamePartMaxLength);
+        builder.Entity<User>().Property(u => u.FamilyName).HasMaxLength(User.NamePartMaxLength);
+        builder.Entity<User>().Property(u => u.ScimExternalId).HasMaxLength(User.ScimExternalIdMaxLength);
+        builder.Entity<User>().HasIndex(u => u.ScimExternalId);
         // The roles are part of the schema: every database has them from its first migration.
         builder.Entity<IdentityRole<Guid>>().HasData(Auth.Roles.All.Select(role => new IdentityRole<Guid>
         {

@@ -25,6 +25,14 @@ public interface ICapabilityModule
     {
     }
 
+    /// <summary>
+    /// Maps endpoints whose paths a standard fixes outside <c>/api/v1</c> (SCIM's <c>/scim/v2</c>); each names its own
+    /// authorization, as no group's applies to them.
+    /// </summary>
+    void MapRootEndpoints(IEndpointRouteBuilder app)
+    {
+    }
+
     void AddPageConventions(PageConventionCollection conventions, IConfiguration configuration)
     {
     }

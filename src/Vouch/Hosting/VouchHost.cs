@@ -89,6 +89,7 @@ public static class VouchHost
         foreach (var module in CapabilityModules.All)
         {
             module.MapEndpoints(api);
+            module.MapRootEndpoints(app);
         }
 
         app.MapRazorPages();

@@ -175,6 +175,24 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("GET", "/api/v1/imports/{id:guid}", $"/api/v1/imports/{SomeId}", null, s_managers),
         ("GET", "/api/v1/imports/{id:guid}/report", $"/api/v1/imports/{SomeId}/report", null, s_managers),
         ("GET", "/api/v1/reports/supply-demand", "/api/v1/reports/supply-demand", null, s_reports),
+        // SCIM provisioning: admins' tokens only, the cookie never (docs/decisions/0031-scim-provisioning.md).
+        ("GET", "/scim/v2/ServiceProviderConfig", "/scim/v2/ServiceProviderConfig", null, s_admins),
+        ("GET", "/scim/v2/Schemas", "/scim/v2/Schemas", null, s_admins),
+        ("GET", "/scim/v2/Schemas/{id}", "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:User", null, s_admins),
+        ("GET", "/scim/v2/ResourceTypes", "/scim/v2/ResourceTypes", null, s_admins),
+        ("GET", "/scim/v2/ResourceTypes/{id}", "/scim/v2/ResourceTypes/User", null, s_admins),
+        ("GET", "/scim/v2/Users/", "/scim/v2/Users", null, s_admins),
+        ("GET", "/scim/v2/Users/{id}", $"/scim/v2/Users/{SomeId}", null, s_admins),
+        ("POST", "/scim/v2/Users/", "/scim/v2/Users", new { }, s_admins),
+        ("PUT", "/scim/v2/Users/{id}", $"/scim/v2/Users/{SomeId}", new { }, s_admins),
+        ("PATCH", "/scim/v2/Users/{id}", $"/scim/v2/Users/{SomeId}", new { }, s_admins),
+        ("DELETE", "/scim/v2/Users/{id}", $"/scim/v2/Users/{SomeId}", null, s_admins),
+        ("GET", "/scim/v2/Groups/", "/scim/v2/Groups", null, s_admins),
+        ("GET", "/scim/v2/Groups/{id}", "/scim/v2/Groups/Seller", null, s_admins),
+        ("POST", "/scim/v2/Groups/", "/scim/v2/Groups", new { }, s_admins),
+        ("PUT", "/scim/v2/Groups/{id}", "/scim/v2/Groups/Nobody", new { }, s_admins),
+        ("PATCH", "/scim/v2/Groups/{id}", "/scim/v2/Groups/Nobody", new { }, s_admins),
+        ("DELETE", "/scim/v2/Groups/{id}", "/scim/v2/Groups/Nobody", null, s_admins),
         ("GET", "/openapi/{documentName}.json", "/openapi/v1.json", null, s_everyone),
         ("GET", "/api/reference/{documentName?}", "/api/reference", null, s_everyone),
         ("GET", "/", "/", null, s_everyone),
@@ -662,7 +680,8 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
             : null,
     };
 
-    private static bool IsApi(string path) => path.StartsWith("/api", StringComparison.Ordinal) || path.StartsWith("/openapi", StringComparison.Ordinal);
+    private static bool IsApi(string path) =>
+        path.StartsWith("/api", StringComparison.Ordinal) || path.StartsWith("/openapi", StringComparison.Ordinal) || path.StartsWith("/scim", StringComparison.Ordinal);
 
     /// <summary>Razor Pages patterns have no leading slash and groups leave a trailing one.</summary>
     private static string Normalize(string pattern) => "/" + pattern.Trim('/');

@@ -52,6 +52,17 @@ public sealed class AccessTokens(VouchDbContext db, TimeProvider clock)
         return Describe(token);
     }
 
+    /// <summary>Revokes every token of a user who is gone, so none works again if they come back.</summary>
+    public async Task RevokeAllAsync(Guid userId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var token in await db.AccessTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(ct))
+        {
+            token.RevokedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     private static AccessTokenResponse Describe(AccessToken t) =>
         new(t.Id, t.Name, t.Hint, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt);
 }

@@ -8,6 +8,8 @@ public sealed class User : IdentityUser<Guid>
 {
     public const int DisplayNameMaxLength = 100;
     public const int ExternalIdMaxLength = 64;
+    public const int NamePartMaxLength = 100;
+    public const int ScimExternalIdMaxLength = 255;
 
     public User() => Id = Guid.CreateVersion7();
 
@@ -30,4 +32,18 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>The user's id in the CRM: records imported with this owner id become theirs.</summary>
     public string? ExternalId { get; set; }
+
+    /// <summary>The given and family names an identity provider sends; the app shows <see cref="DisplayName"/>.</summary>
+    public string? GivenName { get; set; }
+
+    public string? FamilyName { get; set; }
+
+    /// <summary>The user's id in the identity provider that provisions them over SCIM (its <c>externalId</c>).</summary>
+    public string? ScimExternalId { get; set; }
+
+    /// <summary>
+    /// When the identity provider deleted the user. The record stays, disabled and without roles, because what they did
+    /// names them; SCIM answers as if it were gone, until the provider creates the same user name again.
+    /// </summary>
+    public DateTimeOffset? DeprovisionedAt { get; set; }
 }

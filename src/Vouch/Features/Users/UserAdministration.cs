@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Import;
+using Vouch.Features.Tokens;
 
 namespace Vouch.Features.Users;
 
@@ -10,8 +11,17 @@ public sealed record UserContactResponse(string Email, Guid? ContactId, string? 
 
 public sealed record UserResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, bool IsDisabled, DateTimeOffset CreatedAt);
 
-/// <summary>Adding, listing and disabling users: one set of rules for the CLI, the API and the users page.</summary>
-public sealed class UserAdministration(UserManager<User> users, VouchDbContext db, TimeProvider clock)
+/// <summary>
+/// A user as an identity provider describes them over SCIM: who they are, and whether they may sign in. They sign in
+/// through single sign-on, so they have no password; their roles come from the groups they are put in.
+/// </summary>
+public sealed record ProvisionedUser(string? Email, string? DisplayName, string? GivenName, string? FamilyName, string? ExternalId, bool Active);
+
+/// <summary>
+/// Adding, listing, disabling and provisioning users: one set of rules for the CLI, the API, the users page and the
+/// identity providers that provision users over SCIM.
+/// </summary>
+public sealed class UserAdministration(UserManager<User> users, VouchDbContext db, AccessTokens tokens, TimeProvider clock)
 {
     public static readonly Refusal NotFound = Refusal.NotFound("The user");
 
@@ -102,11 +112,152 @@ public sealed class UserAdministration(UserManager<User> users, VouchDbContext d
         {
             return NotFound;
         }
+        await DisableAsync(user);
+        return await DescribeAsync(user);
+    }
+
+    /// <summary>A new stamp ends the user's sessions on every instance; their tokens are refused while they are disabled.</summary>
+    private async Task DisableAsync(User user)
+    {
         user.IsDisabled = true;
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
-        return await DescribeAsync(user);
     }
+
+    /// <summary>
+    /// Adds a user an identity provider provisions, without a password or a role. A user it deleted before comes back
+    /// (their history names them); a user with the email who is still here is a conflict.
+    /// </summary>
+    public async Task<CommandResult<User>> ProvisionAsync(ProvisionedUser profile)
+    {
+        if (Validate(profile) is { } invalid)
+        {
+            return invalid;
+        }
+        var existing = await users.FindByEmailAsync(profile.Email!.Trim());
+        if (existing is { DeprovisionedAt: null })
+        {
+            return EmailTaken(existing.Email!);
+        }
+        var user = existing ?? new User { EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
+        user.DeprovisionedAt = null;
+        return await SaveProvisionedAsync(user, profile, isNew: existing is null);
+    }
+
+    /// <summary>Replaces what the identity provider keeps of a provisioned user; disabling them ends their sessions.</summary>
+    public async Task<CommandResult<User>> UpdateProvisionedAsync(Guid id, ProvisionedUser profile)
+    {
+        var user = await FindProvisionedAsync(id);
+        if (user is null)
+        {
+            return NotFound;
+        }
+        if (Validate(profile) is { } invalid)
+        {
+            return invalid;
+        }
+        if (await users.FindByEmailAsync(profile.Email!.Trim()) is { } other && other.Id != user.Id)
+        {
+            return EmailTaken(other.Email!);
+        }
+        return await SaveProvisionedAsync(user, profile, isNew: false);
+    }
+
+    /// <summary>
+    /// Removes a user the identity provider deleted. Vouch never deletes a user (requests, ideas and the audit name them),
+    /// so they are disabled, lose their roles and tokens, and are gone for the provider until it creates them again.
+    /// </summary>
+    public async Task<CommandResult> DeprovisionAsync(Guid id)
+    {
+        var user = await FindProvisionedAsync(id);
+        if (user is null)
+        {
+            return NotFound;
+        }
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        user.DeprovisionedAt = clock.GetUtcNow();
+        await DisableAsync(user);
+        await tokens.RevokeAllAsync(user.Id);
+        return CommandResult.Success;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="role"/> to exactly the users in <paramref name="members"/>, taking it from everyone else; an
+    /// id of no user is refused before anything changes.
+    /// </summary>
+    public async Task<CommandResult> SetRoleMembersAsync(string role, IReadOnlySet<Guid> members, CancellationToken ct = default)
+    {
+        var known = await db.Users.Where(u => members.Contains(u.Id) && u.DeprovisionedAt == null).Select(u => u.Id).ToListAsync(ct);
+        if (members.Except(known).ToList() is [var unknown, ..])
+        {
+            return Refusal.Invalid("members", $"No user has the id {unknown}.");
+        }
+        var current = (await users.GetUsersInRoleAsync(role)).ToDictionary(u => u.Id);
+        foreach (var user in current.Values.Where(u => !members.Contains(u.Id)))
+        {
+            await users.RemoveFromRoleAsync(user, role);
+        }
+        foreach (var id in members.Where(id => !current.ContainsKey(id)))
+        {
+            await users.AddToRoleAsync((await users.FindByIdAsync(id.ToString()))!, role);
+        }
+        return CommandResult.Success;
+    }
+
+    /// <summary>A user SCIM may see: anyone the identity provider has not deleted.</summary>
+    public async Task<User?> FindProvisionedAsync(Guid id) =>
+        await db.Users.SingleOrDefaultAsync(u => u.Id == id && u.DeprovisionedAt == null);
+
+    private static Refusal? Validate(ProvisionedUser profile)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("userName", profile.Email, 254);
+        if (!string.IsNullOrWhiteSpace(profile.Email) && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(profile.Email.Trim()))
+        {
+            errors.Add("userName", $"'{profile.Email}' is not an email address: Vouch users sign in with their email, so it is their user name.");
+        }
+        errors.MaxLength("displayName", profile.DisplayName, User.DisplayNameMaxLength);
+        errors.MaxLength("name.givenName", profile.GivenName, User.NamePartMaxLength);
+        errors.MaxLength("name.familyName", profile.FamilyName, User.NamePartMaxLength);
+        errors.MaxLength("externalId", profile.ExternalId, User.ScimExternalIdMaxLength);
+        return errors.IsEmpty ? null : Refusal.Invalid(errors);
+    }
+
+    private static Refusal EmailTaken(string email) =>
+        Refusal.Conflict($"A user with the email '{email}' already exists.", "Find them by their userName and update them instead.");
+
+    private async Task<CommandResult<User>> SaveProvisionedAsync(User user, ProvisionedUser profile, bool isNew)
+    {
+        var email = profile.Email!.Trim();
+        var givenName = Trimmed(profile.GivenName);
+        var familyName = Trimmed(profile.FamilyName);
+        user.Email = user.UserName = email;
+        user.GivenName = givenName;
+        user.FamilyName = familyName;
+        user.DisplayName = Trimmed(profile.DisplayName)
+            ?? Trimmed($"{givenName} {familyName}")
+            ?? email.Split('@')[0];
+        user.ScimExternalId = Trimmed(profile.ExternalId);
+        // Enabling is this save; disabling is DisableAsync's, which also ends the user's sessions.
+        user.IsDisabled &= !profile.Active;
+        var saved = isNew ? await users.CreateAsync(user) : await users.UpdateAsync(user);
+        if (!saved.Succeeded)
+        {
+            var errors = new ValidationErrors();
+            foreach (var error in saved.Errors)
+            {
+                errors.Add("userName", error.Description);
+            }
+            return Refusal.Invalid(errors);
+        }
+        if (!profile.Active && !user.IsDisabled)
+        {
+            await DisableAsync(user);
+        }
+        return user;
+    }
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>
     /// Makes the user a customer contact (or nobody, with null), so that what they do in the portal counts for the
