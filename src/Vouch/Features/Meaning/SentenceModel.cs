@@ -20,7 +20,11 @@ public static class SentenceModel
     /// </summary>
     public const int MaxCharacters = 1_200;
 
-    private static readonly Lazy<ISentenceEncoder> s_shared = new(() => new SentenceEncoder(), LazyThreadSafetyMode.ExecutionAndPublication);
+    // One thread per call: ONNX Runtime's default spreads each call over every core and spins them between calls, so
+    // embedding a backlog in the background left requests waiting 10 to 20 s on two cores. With one thread a call,
+    // the background job takes one core and requests the rest; a typed text is short and hardly slower.
+    private static readonly Lazy<ISentenceEncoder> s_shared = new(
+        () => new SentenceEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 }), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The process's one model, loaded by the first caller; a load that failed fails again for every caller.</summary>
     public static ISentenceEncoder Shared() => s_shared.Value;
