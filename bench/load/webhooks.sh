@@ -8,7 +8,7 @@
 #   CONNECTION=...      connection string; default a SQLite file in the work folder
 #   SCALE=100000        contacts seeded when the database has no accounts yet
 #   EVENTS=10000 RATE=100 SUBSCRIBERS=5
-#   READ_RATE=50        reference searches a second during the fan-out
+#   READ_RATE=20        reference searches and idea boards a second during the fan-out
 #   VOUCH_PORT=5186 NO_BUILD=1 KEEP_WORK=1
 set -euo pipefail
 
@@ -17,7 +17,7 @@ SCALE=${SCALE:-100000}
 EVENTS=${EVENTS:-10000}
 RATE=${RATE:-100}
 SUBSCRIBERS=${SUBSCRIBERS:-5}
-READ_RATE=${READ_RATE:-50}
+READ_RATE=${READ_RATE:-20}
 VOUCH_PORT=${VOUCH_PORT:-5186}
 HOST=127.0.0.1
 
@@ -75,7 +75,6 @@ curl -fsS -o /dev/null "http://$HOST:$VOUCH_PORT/health" || { tail -n 20 "$WORK/
 cat >"$WORK/search.paths" <<'PATHS'
 /api/v1/references?industry=technology&stage=Advocate&q=onboarding
 /api/v1/references?region=Emea&segment=Enterprise&q=security
-/api/v1/contacts?q=smith
 /api/v1/ideas?sort=hot
 PATHS
 
