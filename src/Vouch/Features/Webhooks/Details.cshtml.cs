@@ -57,16 +57,11 @@ public sealed class DetailsModel(WebhookSubscriptions subscriptions) : PageModel
     /// <summary>Whether the subscription is a channel; null when there is none.</summary>
     private async Task<bool?> FindAsync(Guid id, CancellationToken ct)
     {
-        var found = await subscriptions.GetAsync(id, channel: false, ct);
-        if (!found.Succeeded)
-        {
-            found = await subscriptions.GetAsync(id, channel: true, ct);
-        }
-        if (!found.Succeeded)
+        if (await subscriptions.FindAsync(id, ct) is not { } found)
         {
             return null;
         }
-        Subscription = found.Value!;
+        Subscription = found;
         return IsChannel;
     }
 

@@ -34,6 +34,10 @@ public sealed class WebhookSubscriptions(
     public Task<List<WebhookSubscriptionResponse>> ListAsync(bool channels, CancellationToken ct) =>
         Responses(db.Set<WebhookSubscription>().Where(s => channels ? s.Kind != WebhookKind.Signed : s.Kind == WebhookKind.Signed)).ToListAsync(ct);
 
+    /// <summary>A webhook or a channel, whichever <paramref name="id"/> is; null when it is neither.</summary>
+    public Task<WebhookSubscriptionResponse?> FindAsync(Guid id, CancellationToken ct) =>
+        Responses(db.Set<WebhookSubscription>().Where(s => s.Id == id)).SingleOrDefaultAsync(ct);
+
     public async Task<CommandResult<WebhookSubscriptionResponse>> GetAsync(Guid id, bool channel, CancellationToken ct) =>
         (await Responses(Of(id, channel)).SingleOrDefaultAsync(ct)).OrNotFound(What(channel));
 

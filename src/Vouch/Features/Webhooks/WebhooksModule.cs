@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Vouch.Auth;
-using Vouch.Data;
 using Vouch.Hosting;
 
 namespace Vouch.Features.Webhooks;
@@ -17,8 +17,8 @@ public sealed class WebhooksModule : ICapabilityModule
         var settings = WebhookSettings.FromConfiguration(configuration);
         services.AddSingleton(settings);
         services.AddSingleton<WebhookSignal>();
-        services.AddSingleton<WebhookEvents>();
-        services.AddSaveChangesInterceptor<WebhookEvents>();
+        // One instance: the interceptor that notes a save's deliveries is the one that wakes the sender after it.
+        services.AddSingleton<WebhookEvents>().AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<WebhookEvents>());
         services.AddScoped<WebhookSubscriptions>();
         services.AddScoped<WebhookSender>();
         services.AddHostedService<WebhookDeliveryJob>();
