@@ -69,6 +69,17 @@ public sealed class JobLeases(VouchDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Holds the lease for <paramref name="duration"/> from now, if <paramref name="holder"/> still holds it: a long job
+    /// takes a short lease and renews it as it goes, so that if its instance dies another takes over soon.
+    /// </summary>
+    public async Task<bool> RenewAsync(string name, string holder, TimeSpan duration, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.JobLeases.Where(l => l.Name == name && l.HeldBy == holder && l.Until > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Until, now + duration), ct) == 1;
+    }
+
     /// <summary>Gives the lease back early, if <paramref name="holder"/> still holds it.</summary>
     public async Task ReleaseAsync(string name, string holder, CancellationToken ct)
     {

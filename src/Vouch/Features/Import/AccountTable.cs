@@ -8,7 +8,7 @@ namespace Vouch.Features.Import;
 /// <summary>Accounts, matched by CRM id or, in a spreadsheet without ids, by name.</summary>
 internal sealed class AccountTable : TableImporter<AccountTable.Row, AccountTable.Existing>
 {
-    public override string SalesforceFile => "Account.csv";
+    public override string SalesforceObject => "Account";
 
     public override ImportKind? SingleFileImport => ImportKind.Accounts;
 

@@ -7,7 +7,7 @@ namespace Vouch.Features.Import;
 /// <summary>Contacts of imported accounts, matched by CRM id or, in a spreadsheet without ids, by email.</summary>
 internal sealed class ContactTable : TableImporter<ContactTable.Row, ContactTable.Existing>
 {
-    public override string SalesforceFile => "Contact.csv";
+    public override string SalesforceObject => "Contact";
 
     public override ImportKind? SingleFileImport => ImportKind.Contacts;
 

@@ -6,6 +6,9 @@ namespace Vouch.Features.Import;
 /// <summary>A file to import and the kind of record it holds.</summary>
 public sealed record ImportFile(TableImporter Table, string Path);
 
+/// <summary>Rows to import and the kind of record they hold.</summary>
+public sealed record ImportSource(TableImporter Table, RowSource Rows);
+
 /// <summary>How far an import has come: the file being read, its rows done of its total, and the counts so far.</summary>
 public sealed record ImportProgress(string File, int RowsDone, int RowsTotal, ImportReport Report);
 
@@ -39,27 +42,35 @@ public sealed class Importer(VouchDbContext db)
     /// contact roles. Throws <see cref="InvalidDataException"/> before writing anything when a file cannot be read or
     /// lacks a required column.
     /// </summary>
-    public async Task<ImportReport> RunAsync(
+    public Task<ImportReport> RunAsync(
         IReadOnlyList<ImportFile> files, ColumnMapping mapping, bool salesforce,
+        Func<ImportProgress, Task>? progress = null, CancellationToken ct = default) =>
+        RunAsync([.. files.Select(f => new ImportSource(f.Table, SourceTable.Open(f.Path)))], mapping, salesforce, progress, ct);
+
+    /// <summary>
+    /// Imports the sources in the order of <see cref="ImportTables.All"/>. Throws <see cref="InvalidDataException"/>
+    /// before writing anything when a source lacks a column for a required field.
+    /// </summary>
+    public async Task<ImportReport> RunAsync(
+        IReadOnlyList<ImportSource> sources, ColumnMapping mapping, bool salesforce,
         Func<ImportProgress, Task>? progress = null, CancellationToken ct = default)
     {
-        var sources = ImportTables.All.SelectMany(table => files.Where(f => f.Table == table)).Select(file =>
+        var ordered = ImportTables.All.SelectMany(table => sources.Where(s => s.Table == table)).Select(s =>
         {
-            var source = SourceTable.Open(file.Path);
-            var columns = mapping.ColumnsByField(file.Table, source.Headers, salesforce);
-            var missing = file.Table.Required.FirstOrDefault(any => !any.Any(columns.ContainsKey));
+            var columns = mapping.ColumnsByField(s.Table, s.Rows.Headers, salesforce);
+            var missing = s.Table.Required.FirstOrDefault(any => !any.Any(columns.ContainsKey));
             if (missing is not null)
             {
                 throw new InvalidDataException(
-                    $"{source.Name} has no column for {string.Join(" or ", missing)}; its columns are {string.Join(", ", source.Headers)}.");
+                    $"{s.Rows.Name} has no column for {string.Join(" or ", missing)}; its columns are {string.Join(", ", s.Rows.Headers)}.");
             }
-            return (file.Table, Source: source, Columns: columns);
+            return (s.Table, Source: s.Rows, Columns: columns);
         }).ToList();
 
         var report = new ImportReport();
         var run = await ImportRun.StartAsync(_db, salesforce, ct);
         var ownersLinked = false;
-        foreach (var (table, source, columns) in sources)
+        foreach (var (table, source, columns) in ordered)
         {
             if (!table.GivesUsersCrmIds && !ownersLinked)
             {
@@ -68,7 +79,7 @@ public sealed class Importer(VouchDbContext db)
             }
             var batch = new Batch(run, table, source, report);
             var done = 0;
-            foreach (var row in source.Rows())
+            await foreach (var row in source.ReadAsync(ct))
             {
                 ct.ThrowIfCancellationRequested();
                 batch.Add(new RowReader(row, columns));
@@ -91,7 +102,7 @@ public sealed class Importer(VouchDbContext db)
     private static Task Report(Func<ImportProgress, Task>? progress, ImportProgress value) => progress?.Invoke(value) ?? Task.CompletedTask;
 
     /// <summary>Rows of one file waiting to be saved together.</summary>
-    private sealed class Batch(ImportRun run, TableImporter table, SourceTable source, ImportReport report)
+    private sealed class Batch(ImportRun run, TableImporter table, RowSource source, ImportReport report)
     {
         private readonly List<RowReader> _rows = [];
 
@@ -130,14 +141,14 @@ public sealed class Importer(VouchDbContext db)
                     {
                         db.ChangeTracker.Clear();
                         report.Rejected++;
-                        report.Rejections.Add(new ImportRejection(source.Name, row.Number, "", $"could not be saved: {(e.InnerException ?? e).Message}"));
+                        report.Rejections.Add(new ImportRejection(Where(row), row.Number, "", $"could not be saved: {(e.InnerException ?? e).Message}"));
                     }
                 }
             }
             catch (DbUpdateException e)
             {
                 report.Rejected++;
-                report.Rejections.Add(new ImportRejection(source.Name, rows[0].Number, "", $"could not be saved: {(e.InnerException ?? e).Message}"));
+                report.Rejections.Add(new ImportRejection(Where(rows[0]), rows[0].Number, "", $"could not be saved: {(e.InnerException ?? e).Message}"));
             }
             finally
             {
@@ -145,6 +156,9 @@ public sealed class Importer(VouchDbContext db)
             }
             return rows.Count;
         }
+
+        /// <summary>The file, or the kind of record and its id in the CRM it came from.</summary>
+        private string Where(RowReader row) => row.Key is { } key ? $"{source.Name} {key}" : source.Name;
 
         private void Tally(List<RowReader> rows, List<Outcome> outcomes)
         {
@@ -157,7 +171,7 @@ public sealed class Importer(VouchDbContext db)
                     case Outcome.Unchanged: report.Unchanged++; break;
                     default:
                         report.Rejected++;
-                        report.Rejections.AddRange(rows[i].Errors.Select(e => new ImportRejection(source.Name, rows[i].Number, e.Column, e.Reason)));
+                        report.Rejections.AddRange(rows[i].Errors.Select(e => new ImportRejection(Where(rows[i]), rows[i].Number, e.Column, e.Reason)));
                         break;
                 }
             }

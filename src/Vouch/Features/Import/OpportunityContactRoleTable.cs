@@ -10,7 +10,7 @@ namespace Vouch.Features.Import;
 /// </summary>
 internal sealed class OpportunityContactRoleTable : TableImporter<OpportunityContactRoleTable.Row, OpportunityContactRoleTable.Existing>
 {
-    public override string SalesforceFile => "OpportunityContactRole.csv";
+    public override string SalesforceObject => "OpportunityContactRole";
 
     public override IReadOnlyList<string> Fields { get; } =
         [ImportFields.ExternalId, ImportFields.OpportunityId, ImportFields.ContactId, ImportFields.Role];

@@ -9,7 +9,7 @@ namespace Vouch.Features.Import;
 /// <summary>Opportunities of imported accounts, matched by CRM id or, in a spreadsheet without ids, by account and name.</summary>
 internal sealed class OpportunityTable : TableImporter<OpportunityTable.Row, OpportunityTable.Existing>
 {
-    public override string SalesforceFile => "Opportunity.csv";
+    public override string SalesforceObject => "Opportunity";
 
     public override ImportKind? SingleFileImport => ImportKind.Opportunities;
 

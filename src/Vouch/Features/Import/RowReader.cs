@@ -16,6 +16,9 @@ public sealed class RowReader(SourceRow row, IReadOnlyDictionary<string, string>
     private static readonly EmailAddressAttribute s_email = new();
 
     public int Number => row.Number;
+
+    /// <summary>The record's id in the CRM it was read from, when it came through an API rather than a file.</summary>
+    public string? Key => row.Key;
     public List<(string Column, string Reason)> Errors { get; } = [];
     public bool IsValid => Errors.Count == 0;
 

@@ -4,14 +4,11 @@ using MiniExcelLibs;
 
 namespace Vouch.Features.Import;
 
-/// <summary>One data row of a file: its number as a spreadsheet user counts it (the header is row 1) and its values by column.</summary>
-public sealed record SourceRow(int Number, IReadOnlyDictionary<string, string?> Values);
-
 /// <summary>
 /// A CSV or Excel file read as a header and rows of text. CSV is read as UTF-8 (a byte order mark is honoured),
 /// quoted fields may span lines; Excel's typed cells are written as the text a CSV export would hold.
 /// </summary>
-public sealed class SourceTable
+public sealed class SourceTable : RowSource
 {
     private SourceTable(string path, IReadOnlyList<string> headers, int rowCount)
     {
@@ -21,11 +18,11 @@ public sealed class SourceTable
     }
 
     public string Path { get; }
-    public string Name => System.IO.Path.GetFileName(Path);
-    public IReadOnlyList<string> Headers { get; }
+    public override string Name => System.IO.Path.GetFileName(Path);
+    public override IReadOnlyList<string> Headers { get; }
 
     /// <summary>Counted before the import starts, so progress can say "rows done of total".</summary>
-    public int RowCount { get; }
+    public override int RowCount { get; }
 
     public static bool IsExcel(string path) => path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
 
@@ -57,7 +54,9 @@ public sealed class SourceTable
     // a European Excel reads too.
     private static readonly CsvReaderOptions s_options = new() { TrimWhitespace = false };
 
-    public IEnumerable<SourceRow> Rows()
+    public override IAsyncEnumerable<SourceRow> ReadAsync(CancellationToken ct) => Rows().ToAsyncEnumerable();
+
+    private IEnumerable<SourceRow> Rows()
     {
         if (IsExcel(Path))
         {

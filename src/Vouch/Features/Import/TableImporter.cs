@@ -6,8 +6,11 @@ namespace Vouch.Features.Import;
 /// </summary>
 public abstract class TableImporter
 {
+    /// <summary>The Salesforce object that holds this kind of record (<c>Contact</c>), read through its API or an export file.</summary>
+    public abstract string SalesforceObject { get; }
+
     /// <summary>The file of a Salesforce data export that holds this kind of record.</summary>
-    public abstract string SalesforceFile { get; }
+    public string SalesforceFile => $"{SalesforceObject}.csv";
 
     /// <summary>The import that reads a file of this kind alone; none for kinds only a Salesforce export holds.</summary>
     public virtual ImportKind? SingleFileImport => null;

@@ -10,7 +10,7 @@ namespace Vouch.Features.Import;
 /// </summary>
 internal sealed class UserTable : TableImporter<UserTable.Row, KnownRecords<User, string>>
 {
-    public override string SalesforceFile => "User.csv";
+    public override string SalesforceObject => "User";
 
     public override IReadOnlyList<string> Fields { get; } = [ImportFields.ExternalId, ImportFields.Email];
 
