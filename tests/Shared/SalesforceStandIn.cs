@@ -120,7 +120,8 @@ public sealed partial class SalesforceStandIn : IAsyncDisposable
         Now = options.Now ?? options.TimeProvider.GetUtcNow();
         _assertionRules = new TokenValidationParameters
         {
-            IssuerSigningKey = new RsaSecurityKey(_key),
+            // Uncached, so no provider outlives the key this instance disposes.
+            IssuerSigningKey = new RsaSecurityKey(_key) { CryptoProviderFactory = new CryptoProviderFactory { CacheSignatureProviders = false } },
             ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             // Checked one by one below, to answer with Salesforce's description of each failure.
             ValidateIssuer = false,
