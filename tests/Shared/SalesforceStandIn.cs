@@ -1032,9 +1032,10 @@ public sealed partial class SalesforceStandIn : IAsyncDisposable
                 var values = Copy(current);
                 foreach (var (field, value) in fields)
                 {
-                    if (string.Equals(field, "Id", StringComparison.OrdinalIgnoreCase))
+                    if (_ordinals.TryGetValue(field, out var system) && system <= SystemModstampField)
                     {
-                        throw new ArgumentException("A record's Id does not change.", nameof(fields));
+                        // The stand-in keeps these true to the record: Delete and the clock move them.
+                        throw new ArgumentException($"{_fields[system]} is set by the stand-in, not by an update.", nameof(fields));
                     }
                     var ordinal = Declare(field);
                     values = Grow(values);
