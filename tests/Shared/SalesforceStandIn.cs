@@ -135,14 +135,14 @@ public sealed partial class SalesforceStandIn : IAsyncDisposable
         Define("Contact", "003", [.. common, "AccountId", "FirstName", "LastName", "Name", "Email", "Title", "Phone", "OwnerId"]);
         Define("Opportunity", "006", [.. common, "AccountId", "Name", "StageName", "Amount", "CloseDate", "IsClosed", "IsWon", "OwnerId"]);
         Define("OpportunityContactRole", "00K", [.. common, "OpportunityId", "ContactId", "Role", "IsPrimary"]);
-        Define("Lead", "00Q", [.. common, "FirstName", "LastName", "Company", "Email", "Title", "Status", "LeadSource", "Description", "OwnerId"],
+        Define("Lead", "00Q", [.. common, "FirstName", "LastName", "Company", "Email", "Title", "Phone", "Website", "Status", "LeadSource", "Description", "OwnerId"],
             required: ["LastName", "Company"], defaults: [new("Status", "Open - Not Contacted")]);
         Define("Task", "00T", [.. common, "Subject", "Status", "Priority", "WhoId", "WhatId", "ActivityDate", "Description", "OwnerId"],
             defaults: [new("Status", "Not Started"), new("Priority", "Normal")]);
         _users = _tables["User"];
         IntegrationUserId = Add("User", new Dictionary<string, object?>
         {
-            ["Username"] = Username, ["FirstName"] = "Vouch", ["LastName"] = "Integration", ["Name"] = "Vouch Integration", ["IsActive"] = true,
+            ["Username"] = Username, ["Email"] = Username, ["FirstName"] = "Vouch", ["LastName"] = "Integration", ["Name"] = "Vouch Integration", ["IsActive"] = true,
         });
     }
 

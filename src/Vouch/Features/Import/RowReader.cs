@@ -121,7 +121,7 @@ public sealed class RowReader(SourceRow row, IReadOnlyDictionary<string, string>
     /// <summary>Rejects a value read from <paramref name="field"/> that is not an email address.</summary>
     public void CheckEmail(string field, string? value)
     {
-        if (value is not null && !s_email.IsValid(value))
+        if (!string.IsNullOrEmpty(value) && !s_email.IsValid(value))
         {
             Reject(field, $"'{Shorten(value)}' is not an email address");
         }
