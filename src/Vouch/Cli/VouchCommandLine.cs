@@ -27,6 +27,7 @@ public static class VouchCommandLine
         root.Subcommands.Add(ContentCommands.Create(hostArgs));
         root.Subcommands.Add(ValueCommands.Create(hostArgs));
         root.Subcommands.Add(ImportCommand.Create(hostArgs));
+        root.Subcommands.Add(SalesforceCommands.Create(hostArgs));
         return root.Parse(args.Where(a => !IsConfiguration(a)).ToArray()).InvokeAsync();
     }
 
