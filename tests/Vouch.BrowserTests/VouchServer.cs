@@ -23,7 +23,7 @@ namespace Vouch.BrowserTests;
 /// The real app, served by Kestrel at 127.0.0.1 on a free port over a database of its own that holds the demo
 /// program, and a headless Chromium to drive it. One per test class; each test opens its own browser context.
 /// </summary>
-public sealed class VouchServer : IAsyncLifetime
+public class VouchServer : IAsyncLifetime
 {
     public const string Password = "Browser-test-2026";
 
@@ -60,6 +60,10 @@ public sealed class VouchServer : IAsyncLifetime
             // Keys are kept unencrypted in the database, as configured; the warning would repeat for every server.
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
+        foreach (var (key, value) in await MoreSettingsAsync())
+        {
+            configuration[key] = value;
+        }
         await MigrateAndSeedAsync(configuration, ct);
 
         _app = new VouchApp(configuration);
@@ -76,8 +80,12 @@ public sealed class VouchServer : IAsyncLifetime
         });
     }
 
+    /// <summary>Settings a test class's server adds, such as the address of a stand-in it starts first.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> MoreSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
     // Also runs after a failed InitializeAsync, so any part may be missing.
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (_browser is not null)
         {
