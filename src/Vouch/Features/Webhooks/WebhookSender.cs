@@ -262,17 +262,20 @@ public sealed class WebhookSender(
         }
     }
 
+    /// <summary>What a subscription turned off after <paramref name="failures"/> failed attempts in a row says about it.</summary>
+    public static string TurnedOffReason(int failures, string? lastError)
+    {
+        var reason = $"Turned off after {failures} failed attempts in a row. The last: {lastError}";
+        return reason.Length > WebhookSubscription.ReasonMaxLength ? reason[..WebhookSubscription.ReasonMaxLength] : reason;
+    }
+
     /// <summary>
     /// Turns off a subscription that failed <see cref="WebhookSettings.DisableAfterFailures"/> times in a row, and tells
     /// every admin: an endpoint that is gone should not be knocked on for ever, nor silently dropped.
     /// </summary>
     private async Task DisableIfFailingAsync(Guid subscriptionId, string? lastError, CancellationToken ct)
     {
-        var reason = $"Turned off after {settings.DisableAfterFailures} failed attempts in a row. The last: {lastError}";
-        if (reason.Length > WebhookSubscription.ReasonMaxLength)
-        {
-            reason = reason[..WebhookSubscription.ReasonMaxLength];
-        }
+        var reason = TurnedOffReason(settings.DisableAfterFailures, lastError);
         var turnedOff = await db.Set<WebhookSubscription>()
             .Where(s => s.Id == subscriptionId && s.IsEnabled && s.ConsecutiveFailures >= settings.DisableAfterFailures)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsEnabled, false).SetProperty(x => x.DisabledReason, reason), CancellationToken.None);
