@@ -14,13 +14,13 @@ namespace Vouch.Seeding;
 /// Every address is on a reserved <c>.example</c> host, and every subscription is off: a demo must not post customer
 /// events to addresses nobody owns, and one left on would fill with failures at each click and, after enough of them in
 /// a row, tell every admin that it was turned off, which someone trying Vouch would take for a fault. Each says why it is
-/// off; given a real address and turned on, it works as any other. The seeded deliveries are final or belong to a
+/// off. Turned on, it would be posted to and fail like any unreachable endpoint. The seeded deliveries are final or belong to a
 /// subscription that is off, so none is posted.
 /// </para>
 /// </summary>
 public static class DemoWebhooks
 {
-    public const string DemoReason = "Demo data: the address is made up, so Vouch sends nothing to it. Give it your own endpoint, then turn it on.";
+    public const string DemoReason = "Demo data: the address is made up, so Vouch sends nothing to it. Subscribe an endpoint of your own to see events arrive.";
 
     public static async Task SeedAsync(VouchDbContext db, WebhookSubscriptions subscriptions, WebhookEvents events, TimeProvider clock, CancellationToken ct)
     {
