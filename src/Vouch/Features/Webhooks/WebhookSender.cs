@@ -74,7 +74,7 @@ public sealed class WebhookSender(
         var due = await Due(now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(BatchSize).ToListAsync(ct);
         if (due.Count == 0)
         {
-            // A round with nothing due reads and writes nothing: on SQLite every write waits for the one writer.
+            // A round with nothing due writes nothing: on SQLite every write waits for the one writer.
             return [];
         }
         var won = await Due(now).Where(d => due.Contains(d.Id))
