@@ -12,6 +12,7 @@ using Vouch.Features.Ideas;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Requests;
 using Vouch.Features.Users;
+using Vouch.Features.Webhooks;
 
 namespace Vouch.Seeding;
 
@@ -20,7 +21,9 @@ namespace Vouch.Seeding;
 /// contacts and deals, and an idea exchange with votes. The same every time (a fixed random seed), and only into an
 /// empty database.
 /// </summary>
-public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaExchange ideas, TimeProvider clock, IContentFileStore contentFiles)
+public sealed class DemoData(
+    VouchDbContext db, UserAdministration users, IdeaExchange ideas, TimeProvider clock, IContentFileStore contentFiles, WebhookSubscriptions webhooks,
+    WebhookEvents webhookEvents)
 {
     public const string Password = "Vouch-demo-2026";
 
@@ -139,6 +142,8 @@ public sealed class DemoData(VouchDbContext db, UserAdministration users, IdeaEx
         await DemoProgram.SeedAsync(db, clock, ct);
         await DemoPolicies.SeedAsync(db, clock, ct);
         await DemoValue.SeedAsync(db, clock, ct);
+        // Last: subscribed earlier, the webhooks would get a delivery for every change the demo makes as it is seeded.
+        await DemoWebhooks.SeedAsync(db, webhooks, webhookEvents, clock, ct);
         return true;
     }
 

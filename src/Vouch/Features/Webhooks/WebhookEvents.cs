@@ -91,14 +91,24 @@ public sealed class WebhookEvents(EmailSettings email, WebhookSignal signal, Tim
     };
 
     /// <summary>An event of <paramref name="type"/> with <paramref name="data"/>, stamped now.</summary>
-    public WebhookEvent Event<TData>(string type, TData data, string summary, string? link)
+    public WebhookEvent Event<TData>(string type, TData data, string summary, string? link) => Event(type, data, summary, link, clock.GetUtcNow());
+
+    /// <summary>An idea's move from <paramref name="from"/> to its status, as it happened <paramref name="at"/>.</summary>
+    public WebhookEvent IdeaStatusChanged(Idea idea, IdeaStatus from, DateTimeOffset at)
     {
-        var now = clock.GetUtcNow();
+        var (was, now) = (IdeaStatuses.Label(from), IdeaStatuses.Label(idea.Status));
+        var link = $"/ideas/{idea.Id}";
+        return Event(WebhookEventTypes.IdeaStatusChanged, new IdeaEventData(idea.Id, idea.Title, was, now, Absolute(link)),
+            $"The idea \"{idea.Title}\" moved from {was} to {now}.", link, at);
+    }
+
+    private static WebhookEvent Event<TData>(string type, TData data, string summary, string? link, DateTimeOffset at)
+    {
         return new WebhookEvent
         {
             Type = type,
-            OccurredAt = now,
-            Payload = JsonSerializer.Serialize(new WebhookPayload<TData>(type, now, data), Json),
+            OccurredAt = at,
+            Payload = JsonSerializer.Serialize(new WebhookPayload<TData>(type, at, data), Json),
             Summary = summary.Length > 1_000 ? summary[..1_000] : summary,
             Link = link,
         };
@@ -127,10 +137,8 @@ public sealed class WebhookEvents(EmailSettings email, WebhookSignal signal, Tim
         foreach (var entry in tracker.Entries<Idea>().Where(e => e.State == EntityState.Modified && e.Property(p => p.Status).IsModified
             && (IdeaStatus)e.Property(p => p.Status).OriginalValue! != e.Entity.Status))
         {
-            var (idea, from, to) = (entry.Entity, IdeaStatuses.Label((IdeaStatus)entry.Property(p => p.Status).OriginalValue!), IdeaStatuses.Label(entry.Entity.Status));
-            var link = $"/ideas/{idea.Id}";
-            events.Add((WebhookEventTypes.IdeaStatusChanged, _ => Task.FromResult(Event(WebhookEventTypes.IdeaStatusChanged,
-                new IdeaEventData(idea.Id, idea.Title, from, to, Absolute(link)), $"The idea \"{idea.Title}\" moved from {from} to {to}.", link))));
+            var (idea, from) = (entry.Entity, (IdeaStatus)entry.Property(p => p.Status).OriginalValue!);
+            events.Add((WebhookEventTypes.IdeaStatusChanged, _ => Task.FromResult(IdeaStatusChanged(idea, from, clock.GetUtcNow()))));
         }
         foreach (var entry in tracker.Entries<ImportJob>().Where(e => e.State == EntityState.Modified && e.Property(p => p.Status).IsModified
             && e.Entity.Status is ImportStatus.Completed or ImportStatus.Failed))

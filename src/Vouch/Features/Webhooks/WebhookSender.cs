@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Linq.Expressions;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -23,7 +24,7 @@ public sealed class WebhookSender(
 {
     public const string HttpClientName = "webhooks";
     public const int BatchSize = 100;
-    private const int PostsAtOnce = 16;
+    private const int PostsAtOnce = 50;
     private const int ResponseShown = 300;
 
     /// <summary>Far longer than a batch's posts take, each bounded by <see cref="WebhookSettings.Timeout"/>.</summary>
@@ -40,14 +41,11 @@ public sealed class WebhookSender(
             var outcomes = new Outcome[batch.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = PostsAtOnce, CancellationToken = ct },
                 async (i, token) => outcomes[i] = await PostAsync(batch[i], token));
-            foreach (var (claimed, outcome) in batch.Zip(outcomes))
+            delivered += outcomes.Count(o => o.Succeeded);
+            await RecordAsync(batch, outcomes);
+            foreach (var failing in batch.Zip(outcomes).GroupBy(d => d.First.SubscriptionId).Where(s => !s.Last().Second.Succeeded))
             {
-                delivered += outcome.Succeeded ? 1 : 0;
-                await RecordAsync(claimed, outcome);
-            }
-            foreach (var subscription in batch.Zip(outcomes).GroupBy(d => d.First.SubscriptionId))
-            {
-                await CountFailuresAsync(subscription.Key, [.. subscription.Select(d => d.Second)], ct);
+                await DisableIfFailingAsync(failing.Key, failing.Last().Second.Error, ct);
             }
         }
         return delivered;
@@ -74,6 +72,11 @@ public sealed class WebhookSender(
         var now = clock.GetUtcNow();
         var claim = $"{instance}:{Guid.NewGuid():N}";
         var due = await Due(now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(BatchSize).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            // A round with nothing due writes nothing: on SQLite every write waits for the one writer.
+            return [];
+        }
         var won = await Due(now).Where(d => due.Contains(d.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, claim).SetProperty(d => d.ClaimedUntil, now + ClaimDuration), ct);
         if (won == 0)
@@ -156,56 +159,114 @@ public sealed class WebhookSender(
         return body.Length > ResponseShown ? body[..ResponseShown] + "…" : body;
     }
 
-    /// <summary>Writes how the delivery went: delivered, to be tried again after a wait, or given up.</summary>
-    private async Task RecordAsync(Claimed delivery, Outcome outcome)
+    /// <summary>
+    /// Writes how each delivery of a batch went (delivered, to be tried again after a wait, or given up) and brings each
+    /// subscription's count of failures in a row up to date, in one transaction: on SQLite the writer is taken once per
+    /// batch rather than once per delivery, and every change of a status waits for the same writer.
+    /// </summary>
+    private async Task RecordAsync(IReadOnlyList<Claimed> batch, IReadOnlyList<Outcome> outcomes)
     {
-        var now = clock.GetUtcNow();
-        var attempts = delivery.Attempts + 1;
-        var row = db.Set<WebhookDelivery>().Where(d => d.Id == delivery.Id);
-        // Written whatever the caller's token says: the post happened, and leaving the claim would only delay a retry.
-        if (outcome.Succeeded)
-        {
-            await row.ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered).SetProperty(d => d.Attempts, attempts)
-                .SetProperty(d => d.LastAttemptAt, now).SetProperty(d => d.DeliveredAt, now)
-                .SetProperty(d => d.ResponseStatus, outcome.Status).SetProperty(d => d.DurationMs, outcome.Milliseconds)
-                .SetProperty(d => d.LastError, (string?)null)
-                .SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
-            return;
-        }
-        var delay = RetrySchedule.NextDelay(attempts, settings.MaxAttempts, settings.RetryDelay, settings.MaxRetryDelay);
-        logger.LogWarning("Webhook delivery {DeliveryId} failed (attempt {Attempts}){Next}: {Error}",
-            delivery.Id, attempts, delay is null ? ", given up" : $", next in {delay}", outcome.Error);
-        await row.ExecuteUpdateAsync(s => s
-            .SetProperty(d => d.Status, delay is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending)
-            .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.LastAttemptAt, now)
-            .SetProperty(d => d.NextAttemptAt, now + (delay ?? TimeSpan.Zero))
-            .SetProperty(d => d.ResponseStatus, outcome.Status).SetProperty(d => d.DurationMs, outcome.Milliseconds)
-            .SetProperty(d => d.LastError, outcome.Error)
-            .SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        // Written whatever the caller's token says: the posts happened, and leaving the claims would only delay a retry.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await WriteOutcomesAsync([.. batch.Zip(outcomes, (delivery, outcome) => (delivery.Id, delivery.Attempts + 1, outcome))], clock.GetUtcNow());
+        await CountFailuresAsync(batch, outcomes);
+        await transaction.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>
-    /// Brings a subscription's count of failures in a row up to date with a batch's outcomes, in their order, in one
-    /// update: a success resets it, each failure after the last success adds one.
+    /// The outcomes of a batch in as few updates as they allow: one for all delivered with the same answer, one for all
+    /// that failed alike at the same attempt (so they wait alike). How long each post took is set row by row in them.
     /// </summary>
-    private async Task CountFailuresAsync(Guid subscriptionId, IReadOnlyList<Outcome> outcomes, CancellationToken ct)
+    private async Task WriteOutcomesAsync(IReadOnlyList<(Guid Id, int Attempts, Outcome Outcome)> written, DateTimeOffset now)
     {
-        var afterLastSuccess = outcomes.Count - 1 - outcomes.ToList().FindLastIndex(o => o.Succeeded);
-        var subscription = db.Set<WebhookSubscription>().Where(s => s.Id == subscriptionId);
-        if (afterLastSuccess < outcomes.Count)
+        foreach (var alike in written.Where(d => d.Outcome.Succeeded).GroupBy(d => d.Outcome.Status))
         {
-            await subscription.Where(s => s.ConsecutiveFailures != afterLastSuccess)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, afterLastSuccess), CancellationToken.None);
+            var (ids, took) = Rows(alike);
+            await db.Set<WebhookDelivery>().Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, WebhookDeliveryStatus.Delivered).SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                .SetProperty(d => d.LastAttemptAt, now).SetProperty(d => d.DeliveredAt, now)
+                .SetProperty(d => d.ResponseStatus, alike.Key).SetProperty(d => d.DurationMs, took)
+                .SetProperty(d => d.LastError, (string?)null)
+                .SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
         }
-        else
+        foreach (var alike in written.Where(d => !d.Outcome.Succeeded).GroupBy(d => (d.Attempts, d.Outcome.Status, d.Outcome.Error)))
         {
-            await subscription.ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, x => x.ConsecutiveFailures + afterLastSuccess), CancellationToken.None);
+            var (ids, took) = Rows(alike);
+            var (attempts, status, error) = alike.Key;
+            var delay = RetrySchedule.NextDelay(attempts, settings.MaxAttempts, settings.RetryDelay, settings.MaxRetryDelay);
+            foreach (var failed in alike)
+            {
+                logger.LogWarning("Webhook delivery {DeliveryId} failed (attempt {Attempts}){Next}: {Error}",
+                    failed.Id, attempts, delay is null ? ", given up" : $", next in {delay}", error);
+            }
+            await db.Set<WebhookDelivery>().Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, delay is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending)
+                .SetProperty(d => d.Attempts, attempts).SetProperty(d => d.LastAttemptAt, now)
+                .SetProperty(d => d.NextAttemptAt, now + (delay ?? TimeSpan.Zero))
+                .SetProperty(d => d.ResponseStatus, status).SetProperty(d => d.DurationMs, took)
+                .SetProperty(d => d.LastError, error)
+                .SetProperty(d => d.ClaimedBy, (string?)null).SetProperty(d => d.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
         }
-        if (afterLastSuccess > 0)
+    }
+
+    /// <summary>
+    /// The ids of some deliveries, and how long each one's post took as one expression for the update of them all:
+    /// <c>CASE WHEN Id = @id0 THEN @ms0 WHEN …</c>, every value a parameter, so each size of group is compiled once.
+    /// </summary>
+    private static (List<Guid> Ids, Expression<Func<WebhookDelivery, int?>> Took) Rows(IEnumerable<(Guid Id, int Attempts, Outcome Outcome)> rows)
+    {
+        var list = rows.ToList();
+        var delivery = Expression.Parameter(typeof(WebhookDelivery), "d");
+        var id = Expression.Property(delivery, nameof(WebhookDelivery.Id));
+        Expression took = Expression.Constant(null, typeof(int?));
+        for (var i = list.Count - 1; i >= 0; i--)
         {
-            await DisableIfFailingAsync(subscriptionId, outcomes[^1].Error, ct);
+            var row = new Took(list[i].Id, list[i].Outcome.Milliseconds);
+            // A member of a captured object, not a constant: EF Core sends it as a parameter.
+            Expression<Func<Guid>> rowId = () => row.Id;
+            Expression<Func<int?>> rowMs = () => row.Milliseconds;
+            took = Expression.Condition(Expression.Equal(id, rowId.Body), rowMs.Body, took);
         }
+        return (list.ConvertAll(r => r.Id), Expression.Lambda<Func<WebhookDelivery, int?>>(took, delivery));
+    }
+
+    private sealed record Took(Guid Id, int? Milliseconds);
+
+    /// <summary>
+    /// Brings each subscription's count of failures in a row up to date with a batch's outcomes, in their order: a
+    /// success resets it, each failure after the last success adds one. Subscriptions that end the batch alike share
+    /// one update.
+    /// </summary>
+    private async Task CountFailuresAsync(IReadOnlyList<Claimed> batch, IReadOnlyList<Outcome> outcomes)
+    {
+        var counts = batch.Zip(outcomes).GroupBy(d => d.First.SubscriptionId).Select(subscription =>
+        {
+            var inOrder = subscription.Select(d => d.Second).ToList();
+            var afterLastSuccess = inOrder.Count - 1 - inOrder.FindLastIndex(o => o.Succeeded);
+            return (Id: subscription.Key, Reset: afterLastSuccess < inOrder.Count, AfterLastSuccess: afterLastSuccess);
+        });
+        foreach (var alike in counts.GroupBy(c => (c.Reset, c.AfterLastSuccess)))
+        {
+            var ids = alike.Select(c => c.Id).ToList();
+            var (reset, afterLastSuccess) = alike.Key;
+            var subscriptions = db.Set<WebhookSubscription>().Where(s => ids.Contains(s.Id));
+            if (reset)
+            {
+                await subscriptions.Where(s => s.ConsecutiveFailures != afterLastSuccess)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, afterLastSuccess), CancellationToken.None);
+            }
+            else
+            {
+                await subscriptions.ExecuteUpdateAsync(s => s.SetProperty(x => x.ConsecutiveFailures, x => x.ConsecutiveFailures + afterLastSuccess), CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>What a subscription turned off after <paramref name="failures"/> failed attempts in a row says about it.</summary>
+    public static string TurnedOffReason(int failures, string? lastError)
+    {
+        var reason = $"Turned off after {failures} failed attempts in a row. The last: {lastError}";
+        return reason.Length > WebhookSubscription.ReasonMaxLength ? reason[..WebhookSubscription.ReasonMaxLength] : reason;
     }
 
     /// <summary>
@@ -214,11 +275,7 @@ public sealed class WebhookSender(
     /// </summary>
     private async Task DisableIfFailingAsync(Guid subscriptionId, string? lastError, CancellationToken ct)
     {
-        var reason = $"Turned off after {settings.DisableAfterFailures} failed attempts in a row. The last: {lastError}";
-        if (reason.Length > WebhookSubscription.ReasonMaxLength)
-        {
-            reason = reason[..WebhookSubscription.ReasonMaxLength];
-        }
+        var reason = TurnedOffReason(settings.DisableAfterFailures, lastError);
         var turnedOff = await db.Set<WebhookSubscription>()
             .Where(s => s.Id == subscriptionId && s.IsEnabled && s.ConsecutiveFailures >= settings.DisableAfterFailures)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsEnabled, false).SetProperty(x => x.DisabledReason, reason), CancellationToken.None);
