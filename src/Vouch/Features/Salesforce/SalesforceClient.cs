@@ -84,8 +84,8 @@ public sealed class SalesforceClient(IHttpClientFactory clients, SalesforceSetti
 
     private sealed record CreateResult(string? Id, bool Success);
 
-    /// <summary>Signs in now, so an admin sees at once whether the connection works.</summary>
-    public async Task CheckAsync(CancellationToken ct) => await SignInAsync(null, ct);
+    /// <summary>Signs in anew, so an admin sees at once whether the connection works as configured now.</summary>
+    public async Task CheckAsync(CancellationToken ct) => await SignInAsync(_session, ct);
 
     /// <summary>
     /// Sends a call with the session's token. When Salesforce says the session ended, signs in again and sends it once
@@ -119,7 +119,7 @@ public sealed class SalesforceClient(IHttpClientFactory clients, SalesforceSetti
         }
     }
 
-    /// <summary>Asks for a token, unless another call already replaced the <paramref name="expired"/> one.</summary>
+    /// <summary>Asks for a token, unless another call already replaced the <paramref name="expired"/> one (or, with none expired, got one).</summary>
     private async Task<Session> SignInAsync(Session? expired, CancellationToken ct)
     {
         await _signIn.WaitAsync(ct);

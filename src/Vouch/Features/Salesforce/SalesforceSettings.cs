@@ -11,9 +11,10 @@ public enum SalesforceFlow { JwtBearer, ClientCredentials }
 /// The connection to a Salesforce org (<c>Salesforce:*</c>). The connection and its secrets live in configuration
 /// (environment variables or a secret store), never in the database and never on a page; they are read and checked at
 /// start, so a wrong value stops the app with its name rather than failing the first sync. What to sync and when is
-/// the admin's, on the Salesforce page (<see cref="SalesforceSync"/>).
+/// the admin's, on the Salesforce page (<see cref="SalesforceSync"/>). A class, not a record, so that nothing prints the
+/// secret by printing the settings.
 /// </summary>
-public sealed partial record SalesforceSettings
+public sealed partial class SalesforceSettings
 {
     /// <summary>Where tokens are asked for: <c>https://login.salesforce.com</c>, a sandbox's, or the org's My Domain (required for client credentials).</summary>
     public Uri? LoginUrl { get; init; }

@@ -123,7 +123,8 @@ public sealed partial class SalesforceSyncJob(
 
 /// <summary>One sync: the pull, then the pushes, with the run's progress written as it goes so any instance's page shows it.</summary>
 public sealed class SalesforceSyncRunner(
-    VouchDbContext db, SalesforcePull pull, SalesforcePushes pushes, SalesforceClient client, SalesforceSettings settings, AuditActor actor, TimeProvider clock)
+    VouchDbContext db, SalesforcePull pull, SalesforcePushes pushes, SalesforceClient client, SalesforceSettings settings, AuditActor actor, TimeProvider clock,
+    ILogger<SalesforceSyncRunner> logger)
 {
     public async Task<SalesforceSyncRun> RunAsync(
         SalesforceSync options, SalesforceTrigger trigger, Guid? startedById, Func<Task> stillHere, CancellationToken ct)
@@ -169,6 +170,14 @@ public sealed class SalesforceSyncRunner(
         {
             run.Status = SalesforceRunStatus.Failed;
             run.Error = Shorten(e is SalesforceException refused ? $"Salesforce refused: {refused.ErrorCode}: {refused.Reason}" : $"Salesforce could not be reached: {e.Message}");
+        }
+#pragma warning disable CA1031 // Whatever stopped it, the run must say it failed rather than seem to run on; what was saved stays.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            logger.LogError(e, "Salesforce sync {RunId} stopped", run.Id);
+            run.Status = SalesforceRunStatus.Failed;
+            run.Error = Shorten($"The sync stopped on an unexpected error ({e.GetType().Name}); what it saved is kept and the next sync goes on from there.");
         }
         finally
         {
