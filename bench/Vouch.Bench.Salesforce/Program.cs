@@ -1,5 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Vouch.Features.Import;
+using Vouch.Features.Salesforce;
 using Vouch.Testing;
 
 // vouch-bench-salesforce --work DIR [--accounts 10000] [--contacts 90000]
@@ -10,6 +15,8 @@ using Vouch.Testing;
 // DIR/salesforce-key.pem). Prints "ready", then reads commands from stdin:
 //   change  every account's NumberOfEmployees and every contact's Title and Phone change in the org and in the export;
 //           prints "changed N"
+//   read    reads every record of the objects the sync pulls through the app's SalesforceClient, as the pull does, but
+//           imports nothing: the share of a pull that is HTTP and JSON. Prints "read N records in S s"
 //   quit    stops; so does the end of stdin, so the org never outlives the script that started it.
 var options = new Dictionary<string, string>();
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -23,7 +30,7 @@ var export = Path.Combine(work, "export");
 Directory.CreateDirectory(export);
 
 await using var org = await SalesforceStandIn.StartAsync(new SalesforceStandInOptions { PageSize = 2000 });
-var data = Org.Generate(accountCount, contactCount, new Random(20261204));
+var data = OrgRecords.Generate(accountCount, contactCount, new Random(20261204));
 var accountIds = org.AddMany("Account", data.Accounts.Select(a => a.Fields()));
 for (var i = 0; i < accountIds.Count; i++)
 {
@@ -69,17 +76,45 @@ while (await Console.In.ReadLineAsync() is { } command)
             await data.WriteExportAsync(export, org.IntegrationUserId);
             Console.WriteLine($"changed {changed}");
             break;
+        case "read":
+            var (records, seconds) = await ReadAllAsync(org);
+            Console.WriteLine($"read {records} records in {seconds.ToString("F1", CultureInfo.InvariantCulture)} s");
+            break;
         case "quit":
             return;
         case "":
             break;
         default:
-            Console.WriteLine($"unknown command '{command}'; say change or quit");
+            Console.WriteLine($"unknown command '{command}'; say change, read or quit");
             break;
     }
 }
 
-internal sealed class Org(List<AccountRecord> accounts, List<ContactRecord> contacts)
+// The pull's queries with no cursor, read page by page and dropped.
+static async Task<(int Records, double Seconds)> ReadAllAsync(SalesforceStandIn org)
+{
+    using var key = RSA.Create();
+    key.ImportFromPem(org.PrivateKeyPem);
+    using var http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+    var client = new SalesforceClient(http.GetRequiredService<IHttpClientFactory>(), new SalesforceSettings
+    {
+        LoginUrl = new Uri(org.LoginUrl), ClientId = org.ClientId, Username = org.Username, PrivateKey = key, AllowHttp = true,
+    }, TimeProvider.System);
+    var started = Stopwatch.GetTimestamp();
+    var records = 0;
+    foreach (var table in ImportTables.All)
+    {
+        var fields = table.SalesforceColumns.Keys.Append("SystemModstamp");
+        var users = table == ImportTables.Users;
+        await foreach (var page in client.QueryAsync(Soql.ChangedSince(table.SalesforceObject, users ? fields : fields.Append("IsDeleted"), null), !users, CancellationToken.None))
+        {
+            records += page.Records.Count;
+        }
+    }
+    return (records, Stopwatch.GetElapsedTime(started).TotalSeconds);
+}
+
+internal sealed class OrgRecords(List<AccountRecord> accounts, List<ContactRecord> contacts)
 {
     // Salesforce saves a DML call of up to 200 records in one transaction, so that many share one SystemModstamp.
     private const int RecordsPerSave = 200;
@@ -134,7 +169,7 @@ internal sealed class Org(List<AccountRecord> accounts, List<ContactRecord> cont
     public List<AccountRecord> Accounts => accounts;
     public List<ContactRecord> Contacts => contacts;
 
-    public static Org Generate(int accountCount, int contactCount, Random random)
+    public static OrgRecords Generate(int accountCount, int contactCount, Random random)
     {
         if (accountCount < 1 && contactCount > 0)
         {
@@ -174,7 +209,7 @@ internal sealed class Org(List<AccountRecord> accounts, List<ContactRecord> cont
                 Phone = $"+1 555 {random.Next(100, 1000)} {random.Next(10_000):D4}",
             });
         }
-        return new Org(accounts, contacts);
+        return new OrgRecords(accounts, contacts);
     }
 
     /// <summary>Changes every record in the org, as a bulk update of 200 records a call would, and here. Returns how many.</summary>
