@@ -63,6 +63,14 @@ await File.WriteAllLinesAsync(Path.Combine(work, "salesforce.env"),
     $"Salesforce__PrivateKeyFile={keyFile}",
     "Salesforce__AllowHttp=true",
 ]);
+// The app keeps its key and client for its lifetime; so does this, since the token library caches signers by key.
+using var signingKey = RSA.Create();
+signingKey.ImportFromPem(org.PrivateKeyPem);
+await using var http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+var client = new SalesforceClient(http.GetRequiredService<IHttpClientFactory>(), new SalesforceSettings
+{
+    LoginUrl = new Uri(org.LoginUrl), ClientId = org.ClientId, Username = org.Username, PrivateKey = signingKey, AllowHttp = true,
+}, TimeProvider.System);
 Console.WriteLine($"ready: {data.Accounts.Count} accounts, {data.Contacts.Count} contacts at {org.LoginUrl}");
 
 var round = 0;
@@ -77,7 +85,7 @@ while (await Console.In.ReadLineAsync() is { } command)
             Console.WriteLine($"changed {changed}");
             break;
         case "read":
-            var (records, seconds) = await ReadAllAsync(org);
+            var (records, seconds) = await ReadAllAsync(client);
             Console.WriteLine($"read {records} records in {seconds.ToString("F1", CultureInfo.InvariantCulture)} s");
             break;
         case "quit":
@@ -91,15 +99,8 @@ while (await Console.In.ReadLineAsync() is { } command)
 }
 
 // The pull's queries with no cursor, read page by page and dropped.
-static async Task<(int Records, double Seconds)> ReadAllAsync(SalesforceStandIn org)
+static async Task<(int Records, double Seconds)> ReadAllAsync(SalesforceClient client)
 {
-    using var key = RSA.Create();
-    key.ImportFromPem(org.PrivateKeyPem);
-    using var http = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-    var client = new SalesforceClient(http.GetRequiredService<IHttpClientFactory>(), new SalesforceSettings
-    {
-        LoginUrl = new Uri(org.LoginUrl), ClientId = org.ClientId, Username = org.Username, PrivateKey = key, AllowHttp = true,
-    }, TimeProvider.System);
     var started = Stopwatch.GetTimestamp();
     var records = 0;
     foreach (var table in ImportTables.All)
