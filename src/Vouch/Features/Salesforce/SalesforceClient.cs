@@ -56,19 +56,34 @@ public sealed class SalesforceClient(IHttpClientFactory clients, SalesforceSetti
     /// </summary>
     public async IAsyncEnumerable<SalesforcePage> QueryAsync(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken ct)
     {
-        var path = $"/services/data/{settings.ApiVersion}/{(includeDeleted ? "queryAll" : "query")}?q={Uri.EscapeDataString(soql)}";
-        while (path is not null)
+        Task<(SalesforcePage Page, string? Next)>? reading = ReadAsync($"/services/data/{settings.ApiVersion}/{(includeDeleted ? "queryAll" : "query")}?q={Uri.EscapeDataString(soql)}", ct);
+        try
         {
-            var page = await SendAsync(() =>
+            while (reading is not null)
             {
-                var request = new HttpRequestMessage(HttpMethod.Get, path);
-                request.Headers.Add("Sforce-Query-Options", $"batchSize={settings.PageSize}");
-                return request;
-            }, ReadPageAsync, ct);
-            yield return page.Page;
-            path = page.Next;
+                var (page, next) = await reading;
+                // The next page is read while the caller saves this one, so reading adds nothing to a long pull.
+                reading = next is null ? null : ReadAsync(next, ct);
+                yield return page;
+            }
+        }
+        finally
+        {
+            if (reading is not null)
+            {
+                // A caller that stops early leaves a read under way: it is let finish, and what it found is dropped.
+                await reading.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
     }
+
+    private Task<(SalesforcePage Page, string? Next)> ReadAsync(string path, CancellationToken ct) =>
+        SendAsync(() =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Sforce-Query-Options", $"batchSize={settings.PageSize}");
+            return request;
+        }, ReadPageAsync, ct);
 
     /// <summary>Creates a record of <paramref name="sObject"/> and returns its id.</summary>
     public async Task<string> CreateAsync(string sObject, IReadOnlyDictionary<string, object?> fields, CancellationToken ct)
