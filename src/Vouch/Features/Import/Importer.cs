@@ -13,8 +13,8 @@ public sealed record ImportSource(TableImporter Table, RowSource Rows);
 public sealed record ImportProgress(string File, int RowsDone, int RowsTotal, ImportReport Report);
 
 /// <summary>
-/// Brings accounts, contacts, opportunities, contact roles and CRM user ids from files into the inventory, each kind
-/// through its <see cref="TableImporter"/>.
+/// Brings accounts, contacts, opportunities, contact roles and CRM user ids from files, or from a CRM's API (the
+/// Salesforce sync), into the inventory, each kind through its <see cref="TableImporter"/>.
 /// Rows are matched to existing records by CRM id (or by name or email when the file has none), so importing a file
 /// again updates in place; a value is only written when it differs, so an unchanged row changes nothing, audits
 /// nothing and keeps its version. Rows are saved in batches, each batch one transaction; when a batch fails, its rows
@@ -101,7 +101,7 @@ public sealed class Importer(VouchDbContext db)
 
     private static Task Report(Func<ImportProgress, Task>? progress, ImportProgress value) => progress?.Invoke(value) ?? Task.CompletedTask;
 
-    /// <summary>Rows of one file waiting to be saved together.</summary>
+    /// <summary>Rows of one source waiting to be saved together.</summary>
     private sealed class Batch(ImportRun run, TableImporter table, RowSource source, ImportReport report)
     {
         private readonly List<RowReader> _rows = [];
