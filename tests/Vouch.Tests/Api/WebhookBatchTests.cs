@@ -13,8 +13,9 @@ using Vouch.Tests.Infrastructure;
 namespace Vouch.Tests.Api;
 
 /// <summary>
-/// One batch of deliveries whose posts end differently: the outcomes are written together, and each delivery must still
-/// show its own answer, attempts, time taken and next try, and each subscription its own failures in a row.
+/// Deliveries whose posts end differently: the outcomes that finish together are written together, and each delivery must
+/// still show its own answer, attempts, time taken and next try, and each subscription its own failures in a row. A post
+/// that waits for its timeout holds back nobody else's outcome.
 /// </summary>
 public sealed class WebhookBatchTests(WebhookBatchTests.App app) : IClassFixture<WebhookBatchTests.App>
 {
@@ -82,18 +83,20 @@ public sealed class WebhookBatchTests(WebhookBatchTests.App app) : IClassFixture
             .Where(d => d.Event!.Summary == "A batch test.").ToDictionaryAsync(d => d.Id, Ct));
         Assert.Equal(6, rows.Count);
         Assert.All(rows.Values, d => Assert.Null(d.ClaimedBy));
-        Assert.Single(rows.Values.Select(d => d.LastAttemptAt).Distinct());
-        var at = rows[first].LastAttemptAt!.Value;
+        // The five quick answers were written without waiting for the post that timed out.
+        var timedOutAt = rows[timedOut].LastAttemptAt!.Value;
+        Assert.All(new[] { first, second, toTeams, retried, givenUp }, id => Assert.True(rows[id].LastAttemptAt <= timedOutAt.AddSeconds(-0.5),
+            $"A quick answer was written at {rows[id].LastAttemptAt:O}, the timed-out post at {timedOutAt:O}."));
 
-        Assert.Equal((WebhookDeliveryStatus.Delivered, 1, 200, at, null), Outcome(rows[first]));
-        Assert.Equal((WebhookDeliveryStatus.Delivered, 1, 200, at, null), Outcome(rows[second]));
-        Assert.Equal((WebhookDeliveryStatus.Delivered, 1, 202, at, null), Outcome(rows[toTeams]));
-        Assert.Equal((WebhookDeliveryStatus.Pending, 1, 500, at + App.RetryDelay, "The endpoint answered 500 Internal Server Error: database is down"),
+        Assert.Equal((WebhookDeliveryStatus.Delivered, 1, 200, TimeSpan.Zero, null), Outcome(rows[first]));
+        Assert.Equal((WebhookDeliveryStatus.Delivered, 1, 200, TimeSpan.Zero, null), Outcome(rows[second]));
+        Assert.Equal((WebhookDeliveryStatus.Delivered, 1, 202, TimeSpan.Zero, null), Outcome(rows[toTeams]));
+        Assert.Equal((WebhookDeliveryStatus.Pending, 1, 500, App.RetryDelay, "The endpoint answered 500 Internal Server Error: database is down"),
             Outcome(rows[retried]));
-        Assert.Equal((WebhookDeliveryStatus.Failed, App.MaxAttempts, 500, at, "The endpoint answered 500 Internal Server Error: database is down"),
+        Assert.Equal((WebhookDeliveryStatus.Failed, App.MaxAttempts, 500, TimeSpan.Zero, "The endpoint answered 500 Internal Server Error: database is down"),
             Outcome(rows[givenUp]));
-        Assert.Equal((WebhookDeliveryStatus.Pending, 1, null, at + App.RetryDelay, "The endpoint did not answer within 1 s."), Outcome(rows[timedOut]));
-        Assert.All(new[] { first, second, toTeams }, id => Assert.Equal(at, rows[id].DeliveredAt));
+        Assert.Equal((WebhookDeliveryStatus.Pending, 1, null, App.RetryDelay, "The endpoint did not answer within 1 s."), Outcome(rows[timedOut]));
+        Assert.All(new[] { first, second, toTeams }, id => Assert.Equal(rows[id].LastAttemptAt, rows[id].DeliveredAt));
         // Each row has the time of its own post: the one that waited for the timeout took a second, the others far less.
         Assert.InRange(rows[timedOut].DurationMs!.Value, 1_000, 5_000);
         Assert.All(new[] { first, second, toTeams, retried, givenUp }, id => Assert.InRange(rows[id].DurationMs!.Value, 0, 999));
@@ -104,8 +107,46 @@ public sealed class WebhookBatchTests(WebhookBatchTests.App app) : IClassFixture
         Assert.Equal(1, await FailuresInARowAsync(admin, $"/api/v1/webhooks/{slow}"));
     }
 
-    private static (WebhookDeliveryStatus, int, int?, DateTimeOffset, string?) Outcome(WebhookDelivery d) =>
-        (d.Status, d.Attempts, d.ResponseStatus, d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt : d.LastAttemptAt!.Value, d.LastError);
+    [Fact]
+    public async Task TwoInstancesSendingAtOncePostEveryDeliveryExactlyOnce()
+    {
+        // More than one instance keeps under way, so each claims again as its posts finish.
+        const int Count = WebhookSender.UnderWayAtMost * 3;
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var receiver = await SubscribeAsync(admin, "Shared receiver", "/ok/two-instances");
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var events = Enumerable.Range(0, Count).Select(i => new WebhookEvent
+            {
+                Type = WebhookEventTypes.IdeaStatusChanged, OccurredAt = DateTimeOffset.UtcNow, Payload = $"{{\"n\":{i}}}", Summary = $"Change {i}",
+            }).ToList();
+            db.AddRange(events);
+            db.AddRange(events.Select(e => WebhookEvents.Delivery(receiver, e, DateTimeOffset.UtcNow.AddSeconds(-1))));
+            await db.SaveChangesAsync(Ct);
+        });
+
+        using var start = new Barrier(2);
+        var sentBy = await Task.WhenAll(new[] { "instance-a", "instance-b" }.Select(instance => Task.Run(async () =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var sender = scope.ServiceProvider.GetRequiredService<WebhookSender>();
+            start.SignalAndWait(Ct);
+            return await sender.SendDueAsync(instance, Ct);
+        }, Ct)));
+
+        Assert.Equal(Count, sentBy.Sum());
+        var posted = app.Receiver.Requests.Where(r => r.Path == "/ok/two-instances").Select(r => r.Body).ToList();
+        Assert.Equal(Count, posted.Count);
+        Assert.Equal(Count, posted.Distinct().Count());
+        var delivered = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Set<WebhookDelivery>()
+            .CountAsync(d => d.SubscriptionId == receiver && d.Status == WebhookDeliveryStatus.Delivered && d.Attempts == 1 && d.ClaimedBy == null, Ct));
+        Assert.Equal(Count, delivered);
+    }
+
+    /// <summary>A delivery's state, attempts, answer, wait from its last attempt to its next (none once done) and error.</summary>
+    private static (WebhookDeliveryStatus, int, int?, TimeSpan, string?) Outcome(WebhookDelivery d) =>
+        (d.Status, d.Attempts, d.ResponseStatus, d.Status == WebhookDeliveryStatus.Pending ? d.NextAttemptAt - d.LastAttemptAt!.Value : TimeSpan.Zero, d.LastError);
 
     private async Task<Guid> SubscribeAsync(HttpClient admin, string name, string path)
     {

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Linq.Expressions;
+using System.Numerics;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
@@ -13,42 +15,72 @@ using Vouch.Features.Notifications;
 namespace Vouch.Features.Webhooks;
 
 /// <summary>
-/// Posts the deliveries that are due. Several instances may run it against one database: each round claims a batch with
-/// one conditional update, which the database checks row by row (PostgreSQL re-checks a row another instance locked,
-/// SQLite has one writer), so a delivery is posted by one instance at a time. The posts of a batch go out together;
-/// their outcomes are written when all have answered or timed out.
+/// Posts the deliveries that are due. Several instances may run it against one database: each round claims deliveries
+/// with one conditional update, which the database checks row by row (PostgreSQL re-checks a row another instance locked,
+/// SQLite has one writer), so a delivery is posted by one instance at a time. Up to <see cref="UnderWayAtMost"/> posts
+/// are under way at once; as they finish, a round writes their outcomes and claims as many more in one transaction, so a
+/// slow endpoint holds back only its own deliveries, and the database sees one write a round.
 /// </summary>
 public sealed class WebhookSender(
     VouchDbContext db, IHttpClientFactory http, IDataProtectionProvider protection, WebhookSettings settings, EmailSettings email, TimeProvider clock,
     ILogger<WebhookSender> logger)
 {
     public const string HttpClientName = "webhooks";
-    public const int BatchSize = 100;
+
+    /// <summary>How many deliveries one instance has claimed and not yet written the outcome of, at most.</summary>
+    public const int UnderWayAtMost = 100;
+
     private const int PostsAtOnce = 50;
     private const int ResponseShown = 300;
 
-    /// <summary>Far longer than a batch's posts take, each bounded by <see cref="WebhookSettings.Timeout"/>.</summary>
+    /// <summary>
+    /// The least time from one round to the next while posts are under way: the outcomes that finish meanwhile share the
+    /// round's write, which on SQLite waits in line with every save the app makes.
+    /// </summary>
+    private static readonly TimeSpan RoundEvery = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Far longer than a post takes, each bounded by <see cref="WebhookSettings.Timeout"/>.</summary>
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
 
     private readonly IDataProtector _secrets = WebhookSecrets.Protector(protection);
 
-    /// <summary>Posts what is due, a batch at a time, until nothing is; how many were delivered.</summary>
+    /// <summary>Posts what is due until nothing is and every post has been answered; how many were delivered.</summary>
     public async Task<int> SendDueAsync(string instance, CancellationToken ct)
     {
+        var finished = Channel.CreateUnbounded<Posted>(new UnboundedChannelOptions { SingleReader = true });
+        using var posts = new SemaphoreSlim(PostsAtOnce);
+        var underWay = 0;
         var delivered = 0;
-        while (await ClaimAsync(instance, ct) is { Count: > 0 } batch)
+        while (true)
         {
-            var outcomes = new Outcome[batch.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = PostsAtOnce, CancellationToken = ct },
-                async (i, token) => outcomes[i] = await PostAsync(batch[i], token));
-            delivered += outcomes.Count(o => o.Succeeded);
-            await RecordAsync(batch, outcomes);
-            foreach (var failing in batch.Zip(outcomes).GroupBy(d => d.First.SubscriptionId).Where(s => !s.Last().Second.Succeeded))
+            var round = Stopwatch.StartNew();
+            var done = new List<Posted>();
+            while (finished.Reader.TryRead(out var posted))
             {
-                await DisableIfFailingAsync(failing.Key, failing.Last().Second.Error, ct);
+                done.Add(posted);
+            }
+            underWay -= done.Count;
+            delivered += done.Count(d => d.Outcome.Succeeded);
+            var claimed = await RecordAndClaimAsync(instance, done, UnderWayAtMost - underWay, ct);
+            foreach (var delivery in claimed)
+            {
+                underWay++;
+                _ = PostInTurnAsync(delivery, posts, finished.Writer, ct);
+            }
+            foreach (var failing in done.GroupBy(d => d.Delivery.SubscriptionId).Where(s => !s.Last().Outcome.Succeeded))
+            {
+                await DisableIfFailingAsync(failing.Key, failing.Last().Outcome.Error, ct);
+            }
+            if (underWay == 0)
+            {
+                return delivered;
+            }
+            await finished.Reader.WaitToReadAsync(ct);
+            if (RoundEvery - round.Elapsed is { Ticks: > 0 } rest)
+            {
+                await Task.Delay(rest, clock, ct);
             }
         }
-        return delivered;
     }
 
     /// <summary>Deletes deliveries done long ago, and events no delivery needs any more.</summary>
@@ -62,16 +94,38 @@ public sealed class WebhookSender(
     private sealed record Claimed(Guid Id, int Attempts, Guid SubscriptionId, WebhookKind Kind, string Url, string ProtectedSecret,
         Guid EventId, string Payload, string Summary, string? Link);
 
+    private sealed record Posted(Claimed Delivery, Outcome Outcome);
+
     private sealed record Outcome(bool Succeeded, int? Status, int Milliseconds, string? Error)
     {
         public string? Error { get; } = Error is { Length: > WebhookDelivery.ErrorMaxLength } ? Error[..WebhookDelivery.ErrorMaxLength] : Error;
     }
 
-    private async Task<List<Claimed>> ClaimAsync(string instance, CancellationToken ct)
+    /// <summary>
+    /// Writes how the finished posts went and claims up to <paramref name="room"/> more. With outcomes to write, both are
+    /// one transaction, which on SQLite takes the writer at its start (Microsoft.Data.Sqlite begins immediate), so the
+    /// claim reads what every other writer has committed.
+    /// </summary>
+    private async Task<List<Claimed>> RecordAndClaimAsync(string instance, List<Posted> done, int room, CancellationToken ct)
+    {
+        if (done.Count == 0)
+        {
+            return await ClaimAsync(instance, room, ct);
+        }
+        // Written whatever the caller's token says: the posts happened, and leaving the claims would only delay a retry.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        await WriteOutcomesAsync(done, clock.GetUtcNow());
+        await CountFailuresAsync(done);
+        var claimed = ct.IsCancellationRequested ? [] : await ClaimAsync(instance, room, CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return claimed;
+    }
+
+    private async Task<List<Claimed>> ClaimAsync(string instance, int room, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var claim = $"{instance}:{Guid.NewGuid():N}";
-        var due = await Due(now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(BatchSize).ToListAsync(ct);
+        var due = await Due(now).OrderBy(d => d.NextAttemptAt).Select(d => d.Id).Take(room).ToListAsync(ct);
         if (due.Count == 0)
         {
             // A round with nothing due writes nothing: on SQLite every write waits for the one writer.
@@ -95,6 +149,29 @@ public sealed class WebhookSender(
     private IQueryable<WebhookDelivery> Due(DateTimeOffset now) => db.Set<WebhookDelivery>().Where(d =>
         d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil < now)
         && db.Set<WebhookSubscription>().Any(s => s.Id == d.SubscriptionId && s.IsEnabled));
+
+    /// <summary>
+    /// Posts one delivery when one of the <see cref="PostsAtOnce"/> places is free and hands its outcome to the round. A
+    /// post stopped by the app's shutdown hands nothing: its claim runs out and another round posts it again.
+    /// </summary>
+    private async Task PostInTurnAsync(Claimed delivery, SemaphoreSlim posts, ChannelWriter<Posted> finished, CancellationToken ct)
+    {
+        try
+        {
+            await posts.WaitAsync(ct);
+            try
+            {
+                finished.TryWrite(new Posted(delivery, await PostAsync(delivery, ct)));
+            }
+            finally
+            {
+                posts.Release();
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
 
     private async Task<Outcome> PostAsync(Claimed delivery, CancellationToken ct)
     {
@@ -160,25 +237,12 @@ public sealed class WebhookSender(
     }
 
     /// <summary>
-    /// Writes how each delivery of a batch went (delivered, to be tried again after a wait, or given up) and brings each
-    /// subscription's count of failures in a row up to date, in one transaction: on SQLite the writer is taken once per
-    /// batch rather than once per delivery, and every change of a status waits for the same writer.
-    /// </summary>
-    private async Task RecordAsync(IReadOnlyList<Claimed> batch, IReadOnlyList<Outcome> outcomes)
-    {
-        // Written whatever the caller's token says: the posts happened, and leaving the claims would only delay a retry.
-        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        await WriteOutcomesAsync([.. batch.Zip(outcomes, (delivery, outcome) => (delivery.Id, delivery.Attempts + 1, outcome))], clock.GetUtcNow());
-        await CountFailuresAsync(batch, outcomes);
-        await transaction.CommitAsync(CancellationToken.None);
-    }
-
-    /// <summary>
-    /// The outcomes of a batch in as few updates as they allow: one for all delivered with the same answer, one for all
+    /// The outcomes of a round in as few updates as they allow: one for all delivered with the same answer, one for all
     /// that failed alike at the same attempt (so they wait alike). How long each post took is set row by row in them.
     /// </summary>
-    private async Task WriteOutcomesAsync(IReadOnlyList<(Guid Id, int Attempts, Outcome Outcome)> written, DateTimeOffset now)
+    private async Task WriteOutcomesAsync(IReadOnlyList<Posted> done, DateTimeOffset now)
     {
+        var written = done.Select(d => (d.Delivery.Id, Attempts: d.Delivery.Attempts + 1, d.Outcome)).ToList();
         foreach (var alike in written.Where(d => d.Outcome.Succeeded).GroupBy(d => d.Outcome.Status))
         {
             var (ids, took) = Rows(alike);
@@ -211,11 +275,17 @@ public sealed class WebhookSender(
 
     /// <summary>
     /// The ids of some deliveries, and how long each one's post took as one expression for the update of them all:
-    /// <c>CASE WHEN Id = @id0 THEN @ms0 WHEN …</c>, every value a parameter, so each size of group is compiled once.
+    /// <c>CASE WHEN Id = @id0 THEN @ms0 WHEN …</c>, every value a parameter. A round's groups come in every size, so the
+    /// expression is padded to the next power of two with rows no delivery has: EF Core compiles a few shapes, not one a size.
     /// </summary>
     private static (List<Guid> Ids, Expression<Func<WebhookDelivery, int?>> Took) Rows(IEnumerable<(Guid Id, int Attempts, Outcome Outcome)> rows)
     {
         var list = rows.ToList();
+        var ids = list.ConvertAll(r => r.Id);
+        while (!BitOperations.IsPow2(list.Count))
+        {
+            list.Add((Guid.Empty, 0, new Outcome(true, null, 0, null)));
+        }
         var delivery = Expression.Parameter(typeof(WebhookDelivery), "d");
         var id = Expression.Property(delivery, nameof(WebhookDelivery.Id));
         Expression took = Expression.Constant(null, typeof(int?));
@@ -227,21 +297,21 @@ public sealed class WebhookSender(
             Expression<Func<int?>> rowMs = () => row.Milliseconds;
             took = Expression.Condition(Expression.Equal(id, rowId.Body), rowMs.Body, took);
         }
-        return (list.ConvertAll(r => r.Id), Expression.Lambda<Func<WebhookDelivery, int?>>(took, delivery));
+        return (ids, Expression.Lambda<Func<WebhookDelivery, int?>>(took, delivery));
     }
 
     private sealed record Took(Guid Id, int? Milliseconds);
 
     /// <summary>
-    /// Brings each subscription's count of failures in a row up to date with a batch's outcomes, in their order: a
-    /// success resets it, each failure after the last success adds one. Subscriptions that end the batch alike share
-    /// one update.
+    /// Brings each subscription's count of failures in a row up to date with a round's outcomes, in the order the posts
+    /// finished: a success resets it, each failure after the last success adds one. Subscriptions that end the round
+    /// alike share one update.
     /// </summary>
-    private async Task CountFailuresAsync(IReadOnlyList<Claimed> batch, IReadOnlyList<Outcome> outcomes)
+    private async Task CountFailuresAsync(IReadOnlyList<Posted> done)
     {
-        var counts = batch.Zip(outcomes).GroupBy(d => d.First.SubscriptionId).Select(subscription =>
+        var counts = done.GroupBy(d => d.Delivery.SubscriptionId).Select(subscription =>
         {
-            var inOrder = subscription.Select(d => d.Second).ToList();
+            var inOrder = subscription.Select(d => d.Outcome).ToList();
             var afterLastSuccess = inOrder.Count - 1 - inOrder.FindLastIndex(o => o.Succeeded);
             return (Id: subscription.Key, Reset: afterLastSuccess < inOrder.Count, AfterLastSuccess: afterLastSuccess);
         });
