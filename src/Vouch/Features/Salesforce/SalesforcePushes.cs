@@ -75,7 +75,7 @@ public sealed class SalesforcePushes(VouchDbContext db, SalesforceClient client,
     /// <summary>Reference activities completed since pushing began, on deals that are in Salesforce, not pushed yet.</summary>
     private async Task<List<Activity>> ActivitiesAsync(DateTimeOffset since, CancellationToken ct)
     {
-        var done = await DoneWithAsync(SalesforcePushKind.Activity, ct);
+        var done = DoneWith(SalesforcePushKind.Activity);
         var completed = await db.RequestTransitions.AsNoTracking()
             .Where(t => t.To == RequestStatus.Completed && t.At >= since && !done.Contains(t.RequestId))
             .GroupBy(t => t.RequestId).Select(g => new { RequestId = g.Key, At = g.Max(t => t.At) })
@@ -108,7 +108,7 @@ public sealed class SalesforcePushes(VouchDbContext db, SalesforceClient client,
     /// <summary>Referrals made since pushing began, not pushed yet.</summary>
     private async Task<List<Lead>> ReferralsAsync(DateTimeOffset since, CancellationToken ct)
     {
-        var done = await DoneWithAsync(SalesforcePushKind.Referral, ct);
+        var done = DoneWith(SalesforcePushKind.Referral);
         return await db.Set<Referrals.Referral>().AsNoTracking()
             .Where(r => r.CreatedAt >= since && !done.Contains(r.Id))
             .OrderBy(r => r.CreatedAt).Take(MaxPerSync)
@@ -117,11 +117,12 @@ public sealed class SalesforcePushes(VouchDbContext db, SalesforceClient client,
             .ToListAsync(ct);
     }
 
-    /// <summary>What is not to be pushed again: pushed already, or refused as often as it may be.</summary>
-    private Task<List<Guid>> DoneWithAsync(SalesforcePushKind kind, CancellationToken ct) =>
-        db.Set<SalesforcePush>().AsNoTracking()
-            .Where(p => p.Kind == kind && (p.PushedAt != null || p.Attempts >= MaxAttempts))
-            .Select(p => p.SourceId).ToListAsync(ct);
+    /// <summary>
+    /// What is not to be pushed again: pushed already, or refused as often as it may be. A subquery, so the database
+    /// leaves them out (<c>NOT EXISTS</c>) however many have been pushed over the years.
+    /// </summary>
+    private IQueryable<Guid> DoneWith(SalesforcePushKind kind) =>
+        db.Set<SalesforcePush>().Where(p => p.Kind == kind && (p.PushedAt != null || p.Attempts >= MaxAttempts)).Select(p => p.SourceId);
 
     /// <summary>
     /// A Task on the opportunity (<c>WhatId</c>), completed, dated the day of the call. A custom object takes the same
