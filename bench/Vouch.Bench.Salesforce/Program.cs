@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CsvHelper;
 using Microsoft.Extensions.DependencyInjection;
 using Vouch.Features.Import;
 using Vouch.Features.Salesforce;
@@ -309,25 +310,14 @@ internal static class Csv
     /// <summary>RFC 4180, as Salesforce's Data Export writes it: every value quoted, quotes doubled, an empty value for none.</summary>
     public static string Table(string[] headers, IEnumerable<string?[]> rows)
     {
-        var text = new StringBuilder();
-        Line(text, headers);
-        foreach (var row in rows)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, CsvWriterOptions.Default with { Quoting = CsvQuoting.Always, NewLine = "\r\n" }, leaveOpen: true))
         {
-            Line(text, row);
+            foreach (var row in rows.Prepend(headers))
+            {
+                csv.WriteRecord([.. row.Select(value => value ?? "")]);
+            }
         }
         return text.ToString();
-    }
-
-    private static void Line(StringBuilder text, string?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-            text.Append('"').Append(values[i]?.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-        }
-        text.Append("\r\n");
     }
 }
