@@ -201,8 +201,9 @@ public sealed partial class DirectMessageLinks(
             errors.Add(field, $"{field} must not hold a user name or password.");
             return null;
         }
-        // Only a Microsoft host: anything else would send a user's waiting items wherever they typed. Local receivers are for tests only.
-        if (!webhookSettings.AllowHttp && !TeamsHosts.Any(h => url.Host.EndsWith(h, StringComparison.OrdinalIgnoreCase)))
+        // Only a Microsoft host: anything else would send a user's waiting items wherever they typed. A receiver on this
+        // machine is let in only where plain HTTP is (Development and tests).
+        if (!TeamsHosts.Any(h => url.Host.EndsWith(h, StringComparison.OrdinalIgnoreCase)) && !(webhookSettings.AllowHttp && url.IsLoopback))
         {
             errors.Add(field, $"{field} is on {url.Host}, which is not a Teams Workflows host; Workflows addresses end in {string.Join(", ", TeamsHosts)}.");
             return null;
