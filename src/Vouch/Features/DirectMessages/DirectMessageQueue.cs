@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Vouch.Features.Notifications;
 using Vouch.Features.Users;
 using Vouch.Hosting;
@@ -23,38 +21,19 @@ public sealed class DirectMessageSignal : JobSignal;
 /// a user of a waiting item needs no code of its own to reach their chat. A save without notifications costs a look at
 /// its tracked entries and no query. Slack messages are queued only while a bot token is configured.
 /// </summary>
-public sealed class DirectMessageQueue(SlackSettings slack, DirectMessageSignal signal, TimeProvider clock) : SaveChangesInterceptor
+public sealed class DirectMessageQueue(SlackSettings slack, DirectMessageSignal signal, TimeProvider clock) : OutboxInterceptor(signal)
 {
-    // The contexts whose save under way queues messages; weak, so a context that is never saved is not kept alive.
-    private readonly ConditionalWeakTable<DbContext, object> _queuing = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override async Task<bool> AddWorkAsync(DbContext context, CancellationToken ct)
     {
-        if (eventData.Context is { } context && NewNotifications(context) is { Count: > 0 } notifications)
+        if (NewNotifications(context) is not { Count: > 0 } notifications)
         {
-            var ids = notifications.Select(n => n.UserId).Distinct().ToList();
-            var links = await context.Set<DirectMessageLink>().AsNoTracking()
-                .Where(l => ids.Contains(l.UserId) && context.Set<User>().Any(u => u.Id == l.UserId && !u.IsDisabled))
-                .ToDictionaryAsync(l => l.UserId, cancellationToken);
-            Queue(context, notifications, links);
+            return false;
         }
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SavedChanges(eventData, result));
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is { } context && _queuing.Remove(context))
-        {
-            signal.Wake();
-        }
-        return result;
+        var ids = notifications.Select(n => n.UserId).Distinct().ToList();
+        var links = await context.Set<DirectMessageLink>().AsNoTracking()
+            .Where(l => ids.Contains(l.UserId) && context.Set<User>().Any(u => u.Id == l.UserId && !u.IsDisabled))
+            .ToDictionaryAsync(l => l.UserId, ct);
+        return Queue(context, notifications, links) > 0;
     }
 
     /// <summary>Notifications being added that have no message queued yet (a retried save must not queue twice).</summary>
@@ -66,9 +45,11 @@ public sealed class DirectMessageQueue(SlackSettings slack, DirectMessageSignal 
             .Select(e => e.Entity)];
     }
 
-    private void Queue(DbContext context, List<Notification> notifications, Dictionary<Guid, DirectMessageLink> links)
+    /// <summary>Adds a message for each notification wherever its user is linked; how many.</summary>
+    private int Queue(DbContext context, List<Notification> notifications, Dictionary<Guid, DirectMessageLink> links)
     {
         var now = clock.GetUtcNow();
+        var queued = 0;
         foreach (var notification in notifications)
         {
             if (!links.TryGetValue(notification.UserId, out var link))
@@ -80,9 +61,10 @@ public sealed class DirectMessageQueue(SlackSettings slack, DirectMessageSignal 
                 var message = DirectMessage.Queued(notification.UserId, kind, notification.Text, notification.Link, now);
                 message.NotificationId = notification.Id;
                 context.Add(message);
-                _queuing.AddOrUpdate(context, context);
+                queued++;
             }
         }
+        return queued;
     }
 
     /// <summary>Where a user with <paramref name="link"/> gets messages now: Slack only while a bot token is configured.</summary>
