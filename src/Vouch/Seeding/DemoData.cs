@@ -1,4 +1,5 @@
 using Bogus;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
@@ -23,7 +24,7 @@ namespace Vouch.Seeding;
 /// </summary>
 public sealed class DemoData(
     VouchDbContext db, UserAdministration users, IdeaExchange ideas, TimeProvider clock, IContentFileStore contentFiles, WebhookSubscriptions webhooks,
-    WebhookEvents webhookEvents)
+    WebhookEvents webhookEvents, IDataProtectionProvider protection)
 {
     public const string Password = "Vouch-demo-2026";
 
@@ -144,6 +145,8 @@ public sealed class DemoData(
         await DemoValue.SeedAsync(db, clock, ct);
         // Last: subscribed earlier, the webhooks would get a delivery for every change the demo makes as it is seeded.
         await DemoWebhooks.SeedAsync(db, webhooks, webhookEvents, clock, ct);
+        // After every notification the demo makes: linked earlier, each would queue a message.
+        await DemoDirectMessages.SeedAsync(db, protection, clock, ct);
         return true;
     }
 

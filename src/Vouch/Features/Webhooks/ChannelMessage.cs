@@ -10,7 +10,7 @@ public static class ChannelMessage
 {
     public static string For(WebhookKind kind, string summary, string? link) => kind switch
     {
-        WebhookKind.Slack => JsonSerializer.Serialize(new { text = link is null ? Escape(summary) : $"{Escape(summary)} <{link}|Open in Vouch>" }),
+        WebhookKind.Slack => JsonSerializer.Serialize(new { text = SlackText(summary, link) }),
         WebhookKind.Teams => JsonSerializer.Serialize(new
         {
             type = "message",
@@ -32,6 +32,9 @@ public static class ChannelMessage
         }),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Signed webhooks carry the event's own payload."),
     };
+
+    /// <summary>The summary in Slack's mrkdwn, with the link as "Open in Vouch": for a channel's webhook or a direct message.</summary>
+    public static string SlackText(string summary, string? link) => link is null ? Escape(summary) : $"{Escape(summary)} <{link}|Open in Vouch>";
 
     /// <summary>Slack reads &amp;, &lt; and &gt; as its own markup; a name with them must be escaped to show as written.</summary>
     private static string Escape(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal)

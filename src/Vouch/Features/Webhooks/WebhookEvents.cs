@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Vouch.Features.ActivityTypes;
 using Vouch.Features.Contacts;
 using Vouch.Features.Email;
@@ -10,6 +8,7 @@ using Vouch.Features.Ideas;
 using Vouch.Features.Import;
 using Vouch.Features.Referrals;
 using Vouch.Features.Requests;
+using Vouch.Hosting;
 
 namespace Vouch.Features.Webhooks;
 
@@ -20,48 +19,20 @@ namespace Vouch.Features.Webhooks;
 /// own to be heard. A save with none of those changes costs a look at its tracked entries and no query. Once a save
 /// with deliveries is committed, this instance's sender is woken rather than left to its next round.
 /// </summary>
-public sealed class WebhookEvents(EmailSettings email, WebhookSignal signal, TimeProvider clock) : SaveChangesInterceptor
+public sealed class WebhookEvents(EmailSettings email, WebhookSignal signal, TimeProvider clock) : OutboxInterceptor(signal)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // The contexts whose save under way adds deliveries; weak, so a context that is never saved is not kept alive.
-    private readonly ConditionalWeakTable<DbContext, object> _withDeliveries = [];
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context)
-        {
-            await AddDeliveriesAsync(context, cancellationToken);
-        }
-        return result;
-    }
-
-    // Vouch saves asynchronously; a synchronous save (a tool, a test) gets the same events.
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SavedChanges(eventData, result));
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is { } context && _withDeliveries.Remove(context))
-        {
-            signal.Wake();
-        }
-        return result;
-    }
-
-    private async Task AddDeliveriesAsync(DbContext context, CancellationToken ct)
+    protected override async Task<bool> AddWorkAsync(DbContext context, CancellationToken ct)
     {
         var events = Collect(context);
         if (events.Count == 0)
         {
-            return;
+            return false;
         }
         var subscriptions = await context.Set<WebhookSubscription>().AsNoTracking().Where(s => s.IsEnabled).Select(s => new { s.Id, s.Events }).ToListAsync(ct);
         var now = clock.GetUtcNow();
+        var added = false;
         foreach (var (type, describe) in events)
         {
             var wanting = subscriptions.Where(s => s.Events.Split(' ').Contains(type)).ToList();
@@ -72,12 +43,13 @@ public sealed class WebhookEvents(EmailSettings email, WebhookSignal signal, Tim
             // Described only now: naming the advocate or the activity may read the database, which an event nobody wants must not cost.
             var happened = await describe(ct);
             context.Add(happened);
-            _withDeliveries.AddOrUpdate(context, context);
+            added = true;
             foreach (var subscription in wanting)
             {
                 context.Add(Delivery(subscription.Id, happened, now));
             }
         }
+        return added;
     }
 
     /// <summary>A delivery of <paramref name="happened"/> to one subscription, due now.</summary>
