@@ -13,9 +13,13 @@ namespace Vouch.Data;
 /// </summary>
 public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SynchronousSaveInterceptor
 {
-    /// <summary>Values never copied into the log.</summary>
+    /// <summary>
+    /// Values never copied into the log: hashes, keys, and every value kept encrypted with the data-protection keys
+    /// (named <c>Protected…</c>, e.g. a webhook's secret or a Teams workflow's address), which the log would otherwise
+    /// keep for ever, out of reach of a key rotation.
+    /// </summary>
     private static readonly HashSet<string> s_secretProperties =
-        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "Xml"];
+        ["PasswordHash", "SecurityStamp", "ConcurrencyStamp", "Hash", "Xml", "ProtectedSecret", "ProtectedTeamsAddress"];
 
     private static readonly ConcurrentDictionary<PropertyInfo, bool> s_derived = new();
 

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Vouch.Auth;
+using Vouch.Data;
 using Vouch.Features.Webhooks;
 using Vouch.Testing;
 using Vouch.Tests.Infrastructure;
@@ -176,6 +179,10 @@ public sealed class WebhooksTests(WebhooksTests.App app) : IClassFixture<Webhook
         Assert.Equal($"{app.Receiver.Root.Scheme}://{app.Receiver.Root.Authority}/…", slack.GetProperty("url").GetString());
         var listed = await admin.GetStringAsync("/api/v1/integrations/channels", Ct);
         Assert.DoesNotContain(slackPath, listed);
+        // Nor is it in the audit log, not even encrypted: the log keeps it for ever, beyond any rotation of the keys.
+        var logged = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.RecordType == nameof(WebhookSubscription) && e.RecordId == slack.GetProperty("id").GetGuid().ToString()).Select(e => e.After).SingleAsync(Ct));
+        Assert.Contains("\"ProtectedSecret\":\"(secret)\"", logged, StringComparison.Ordinal);
 
         var title = $"Alerts <when> deals & references move {Guid.NewGuid():N}";
         var idea = await PostIdeaAsync(admin, title);

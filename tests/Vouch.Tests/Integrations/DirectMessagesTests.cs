@@ -112,6 +112,9 @@ public sealed class DirectMessagesTests(DirectMessagesTests.App app) : IClassFix
         Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
         Assert.Equal("127.0.0.1", JsonDocument.Parse(body).RootElement.GetProperty("teamsHost").GetString());
         Assert.DoesNotContain(path, body);
+        var logged = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.RecordType == nameof(DirectMessageLink) && e.UserId == id).Select(e => e.After).SingleAsync(Ct));
+        Assert.Contains("\"ProtectedTeamsAddress\":\"(secret)\"", logged, StringComparison.Ordinal);
 
         await app.NotifyAsync(id, "An ask waits on your answer: a case study.", "/portal");
 
