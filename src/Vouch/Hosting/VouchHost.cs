@@ -16,7 +16,10 @@ public static class VouchHost
 
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PublishedWebRoot() });
+        // A build (rather than a publish) serves its styles and scripts from the project, listed in a manifest beside
+        // the app: read it in every environment, so the app started from any folder finds them.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         var configuration = builder.Configuration;
 
@@ -49,6 +52,16 @@ public static class VouchHost
         services.AddAntiforgery(options => options.Cookie.Name = "vouch.antiforgery");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;
+    }
+
+    /// <summary>
+    /// A published app's <c>wwwroot</c>, beside the app itself rather than under the folder it was started from (a
+    /// service manager starts it from anywhere); none for a build, whose assets the manifest lists.
+    /// </summary>
+    private static string? PublishedWebRoot()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(beside) ? beside : null;
     }
 
     public static WebApplication BuildWebApp(string[] args)

@@ -30,6 +30,78 @@ public sealed class CommandLineTests(VouchApp app) : IClassFixture<VouchApp>
         });
 
     [Fact]
+    public async Task Started_from_another_folder_the_app_serves_its_styles_and_scripts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var elsewhere = Directory.CreateTempSubdirectory("vouch-elsewhere-");
+        var port = FreePort();
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { s_vouch, "serve", $"--urls=http://127.0.0.1:{port}" },
+            WorkingDirectory = elsewhere.FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["Database__Provider"] = app.Database.Provider,
+                ["ConnectionStrings__Vouch"] = app.Database.ConnectionString,
+                ["DOTNET_ENVIRONMENT"] = "Production",
+            },
+        };
+        using var server = System.Diagnostics.Process.Start(start)!;
+        try
+        {
+            // Read what it writes, so a full pipe never holds it up.
+            _ = server.StandardOutput.ReadToEndAsync(ct);
+            var errors = server.StandardError.ReadToEndAsync(ct);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!await IsHealthyAsync(http))
+            {
+                if (server.HasExited)
+                {
+                    Assert.Fail($"The server stopped: {await errors}");
+                }
+                Assert.True(DateTime.UtcNow < deadline, "The server started from another folder did not answer within 60 s.");
+                await Task.Delay(200, ct);
+            }
+
+            foreach (var (path, type) in new[] { ("/css/site.css", "text/css"), ("/lib/pico.min.css", "text/css"), ("/lib/htmx.min.js", "text/javascript") })
+            {
+                using var response = await http.GetAsync(path, ct);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+                Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync(CancellationToken.None);
+            elsewhere.Delete(recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<bool> IsHealthyAsync(HttpClient http)
+    {
+        try
+        {
+            using var response = await http.GetAsync("/health");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task An_admin_added_on_the_command_line_calls_the_api_with_a_token_from_its_last_line()
     {
         var email = $"cli-{Guid.NewGuid():N}@example.com";
