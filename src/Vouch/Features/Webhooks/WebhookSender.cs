@@ -67,10 +67,6 @@ public sealed class WebhookSender(
                 underWay++;
                 _ = PostInTurnAsync(delivery, posts, finished.Writer, ct);
             }
-            foreach (var failing in done.GroupBy(d => d.Delivery.SubscriptionId).Where(s => !s.Last().Outcome.Succeeded))
-            {
-                await DisableIfFailingAsync(failing.Key, failing.Last().Outcome.Error, ct);
-            }
             if (underWay == 0)
             {
                 return delivered;
@@ -116,6 +112,11 @@ public sealed class WebhookSender(
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await WriteOutcomesAsync(done, clock.GetUtcNow());
         await CountFailuresAsync(done);
+        // In the same transaction: whoever sees a delivery failed sees its subscription turned off and the admins told.
+        foreach (var failing in done.GroupBy(d => d.Delivery.SubscriptionId).Where(s => !s.Last().Outcome.Succeeded))
+        {
+            await DisableIfFailingAsync(failing.Key, failing.Last().Outcome.Error);
+        }
         var claimed = ct.IsCancellationRequested ? [] : await ClaimAsync(instance, room, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         return claimed;
@@ -343,7 +344,7 @@ public sealed class WebhookSender(
     /// Turns off a subscription that failed <see cref="WebhookSettings.DisableAfterFailures"/> times in a row, and tells
     /// every admin: an endpoint that is gone should not be knocked on for ever, nor silently dropped.
     /// </summary>
-    private async Task DisableIfFailingAsync(Guid subscriptionId, string? lastError, CancellationToken ct)
+    private async Task DisableIfFailingAsync(Guid subscriptionId, string? lastError)
     {
         var reason = TurnedOffReason(settings.DisableAfterFailures, lastError);
         var turnedOff = await db.Set<WebhookSubscription>()
@@ -353,10 +354,10 @@ public sealed class WebhookSender(
         {
             return;
         }
-        var name = await db.Set<WebhookSubscription>().Where(s => s.Id == subscriptionId).Select(s => s.Name).SingleAsync(ct);
+        var name = await db.Set<WebhookSubscription>().Where(s => s.Id == subscriptionId).Select(s => s.Name).SingleAsync(CancellationToken.None);
         logger.LogError("Webhook subscription {Name} ({SubscriptionId}) was turned off: {Reason}", name, subscriptionId, reason);
         var admins = await db.Users.Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Admin)))
-            .Select(u => u.Id).ToListAsync(ct);
+            .Select(u => u.Id).ToListAsync(CancellationToken.None);
         var now = clock.GetUtcNow();
         db.AddRange(admins.Select(admin => new Notification
         {
@@ -365,6 +366,6 @@ public sealed class WebhookSender(
             Text = $"The webhook \"{name}\" was turned off after failing {settings.DisableAfterFailures} times in a row. Fix the endpoint, then turn it on again.",
             Link = $"/webhooks/{subscriptionId}",
         }));
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 }
