@@ -48,7 +48,8 @@ public sealed class WebhookSender(
     public async Task<int> SendDueAsync(string instance, CancellationToken ct)
     {
         var finished = Channel.CreateUnbounded<Posted>(new UnboundedChannelOptions { SingleReader = true });
-        using var posts = new SemaphoreSlim(PostsAtOnce);
+        // Not disposed: posts may still be under way if a round fails, and only a wait handle, never asked for, would need it.
+        var posts = new SemaphoreSlim(PostsAtOnce);
         var underWay = 0;
         var delivered = 0;
         while (true)
