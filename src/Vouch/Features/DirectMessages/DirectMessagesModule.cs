@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Webhooks;
@@ -26,30 +25,10 @@ public sealed class DirectMessagesModule : ICapabilityModule
         services.AddScoped<DirectMessageLinks>();
         services.AddScoped<DirectMessageSender>();
         services.AddHostedService<DirectMessageJob>();
-        AddClient(services, SlackApi.HttpClientName, slack.Timeout);
+        OutboxHttpClient.Add(services, SlackApi.HttpClientName, slack.Timeout);
         // One circuit per Teams host: one region's workflows being down must not pause the others.
-        AddClient(services, DirectMessageSender.TeamsClientName, webhooks.Timeout).SelectPipelineByAuthority();
+        OutboxHttpClient.Add(services, DirectMessageSender.TeamsClientName, webhooks.Timeout).SelectPipelineByAuthority();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapDirectMessages();
-
-    /// <summary>
-    /// A client that never follows a redirect (a message must not go to a host nobody linked), times out, and opens a
-    /// circuit after repeated failure. No retry here: a failed post goes back to the outbox, whose wait survives a restart.
-    /// </summary>
-    private static IHttpResiliencePipelineBuilder AddClient(IServiceCollection services, string name, TimeSpan timeout) =>
-        services.AddHttpClient(name)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(name, pipeline =>
-            {
-                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                {
-                    FailureRatio = 0.9,
-                    MinimumThroughput = 10,
-                    SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = TimeSpan.FromSeconds(30),
-                });
-                pipeline.AddTimeout(timeout);
-            });
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using Vouch.Auth;
 using Vouch.Hosting;
 
@@ -23,24 +22,8 @@ public sealed class WebhooksModule : ICapabilityModule
         services.AddScoped<WebhookSender>();
         services.AddHostedService<WebhookDeliveryJob>();
         services.Configure<OpenApiOptions>("v1", options => options.AddWebhookEvents());
-        services.AddHttpClient(WebhookSender.HttpClientName)
-            // A redirect could take a signed body to a host nobody subscribed: deliveries never follow one.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("webhooks", pipeline =>
-            {
-                // No retry here: a failed post goes back to the outbox, which retries with a growing wait that survives a restart.
-                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                {
-                    FailureRatio = 0.9,
-                    MinimumThroughput = 10,
-                    SamplingDuration = TimeSpan.FromSeconds(30),
-                    BreakDuration = TimeSpan.FromSeconds(30),
-                });
-                pipeline.AddTimeout(settings.Timeout);
-            })
-            // One circuit per endpoint host: one receiver that is down must not pause the others.
-            .SelectPipelineByAuthority();
+        // One circuit per endpoint host: one receiver that is down must not pause the others.
+        OutboxHttpClient.Add(services, WebhookSender.HttpClientName, settings.Timeout).SelectPipelineByAuthority();
     }
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapWebhooks();
