@@ -144,7 +144,7 @@ public sealed class IdeaTests(VouchServer server) : IClassFixture<VouchServer>
 
         await Expect(page).ToHaveURLAsync(server.Url("/ideas?sort=top"));
         await Expect(row.GetByTestId("votes")).ToHaveTextAsync((votes + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var voted = row.GetByRole(AriaRole.Button, new() { Name = "Take back my vote for Offline mode for the mobile app" });
+        var voted = row.GetByRole(AriaRole.Button, new() { Name = "Voted for Offline mode for the mobile app" });
         await Expect(voted).ToHaveTextAsync("Voted");
 
         await voted.ClickAsync();

@@ -91,10 +91,10 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         await managerPage.GetByRole(AriaRole.Button, new() { Name = "Send an invitation" }).ClickAsync();
         await Expect(managerPage.GetByTestId("notice")).ToContainTextAsync($"Invitation sent to {customer.Email}");
 
-        // The advocate opens the emailed link and chooses a password; a weak one is refused beside the field.
+        // The advocate opens the emailed link on their phone and chooses a password; a weak one is refused beside the field.
         var email = await server.QueryAsync((db, token) => db.Set<OutboundEmail>().Where(e => e.To == customer.Email).SingleAsync(token));
         var link = WelcomeLink().Match(email.TextBody).Value;
-        await using var advocateContext = await server.NewContextAsync();
+        await using var advocateContext = await server.NewContextAsync(PageChecks.Phone);
         var page = await advocateContext.NewPageAsync();
         page.CollectErrors(errors);
         page.RequestFailed += (_, request) => errors.Add($"{request.Method} {request.Url}: {request.Failure}");
@@ -114,6 +114,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         await Expect(ask).ToContainTextAsync("Reference call");
         var when = today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await ask.GetByTestId("proposed-time").First.FillAsync($"{when}T10:30");
+        await page.ExpectToFitAsync("phone/portal-path-1-ask");
         await ask.GetByRole(AriaRole.Button, new() { Name = "Yes, I'll do it" }).ClickAsync();
         await Expect(page.GetByTestId("notice")).ToHaveTextAsync("Thank you! The seller will schedule it with you.");
         await Expect(page.GetByTestId("agreed")).ToContainTextAsync($"you proposed {today.AddDays(3).ToString("d MMM", CultureInfo.InvariantCulture)} 10:30 UTC");
@@ -121,6 +122,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         // They apply for an offer that fits them.
         await page.GetByTestId("portal-sections").GetByRole(AriaRole.Link, new() { Name = "Offers for me" }).ClickAsync();
         var offered = page.GetByTestId("offer").Filter(new() { HasText = offer });
+        await page.ExpectToFitAsync("phone/portal-path-2-offers");
         await offered.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("application").Filter(new() { HasText = offer }).GetByTestId("application-state")).ToHaveTextAsync("applied");
 
@@ -136,6 +138,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         await blackouts.GetByTestId("blackout-ends").Last.FillAsync(today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my preferences" }).ClickAsync();
         await Expect(page.GetByTestId("notice")).ToHaveTextAsync("Saved. We will keep to this from now on.");
+        await page.ExpectToFitAsync("phone/portal-path-3-preferences");
         await Expect(page.GetByTestId("preference-history")).ToContainTextAsync(
             $"most asks a quarter: 4 → 2; blackout {today:yyyy-MM-dd} to {today.AddDays(30):yyyy-MM-dd} added");
         var next = await RequestAsync(seller, null, today.AddDays(20));
@@ -148,6 +151,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         await page.GetByLabel("Their company").FillAsync("Rimu Outdoor");
         await page.GetByLabel("Their name").FillAsync("Tama Wiremu");
         await page.GetByLabel("Their email (optional)").FillAsync("tama@rimuoutdoor.example");
+        await page.ExpectToFitAsync("phone/portal-path-4-refer");
         await page.GetByRole(AriaRole.Button, new() { Name = "Refer them" }).ClickAsync();
         await Expect(page.GetByTestId("notice")).ToHaveTextAsync("Thank you for referring Tama Wiremu at Rimu Outdoor. We will let you know how it goes.");
         await Expect(page.GetByTestId("my-referrals")).ToContainTextAsync("Tama Wiremu at Rimu Outdoor");

@@ -68,8 +68,8 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var influencedBefore = await server.QueryAsync(async (db, ct) => (await ReportEndpoints.InfluenceAsync(db, ct)).InfluencedRevenue);
 
-        // The seller asks from their deal; the criteria come from it and a day in the past is refused next to its field.
-        await using var sellerContext = await server.NewContextAsync();
+        // The seller asks from their deal, on a phone; the criteria come from it and a day in the past is refused next to its field.
+        await using var sellerContext = await server.NewContextAsync(PageChecks.Phone);
         var sellerPage = await sellerContext.NewPageAsync();
         await sellerPage.SignInAsync(seller);
         await sellerPage.FollowNavigationAsync("Opportunities");
@@ -83,6 +83,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await sellerPage.GetByLabel("What should the advocate talk about?").FillAsync("Invoice automation across depots");
         await sellerPage.GetByLabel("Employees, about").FillAsync("750");
         await sellerPage.GetByLabel("Needed by").FillAsync("2020-01-31");
+        await sellerPage.ExpectToFitAsync("phone/seller-path-1-ask");
         await sellerPage.GetByRole(AriaRole.Button, new() { Name = "Ask for a reference" }).ClickAsync();
 
         await Expect(sellerPage.Locator("#neededBy-error")).ToHaveTextAsync("neededBy must be today or later.");
@@ -101,6 +102,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await sellerPage.GetByTestId("excluded").Locator("summary").ClickAsync();
         await Expect(sellerPage.GetByTestId("excluded").GetByRole(AriaRole.Listitem).Filter(new() { HasText = deal.RuledOut }))
             .ToContainTextAsync("consent expired on");
+        await sellerPage.ExpectToFitAsync("phone/seller-path-2-candidates");
         await candidate.GetByRole(AriaRole.Button, new() { Name = $"Ask {deal.Advocate}" }).ClickAsync();
         await Expect(sellerPage.GetByTestId("notice")).ToHaveTextAsync("The advocate is proposed and their time reserved.");
         await Expect(sellerPage.GetByTestId("status")).ToHaveTextAsync("waiting for the account owner's consent");
@@ -123,8 +125,8 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await ownerPage.GotoAsync("/");
         await Expect(ownerPage.GetByTestId("nothing-waiting")).ToBeVisibleAsync();
 
-        // The advocate accepts in the portal.
-        await using var advocateContext = await server.NewContextAsync();
+        // The advocate accepts in the portal, on a phone.
+        await using var advocateContext = await server.NewContextAsync(PageChecks.Phone);
         var advocatePage = await advocateContext.NewPageAsync();
         await advocatePage.SignInAsync(advocateUser);
         await Expect(advocatePage).ToHaveURLAsync(server.Url("/portal"));
@@ -133,6 +135,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         var ask = advocatePage.GetByTestId("ask");
         await Expect(ask).ToContainTextAsync("Reference call");
         await Expect(ask).ToContainTextAsync("about Invoice automation across depots.");
+        await advocatePage.ExpectToFitAsync("phone/advocate-path-1-ask");
         await ask.GetByRole(AriaRole.Button, new() { Name = "Yes, I'll do it" }).ClickAsync();
         await Expect(advocatePage.GetByTestId("notice")).ToHaveTextAsync("Thank you! The seller will schedule it with you.");
         await Expect(advocatePage.GetByTestId("agreed")).ToContainTextAsync($"Reference call with {seller.Name}: they will be in touch to find a time");
@@ -168,6 +171,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await feedback.GetByLabel("Rating (1 to 5)").SelectOptionAsync("5");
         await feedback.GetByRole(AriaRole.Group, new() { Name = "Did it help the deal?" }).GetByLabel("Yes").CheckAsync();
         await feedback.GetByLabel("Notes").FillAsync("The prospect's CFO asked for the call again.");
+        await sellerPage.ExpectToFitAsync("phone/seller-path-3-feedback");
         await feedback.GetByRole(AriaRole.Button, new() { Name = "Record feedback" }).ClickAsync();
         await Expect(sellerPage.GetByTestId("status")).ToHaveTextAsync("closed with feedback");
         await Expect(sellerPage.GetByTestId("feedback")).ToHaveTextAsync("Happened, rated 5 of 5, it helped: The prospect's CFO asked for the call again.");
