@@ -68,12 +68,19 @@ public static class PageChecks
     public static Task SaveScreenshotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 
-    /// <summary>Fails when the page scrolls sideways in its window; keeps a screenshot of it as <paramref name="name"/> either way.</summary>
-    public static async Task ExpectToFitAsync(this IPage page, string name)
+    /// <summary>
+    /// Fails when the page scrolls sideways in its window or has a serious accessibility violation (its context needs
+    /// <see cref="AddAccessibilityCheckerAsync"/>); keeps a screenshot of it as <paramref name="name"/> either way.
+    /// </summary>
+    public static async Task ExpectFitsAndAccessibleAsync(this IPage page, string name)
     {
         await page.SaveScreenshotAsync(name);
-        var overflow = await page.SidewaysOverflowAsync();
-        Assert.True(overflow is null, $"{page.Url}: {overflow}");
+        var problems = (await page.AccessibilityViolationsAsync()).ToList();
+        if (await page.SidewaysOverflowAsync() is { } overflow)
+        {
+            problems.Add($"{page.Url}: {overflow}");
+        }
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
     /// <summary>A file name for a page's path: <c>/requests/new</c> is <c>requests-new</c>, <c>/</c> is <c>dashboard</c>.</summary>

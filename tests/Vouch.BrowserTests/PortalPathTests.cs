@@ -95,6 +95,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         var email = await server.QueryAsync((db, token) => db.Set<OutboundEmail>().Where(e => e.To == customer.Email).SingleAsync(token));
         var link = WelcomeLink().Match(email.TextBody).Value;
         await using var advocateContext = await server.NewContextAsync(PageChecks.Phone);
+        await advocateContext.AddAccessibilityCheckerAsync();
         var page = await advocateContext.NewPageAsync();
         page.CollectErrors(errors);
         page.RequestFailed += (_, request) => errors.Add($"{request.Method} {request.Url}: {request.Failure}");
@@ -114,7 +115,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         await Expect(ask).ToContainTextAsync("Reference call");
         var when = today.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await ask.GetByTestId("proposed-time").First.FillAsync($"{when}T10:30");
-        await page.ExpectToFitAsync("phone/portal-path-1-ask");
+        await page.ExpectFitsAndAccessibleAsync("phone/portal-path-1-ask");
         await ask.GetByRole(AriaRole.Button, new() { Name = "Yes, I'll do it" }).ClickAsync();
         await Expect(page.GetByTestId("notice")).ToHaveTextAsync("Thank you! The seller will schedule it with you.");
         await Expect(page.GetByTestId("agreed")).ToContainTextAsync($"you proposed {today.AddDays(3).ToString("d MMM", CultureInfo.InvariantCulture)} 10:30 UTC");
@@ -122,7 +123,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         // They apply for an offer that fits them.
         await page.GetByTestId("portal-sections").GetByRole(AriaRole.Link, new() { Name = "Offers for me" }).ClickAsync();
         var offered = page.GetByTestId("offer").Filter(new() { HasText = offer });
-        await page.ExpectToFitAsync("phone/portal-path-2-offers");
+        await page.ExpectFitsAndAccessibleAsync("phone/portal-path-2-offers");
         await offered.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByTestId("application").Filter(new() { HasText = offer }).GetByTestId("application-state")).ToHaveTextAsync("applied");
 
@@ -138,7 +139,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         await blackouts.GetByTestId("blackout-ends").Last.FillAsync(today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save my preferences" }).ClickAsync();
         await Expect(page.GetByTestId("notice")).ToHaveTextAsync("Saved. We will keep to this from now on.");
-        await page.ExpectToFitAsync("phone/portal-path-3-preferences");
+        await page.ExpectFitsAndAccessibleAsync("phone/portal-path-3-preferences");
         await Expect(page.GetByTestId("preference-history")).ToContainTextAsync(
             $"most asks a quarter: 4 → 2; blackout {today:yyyy-MM-dd} to {today.AddDays(30):yyyy-MM-dd} added");
         var next = await RequestAsync(seller, null, today.AddDays(20));
@@ -151,7 +152,7 @@ public sealed partial class PortalPathTests(VouchServer server) : IClassFixture<
         await page.GetByLabel("Their company").FillAsync("Rimu Outdoor");
         await page.GetByLabel("Their name").FillAsync("Tama Wiremu");
         await page.GetByLabel("Their email (optional)").FillAsync("tama@rimuoutdoor.example");
-        await page.ExpectToFitAsync("phone/portal-path-4-refer");
+        await page.ExpectFitsAndAccessibleAsync("phone/portal-path-4-refer");
         await page.GetByRole(AriaRole.Button, new() { Name = "Refer them" }).ClickAsync();
         await Expect(page.GetByTestId("notice")).ToHaveTextAsync("Thank you for referring Tama Wiremu at Rimu Outdoor. We will let you know how it goes.");
         await Expect(page.GetByTestId("my-referrals")).ToContainTextAsync("Tama Wiremu at Rimu Outdoor");

@@ -22,31 +22,34 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
 {
     private sealed record Deal(Guid OpportunityId, string Name, string Advocate, string RuledOut);
 
-    /// <summary>A seller's deal; a customer of another seller like the prospect, with one advocate who may be asked and one whose consent ran out.</summary>
-    private Task<Deal> AddDealAsync(TestUser seller, TestUser owner, TestUser advocateUser) => server.QueryAsync(async (db, ct) =>
+    /// <summary>
+    /// A seller's deal; a customer of another seller like the prospect, with one advocate who may be asked and one whose
+    /// consent ran out. Each test that adds one gives its own <paramref name="suffix"/> to the names, which are unique.
+    /// </summary>
+    private Task<Deal> AddDealAsync(TestUser seller, TestUser owner, TestUser advocateUser, string suffix = "") => server.QueryAsync(async (db, ct) =>
     {
         var call = await db.ActivityTypes.SingleAsync(t => t.Key == "reference-call", ct);
         var industry = await db.Industries.SingleAsync(i => i.Name == "Transportation", ct);
-        var product = new Product { Key = $"route-planner-{Guid.NewGuid():N}", Name = "Route Planner" };
+        var product = new Product { Key = $"route-planner-{Guid.NewGuid():N}", Name = "Route Planner" + suffix };
         var customer = new Account
         {
-            Name = "Kea Freight", IndustryId = industry.Id, Region = Region.Emea, CountryCode = "NL", Employees = 900, OwnerId = owner.Id,
+            Name = "Kea Freight" + suffix, IndustryId = industry.Id, Region = Region.Emea, CountryCode = "NL", Employees = 900, OwnerId = owner.Id,
             Products = [product], CompetitorsReplaced = ["Legacy Corp"], ContractDate = new DateOnly(2024, 1, 15),
         };
         var advocate = new Contact
         {
-            AccountId = customer.Id, FirstName = "Wiremu", LastName = "Rangi", Title = "Head of Logistics", Consent = ConsentLevel.Written,
+            AccountId = customer.Id, FirstName = "Wiremu" + suffix, LastName = "Rangi", Title = "Head of Logistics", Consent = ConsentLevel.Written,
             ConsentGivenOn = new DateOnly(2025, 1, 1), AgreedActivities = [call], MaxAsksPerQuarter = 3, UseCase = "Invoice automation for a 3PL",
         };
         var ruledOut = new Contact
         {
-            AccountId = customer.Id, FirstName = "Hana", LastName = "Poutama", Title = "CFO", Consent = ConsentLevel.Written,
+            AccountId = customer.Id, FirstName = "Hana" + suffix, LastName = "Poutama", Title = "CFO", Consent = ConsentLevel.Written,
             ConsentGivenOn = new DateOnly(2024, 1, 1), ConsentExpiresOn = new DateOnly(2025, 12, 31), AgreedActivities = [call],
         };
-        var prospect = new Account { Name = "Tui Logistics", IndustryId = industry.Id, Region = Region.Emea, CountryCode = "NL", Employees = 700 };
+        var prospect = new Account { Name = "Tui Logistics" + suffix, IndustryId = industry.Id, Region = Region.Emea, CountryCode = "NL", Employees = 700 };
         var deal = new Opportunity
         {
-            AccountId = prospect.Id, Name = "Tui Logistics rollout", Amount = 95_000m, Stage = "Proposal", CloseDate = new DateOnly(2027, 3, 1),
+            AccountId = prospect.Id, Name = "Tui Logistics rollout" + suffix, Amount = 95_000m, Stage = "Proposal", CloseDate = new DateOnly(2027, 3, 1),
             Competitor = "Legacy Corp", OwnerId = seller.Id, Products = [product],
         };
         db.AddRange(product, customer, advocate, ruledOut, prospect, deal);
@@ -70,6 +73,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
 
         // The seller asks from their deal, on a phone; the criteria come from it and a day in the past is refused next to its field.
         await using var sellerContext = await server.NewContextAsync(PageChecks.Phone);
+        await sellerContext.AddAccessibilityCheckerAsync();
         var sellerPage = await sellerContext.NewPageAsync();
         await sellerPage.SignInAsync(seller);
         await sellerPage.FollowNavigationAsync("Opportunities");
@@ -78,12 +82,12 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await Expect(sellerPage.MainHeading()).ToHaveTextAsync($"Ask for a reference for {deal.Name}");
         await Expect(sellerPage.GetByLabel("Replaced this competitor")).ToHaveValueAsync("Legacy Corp");
         await Expect(sellerPage.GetByLabel("Country (code or name)")).ToHaveValueAsync("NL");
-        await Expect(sellerPage.GetByLabel("Route Planner")).ToBeCheckedAsync();
+        await Expect(sellerPage.GetByLabel("Route Planner", new() { Exact = true })).ToBeCheckedAsync();
         await Expect(sellerPage.Locator("#industry option:checked")).ToHaveTextAsync("Transportation");
         await sellerPage.GetByLabel("What should the advocate talk about?").FillAsync("Invoice automation across depots");
         await sellerPage.GetByLabel("Employees, about").FillAsync("750");
         await sellerPage.GetByLabel("Needed by").FillAsync("2020-01-31");
-        await sellerPage.ExpectToFitAsync("phone/seller-path-1-ask");
+        await sellerPage.ExpectFitsAndAccessibleAsync("phone/seller-path-1-ask");
         await sellerPage.GetByRole(AriaRole.Button, new() { Name = "Ask for a reference" }).ClickAsync();
 
         await Expect(sellerPage.Locator("#neededBy-error")).ToHaveTextAsync("neededBy must be today or later.");
@@ -102,7 +106,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await sellerPage.GetByTestId("excluded").Locator("summary").ClickAsync();
         await Expect(sellerPage.GetByTestId("excluded").GetByRole(AriaRole.Listitem).Filter(new() { HasText = deal.RuledOut }))
             .ToContainTextAsync("consent expired on");
-        await sellerPage.ExpectToFitAsync("phone/seller-path-2-candidates");
+        await sellerPage.ExpectFitsAndAccessibleAsync("phone/seller-path-2-candidates");
         await candidate.GetByRole(AriaRole.Button, new() { Name = $"Ask {deal.Advocate}" }).ClickAsync();
         await Expect(sellerPage.GetByTestId("notice")).ToHaveTextAsync("The advocate is proposed and their time reserved.");
         await Expect(sellerPage.GetByTestId("status")).ToHaveTextAsync("waiting for the account owner's consent");
@@ -127,6 +131,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
 
         // The advocate accepts in the portal, on a phone.
         await using var advocateContext = await server.NewContextAsync(PageChecks.Phone);
+        await advocateContext.AddAccessibilityCheckerAsync();
         var advocatePage = await advocateContext.NewPageAsync();
         await advocatePage.SignInAsync(advocateUser);
         await Expect(advocatePage).ToHaveURLAsync(server.Url("/portal"));
@@ -135,7 +140,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         var ask = advocatePage.GetByTestId("ask");
         await Expect(ask).ToContainTextAsync("Reference call");
         await Expect(ask).ToContainTextAsync("about Invoice automation across depots.");
-        await advocatePage.ExpectToFitAsync("phone/advocate-path-1-ask");
+        await advocatePage.ExpectFitsAndAccessibleAsync("phone/advocate-path-1-ask");
         await ask.GetByRole(AriaRole.Button, new() { Name = "Yes, I'll do it" }).ClickAsync();
         await Expect(advocatePage.GetByTestId("notice")).ToHaveTextAsync("Thank you! The seller will schedule it with you.");
         await Expect(advocatePage.GetByTestId("agreed")).ToContainTextAsync($"Reference call with {seller.Name}: they will be in touch to find a time");
@@ -171,7 +176,7 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         await feedback.GetByLabel("Rating (1 to 5)").SelectOptionAsync("5");
         await feedback.GetByRole(AriaRole.Group, new() { Name = "Did it help the deal?" }).GetByLabel("Yes").CheckAsync();
         await feedback.GetByLabel("Notes").FillAsync("The prospect's CFO asked for the call again.");
-        await sellerPage.ExpectToFitAsync("phone/seller-path-3-feedback");
+        await sellerPage.ExpectFitsAndAccessibleAsync("phone/seller-path-3-feedback");
         await feedback.GetByRole(AriaRole.Button, new() { Name = "Record feedback" }).ClickAsync();
         await Expect(sellerPage.GetByTestId("status")).ToHaveTextAsync("closed with feedback");
         await Expect(sellerPage.GetByTestId("feedback")).ToHaveTextAsync("Happened, rated 5 of 5, it helped: The prospect's CFO asked for the call again.");
@@ -213,6 +218,49 @@ public sealed class RequestPathTests(VouchServer server) : IClassFixture<VouchSe
         var row = executivePage.GetByTestId("deals").Locator("tbody tr").Filter(new() { HasText = deal.Name });
         await Expect(row.Locator("td")).ToHaveTextAsync(
             [$"{deal.Name}, Tui Logistics", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Won", "120,000", $"{deal.Advocate} (Kea Freight), reference call, rated 5 of 5: 120,000"]);
+    }
+
+    [Fact]
+    public async Task ASellerSignsInFindsTheirDealAndAsksAnAdvocateWithTheKeyboardAlone()
+    {
+        var seller = await server.AddUserAsync(Roles.Seller);
+        var deal = await AddDealAsync(seller, await server.AddUserAsync(Roles.Seller), await server.AddUserAsync(Roles.Advocate), " (keyboard)");
+        var neededBy = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.CollectErrors(errors);
+
+        await page.GotoAsync("/sign-in");
+        await page.TabToAsync(page.GetByLabel("Email"));
+        await page.Keyboard.TypeAsync(seller.Email);
+        await page.TabToAsync(page.GetByLabel("Password"));
+        await page.Keyboard.TypeAsync(VouchServer.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.MainHeading()).ToHaveTextAsync("Reference program");
+
+        // The first Tab shows the way past the navigation; the navigation's menus open with Enter.
+        await page.Keyboard.PressAsync("Tab");
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });
+        await Expect(skip).ToBeFocusedAsync();
+        await Expect(skip).ToBeInViewportAsync();
+        await page.KeyboardFollowNavigationAsync("Opportunities");
+        await Expect(page.MainHeading()).ToHaveTextAsync("Open opportunities");
+        await page.TabToAndPressEnterAsync(page.GetByRole(AriaRole.Link, new() { Name = deal.Name, Exact = true }));
+        await page.TabToAndPressEnterAsync(page.GetByRole(AriaRole.Button, new() { Name = "Ask for a reference" }));
+        await Expect(page.MainHeading()).ToHaveTextAsync($"Ask for a reference for {deal.Name}");
+
+        await page.TabToAsync(page.GetByLabel("Needed by"));
+        await page.Keyboard.TypeAsync(neededBy.ToString("MMddyyyy", CultureInfo.InvariantCulture));
+        await page.TabToAsync(page.GetByLabel("What should the advocate talk about?"));
+        await page.Keyboard.TypeAsync("Fleet invoicing");
+        await page.TabToAndPressEnterAsync(page.GetByRole(AriaRole.Button, new() { Name = "Ask for a reference" }));
+        await Expect(page.MainHeading()).ToHaveTextAsync($"Reference call for {deal.Name}");
+
+        await page.TabToAndPressEnterAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Ask {deal.Advocate}" }));
+        await Expect(page.GetByTestId("notice")).ToHaveTextAsync("The advocate is proposed and their time reserved.");
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("waiting for the account owner's consent");
+        Assert.Empty(errors);
     }
 
     [Fact]
