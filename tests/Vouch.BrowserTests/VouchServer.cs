@@ -64,7 +64,7 @@ public class VouchServer : IAsyncLifetime
         {
             configuration[key] = value;
         }
-        await MigrateAndSeedAsync(configuration, ct);
+        await MigrateAndSeedAsync(configuration, SeedsDemo, ct);
 
         _app = new VouchApp(configuration);
         _app.StartServer();
@@ -79,6 +79,9 @@ public class VouchServer : IAsyncLifetime
             Args = s_chromiumArgs,
         });
     }
+
+    /// <summary>Whether the database holds the demo program; without it, it is as a new program finds it.</summary>
+    protected virtual bool SeedsDemo => true;
 
     /// <summary>Settings a test class's server adds, such as the address of a stand-in it starts first.</summary>
     protected virtual Task<IReadOnlyDictionary<string, string>> MoreSettingsAsync() =>
@@ -161,15 +164,19 @@ public class VouchServer : IAsyncLifetime
     }
 
     /// <summary>
-    /// Prepares the database as an operator would before serving (<c>vouch migrate</c>, then <c>vouch seed --demo</c>),
-    /// with the app's own services; the server then runs in Production, where it refuses an out-of-date schema.
+    /// Prepares the database as an operator would before serving (<c>vouch migrate</c>, then <c>vouch seed --demo</c>
+    /// when <paramref name="demo"/>), with the app's own services; the server then runs in Production, where it refuses
+    /// an out-of-date schema.
     /// </summary>
-    private static async Task MigrateAndSeedAsync(Dictionary<string, string> configuration, CancellationToken ct)
+    private static async Task MigrateAndSeedAsync(Dictionary<string, string> configuration, bool demo, CancellationToken ct)
     {
         await using var app = VouchHost.CreateBuilder([.. configuration.Select(setting => $"--{setting.Key}={setting.Value}")]).Build();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
-        await ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider).SeedAsync(ct);
+        if (demo)
+        {
+            await ActivatorUtilities.CreateInstance<DemoData>(scope.ServiceProvider).SeedAsync(ct);
+        }
     }
 
     private sealed class VouchApp : WebApplicationFactory<Program>

@@ -143,6 +143,7 @@ public sealed class DemoData(
         await DemoProgram.SeedAsync(db, clock, ct);
         await DemoPolicies.SeedAsync(db, clock, ct);
         await DemoValue.SeedAsync(db, clock, ct);
+        await DemoMarket.SeedAsync(db, clock, ct);
         // Last: subscribed earlier, the webhooks would get a delivery for every change the demo makes as it is seeded.
         await DemoWebhooks.SeedAsync(db, webhooks, webhookEvents, clock, ct);
         // After every notification the demo makes: linked earlier, each would queue a message.
@@ -221,26 +222,29 @@ public sealed class DemoData(
         await db.SaveChangesAsync(ct);
     }
 
-    private static readonly (string Title, string Description, int Product, int Votes, IdeaStatus Status, string? Response)[] s_ideas =
+    // Age stretches the days since an idea was posted (40 to 70, times Age); Lean bends when its votes came: above 1 most
+    // came soon after it was posted and it has cooled, below 1 most came lately and it is rising.
+    private static readonly (string Title, string Description, int Product, int Votes, IdeaStatus Status, string? Response, double Age, double Lean)[] s_ideas =
     [
-        ("Export reports to Excel", "Our finance team rebuilds every report in a spreadsheet. A one-click export would save hours each month.", 1, 14, IdeaStatus.Planned, "Planned for the next quarter's release."),
-        ("Single sign-on with SAML", "We cannot roll out new tools without SSO through our identity provider.", 4, 11, IdeaStatus.InProgress, "Being built now; a beta opens next month."),
-        ("Dark mode", "Easier on the eyes during late shifts.", 3, 9, IdeaStatus.New, null),
-        ("Slack notifications for approvals", "Approvers live in Slack; email reminders get lost.", 2, 8, IdeaStatus.UnderReview, "We are talking to customers about which events matter most."),
-        ("Bulk edit contacts", "Updating fifty records one at a time is painful after a reorganisation.", 0, 7, IdeaStatus.Delivered, "Shipped in 4.2: select rows and edit them together."),
-        ("Offline mode for the mobile app", "Our field engineers work in basements without signal.", 3, 6, IdeaStatus.New, null),
-        ("Audit log export to our SIEM", "Security wants every change in our central log store.", 4, 5, IdeaStatus.New, null),
-        ("Custom fields on accounts", "Every company tracks something special about its customers.", 0, 5, IdeaStatus.New, null),
-        ("Fax integration", "Some of our suppliers still only take faxes.", 2, 2, IdeaStatus.Declined, "We will not support fax; email to fax gateways work with our email integration."),
-        ("Scheduled PDF reports by email", "Executives want a PDF in their inbox every Monday.", 1, 4, IdeaStatus.New, null),
-        ("Two-factor authentication with hardware keys", "Our policy requires FIDO2 keys for all admin tools.", 4, 3, IdeaStatus.New, null),
+        ("Export reports to Excel", "Our finance team rebuilds every report in a spreadsheet. A one-click export would save hours each month.", 1, 14, IdeaStatus.Planned, "Planned for the next quarter's release.", 5, 3),
+        ("Single sign-on with SAML", "We cannot roll out new tools without SSO through our identity provider.", 4, 11, IdeaStatus.InProgress, "Being built now; a beta opens next month.", 4, 2),
+        ("Dark mode", "Easier on the eyes during late shifts.", 3, 9, IdeaStatus.New, null, 3, 1.5),
+        ("Slack notifications for approvals", "Approvers live in Slack; email reminders get lost.", 2, 8, IdeaStatus.UnderReview, "We are talking to customers about which events matter most.", 1, 0.25),
+        ("Bulk edit contacts", "Updating fifty records one at a time is painful after a reorganisation.", 0, 7, IdeaStatus.Delivered, "Shipped in 4.2: select rows and edit them together.", 4, 2),
+        ("Offline mode for the mobile app", "Our field engineers work in basements without signal.", 3, 6, IdeaStatus.New, null, 2, 1),
+        ("Audit log export to our SIEM", "Security wants every change in our central log store.", 4, 5, IdeaStatus.New, null, 1.5, 0.5),
+        ("Custom fields on accounts", "Every company tracks something special about its customers.", 0, 5, IdeaStatus.New, null, 3, 1),
+        ("Fax integration", "Some of our suppliers still only take faxes.", 2, 2, IdeaStatus.Declined, "We will not support fax; email to fax gateways work with our email integration.", 5, 1),
+        ("Scheduled PDF reports by email", "Executives want a PDF in their inbox every Monday.", 1, 4, IdeaStatus.New, null, 2, 1),
+        ("Two-factor authentication with hardware keys", "Our policy requires FIDO2 keys for all admin tools.", 4, 3, IdeaStatus.New, null, 1, 0.5),
         // Not merged yet: the board's likely duplicates (/ideas/duplicates) offer it for review beside "Bulk edit contacts".
-        ("Edit many contacts at once", "After a reorganisation we change owners on dozens of contacts.", 2, 2, IdeaStatus.New, null),
-        ("Excel export of reports", "Please let us download any report as an xlsx file.", 1, 3, IdeaStatus.New, null),
+        ("Edit many contacts at once", "After a reorganisation we change owners on dozens of contacts.", 2, 2, IdeaStatus.New, null, 1, 1),
+        ("Excel export of reports", "Please let us download any report as an xlsx file.", 1, 3, IdeaStatus.New, null, 2, 1),
     ];
 
     /// <summary>
-    /// A dozen ideas with votes cast over the last two months, so the board's sorts differ: customers' portal users (who
+    /// A dozen ideas posted through the year, with votes cast over months, so the board's sorts differ: the most voted
+    /// idea had its votes long ago, while the hot board leads with one drawing votes now. Customers' portal users (who
     /// have not chosen a password yet) vote with the demo users, and the last idea is merged into the first.
     /// </summary>
     private async Task SeedIdeasAsync(Faker faker, List<Product> products, CancellationToken ct)
@@ -279,7 +283,7 @@ public sealed class DemoData(
         var accountOf = contacts.Append(alex).ToDictionary(c => c.Id, c => c.AccountId);
         var authors = new[] { advocate }.Concat(customers.Take(6)).Append(staff["seller@vouch.demo"]).ToList();
         var posted = new List<Idea>();
-        foreach (var (title, description, product, votes, _, _) in s_ideas)
+        foreach (var (title, description, product, votes, _, _, age, lean) in s_ideas)
         {
             var idea = new Idea
             {
@@ -287,13 +291,13 @@ public sealed class DemoData(
                 Description = description,
                 ProductId = products[product].Id,
                 AuthorId = faker.PickRandom(authors).Id,
-                CreatedAt = now.AddDays(-faker.Random.Double(40, 70)),
+                CreatedAt = now.AddDays(-faker.Random.Double(40, 70) * age),
                 Status = IdeaStatus.New,
             };
             ideas.Add(idea);
             foreach (var voter in faker.PickRandom(voters, votes))
             {
-                var votedAt = idea.CreatedAt + (now - idea.CreatedAt) * faker.Random.Double(0, 1);
+                var votedAt = idea.CreatedAt + (now - idea.CreatedAt) * Math.Pow(faker.Random.Double(0, 1), lean);
                 db.IdeaVotes.Add(new IdeaVote { IdeaId = idea.Id, UserId = voter.Id, At = votedAt, AccountId = voter.ContactId is { } contact ? accountOf[contact] : null });
             }
             db.IdeaComments.Add(new IdeaComment { IdeaId = idea.Id, AuthorId = faker.PickRandom(voters).Id, Text = faker.PickRandom(s_comments), At = idea.CreatedAt.AddDays(1) });
@@ -330,7 +334,7 @@ public sealed class DemoData(
         await db.SaveChangesAsync(ct);
 
         var manager = new Viewer(staff["manager@vouch.demo"].Id, IsEmployee: true, IsManager: true);
-        foreach (var (idea, (_, _, _, _, status, response)) in posted.Zip(s_ideas).Where(i => i.Second.Status != IdeaStatus.New))
+        foreach (var (idea, (_, _, _, _, status, response, _, _)) in posted.Zip(s_ideas).Where(i => i.Second.Status != IdeaStatus.New))
         {
             await ideas.SetStatusAsync(manager, idea.Id, new StatusRequest(status.ToString(), response), ct);
         }

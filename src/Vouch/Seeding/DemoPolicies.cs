@@ -13,7 +13,7 @@ using Vouch.Features.Stakeholders;
 namespace Vouch.Seeding;
 
 /// <summary>
-/// The program's policies at work: reference calls from the stage Proposal and 25,000 up, one request of the demo seller
+/// The program's policies at work: an activity type's rest period tuned, reference calls from the stage Proposal and 25,000 up, one request of the demo seller
 /// waiting on an exception and one whose exception was approved with a reason; the stakeholder groups with the demo
 /// users in them; a launch with targets and early adopters; stories that say where the product fits and where it does not.
 /// </summary>
@@ -36,6 +36,8 @@ public static class DemoPolicies
         var (call, visit, beta) = (activities["reference-call"], activities["site-visit"], activities["beta-feedback"]);
 
         db.Add(new ProgramPolicy { Version = Guid.NewGuid() });
+        // The admin has tuned the activity types: community answers take a few minutes, so advocates rest a day, not a week.
+        activities["community-answer"].RestPeriodDays = 1;
         db.AddRange(
             new ActivityPolicy { ActivityTypeId = call.Id, MinimumStage = "Proposal", MinimumDealSize = 25_000 },
             new ActivityPolicy { ActivityTypeId = visit.Id, MinimumStage = "Negotiation", MinimumDealSize = 100_000 });

@@ -27,12 +27,19 @@ public sealed class IndexModel(VouchDbContext db, RequestQueries requests, Notif
     public Paged<RequestSummary> Waiting { get; private set; } = null!;
     public Paged<NotificationResponse> Notifications { get; private set; } = null!;
 
+    /// <summary>The first steps of the program, for admins while any is not done; otherwise null.</summary>
+    public FirstRunChecklist? FirstRun { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await user.MayAsync(Policies.ReadInventory))
         {
             // Advocates have their own start page; the program's figures are not theirs to see.
             return await user.MayAsync(Policies.AdvocatePortal) ? RedirectToPage("/Portal/Index") : Forbid();
+        }
+        if (await user.MayAsync(Policies.Administer) && await FirstRunChecklist.ReadAsync(db, ct) is { AllDone: false } firstRun)
+        {
+            FirstRun = firstRun;
         }
         Accounts = await db.Accounts.CountAsync(ct);
         Contacts = await db.Contacts.CountAsync(ct);
