@@ -28,6 +28,8 @@ public sealed class FindTests(VouchServer server) : IClassFixture<VouchServer>
             }
         };
         await page.SignInAsync(seller);
+        // The key is the script's: wait until the page has run it.
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         await page.Keyboard.PressAsync("/");
         var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Find accounts, contacts, requests, content and ideas" });

@@ -17,6 +17,13 @@ public static class ContactQueries
     public static IQueryable<Contact> IncludeProfile(this IQueryable<Contact> contacts) =>
         contacts.Include(c => c.AgreedActivities).Include(c => c.Blackouts).AsSplitQuery();
 
+    /// <summary>The contacts with <paramref name="text"/> anywhere in their name, in any case.</summary>
+    public static IQueryable<Contact> NameContains(this IQueryable<Contact> contacts, string text)
+    {
+        var lower = text.Trim().ToLower();
+        return contacts.Where(c => (c.FirstName + " " + c.LastName).ToLower().Contains(lower));
+    }
+
     /// <summary>The contacts with <paramref name="text"/> anywhere in their name, email or title, in any case.</summary>
     public static IQueryable<Contact> Matching(this IQueryable<Contact> contacts, string text)
     {

@@ -20,10 +20,7 @@ public sealed record FoundRecord(Guid Id, string Name, string? Detail, string Hr
 public sealed record FoundGroup(string Kind, string Label, IReadOnlyList<FoundRecord> Items, bool More, string? ListHref);
 
 /// <summary>What a search found, a group per kind the caller may see, in a fixed order; no groups for an empty search.</summary>
-public sealed record FindResponse(string Q, IReadOnlyList<FoundGroup> Groups)
-{
-    public bool FoundAny => Groups.Any(g => g.Items.Count > 0);
-}
+public sealed record FindResponse(string Q, IReadOnlyList<FoundGroup> Groups);
 
 /// <summary>
 /// Finds records by a part of their name, in any case, with the searches of their own lists and each kind only as its
@@ -64,7 +61,7 @@ public sealed class Finder(VouchDbContext db, CurrentUser user, ContentLibrary l
                     .Select(a => new { a.Id, a.Name, Industry = (string?)a.Industry!.Name, a.CountryCode }),
                 a => new FoundRecord(a.Id, a.Name, Detail(a.Industry, a.CountryCode), $"/accounts/{a.Id}"), ct));
             groups.Add(await GroupAsync("contacts", "Contacts", $"/contacts?q={list}", each,
-                db.Contacts.AsNoTracking().Matching(text).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
+                db.Contacts.AsNoTracking().NameContains(text).OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id)
                     .Select(c => new { c.Id, c.FirstName, c.LastName, c.Title, Account = c.Account!.Name }),
                 c => new FoundRecord(c.Id, $"{c.FirstName} {c.LastName}", Detail(c.Title, c.Account), $"/contacts/{c.Id}"), ct));
             var actor = await RequestActor.OfAsync(user);

@@ -26,5 +26,7 @@ public sealed class IndexModel(Finder finder) : PageModel
 /// <summary>What a search found, or why it was not run.</summary>
 public sealed record FoundView(FindResponse Found, string? Error)
 {
+    public bool FoundAny => Found.Groups.Any(g => g.Items.Count > 0);
+
     public static readonly FoundView Nothing = new(new FindResponse("", []), null);
 }
