@@ -23,7 +23,7 @@ public sealed record FoundGroup(string Kind, string Label, IReadOnlyList<FoundRe
 public sealed record FindResponse(string Q, IReadOnlyList<FoundGroup> Groups);
 
 /// <summary>
-/// Finds records by a part of their name, in any case, with the searches of their own lists and each kind only as its
+/// Finds records by a part of their name, in any case, with the query pieces of their own lists and each kind only as its
 /// own pages let the caller see it: accounts and contacts for those who read the inventory, requests as the requests
 /// list shows them to the caller, content as the library does, ideas as the idea exchange does. Each kind asks for one
 /// more than it shows, in an indexed order, so a search costs a few short queries.
