@@ -10,6 +10,7 @@ public sealed record PageQuery
 {
     public const int MaxPageSize = 200;
     public const int DefaultPageSize = 50;
+    public const int MaxQueryLength = 200;
 
     /// <summary>1-based page number.</summary>
     [FromQuery(Name = "page")]
@@ -37,9 +38,9 @@ public sealed record PageQuery
         {
             errors.Add("pageSize", $"pageSize must be between 1 and {MaxPageSize}.");
         }
-        if (Q?.Length > 200)
+        if (Q?.Length > MaxQueryLength)
         {
-            errors.Add("q", "q must be at most 200 characters.");
+            errors.Add("q", $"q must be at most {MaxQueryLength} characters.");
         }
     }
 }

@@ -73,6 +73,10 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
     private static readonly (string Method, string Pattern, string Path, object? Body, string[] Allowed)[] s_routes =
     [
         ("GET", "/api/v1/me", "/api/v1/me", null, s_everyone),
+        // The header's search: every role finds something (an advocate the exchange's ideas); what, the records' own policies decide.
+        ("GET", "/api/v1/find", "/api/v1/find?q=a", null, s_everyone),
+        ("GET", "/find", "/find?q=a", null, s_everyone),
+        ("GET", "/find?handler=List", "/find?handler=List&q=a", null, s_everyone),
         ("GET", "/api/v1/users/", "/api/v1/users", null, s_admins),
         ("POST", "/api/v1/users/", "/api/v1/users", new { }, s_admins),
         ("POST", "/api/v1/users/{email}/disable", "/api/v1/users/nobody@example.com/disable", null, s_admins),

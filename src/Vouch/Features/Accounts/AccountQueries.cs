@@ -17,6 +17,13 @@ public static class AccountQueries
         a.Region.HasValue ? a.Region.Value.ToString() : null,
         a.CountryCode, a.Employees, a.Owner!.Email);
 
+    /// <summary>The accounts with <paramref name="text"/> anywhere in their name, in any case.</summary>
+    public static IQueryable<Account> NameContains(this IQueryable<Account> accounts, string text)
+    {
+        var lower = text.Trim().ToLower();
+        return accounts.Where(a => a.Name.ToLower().Contains(lower));
+    }
+
     // Sorted by value, valuesOfOwner keeps only that owner's customers: a seller sees the value of their own.
     public static async Task<Paged<AccountSummary>> SearchAsync(
         this VouchDbContext db, PageQuery page, AccountFilter filter, CancellationToken ct, Guid? valuesOfOwner = null)
@@ -25,8 +32,7 @@ public static class AccountQueries
         var accounts = all;
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
-            var text = page.Q.Trim().ToLower();
-            accounts = accounts.Where(a => a.Name.ToLower().Contains(text));
+            accounts = accounts.NameContains(page.Q);
         }
         if (!string.IsNullOrWhiteSpace(filter.Industry))
         {

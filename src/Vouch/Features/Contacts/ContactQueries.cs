@@ -17,17 +17,30 @@ public static class ContactQueries
     public static IQueryable<Contact> IncludeProfile(this IQueryable<Contact> contacts) =>
         contacts.Include(c => c.AgreedActivities).Include(c => c.Blackouts).AsSplitQuery();
 
+    /// <summary>The contacts with <paramref name="text"/> anywhere in their name, in any case.</summary>
+    public static IQueryable<Contact> NameContains(this IQueryable<Contact> contacts, string text)
+    {
+        var lower = text.Trim().ToLower();
+        return contacts.Where(c => (c.FirstName + " " + c.LastName).ToLower().Contains(lower));
+    }
+
+    /// <summary>The contacts with <paramref name="text"/> anywhere in their name, email or title, in any case.</summary>
+    public static IQueryable<Contact> Matching(this IQueryable<Contact> contacts, string text)
+    {
+        var lower = text.Trim().ToLower();
+        return contacts.Where(c =>
+            (c.FirstName + " " + c.LastName).ToLower().Contains(lower) ||
+            c.Email!.ToLower().Contains(lower) ||
+            c.Title!.ToLower().Contains(lower));
+    }
+
     /// <summary>The contact search shared by the API and the pages.</summary>
     public static async Task<Paged<ContactSummary>> SearchContactsAsync(this VouchDbContext db, PageQuery page, ContactFilter filter, CancellationToken ct)
     {
         var contacts = db.Contacts.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
-            var text = page.Q.Trim().ToLower();
-            contacts = contacts.Where(c =>
-                (c.FirstName + " " + c.LastName).ToLower().Contains(text) ||
-                c.Email!.ToLower().Contains(text) ||
-                c.Title!.ToLower().Contains(text));
+            contacts = contacts.Matching(page.Q);
         }
         if (filter.Account is { } account)
         {

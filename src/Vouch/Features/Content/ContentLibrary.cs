@@ -19,7 +19,7 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
     public long MaxFileBytes => options.Value.MaxFileBytes;
 
     /// <summary>The content <paramref name="reader"/> may see: everything for managers, what may be used today for others.</summary>
-    private IQueryable<ContentAsset> Visible(ContentReader reader)
+    public IQueryable<ContentAsset> Visible(ContentReader reader)
     {
         var assets = db.ContentAssets.AsNoTracking();
         if (reader.IsManager)
@@ -32,16 +32,22 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
             && (c.UseLimit == null || c.UseCount < c.UseLimit));
     }
 
+    /// <summary>The assets with <paramref name="text"/> anywhere in their title, summary or account's name, in any case.</summary>
+    public static IQueryable<ContentAsset> Matching(IQueryable<ContentAsset> assets, string text)
+    {
+        var lower = text.Trim().ToLower();
+        return assets.Where(c => c.Title.ToLower().Contains(lower)
+            || (c.Summary != null && c.Summary.ToLower().Contains(lower))
+            || c.Account!.Name.ToLower().Contains(lower));
+    }
+
     public async Task<Paged<ContentSummary>> SearchAsync(ContentReader reader, PageQuery page, ContentFilter filter, CancellationToken ct)
     {
         var today = Today;
         var assets = Visible(reader);
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
-            var text = page.Q.Trim().ToLower();
-            assets = assets.Where(c => c.Title.ToLower().Contains(text)
-                || (c.Summary != null && c.Summary.ToLower().Contains(text))
-                || c.Account!.Name.ToLower().Contains(text));
+            assets = Matching(assets, page.Q);
         }
         if (EnumText.ParseOrNull<ContentKind>(filter.Kind) is { } kind)
         {

@@ -11,6 +11,10 @@ public sealed record Viewer(Guid UserId, bool IsEmployee, bool IsManager)
     /// <summary>Whether the idea is there for the viewer: a hidden one only for managers, an employees' one only for employees.</summary>
     public bool Sees(Idea idea) => (!idea.IsHidden || IsManager) && Reads(idea.Board);
 
+    /// <summary>The ideas that are there for the viewer: <see cref="Sees"/> as a query.</summary>
+    public IQueryable<Idea> Visible(IQueryable<Idea> ideas) =>
+        ideas.Where(i => (!i.IsHidden || IsManager) && (i.Board == IdeaBoard.Customer || IsEmployee));
+
     public bool Reads(IdeaBoard board) => board == IdeaBoard.Customer || IsEmployee;
 
     /// <summary>The board a list or a new idea is on: the customers' unless an employee names theirs.</summary>

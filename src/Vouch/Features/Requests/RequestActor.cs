@@ -29,6 +29,13 @@ public sealed record RequestActor(Guid UserId, string Name, bool IsManager, bool
     public bool Sees(ReferenceRequest request) =>
         ReadsAll || request.RequesterId == UserId || request.AccountOwnerId == UserId || IsAsked(request);
 
+    /// <summary>
+    /// The requests the employee's lists show them: every request to those who read all, else those they made and those
+    /// whose consent they owe as account owner.
+    /// </summary>
+    public IQueryable<ReferenceRequest> Listed(IQueryable<ReferenceRequest> requests) =>
+        ReadsAll ? requests : requests.Where(r => r.RequesterId == UserId || r.AccountOwnerId == UserId);
+
     /// <summary>The advocate the request asks, once their account owner agreed to it.</summary>
     public bool IsAsked(ReferenceRequest request) =>
         IsAdvocate && ContactId is { } contact && request.ContactId == contact && request.AdvocateAskedAt is not null;

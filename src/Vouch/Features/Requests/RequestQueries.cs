@@ -37,8 +37,7 @@ public sealed class RequestQueries(
         var requests = db.ReferenceRequests.AsNoTracking();
         requests = view switch
         {
-            RequestView.All when actor.ReadsAll => requests,
-            RequestView.All => requests.Where(r => r.RequesterId == actor.UserId || r.AccountOwnerId == actor.UserId),
+            RequestView.All => actor.Listed(requests),
             RequestView.Waiting => requests.Where(WaitingFor(actor)),
             _ => requests.Where(r => r.RequesterId == actor.UserId),
         };
