@@ -31,6 +31,18 @@ public static class Languages
     public static CultureInfo? Find(string? code) =>
         string.IsNullOrWhiteSpace(code) ? null : Supported.FirstOrDefault(c => string.Equals(c.Name, code.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The page that saves a user's new language answers in it: the request began in the old one, and the new one is in
+    /// the claims only from the next request on. No code (the browser's from now on) leaves the request as it is.
+    /// </summary>
+    public static void ShowRestOfRequestIn(string? code)
+    {
+        if (Find(code) is { } culture)
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
     public static IServiceCollection AddVouchLanguages(this IServiceCollection services)
     {
         services.AddLocalization();

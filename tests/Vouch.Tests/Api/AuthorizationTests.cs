@@ -73,6 +73,8 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
     private static readonly (string Method, string Pattern, string Path, object? Body, string[] Allowed)[] s_routes =
     [
         ("GET", "/api/v1/me", "/api/v1/me", null, s_everyone),
+        ("GET", "/api/v1/me/language", "/api/v1/me/language", null, s_everyone),
+        ("PUT", "/api/v1/me/language", "/api/v1/me/language", new { }, s_everyone),
         ("GET", "/api/v1/users/", "/api/v1/users", null, s_admins),
         ("POST", "/api/v1/users/", "/api/v1/users", new { }, s_admins),
         ("POST", "/api/v1/users/{email}/disable", "/api/v1/users/nobody@example.com/disable", null, s_admins),
@@ -311,6 +313,7 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("GET", "/api/v1/referrals/", "/api/v1/referrals", null, s_employees),
         ("GET", "/portal/preferences", "/portal/preferences", null, [Roles.Advocate]),
         ("POST", "/portal/preferences", "/portal/preferences", null, [Roles.Advocate]),
+        ("POST", "/portal/preferences?handler=Language", "/portal/preferences?handler=Language", null, [Roles.Advocate]),
         ("GET", "/portal/refer", "/portal/refer", null, [Roles.Advocate]),
         ("POST", "/portal/refer", "/portal/refer", null, [Roles.Advocate]),
         ("GET", "/contacts/{id:guid}/portal-access", $"/contacts/{SomeId}/portal-access", null, s_managers),
