@@ -32,8 +32,9 @@ public static class Languages
         string.IsNullOrWhiteSpace(code) ? null : Supported.FirstOrDefault(c => string.Equals(c.Name, code.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The page that saves a user's new language answers in it: the request began in the old one, and the new one is in
-    /// the claims only from the next request on. No code (the browser's from now on) leaves the request as it is.
+    /// Speaks the user's new language for the rest of the handler that saved it (its notice for the next page): the
+    /// request began in the old one, and the new one is in the claims from the next request on. No code (the
+    /// browser's from now on) leaves the request as it is.
     /// </summary>
     public static void ShowRestOfRequestIn(string? code)
     {

@@ -638,8 +638,8 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
             return response.StatusCode;
         }
 
-        // Every role may save its settings.
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(withToken, "/settings?emailNotifications=true"));
+        // Every role may save its settings, and is sent back to them.
+        Assert.Equal(HttpStatusCode.Redirect, await PostAsync(withToken, "/settings?emailNotifications=true"));
         Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(withoutToken, "/settings?emailNotifications=true"));
         // The idea's page lets sellers in and its status handler refuses them, after the token is checked.
         Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(withToken, $"/ideas/{SomeId}?handler=Status"));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -5,7 +6,6 @@ using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Users;
 using Vouch.Resources;
-using Vouch.Web;
 
 namespace Vouch.Features.Email;
 
@@ -17,12 +17,16 @@ public sealed class SettingsModel(
     public string Email { get; private set; } = "";
     public string? Language { get; private set; }
     public bool EmailConfigured => settings.IsConfigured;
-    public bool Saved { get; private set; }
+    public bool Saved => TempData["Saved"] is true;
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Show(await MeAsync(ct));
 
-    public async Task OnPostAsync(bool emailNotifications, string? language, CancellationToken ct)
+    /// <summary>
+    /// Saves both settings and shows the page again from a redirect: the request came in the old language, the next
+    /// one comes in the new.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(bool emailNotifications, string? language, CancellationToken ct)
     {
         var me = await MeAsync(ct);
         if (!ModelState.IsValid)
@@ -30,21 +34,19 @@ public sealed class SettingsModel(
             // Only the form's own values (true, false) are accepted; anything else changes nothing.
             Error = text["Email notifications must be on or off."];
             Show(me);
-            return;
+            return Page();
         }
         me.EmailNotifications = emailNotifications;
         await db.SaveChangesAsync(ct);
         var chosen = await languages.ChooseAsync(user.Id, language, ct);
-        if (chosen.Succeeded)
-        {
-            Saved = true;
-            Languages.ShowRestOfRequestIn(chosen.Value.Language);
-        }
-        else
+        if (!chosen.Succeeded)
         {
             Error = chosen.Refusal.Message;
+            Show(me);
+            return Page();
         }
-        Show(me);
+        TempData["Saved"] = true;
+        return RedirectToPage();
     }
 
     private Task<User> MeAsync(CancellationToken ct) => db.Users.SingleAsync(u => u.Id == user.Id, ct);
