@@ -82,8 +82,8 @@ public sealed class RoleTests(VouchServer server) : IClassFixture<VouchServer>
 
         await Expect(page).ToHaveURLAsync(server.Url("/"));
         await Expect(page.MainHeading()).ToHaveTextAsync("Reference program");
-        await Expect(page.GetByTestId("accounts-count")).ToHaveTextAsync(accounts.ToString(CultureInfo.InvariantCulture));
-        await Expect(page.GetByTestId("contacts-count")).ToHaveTextAsync(contacts.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("accounts-count")).ToHaveTextAsync(accounts.ToString("N0", CultureInfo.GetCultureInfo("en")));
+        await Expect(page.GetByTestId("contacts-count")).ToHaveTextAsync(contacts.ToString("N0", CultureInfo.GetCultureInfo("en")));
         await Expect(page.NavigationLinks()).ToHaveTextAsync(await server.NavigationLabelsAsync(Roles.Executive));
         await Expect(page.NavigationLinks().Filter(new() { HasText = "Users" })).ToHaveCountAsync(0);
     }

@@ -21,7 +21,7 @@ public sealed class SignInTests(VouchServer server) : IClassFixture<VouchServer>
 
         await Expect(page).ToHaveURLAsync(server.Url("/"));
         await Expect(page.MainHeading()).ToHaveTextAsync("Reference program");
-        await Expect(page.GetByTestId("accounts-count")).ToHaveTextAsync(accounts.ToString(CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("accounts-count")).ToHaveTextAsync(accounts.ToString("N0", CultureInfo.GetCultureInfo("en")));
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
         builder.Entity<User>().HasOne(u => u.Contact).WithMany().HasForeignKey(u => u.ContactId).OnDelete(DeleteBehavior.SetNull);
         builder.Entity<User>().HasIndex(u => u.ContactId);
         builder.Entity<User>().Property(u => u.DigestSentFor).HasMaxLength(7);
+        builder.Entity<User>().Property(u => u.Language).HasMaxLength(Web.Languages.CodeMaxLength);
         builder.Entity<User>().Property(u => u.ExternalId).HasMaxLength(User.ExternalIdMaxLength);
         builder.Entity<User>().HasIndex(u => u.ExternalId).IsUnique();
         builder.Entity<User>().Property(u => u.GivenName).HasMaxLength(User.NamePartMaxLength);

@@ -35,7 +35,8 @@ public static class VouchHost
             module.AddServices(services, configuration);
         }
 
-        services.AddProblemDetails();
+        services.AddVouchLanguages();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTitles.Translate);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
@@ -79,6 +80,8 @@ public static class VouchHost
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication: a signed-in user's own language comes first.
+        app.UseRequestLocalization();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Vouch.Resources;
 
 namespace Vouch.Web;
 
@@ -96,4 +98,21 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         json.Path is { Length: > 1 } path
             ? $"The value at '{path.TrimStart('$', '.')}' is not valid: {json.Message.Split(" Path:")[0]}"
             : json.Message.Split(" Path:")[0];
+}
+
+
+/// <summary>
+/// Every problem's title in the caller's language, as the last step before it is written: the titles are English
+/// sentences, which are the keys of <see cref="Strings"/>, and one without a translation stays English. Field names in
+/// a validation problem stay as the API names them.
+/// </summary>
+public static class ProblemTitles
+{
+    public static void Translate(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Title is { } title)
+        {
+            context.ProblemDetails.Title = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>()[title];
+        }
+    }
 }

@@ -77,6 +77,8 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("GET", "/api/v1/find", "/api/v1/find?q=a", null, s_everyone),
         ("GET", "/find", "/find?q=a", null, s_everyone),
         ("GET", "/find?handler=List", "/find?handler=List&q=a", null, s_everyone),
+        ("GET", "/api/v1/me/language", "/api/v1/me/language", null, s_everyone),
+        ("PUT", "/api/v1/me/language", "/api/v1/me/language", new { }, s_everyone),
         ("GET", "/api/v1/users/", "/api/v1/users", null, s_admins),
         ("POST", "/api/v1/users/", "/api/v1/users", new { }, s_admins),
         ("POST", "/api/v1/users/{email}/disable", "/api/v1/users/nobody@example.com/disable", null, s_admins),
@@ -315,6 +317,7 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("GET", "/api/v1/referrals/", "/api/v1/referrals", null, s_employees),
         ("GET", "/portal/preferences", "/portal/preferences", null, [Roles.Advocate]),
         ("POST", "/portal/preferences", "/portal/preferences", null, [Roles.Advocate]),
+        ("POST", "/portal/preferences?handler=Language", "/portal/preferences?handler=Language", null, [Roles.Advocate]),
         ("GET", "/portal/refer", "/portal/refer", null, [Roles.Advocate]),
         ("POST", "/portal/refer", "/portal/refer", null, [Roles.Advocate]),
         ("GET", "/contacts/{id:guid}/portal-access", $"/contacts/{SomeId}/portal-access", null, s_managers),
@@ -639,8 +642,8 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
             return response.StatusCode;
         }
 
-        // Every role may save its settings.
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(withToken, "/settings?emailNotifications=true"));
+        // Every role may save its settings, and is sent back to them.
+        Assert.Equal(HttpStatusCode.Redirect, await PostAsync(withToken, "/settings?emailNotifications=true"));
         Assert.Equal(HttpStatusCode.BadRequest, await PostAsync(withoutToken, "/settings?emailNotifications=true"));
         // The idea's page lets sellers in and its status handler refuses them, after the token is checked.
         Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(withToken, $"/ideas/{SomeId}?handler=Status"));

@@ -52,8 +52,8 @@ public sealed partial class SmtpDeliveryTests(EmailApp app) : IClassFixture<Emai
             ["emailNotifications"] = "false",
             ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
         }), Ct);
-        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        var after = await saved.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await story.FollowerClient.GetStringAsync(saved.Headers.Location, Ct);
         Assert.Contains("Saved.", after, StringComparison.Ordinal);
         Assert.DoesNotContain("checked=\"checked\"", after, StringComparison.Ordinal);
 

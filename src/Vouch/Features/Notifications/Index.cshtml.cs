@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Notifications;
 
 /// <summary>The signed-in user's notifications, newest first, each marked read on its own or all at once.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class IndexModel(NotificationInbox inbox, CurrentUser user) : PageModel
+public sealed class IndexModel(NotificationInbox inbox, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public const int PageSize = 25;
 
@@ -43,7 +45,7 @@ public sealed class IndexModel(NotificationInbox inbox, CurrentUser user) : Page
     public async Task<IActionResult> OnPostReadAllAsync(int? from, CancellationToken ct)
     {
         var marked = await inbox.MarkAllReadAsync(user.Id, ct);
-        TempData["Notice"] = marked == 1 ? "1 notification marked read." : $"{marked} notifications marked read.";
+        TempData["Notice"] = (marked == 1 ? text["1 notification marked read."] : text["{0} notifications marked read.", marked]).Value;
         return Redirect(BackToList(from));
     }
 

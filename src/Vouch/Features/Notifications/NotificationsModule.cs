@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Hosting;
+using Vouch.Resources;
 
 namespace Vouch.Features.Notifications;
 
@@ -17,6 +19,6 @@ public sealed class NotificationsModule : ICapabilityModule
     {
         var user = services.GetRequiredService<CurrentUser>();
         var unread = await services.GetRequiredService<NotificationInbox>().UnreadCountAsync(user.Id, ct);
-        return unread > 0 ? $"{unread} unread" : null;
+        return unread > 0 ? services.GetRequiredService<IStringLocalizer<Strings>>()["{0} unread", unread].Value : null;
     }
 }

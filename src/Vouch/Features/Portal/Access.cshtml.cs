@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Data;
+using Vouch.Resources;
 
 namespace Vouch.Features.Portal;
 
 /// <summary>A contact's way into the portal: their login, the invitations sent, and a new one.</summary>
-public sealed class AccessModel(VouchDbContext db, PortalInvitations invitations) : PageModel
+public sealed class AccessModel(VouchDbContext db, PortalInvitations invitations, IStringLocalizer<Strings> text) : PageModel
 {
     public sealed record Sent(DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AcceptedAt);
 
@@ -26,7 +28,7 @@ public sealed class AccessModel(VouchDbContext db, PortalInvitations invitations
         var invited = await invitations.InviteAsync(id, ct);
         if (invited.Succeeded)
         {
-            TempData["Notice"] = $"Invitation sent to {invited.Value.Email}; the link works until {invited.Value.ExpiresAt.UtcDateTime:d MMMM yyyy}.";
+            TempData["Notice"] = text["Invitation sent to {0}; the link works until {1}.", invited.Value.Email, invited.Value.ExpiresAt.UtcDateTime.ToString(text["d MMMM yyyy"])].Value;
             return RedirectToPage(new { id });
         }
         if (invited.Refusal.Kind == RefusalKind.NotFound || !await ShowAsync(id, ct))

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Features.Notifications;
 using Vouch.Features.Requests;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Portal;
 
 /// <summary>The advocate's own page: the asks waiting for their answer, and what they agreed to.</summary>
-public sealed class IndexModel(PortalAsks portalAsks, RequestWorkflow workflow, NotificationInbox inbox, CurrentUser user, PortalAdvocate advocate) : PageModel
+public sealed class IndexModel(PortalAsks portalAsks, RequestWorkflow workflow, NotificationInbox inbox, CurrentUser user, PortalAdvocate advocate, IStringLocalizer<Strings> text) : PageModel
 {
     public IReadOnlyList<PortalAsk> Asks { get; private set; } = [];
     public IReadOnlyList<PortalAsk> Waiting => [.. Asks.Where(a => a.Status == PortalAsks.Waiting)];
@@ -32,7 +34,7 @@ public sealed class IndexModel(PortalAsks portalAsks, RequestWorkflow workflow, 
         var answered = await answer(await RequestActor.OfAsync(user, await advocate.ContactIdAsync(ct)));
         if (answered.Succeeded)
         {
-            TempData["Notice"] = notice;
+            TempData["Notice"] = text[notice].Value;
             return RedirectToPage();
         }
         if (answered.Refusal.Kind == RefusalKind.NotFound)

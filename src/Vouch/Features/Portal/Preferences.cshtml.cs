@@ -1,14 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Contacts;
+using Vouch.Features.Users;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Portal;
 
-/// <summary>The advocate says how often, when, how and for what they may be asked.</summary>
-public sealed class PreferencesModel(ContactProfiles profiles, PortalAdvocate advocate, VouchDbContext db) : PageModel
+/// <summary>The advocate says how often, when, how and for what they may be asked, and in which language the portal speaks.</summary>
+public sealed class PreferencesModel(
+    ContactProfiles profiles, PortalAdvocate advocate, VouchDbContext db, UserLanguages languages, CurrentUser user, IStringLocalizer<Strings> text)
+    : PageModel
 {
     public sealed class BlackoutRow
     {
@@ -34,6 +40,7 @@ public sealed class PreferencesModel(ContactProfiles profiles, PortalAdvocate ad
 
     public IReadOnlyList<Choice> Activities { get; private set; } = [];
     public IReadOnlyList<PreferenceChange> History { get; private set; } = [];
+    public string? Language { get; private set; }
     public Refusal? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -70,7 +77,7 @@ public sealed class PreferencesModel(ContactProfiles profiles, PortalAdvocate ad
         };
         return await this.SaveFormAsync(
             () => profiles.SetPreferencesAsync(contactId, input, ct),
-            _ => ("/portal/preferences", "Saved. We will keep to this from now on."),
+            _ => ("/portal/preferences", text["Saved. We will keep to this from now on."].Value),
             async refusal =>
             {
                 // The form shows again as it was sent, for the advocate to correct.
@@ -78,6 +85,20 @@ public sealed class PreferencesModel(ContactProfiles profiles, PortalAdvocate ad
                 await ReadAsync(ct);
                 return Page();
             });
+    }
+
+    /// <summary>The portal's language, saved on its own: the next page is in it.</summary>
+    public async Task<IActionResult> OnPostLanguageAsync(string? language, CancellationToken ct)
+    {
+        var chosen = await languages.ChooseAsync(user.Id, language, ct);
+        if (!chosen.Succeeded)
+        {
+            Refusal = chosen.Refusal;
+            return await OnGetAsync(ct);
+        }
+        Languages.ShowRestOfRequestIn(chosen.Value.Language);
+        TempData["Notice"] = text["Saved. The portal speaks your language from now on."].Value;
+        return Redirect("/portal/preferences");
     }
 
     private async Task<PreferencesResponse?> ReadAsync(CancellationToken ct)
@@ -89,6 +110,7 @@ public sealed class PreferencesModel(ContactProfiles profiles, PortalAdvocate ad
         Activities = await db.ActivityTypes.AsNoTracking().Where(t => t.IsActive || preferences.ActivityTypes.Contains(t.Key))
             .OrderBy(t => t.SortOrder).Select(t => new Choice(t.Key, t.Name)).ToListAsync(ct);
         History = preferences.History;
+        Language = (await languages.ReadAsync(user.Id, ct)).Language;
         return preferences;
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Features.Referrals;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Portal;
 
 /// <summary>The advocate refers a peer, and sees whom they referred.</summary>
-public sealed class ReferModel(ReferralIntake referrals, PortalAdvocate advocate) : PageModel
+public sealed class ReferModel(ReferralIntake referrals, PortalAdvocate advocate, IStringLocalizer<Strings> text) : PageModel
 {
     public sealed class ReferralForm
     {
@@ -34,7 +36,7 @@ public sealed class ReferModel(ReferralIntake referrals, PortalAdvocate advocate
         }
         return await this.SaveFormAsync(
             () => referrals.ReferAsync(contactId, new ReferralInput(Form.Company, Form.CompanyDomain, Form.PersonName, Form.PersonTitle, Form.PersonEmail, Form.Note), ct),
-            referral => ("/portal/refer", $"Thank you for referring {referral.PersonName} at {referral.Company}. We will let you know how it goes."),
+            referral => ("/portal/refer", text["Thank you for referring {0} at {1}. We will let you know how it goes.", referral.PersonName, referral.Company].Value),
             async refusal =>
             {
                 Refusal = refusal;

@@ -3,15 +3,18 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Features.Users;
+using Vouch.Resources;
 
 namespace Vouch.Features.Portal;
 
 /// <summary>Where the link in an invitation lands: the advocate chooses a password and is signed in to the portal.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(AuthServiceCollectionExtensions.SignInRateLimit)]
-public sealed class WelcomeModel(PortalInvitations invitations, SignInManager<User> signIn, SingleSignOnAvailability sso) : PageModel
+public sealed class WelcomeModel(
+    PortalInvitations invitations, SignInManager<User> signIn, SingleSignOnAvailability sso, IStringLocalizer<Strings> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -29,7 +32,7 @@ public sealed class WelcomeModel(PortalInvitations invitations, SignInManager<Us
         if (accepted.Succeeded)
         {
             await signIn.SignInAsync(accepted.Value, isPersistent: false);
-            TempData["Notice"] = "Welcome! Your password is set; from now on you sign in with your email and it.";
+            TempData["Notice"] = text["Welcome! Your password is set; from now on you sign in with your email and it."].Value;
             return LocalRedirect("/portal");
         }
         await OpenAsync(ct);

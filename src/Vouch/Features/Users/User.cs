@@ -27,6 +27,9 @@ public sealed class User : IdentityUser<Guid>
     /// <summary>Whether an advocate gets the monthly digest; one click in it turns it off.</summary>
     public bool ReceivesDigest { get; set; } = true;
 
+    /// <summary>The language the user chose ("de"); null to follow their browser's.</summary>
+    public string? Language { get; set; }
+
     /// <summary>The month ("2026-12") whose digest the user was last sent.</summary>
     public string? DigestSentFor { get; set; }
 

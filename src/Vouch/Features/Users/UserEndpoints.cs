@@ -23,6 +23,12 @@ public static class UserEndpoints
                 principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList())))
             .WithTags("Users").WithName("GetMe").WithSummary("Who the caller is, with their roles.")
             .RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/me/language", async (CurrentUser user, UserLanguages languages, CancellationToken ct) => TypedResults.Ok(await languages.ReadAsync(user.Id, ct)))
+            .WithTags("Users").WithName("GetMyLanguage").WithSummary("The language I chose for Vouch (null: my browser's), and every language it speaks.")
+            .RequireAuthorization(Policies.SignedIn);
+        api.MapPut("/me/language", ChooseLanguage)
+            .WithTags("Users").WithName("SetMyLanguage").WithSummary("Choose the language of my pages, emails and problems; null follows my browser's.")
+            .RequireAuthorization(Policies.SignedIn);
 
         var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Administer);
         users.MapGet("/", async (UserAdministration admin, CancellationToken ct) => TypedResults.Ok(await admin.ListAsync(ct)))
@@ -41,6 +47,10 @@ public static class UserEndpoints
     private static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> AddUser(AddUserRequest request, UserAdministration admin) =>
         (await admin.AddAsync(request.Email, request.DisplayName, request.Role, request.Password))
             .ToApi(user => TypedResults.Created($"/api/v1/users/{user.Email}", user));
+
+    private static async Task<Results<Ok<LanguageResponse>, ValidationProblem, ProblemHttpResult>> ChooseLanguage(
+        LanguageBody body, CurrentUser user, UserLanguages languages, CancellationToken ct) =>
+        (await languages.ChooseAsync(user.Id, body.Language, ct)).ToApi(TypedResults.Ok);
 
     private static async Task<Results<Ok<UserResponse>, ValidationProblem, ProblemHttpResult>> Disable(string email, UserAdministration admin) =>
         (await admin.DisableAsync(email)).ToApi(TypedResults.Ok);

@@ -8,7 +8,7 @@ public sealed class UsersModule : ICapabilityModule
 {
     public IEnumerable<NavigationEntry> Navigation => [new("Users", "/users", Policies.Administer, NavigationGroup.Admin, 10)];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<UserAdministration>();
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddScoped<UserAdministration>().AddScoped<UserLanguages>();
 
     public void MapEndpoints(RouteGroupBuilder api) => api.MapUsers();
 }

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Vouch.Tests.Infrastructure;
+using Vouch.Web;
+
+namespace Vouch.Tests.Unit;
+
+/// <summary>
+/// The strings of every language: English lists every key (its value the key itself), each translation has the same
+/// keys, a translation is never left in English, and keeps the placeholders of the text it translates; and every
+/// text a page asks for is a key.
+/// </summary>
+public sealed partial class StringsTests
+{
+    private static readonly string s_resources = Path.Combine(Repository.Root, "src", "Vouch", "Resources");
+
+    /// <summary>
+    /// Texts that are written the same in a language as in English, so their translation may equal the key: names of
+    /// products and things each language borrows from English.
+    /// </summary>
+    private static readonly Dictionary<string, HashSet<string>> s_sameAsEnglish = new(StringComparer.Ordinal)
+    {
+        ["de"] = ["Community", "Events", "Import", "Salesforce", "Video"],
+        ["es"] = ["Ideas", "Personal", "Salesforce"],
+    };
+
+    public static TheoryData<string> Translations() =>
+        [.. Directory.GetFiles(s_resources, "Strings.*.resx").Select(file => Path.GetFileName(file).Split('.')[1]).Order(StringComparer.Ordinal)];
+
+    private static Dictionary<string, string> Read(string file) =>
+        XDocument.Load(Path.Combine(s_resources, file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!, StringComparer.Ordinal);
+
+    private static Dictionary<string, string> English => Read("Strings.resx");
+
+    [Fact]
+    public void The_app_speaks_English_and_every_language_with_a_file()
+    {
+        Assert.Equal(["en", .. Translations().Select(row => row.Data)], Languages.Supported.Select(c => c.Name));
+        Assert.Contains("de", Languages.Supported.Select(c => c.Name));
+        Assert.Contains("es", Languages.Supported.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void English_lists_every_key_as_its_own_text()
+    {
+        Assert.All(English, pair => Assert.Equal(pair.Key, pair.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void A_translation_has_every_key_of_English_and_no_other(string language)
+    {
+        var translated = Read($"Strings.{language}.resx");
+
+        Assert.Empty(English.Keys.Except(translated.Keys));
+        Assert.Empty(translated.Keys.Except(English.Keys));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void No_text_is_left_empty_or_in_English(string language)
+    {
+        var same = s_sameAsEnglish.GetValueOrDefault(language) ?? [];
+
+        var untranslated = Read($"Strings.{language}.resx")
+            .Where(pair => string.IsNullOrWhiteSpace(pair.Value) || (pair.Value == pair.Key && !same.Contains(pair.Key)))
+            .Select(pair => pair.Key);
+
+        Assert.Empty(untranslated);
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void A_translation_keeps_the_placeholders_of_its_text(string language)
+    {
+        static string[] Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+
+        Assert.All(Read($"Strings.{language}.resx"), pair => Assert.Equal(Placeholders(pair.Key), Placeholders(pair.Value)));
+    }
+
+    [Fact]
+    public void Every_text_a_page_asks_for_is_a_key()
+    {
+        var keys = English.Keys.ToHashSet(StringComparer.Ordinal);
+        var pages = Directory.GetFiles(Path.Combine(Repository.Root, "src", "Vouch"), "*.cshtml", SearchOption.AllDirectories)
+            .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+
+        var asked = pages.SelectMany(file => Asked().Matches(File.ReadAllText(file)).Select(m => (Page: Path.GetFileName(file), Text: Regex.Unescape(m.Groups[1].Value))))
+            .ToList();
+
+        Assert.NotEmpty(asked);
+        Assert.Empty(asked.Where(a => !keys.Contains(a.Text)).Select(a => $"{a.Page}: {a.Text}"));
+    }
+
+    /// <summary>A format item, "{0}" or "{1:N0}".</summary>
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+
+    /// <summary>A page's <c>L["literal"]</c>, the literal with its escapes.</summary>
+    [GeneratedRegex(@"\bL\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex Asked();
+}
