@@ -47,6 +47,14 @@ public sealed partial class StringsTests
         Assert.All(English, pair => Assert.Equal(pair.Key, pair.Value));
     }
 
+    [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // The resource compiler treats names case-blind and drops the second, which would then show in English.
+        var clashes = English.Keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g));
+        Assert.Empty(clashes);
+    }
+
     [Theory]
     [MemberData(nameof(Translations))]
     public void A_translation_has_every_key_of_English_and_no_other(string language)
