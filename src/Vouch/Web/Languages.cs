@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Vouch.Resources;
 
 namespace Vouch.Web;
@@ -47,6 +50,9 @@ public static class Languages
     public static IServiceCollection AddVouchLanguages(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Pages write the letters of every language as themselves ("März", "·"), not as character references; what
+        // HTML itself needs (<, >, &, quotes) is still escaped.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(English);

@@ -26,7 +26,7 @@ public sealed class LanguagesApiTests(VouchApp app) : IClassFixture<VouchApp>
         }
         using var response = await client.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        // Razor writes letters beyond ASCII as character references ("&#xFC;"); the browser shows them as letters.
+        // Quotes in a translation are written as character references ("&#x27;"); the browser shows them as quotes.
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
     }
 

@@ -113,8 +113,8 @@ public sealed partial class NotificationsApiTests(VouchApp app) : IClassFixture<
         var elsewhere = await seller.GetStringAsync("/ideas", Ct);
 
         // As Razor writes them: the typographic quotes as character references, the tags as text.
-        var newer = page.IndexOf($"<a href=\"/ideas/{second}\">&#x201C;Second news&#x201D; is now declined.</a>", StringComparison.Ordinal);
-        var older = page.IndexOf($"<a href=\"/ideas/{first}\">&#x201C;First &lt;b&gt;news&lt;/b&gt;&#x201D; is now planned.</a>", StringComparison.Ordinal);
+        var newer = page.IndexOf($"<a href=\"/ideas/{second}\">“Second news” is now declined.</a>", StringComparison.Ordinal);
+        var older = page.IndexOf($"<a href=\"/ideas/{first}\">“First &lt;b&gt;news&lt;/b&gt;” is now planned.</a>", StringComparison.Ordinal);
         Assert.True(newer >= 0 && older > newer, page);
         Assert.Contains("<span class=\"badge\" data-testid=\"notifications-badge\">2 unread</span>", elsewhere, StringComparison.Ordinal);
 
