@@ -20,7 +20,7 @@ public static class AccountQueries
     /// <summary>The accounts with <paramref name="text"/> anywhere in their name, in any case.</summary>
     public static IQueryable<Account> NameContains(this IQueryable<Account> accounts, string text)
     {
-        var lower = text.Trim().ToLower();
+        var lower = text.Trim().ToLowerInvariant();
         return accounts.Where(a => a.Name.ToLower().Contains(lower));
     }
 

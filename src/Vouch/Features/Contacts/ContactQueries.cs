@@ -20,14 +20,14 @@ public static class ContactQueries
     /// <summary>The contacts with <paramref name="text"/> anywhere in their name, in any case.</summary>
     public static IQueryable<Contact> NameContains(this IQueryable<Contact> contacts, string text)
     {
-        var lower = text.Trim().ToLower();
+        var lower = text.Trim().ToLowerInvariant();
         return contacts.Where(c => (c.FirstName + " " + c.LastName).ToLower().Contains(lower));
     }
 
     /// <summary>The contacts with <paramref name="text"/> anywhere in their name, email or title, in any case.</summary>
     public static IQueryable<Contact> Matching(this IQueryable<Contact> contacts, string text)
     {
-        var lower = text.Trim().ToLower();
+        var lower = text.Trim().ToLowerInvariant();
         return contacts.Where(c =>
             (c.FirstName + " " + c.LastName).ToLower().Contains(lower) ||
             c.Email!.ToLower().Contains(lower) ||

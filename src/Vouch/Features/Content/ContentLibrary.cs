@@ -35,7 +35,7 @@ public sealed class ContentLibrary(VouchDbContext db, IContentFileStore files, I
     /// <summary>The assets with <paramref name="text"/> anywhere in their title, summary or account's name, in any case.</summary>
     public static IQueryable<ContentAsset> Matching(IQueryable<ContentAsset> assets, string text)
     {
-        var lower = text.Trim().ToLower();
+        var lower = text.Trim().ToLowerInvariant();
         return assets.Where(c => c.Title.ToLower().Contains(lower)
             || (c.Summary != null && c.Summary.ToLower().Contains(lower))
             || c.Account!.Name.ToLower().Contains(lower));

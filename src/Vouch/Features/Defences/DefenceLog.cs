@@ -24,7 +24,7 @@ public sealed class DefenceLog(VouchDbContext db, AdvocateAsks asks, Ledger ledg
         var defences = db.Set<Defence>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
-            var text = page.Q.Trim().ToLower();
+            var text = page.Q.Trim().ToLowerInvariant();
             defences = defences.Where(d => d.Topic.ToLower().Contains(text) || d.Where.ToLower().Contains(text));
         }
         var total = await defences.CountAsync(ct);

@@ -13,7 +13,7 @@ public sealed class EventQueries(VouchDbContext db, TimeProvider clock)
         var events = db.Set<Event>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
-            var text = page.Q.Trim().ToLower();
+            var text = page.Q.Trim().ToLowerInvariant();
             events = events.Where(e => e.Title.ToLower().Contains(text) || (e.Topic != null && e.Topic.ToLower().Contains(text)));
         }
         if (EnumText.ParseOrNull<EventKind>(filter.Kind) is { } kind)
@@ -97,7 +97,7 @@ public sealed class EventQueries(VouchDbContext db, TimeProvider clock)
         var attendees = Attendees().Where(a => a.EventId == eventId);
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
-            var text = page.Q.Trim().ToLower();
+            var text = page.Q.Trim().ToLowerInvariant();
             attendees = attendees.Where(a => (a.Name ?? (a.Contact!.FirstName + " " + a.Contact.LastName)).ToLower().Contains(text)
                 || (a.Company ?? a.Account!.Name).ToLower().Contains(text));
         }

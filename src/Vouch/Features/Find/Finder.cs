@@ -51,7 +51,7 @@ public sealed class Finder(VouchDbContext db, CurrentUser user, ContentLibrary l
             return new FindResponse("", []);
         }
         var text = q.Trim();
-        var lower = text.ToLower();
+        var lower = text.ToLowerInvariant();
         var groups = new List<FoundGroup>();
         var list = Uri.EscapeDataString(text);
         if (await user.MayAsync(Policies.ReadInventory))

@@ -116,7 +116,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
         var nearIds = near.Keys.ToList();
         if (text is not null)
         {
-            var lower = text.ToLower();
+            var lower = text.ToLowerInvariant();
             ideas = ideas.Where(i => i.Title.ToLower().Contains(lower) || nearIds.Contains(i.Id));
         }
         if (query.ProductId is { } productId)

@@ -43,7 +43,7 @@ public sealed class IndexModel(VouchDbContext db, OpportunityWrites writes, Curr
             return Forbid();
         }
         var access = await OpportunityAccess.OfAsync(user);
-        var account = Form.Account?.Trim().ToLower();
+        var account = Form.Account?.Trim().ToLowerInvariant();
         // The account by its name, as people know it; a name no account has is named in the refusal.
         var accountId = string.IsNullOrEmpty(account) ? null
             : await db.Accounts.Where(a => a.Name.ToLower() == account).OrderBy(a => a.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);

@@ -36,7 +36,7 @@ public static class OpportunityQueries
         var deals = access.Visible(db.Opportunities.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
-            var text = page.Q.Trim().ToLower();
+            var text = page.Q.Trim().ToLowerInvariant();
             deals = deals.Where(o => o.Name.ToLower().Contains(text) || o.Account!.Name.ToLower().Contains(text));
         }
         if (filter.AccountId is { } accountId)

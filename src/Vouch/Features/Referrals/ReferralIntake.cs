@@ -157,7 +157,7 @@ public sealed class ReferralIntake(VouchDbContext db, CurrentUser user, Advocate
     /// </summary>
     private async Task<CustomerMatch> CustomerMatchAsync(string company, string? email, CancellationToken ct)
     {
-        var name = company.ToLower();
+        var name = company.ToLowerInvariant();
         var customers = db.Accounts.Where(a => a.CustomerSince != null || a.ContractDate != null || db.Opportunities.Any(o => o.AccountId == a.Id && o.IsClosed && o.IsWon));
         var named = await customers.Where(a => a.Name.ToLower() == name).Select(a => a.Name).FirstOrDefaultAsync(ct);
         var ofEmail = email is null ? null : await db.Contacts
@@ -264,7 +264,7 @@ public sealed class ReferralIntake(VouchDbContext db, CurrentUser user, Advocate
         }
         else
         {
-            var name = referral.Company.ToLower();
+            var name = referral.Company.ToLowerInvariant();
             var accountId = await db.Accounts.Where(a => a.Name.ToLower() == name).OrderBy(a => a.Id).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
             if (accountId is null)
             {

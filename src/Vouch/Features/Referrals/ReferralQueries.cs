@@ -17,7 +17,7 @@ public sealed class ReferralQueries(VouchDbContext db)
         var referrals = db.Set<Referral>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
-            var text = page.Q.Trim().ToLower();
+            var text = page.Q.Trim().ToLowerInvariant();
             referrals = referrals.Where(r => r.Company.ToLower().Contains(text) || r.PersonName.ToLower().Contains(text)
                 || (r.CompanyDomain != null && r.CompanyDomain.Contains(text)) || (r.PersonEmail != null && r.PersonEmail.Contains(text)));
         }

@@ -26,7 +26,7 @@ public sealed class ReviewQueries(VouchDbContext db, CompanyDomains companyDomai
         var campaigns = db.Set<ReviewCampaign>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(page.Q))
         {
-            var text = page.Q.Trim().ToLower();
+            var text = page.Q.Trim().ToLowerInvariant();
             campaigns = campaigns.Where(c => c.Name.ToLower().Contains(text) || (c.SiteName != null && c.SiteName.ToLower().Contains(text)));
         }
         var total = await campaigns.CountAsync(ct);
@@ -155,7 +155,7 @@ public sealed class ReviewQueries(VouchDbContext db, CompanyDomains companyDomai
     private IQueryable<ReviewInvitation> ReviewsOnSite(ReviewCampaign campaign)
     {
         var site = campaign.Site;
-        var siteName = campaign.SiteName?.ToLower();
+        var siteName = campaign.SiteName?.ToLowerInvariant();
         return db.Set<ReviewInvitation>().AsNoTracking()
             .Where(i => i.ReviewedAt != null && (i.State == InvitationState.Reviewed || i.State == InvitationState.Verified))
             .Where(i => i.Campaign!.Site == site && (site != ReviewSite.Other || i.Campaign.SiteName!.ToLower() == siteName));
