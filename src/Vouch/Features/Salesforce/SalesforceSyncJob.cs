@@ -83,10 +83,6 @@ public sealed partial class SalesforceSyncJob(
             {
                 return;
             }
-            if (options.RequestedAt is not null)
-            {
-                await db.Set<SalesforceSync>().ExecuteUpdateAsync(s => s.SetProperty(o => o.RequestedAt, (DateTimeOffset?)null).SetProperty(o => o.RequestedById, (Guid?)null), ct);
-            }
             var run = await services.GetRequiredService<SalesforceSyncRunner>().RunAsync(
                 options, trigger, options.RequestedById, () => leases.RenewAsync(LeaseName, _holder, LeaseFor, ct), ct);
             LogRun(run.Status, run.Created, run.Updated, run.Unchanged, run.Rejected, run.ActivitiesPushed + run.LeadsPushed);
@@ -130,8 +126,17 @@ public sealed class SalesforceSyncRunner(
         SalesforceSync options, SalesforceTrigger trigger, Guid? startedById, Func<Task> stillHere, CancellationToken ct)
     {
         var run = new SalesforceSyncRun { Trigger = trigger, StartedById = startedById, Status = SalesforceRunStatus.Running, StartedAt = clock.GetUtcNow() };
-        db.Add(run);
-        await db.SaveChangesAsync(ct);
+        // The request is taken up in the same transaction that writes the run, so a page never reads the moment between as idle.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Add(run);
+            await db.SaveChangesAsync(ct);
+            if (options.RequestedAt is not null)
+            {
+                await db.Set<SalesforceSync>().ExecuteUpdateAsync(s => s.SetProperty(o => o.RequestedAt, (DateTimeOffset?)null).SetProperty(o => o.RequestedById, (Guid?)null), ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
         db.ChangeTracker.Clear();
         actor.Set(startedById, "Salesforce sync");
         var calls = client.ApiCalls;
