@@ -6,6 +6,8 @@
 #   PROVIDER=Sqlite     or Postgres (then CONNECTION must name an empty database)
 #   CONNECTION=...      connection string; default a SQLite file in the work folder
 #   ROUNDS=20           requests of each page, one at a time
+#   SCALE=N             measure a synthetic customer base of N contacts (seed --scale N) instead of the demo, with
+#                       one person per role added to it (the advocate is the base's first contact)
 #   VOUCH_PORT=5186
 #   NO_BUILD=1          use the existing Release build
 #   APP_DIR=...         the build to measure (default the Release build of this tree)
@@ -44,8 +46,29 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 vouch() { (cd "$APP_DIR" && dotnet vouch.dll "$@"); }
 
 vouch migrate >/dev/null
-say "seeding the demo"
-vouch seed --demo >/dev/null
+PASSWORD=Vouch-demo-2026
+if [ -n "${SCALE:-}" ]; then
+  say "seeding $SCALE contacts"
+  vouch seed --scale "$SCALE" >/dev/null
+  DOMAIN=vouch.bench
+  for person in admin:Admin manager:ReferenceManager seller:Seller exec:Executive advocate:Advocate; do
+    vouch users add --email "${person%%:*}@$DOMAIN" --role "${person#*:}" --password "$PASSWORD" >/dev/null
+  done
+  # The advocate is the first contact of the base, read through the database's own client.
+  FIRST_CONTACT='SELECT "Email" FROM "Contacts" WHERE "Email" IS NOT NULL ORDER BY "Email" LIMIT 1'
+  setting() { printf '%s' "$ConnectionStrings__Vouch" | tr ';' '\n' | sed -n "s/^ *$1 *= *//Ip" | head -n 1; }
+  if [ "$PROVIDER" = Postgres ]; then
+    contact=$(PGHOST=$(setting Host) PGPORT=$(setting Port) PGUSER=$(setting Username) PGDATABASE=$(setting Database) \
+      PGPASSWORD=$(setting Password) psql -XAtq -v ON_ERROR_STOP=1 -c "$FIRST_CONTACT")
+  else
+    contact=$(sqlite3 "$(setting 'Data Source')" "$FIRST_CONTACT")
+  fi
+  vouch users link "advocate@$DOMAIN" --contact "$contact" >/dev/null
+else
+  say "seeding the demo"
+  vouch seed --demo >/dev/null
+  DOMAIN=vouch.demo
+fi
 
 say "starting Vouch on $HOST:$VOUCH_PORT"
 (cd "$APP_DIR" && exec dotnet vouch.dll serve --urls="http://$HOST:$VOUCH_PORT" --environment=Production) >"$WORK/vouch.log" 2>&1 &
@@ -54,6 +77,6 @@ for _ in $(seq 120); do curl -fsS -o /dev/null "http://$HOST:$VOUCH_PORT/health"
 curl -fsS -o /dev/null "http://$HOST:$VOUCH_PORT/health" || { tail -n 20 "$WORK/vouch.log" >&2; die "Vouch did not become healthy"; }
 
 say "crawling every role's navigation, $ROUNDS rounds"
-BASE_URL="http://$HOST:$VOUCH_PORT" PASSWORD=Vouch-demo-2026 ROUNDS=$ROUNDS \
-  PEOPLE="admin@vouch.demo manager@vouch.demo seller@vouch.demo exec@vouch.demo advocate@vouch.demo" \
+BASE_URL="http://$HOST:$VOUCH_PORT" PASSWORD=$PASSWORD ROUNDS=$ROUNDS \
+  PEOPLE="admin@$DOMAIN manager@$DOMAIN seller@$DOMAIN exec@$DOMAIN advocate@$DOMAIN" \
   node bench/load/pages.mjs
