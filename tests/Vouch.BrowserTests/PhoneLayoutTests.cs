@@ -32,7 +32,10 @@ public sealed class PhoneLayoutTests(VouchServer server) : IClassFixture<VouchSe
             await Expect(link).ToBeInViewportAsync();
         }
         await menu.Locator("summary").ClickAsync();
+        var mine = page.GetByTestId("nav-personal");
+        await mine.Locator("summary").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeInViewportAsync();
+        await mine.Locator("summary").ClickAsync();
         // The filters come first, so the table starts below the fold; scrolled to, its first account is on screen.
         var firstAccount = page.TableRows().First.GetByRole(AriaRole.Link);
         await firstAccount.ScrollIntoViewIfNeededAsync();

@@ -46,6 +46,8 @@ public sealed class SignInTests(VouchServer server) : IClassFixture<VouchServer>
         var page = await context.NewPageAsync();
         await page.SignInAsync(user);
 
+        // Signing out is in the menu under the user's name.
+        await page.GetByTestId("nav-personal").Locator("summary").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(server.Url("/sign-out"));
