@@ -8,10 +8,36 @@ using Vouch.Tests.Infrastructure;
 
 namespace Vouch.Tests.Email;
 
-/// <summary>The monthly executive report goes to each subscriber in their language.</summary>
-public sealed class ReportEmailTests(EmailApp.WithPickupFolder app) : IClassFixture<EmailApp.WithPickupFolder>
+/// <summary>
+/// An email is written in its recipient's language when it is queued: the one the user chose, else English. The
+/// digest, call and portal invitations are proven so beside their other tests.
+/// </summary>
+public sealed class EmailLanguageTests(EmailApp.WithPickupFolder app) : IClassFixture<EmailApp.WithPickupFolder>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_follower_who_chose_German_is_told_of_a_notification_in_German_and_the_author_who_chose_nothing_in_English()
+    {
+        var story = await IdeaFollower.StartAsync(app);
+        await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Users.Where(u => u.Id == story.Follower.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, "de"), Ct));
+
+        await story.ChangeStatusAsync();
+
+        var toFollower = Assert.Single(await story.EmailsToAsync(story.Follower));
+        var toAuthor = Assert.Single(await story.EmailsToAsync(story.Author));
+        // The notification itself is stored in English when it is made; the email around it speaks the reader's language.
+        Assert.Equal(("Vouch: " + story.Text, "Vouch: " + story.Text), (toFollower.Subject, toAuthor.Subject));
+        Assert.Equal(
+            $"{story.Text}\n\nIn Vouch öffnen: {story.Link}\n\nSie erhalten diese E-Mail, weil Sie E-Mail-Benachrichtigungen eingeschaltet haben. "
+            + $"Ausschalten können Sie sie unter {EmailApp.PublicUrl}/settings\n",
+            toFollower.TextBody);
+        Assert.Equal(
+            $"{story.Text}\n\nOpen it in Vouch: {story.Link}\n\nYou get this email because you have email notifications on. "
+            + $"Turn them off at {EmailApp.PublicUrl}/settings\n",
+            toAuthor.TextBody);
+    }
 
     [Fact]
     public async Task A_subscriber_who_chose_German_gets_the_report_in_German_and_one_who_chose_nothing_in_English()
