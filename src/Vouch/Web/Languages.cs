@@ -47,6 +47,26 @@ public static class Languages
         }
     }
 
+    /// <summary>
+    /// Writes something for one reader, an email, in their language: <paramref name="code"/> is the language they chose
+    /// (<c>User.Language</c>), and English when they chose none or one Vouch no longer speaks, since an email queued has
+    /// no browser to ask. The localizer and the formats of dates and numbers speak it while <paramref name="write"/>
+    /// runs; the language of whatever called is restored after.
+    /// </summary>
+    public static T WriteIn<T>(string? code, Func<T> write)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Find(code) ?? English;
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
     public static IServiceCollection AddVouchLanguages(this IServiceCollection services)
     {
         services.AddLocalization();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
@@ -9,6 +10,7 @@ using Vouch.Features.Digest;
 using Vouch.Features.Email;
 using Vouch.Features.Offers;
 using Vouch.Tests.Infrastructure;
+using Vouch.Web;
 
 namespace Vouch.Tests.Api;
 
@@ -23,12 +25,12 @@ public sealed partial class DigestTests(EmailApp.WithPickupFolder app) : IClassF
     [Fact]
     public void A_letter_thanks_offers_and_tells_the_news_with_every_text_encoded()
     {
-        var letter = DigestLetter.Write(new DigestContent(
+        var letter = Languages.WriteIn(null, () => DigestLetter.Write(new DigestContent(
             "Ana <b>", "December",
             [new DigestOffer("Speak at the <Summit>", new DateOnly(2027, 1, 15), "wants reputation — a speaking slot gives it")],
             [new DigestThanks("Reference call", new DateOnly(2026, 11, 20), "it helped us win Kea Freight as a customer")],
             ["Delivered, as customers asked: Dark mode"],
-            "https://vouch.example.com/portal/offers", "https://vouch.example.com/digest/unsubscribe?token=x"));
+            "https://vouch.example.com/portal/offers", "https://vouch.example.com/digest/unsubscribe?token=x"), AppStrings.Localizer));
 
         Assert.Equal("Vouch: your December digest, 1 offer for you", letter.Subject);
         Assert.Equal(
@@ -42,6 +44,50 @@ public sealed partial class DigestTests(EmailApp.WithPickupFolder app) : IClassF
         Assert.Contains("<p>Hello Ana &lt;b&gt;,</p>", letter.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<strong>Speak at the &lt;Summit&gt;</strong>", letter.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("<Summit>", letter.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_in_German_says_everything_around_the_data_in_German_with_German_dates()
+    {
+        var letter = Languages.WriteIn("de", () => DigestLetter.Write(new DigestContent(
+            "Ana <b>", "Dezember",
+            [new DigestOffer("Speak at the <Summit>", new DateOnly(2027, 1, 15), "wants reputation")],
+            [new DigestThanks("Reference call", new DateOnly(2026, 11, 20), null)],
+            [],
+            "https://vouch.example.com/portal/offers", "https://vouch.example.com/digest/unsubscribe?token=x"), AppStrings.Localizer));
+
+        Assert.Equal("Vouch: Ihre Zusammenfassung für Dezember, 1 Angebot für Sie", letter.Subject);
+        Assert.Equal(
+            "Hallo Ana <b>,\n\n"
+            + "Danke für das, was Sie in letzter Zeit für uns getan haben:\n- Reference call am 20. November\n\n"
+            + "Angebote, die Ihnen gefallen könnten:\n- Speak at the <Summit> (bis 15. Januar): wants reputation\n"
+            + "Ansehen und bewerben: https://vouch.example.com/portal/offers\n\n"
+            + "Sie erhalten diese E-Mail einmal im Monat, weil Sie zu unseren Fürsprechern gehören. Mit einem Klick abbestellen: https://vouch.example.com/digest/unsubscribe?token=x\n",
+            letter.TextBody);
+        Assert.Contains("<p>Hallo Ana &lt;b&gt;,</p>", letter.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://vouch.example.com/digest/unsubscribe?token=x\">Abbestellen</a>", letter.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_advocate_who_chose_German_gets_the_digest_in_German_and_one_who_chose_nothing_in_English()
+    {
+        var (german, _) = await app.AddPeopleAsync();
+        var (english, _) = await app.AddPeopleAsync();
+        await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Users.Where(u => u.Id == german.AdvocateUserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, "de"), Ct));
+
+        await app.WithScopeAsync(services => services.GetRequiredService<AdvocateDigests>().SendDueAsync("test", Ct));
+
+        Task<OutboundEmail> DigestToAsync(Guid userId) => app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>()
+            .OutboundEmails.SingleAsync(e => e.UserId == userId, Ct));
+        var month = DateTime.UtcNow;
+        var inGerman = await DigestToAsync(german.AdvocateUserId);
+        var inEnglish = await DigestToAsync(english.AdvocateUserId);
+        Assert.StartsWith($"Vouch: Ihre Zusammenfassung für {month.ToString("MMMM", CultureInfo.GetCultureInfo("de"))}, ", inGerman.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Hallo ", inGerman.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Mit einem Klick abbestellen: ", inGerman.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith($"Vouch: your {month.ToString("MMMM", CultureInfo.InvariantCulture)} digest, ", inEnglish.Subject, StringComparison.Ordinal);
+        Assert.StartsWith("Hello ", inEnglish.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -93,6 +93,36 @@ public sealed partial class PortalApiTests(EmailApp.WithPickupFolder app) : ICla
     }
 
     [Fact]
+    public async Task The_invitation_is_in_English_until_the_login_chooses_a_language_and_then_in_that_one()
+    {
+        var manager = await ManagerAsync();
+        var contactId = await AddContactAsync($"cy-{Guid.NewGuid():N}@customer.example");
+        (await manager.PostAsync($"/api/v1/contacts/{contactId}/portal-invitation", null, Ct)).EnsureSuccessStatusCode();
+        await app.WithScopeAsync(async services => await services.GetRequiredService<VouchDbContext>().Users.Where(u => u.ContactId == contactId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, "de"), Ct));
+        using var again = await manager.PostAsync($"/api/v1/contacts/{contactId}/portal-invitation", null, Ct);
+        var expires = (await again.Content.ReadFromJsonAsync<InvitationResponse>(Ct))!.ExpiresAt;
+
+        var emails = await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var userId = await db.Users.Where(u => u.ContactId == contactId).Select(u => u.Id).SingleAsync(Ct);
+            return await db.OutboundEmails.AsNoTracking().Where(e => e.UserId == userId).ToListAsync(Ct);
+        });
+
+        Assert.Equal(2, emails.Count);
+        var english = Assert.Single(emails, e => e.Subject == "Vouch: your invitation to our advocate portal");
+        var german = Assert.Single(emails, e => e.Subject == "Vouch: Ihre Einladung in unser Fürsprecher-Portal");
+        Assert.StartsWith("Hello ", english.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Choose your password here (the link works once, until ", english.TextBody, StringComparison.Ordinal);
+        Assert.StartsWith("Hallo ", german.TextBody, StringComparison.Ordinal);
+        var until = expires.UtcDateTime.ToString("d. MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("de"));
+        Assert.Contains($"Wählen Sie hier Ihr Passwort (der Link funktioniert einmal, bis zum {until}):\n{EmailApp.PublicUrl}/portal/welcome?token=",
+            german.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"(der Link funktioniert einmal, bis zum {until}).", System.Net.WebUtility.HtmlDecode(german.HtmlBody), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forged_expired_and_superseded_links_open_nothing_and_set_no_password()
     {
         var manager = await ManagerAsync();

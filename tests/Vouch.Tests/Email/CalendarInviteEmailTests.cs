@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using MimeKit;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Contacts;
+using Vouch.Features.Email;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Requests;
 using Vouch.Tests.Api;
@@ -25,8 +27,11 @@ public sealed class CalendarInviteEmailTests(EmailApp app) : IClassFixture<Email
 
     private sealed record Story(RequestScenario.People People, Guid RequestId, string SellerEmail, string AdvocateEmail, string? ProspectEmail, DateTimeOffset At);
 
-    /// <summary>A seller's request for a deal, accepted by the advocate and scheduled; the prospect's buyer is on the deal when asked for.</summary>
-    private async Task<Story> ScheduledAsync(bool withProspect)
+    /// <summary>
+    /// A seller's request for a deal, accepted by the advocate and scheduled; the prospect's buyer is on the deal when asked
+    /// for. The seller and the advocate's portal login speak the languages given, if any.
+    /// </summary>
+    private async Task<Story> ScheduledAsync(bool withProspect, string? sellerLanguage = null, string? advocateLanguage = null)
     {
         var advocateEmail = $"ada-{Guid.NewGuid():N}@customer.example";
         var (people, advocate) = await app.AddPeopleAsync(c => c.Email = advocateEmail);
@@ -38,6 +43,8 @@ public sealed class CalendarInviteEmailTests(EmailApp app) : IClassFixture<Email
             var seller = await db.Users.SingleAsync(u => u.Id == people.SellerId, Ct);
             // An invitation is the meeting itself, not a notice of it: it comes with notification emails off.
             seller.EmailNotifications = false;
+            seller.Language = sellerLanguage;
+            (await db.Users.SingleAsync(u => u.Id == people.AdvocateUserId, Ct)).Language = advocateLanguage;
             if (prospectEmail is not null)
             {
                 var deal = await db.Opportunities.SingleAsync(o => o.Id == opportunityId, Ct);
@@ -132,6 +139,33 @@ public sealed class CalendarInviteEmailTests(EmailApp app) : IClassFixture<Email
             Assert.DoesNotContain(UseCase, message.TextBody + message.HtmlBody, StringComparison.Ordinal);
             Assert.DoesNotContain("/requests/", message.TextBody + message.HtmlBody, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Each_guest_reads_the_invitation_in_their_language_and_a_guest_who_is_no_user_in_English()
+    {
+        var story = await ScheduledAsync(withProspect: true, sellerLanguage: "de", advocateLanguage: "es");
+        var request = (await story.People.Seller.GetFromJsonAsync<RequestResponse>($"/api/v1/requests/{story.RequestId}", Ct))!;
+        var emails = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().OutboundEmails.AsNoTracking()
+            .Where(e => e.Calendar != null && (e.To == story.SellerEmail || e.To == story.AdvocateEmail || e.To == story.ProspectEmail)).ToListAsync(Ct));
+        OutboundEmail To(string address) => Assert.Single(emails, e => e.To == address);
+        var (toSeller, toAdvocate, toProspect) = (To(story.SellerEmail), To(story.AdvocateEmail), To(story.ProspectEmail!));
+        string When(string format, string language) => story.At.UtcDateTime.ToString(format, CultureInfo.GetCultureInfo(language)) + " UTC";
+
+        Assert.StartsWith($"Einladung: Reference call: {request.Contact} ({request.Account}) mit Prospect ", toSeller.Subject, StringComparison.Ordinal);
+        Assert.EndsWith($" · {When("ddd, d. MMM yyyy, HH:mm", "de")}", toSeller.Subject, StringComparison.Ordinal);
+        Assert.Contains($"Reference call zwischen {request.Contact} von {request.Account} und Prospect ", toSeller.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Anwendungsfall: {UseCase}", toSeller.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Die Anfrage in Vouch: {EmailApp.PublicUrl}/requests/{story.RequestId}", toSeller.TextBody, StringComparison.Ordinal);
+        Assert.Contains(" mit Prospect ", Ical.Net.Calendar.Load(toSeller.Calendar!)!.Events.Single().Summary, StringComparison.Ordinal);
+
+        Assert.StartsWith($"Invitación: Reference call: {request.Contact} ({request.Account}) con Prospect ", toAdvocate.Subject, StringComparison.Ordinal);
+        Assert.Contains($", el {When("ddd d 'de' MMM 'de' yyyy, HH:mm", "es")}.", toAdvocate.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(UseCase, toAdvocate.TextBody, StringComparison.Ordinal);
+
+        Assert.StartsWith($"Invitation: Reference call: {request.Contact} ({request.Account}) with Prospect ", toProspect.Subject, StringComparison.Ordinal);
+        Assert.EndsWith($" · {When("ddd d MMM yyyy HH:mm", "en")}", toProspect.Subject, StringComparison.Ordinal);
+        Assert.Contains($"Reference call between {request.Contact} of {request.Account} and Prospect ", toProspect.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MimeKit;
 using Vouch.Data;
 using Vouch.Features.Email;
 using Vouch.Features.Requests;
+using Vouch.Resources;
+using Vouch.Web;
 
 namespace Vouch.Features.Calendar;
 
@@ -21,10 +24,10 @@ public enum InviteAudience
 /// <summary>
 /// The calendar invitations of a scheduled request: queued in the outbox when the request is scheduled, moved or
 /// cancelled, in the same SaveChanges as the step (the caller saves), and read back for download. The seller who asked,
-/// the advocate and the prospect's contacts on the deal are invited, each who has an address; see
-/// docs/decisions/0032-calendar-invites.md.
+/// the advocate and the prospect's contacts on the deal are invited, each who has an address, each in their language
+/// (a guest who is no user of Vouch reads English); see docs/decisions/0032-calendar-invites.md.
 /// </summary>
-public sealed class CallInvitations(VouchDbContext db, EmailSettings settings, TimeProvider clock)
+public sealed class CallInvitations(VouchDbContext db, EmailSettings settings, IStringLocalizer<Strings> text, TimeProvider clock)
 {
     /// <summary>The first invitation, at sequence 0.</summary>
     public Task ScheduledAsync(ReferenceRequest request, CancellationToken ct) => QueueAsync(request, InviteMethod.Request, ct);
@@ -46,7 +49,7 @@ public sealed class CallInvitations(VouchDbContext db, EmailSettings settings, T
     /// <summary>
     /// The invitation as it now stands (a cancellation once the request is cancelled), as the actor received it: the
     /// advocate as the advocate did, everyone inside with the link to the request. Someone else's request is not there;
-    /// a request with no time has no invitation yet.
+    /// a request with no time has no invitation yet. Its words are in the language of the request that downloads it.
     /// </summary>
     public async Task<CommandResult<InviteFile>> CurrentAsync(RequestActor actor, Guid id, CancellationToken ct)
     {
@@ -64,7 +67,7 @@ public sealed class CallInvitations(VouchDbContext db, EmailSettings settings, T
         }
         var audience = actor.IsAsked(request) && !actor.ReadsAll ? InviteAudience.External : InviteAudience.Internal;
         var method = request.Status == RequestStatus.Cancelled ? InviteMethod.Cancel : InviteMethod.Request;
-        return new InviteFile(CalendarInvite.Write((await CallAsync(request, ct)).Invite(method, audience, clock.GetUtcNow())), method);
+        return new InviteFile(CalendarInvite.Write((await CallAsync(request, ct)).Invite(method, audience, clock.GetUtcNow(), text)), method);
     }
 
     private async Task QueueAsync(ReferenceRequest request, InviteMethod method, CancellationToken ct)
@@ -78,8 +81,11 @@ public sealed class CallInvitations(VouchDbContext db, EmailSettings settings, T
         var now = clock.GetUtcNow();
         foreach (var guest in call.Guests)
         {
-            var invite = call.Invite(method, guest.Audience, now);
-            var email = InviteEmail.For(invite, method);
+            var (invite, email) = Languages.WriteIn(guest.Language, () =>
+            {
+                var written = call.Invite(method, guest.Audience, now, text);
+                return (written, InviteEmail.For(written, method, text));
+            });
             db.OutboundEmails.Add(new OutboundEmail
             {
                 UserId = guest.UserId,
@@ -107,21 +113,26 @@ public sealed class CallInvitations(VouchDbContext db, EmailSettings settings, T
         var prospects = request.OpportunityId is { } opportunityId
             ? await db.OpportunityContactRoles.AsNoTracking().Where(r => r.OpportunityId == opportunityId && r.Contact!.Email != null)
                 .OrderBy(r => r.Contact!.LastName).ThenBy(r => r.Contact!.FirstName)
-                .Select(r => new { r.Contact!.FirstName, r.Contact.LastName, r.Contact.Email }).ToListAsync(ct)
+                .Select(r => new { r.ContactId, r.Contact!.FirstName, r.Contact.LastName, r.Contact.Email }).ToListAsync(ct)
             : [];
+        // A guest outside who is also a user (an advocate with a portal login) reads the language they chose there.
+        var contactIds = prospects.Select(p => p.ContactId).Append(request.ContactId ?? Guid.Empty).ToList();
+        var languages = await db.Users.AsNoTracking().Where(u => u.ContactId != null && contactIds.Contains(u.ContactId.Value) && u.Language != null)
+            .Select(u => new { ContactId = u.ContactId!.Value, u.Language }).ToListAsync(ct);
+        string? LanguageOf(Guid contactId) => languages.FirstOrDefault(l => l.ContactId == contactId)?.Language;
 
         var requester = request.Requester!;
         var guests = new List<Guest>();
         if (!requester.IsDisabled && Addressable(requester.Email))
         {
-            guests.Add(new Guest(new Invitee(requester.DisplayName, requester.Email!), InviteAudience.Internal, requester.Id));
+            guests.Add(new Guest(new Invitee(requester.DisplayName, requester.Email!), InviteAudience.Internal, requester.Id, requester.Language));
         }
         if (request.Contact is { } advocate && Addressable(advocate.Email))
         {
-            guests.Add(new Guest(new Invitee(advocate.FullName, advocate.Email!), InviteAudience.External, null));
+            guests.Add(new Guest(new Invitee(advocate.FullName, advocate.Email!), InviteAudience.External, null, LanguageOf(advocate.Id)));
         }
         guests.AddRange(prospects.Where(p => Addressable(p.Email))
-            .Select(p => new Guest(new Invitee($"{p.FirstName} {p.LastName}", p.Email!), InviteAudience.External, null)));
+            .Select(p => new Guest(new Invitee($"{p.FirstName} {p.LastName}", p.Email!), InviteAudience.External, null, LanguageOf(p.ContactId))));
         guests = [.. guests.DistinctBy(g => g.Who.Email, StringComparer.OrdinalIgnoreCase)];
 
         var organizer = new Invitee(string.IsNullOrWhiteSpace(requester.DisplayName) ? from.Name ?? from.Address : requester.DisplayName, from.Address);
@@ -134,23 +145,25 @@ public sealed class CallInvitations(VouchDbContext db, EmailSettings settings, T
     private static bool Addressable(string? email) =>
         !string.IsNullOrWhiteSpace(email) && MailboxAddress.TryParse(email, out var address) && address.Address.Contains('@', StringComparison.Ordinal);
 
-    private sealed record Guest(Invitee Who, InviteAudience Audience, Guid? UserId);
+    private sealed record Guest(Invitee Who, InviteAudience Audience, Guid? UserId, string? Language);
 
     private sealed record Call(ReferenceRequest Request, string? ProspectAccount, IReadOnlyList<Guest> Guests, Invitee Organizer, string Uid, string? Link)
     {
-        public CallInvite Invite(InviteMethod method, InviteAudience audience, DateTimeOffset now)
+        /// <summary>The invitation for one audience, its summary and description in the language <paramref name="text"/> speaks.</summary>
+        public CallInvite Invite(InviteMethod method, InviteAudience audience, DateTimeOffset now, IStringLocalizer<Strings> text)
         {
             var activity = Request.ActivityType!;
             var advocate = Request.Contact!;
             var with = ProspectAccount ?? Request.Requester!.DisplayName;
-            var summary = $"{activity.Name}: {advocate.FullName} ({advocate.Account!.Name}) with {with}";
-            var about = $"{activity.Name} between {advocate.FullName} of {advocate.Account.Name} and {with}, arranged by {Request.Requester!.DisplayName}."
-                + (Request.Products.Count > 0 ? $"\nTo talk about: {string.Join(", ", Request.Products.Select(p => p.Name).Order(StringComparer.Ordinal))}." : "");
+            var summary = text["{0}: {1} ({2}) with {3}", activity.Name, advocate.FullName, advocate.Account!.Name, with];
+            var about = text["{0} between {1} of {2} and {3}, arranged by {4}.", activity.Name, advocate.FullName, advocate.Account.Name, with, Request.Requester!.DisplayName]
+                + (Request.Products.Count > 0
+                    ? "\n" + text["To talk about: {0}.", string.Join(", ", Request.Products.Select(p => p.Name).Order(StringComparer.Ordinal))] : "");
             if (audience == InviteAudience.Internal)
             {
                 // The use case and the request are the seller's notes: only people inside see them.
-                about += (Request.UseCase is null ? "" : $"\nUse case: {Request.UseCase}")
-                    + (Link is null ? "" : $"\nThe request in Vouch: {Link}");
+                about += (Request.UseCase is null ? "" : "\n" + text["Use case: {0}", Request.UseCase])
+                    + (Link is null ? "" : "\n" + text["The request in Vouch: {0}", Link]);
             }
             return new CallInvite(
                 Uid, Request.InviteSequence, method, Request.ScheduledFor!.Value, CalendarInvite.DurationOf(activity.EffortHours), now,
@@ -168,19 +181,25 @@ public sealed record InviteFile(string Calendar, InviteMethod Method)
     public string ContentType => $"text/calendar; method={CalendarInvite.MethodName(Method)}; charset=utf-8";
 }
 
-/// <summary>The subject and bodies of an email carrying an invitation: what changed, when, and the event's description.</summary>
+/// <summary>
+/// The subject and bodies of an email carrying an invitation: what changed, when, and the event's description, in the
+/// language <c>text</c> speaks and its format of the time, which is in UTC.
+/// </summary>
 public sealed record InviteEmail(string Subject, string TextBody, string HtmlBody)
 {
-    public static InviteEmail For(CallInvite invite, InviteMethod method)
+    public static InviteEmail For(CallInvite invite, InviteMethod method, IStringLocalizer<Strings> text)
     {
-        var when = invite.Start.UtcDateTime.ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC";
-        var what = method == InviteMethod.Cancel ? "Cancelled" : invite.Sequence > 0 ? "Moved" : "Invitation";
-        var subject = $"{what}: {invite.Summary} · {when}";
+        var when = invite.Start.UtcDateTime.ToString(text["ddd d MMM yyyy HH:mm"], CultureInfo.CurrentCulture) + " UTC";
+        string subject = method == InviteMethod.Cancel ? text["Cancelled: {0} · {1}", invite.Summary, when]
+            : invite.Sequence > 0 ? text["Moved: {0} · {1}", invite.Summary, when]
+            : text["Invitation: {0} · {1}", invite.Summary, when];
         if (subject.Length > OutboundEmail.SubjectMaxLength)
         {
             subject = subject[..(OutboundEmail.SubjectMaxLength - 1)] + "…";
         }
-        var headline = method == InviteMethod.Cancel ? $"Cancelled: {invite.Summary}, which was to be on {when}." : $"{invite.Summary}, on {when}.";
+        string headline = method == InviteMethod.Cancel
+            ? text["Cancelled: {0}, which was to be on {1}.", invite.Summary, when]
+            : text["{0}, on {1}.", invite.Summary, when];
         var textBody = headline + "\n\n" + invite.Description + "\n";
         var html = HtmlEncoder.Default;
         var htmlBody = "<!DOCTYPE html><html><body>"

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Vouch.Auth;
 using Vouch.Data;
@@ -9,6 +10,8 @@ using Vouch.Features.Engagements;
 using Vouch.Features.Ideas;
 using Vouch.Features.Offers;
 using Vouch.Hosting;
+using Vouch.Resources;
+using Vouch.Web;
 
 namespace Vouch.Features.Digest;
 
@@ -24,11 +27,11 @@ public sealed class DigestOptions
 
 /// <summary>
 /// The monthly email to each advocate who has not opted out: offers that fit them, thanks for what they did and what
-/// it helped achieve, and the program's news. Queued in the email outbox; one click unsubscribes.
+/// it helped achieve, and the program's news. Queued in the email outbox, in the advocate's language; one click unsubscribes.
 /// </summary>
 public sealed class AdvocateDigests(
     VouchDbContext db, OfferQueries offers, EmailSettings email, IDataProtectionProvider protection, JobLeases leases, TimeProvider clock,
-    ILogger<AdvocateDigests> logger)
+    IStringLocalizer<Strings> text, ILogger<AdvocateDigests> logger)
 {
     public const string Job = "advocate-digest";
     public const string UnsubscribePath = "/digest/unsubscribe";
@@ -37,11 +40,11 @@ public sealed class AdvocateDigests(
 
     private readonly IDataProtector _unsubscribe = protection.CreateProtector("Vouch.Digest.Unsubscribe");
 
-    /// <summary>The digest the contact would get this month; null when there is no such contact.</summary>
+    /// <summary>The digest the contact would get this month, in their language; null when there is no such contact.</summary>
     public async Task<DigestLetter?> PreviewAsync(Guid contactId, CancellationToken ct)
     {
-        var userId = await db.Users.Where(u => u.ContactId == contactId).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-        return await WriteAsync(contactId, userId ?? Guid.Empty, ct);
+        var user = await db.Users.Where(u => u.ContactId == contactId).Select(u => new { u.Id, u.Language }).FirstOrDefaultAsync(ct);
+        return await WriteAsync(contactId, user?.Id ?? Guid.Empty, user?.Language, ct);
     }
 
     /// <summary>
@@ -62,11 +65,11 @@ public sealed class AdvocateDigests(
             var due = await db.Users.AsNoTracking()
                 .Where(u => u.ContactId != null && u.ReceivesDigest && !u.IsDisabled && u.Email != null && u.DigestSentFor != month
                     && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == advocateRole))
-                .Select(u => new { u.Id, u.Email, ContactId = u.ContactId!.Value })
+                .Select(u => new { u.Id, u.Email, ContactId = u.ContactId!.Value, u.Language })
                 .ToListAsync(ct);
             foreach (var advocate in due)
             {
-                if (await WriteAsync(advocate.ContactId, advocate.Id, ct) is not { } letter)
+                if (await WriteAsync(advocate.ContactId, advocate.Id, advocate.Language, ct) is not { } letter)
                 {
                     continue;
                 }
@@ -107,7 +110,7 @@ public sealed class AdvocateDigests(
         return await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.ReceivesDigest, false), ct) == 1;
     }
 
-    private async Task<DigestLetter?> WriteAsync(Guid contactId, Guid userId, CancellationToken ct)
+    private async Task<DigestLetter?> WriteAsync(Guid contactId, Guid userId, string? language, CancellationToken ct)
     {
         var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == contactId).Select(c => new { c.FirstName }).SingleOrDefaultAsync(ct);
         if (contact is null)
@@ -116,9 +119,7 @@ public sealed class AdvocateDigests(
         }
         var now = clock.GetUtcNow();
         var since = now.AddDays(-LookBackDays);
-        var fitting = (await offers.OffersForAsync(contactId, ct) ?? []).Take(OffersShown)
-            .Select(o => new DigestOffer(o.Title, o.ClosesOn, o.Reasons.FirstOrDefault() ?? "it fits what you told us you want"))
-            .ToList();
+        var fitting = (await offers.OffersForAsync(contactId, ct) ?? []).Take(OffersShown).ToList();
         var done = await db.Engagements.AsNoTracking()
             .Where(e => e.ContactId == contactId && e.Kind == EngagementKind.Ask && e.Status == EngagementStatus.Completed && e.At >= since)
             .OrderBy(e => e.At)
@@ -131,19 +132,22 @@ public sealed class AdvocateDigests(
                     .FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var thanks = done.Select(d => new DigestThanks(d.Activity, DateOnly.FromDateTime(d.At.UtcDateTime),
-            d.Request is { Won: true } won ? $"it helped us win {won.Prospect} as a customer"
-            : d.Request?.Helped == true ? "the seller says it helped their deal" : null)).ToList();
-        var news = await db.Ideas.AsNoTracking()
+        var delivered = await db.Ideas.AsNoTracking()
             .Where(i => i.Status == IdeaStatus.Delivered && i.Board == IdeaBoard.Customer && i.StatusChangedAt >= since)
             .OrderByDescending(i => i.StatusChangedAt).Take(5)
-            .Select(i => "Delivered, as customers asked: " + i.Title)
+            .Select(i => i.Title)
             .ToListAsync(ct);
         var publicUrl = email.PublicUrl ?? new Uri("http://localhost/");
-        return DigestLetter.Write(new DigestContent(
-            contact.FirstName, now.UtcDateTime.ToString("MMMM", CultureInfo.InvariantCulture), fitting, thanks, news,
-            NotificationEmail.Absolute(publicUrl, "/portal/offers"),
-            NotificationEmail.Absolute(publicUrl, $"{UnsubscribePath}?token={Uri.EscapeDataString(_unsubscribe.Protect(userId.ToString()))}")));
+        var offersLink = NotificationEmail.Absolute(publicUrl, "/portal/offers");
+        var unsubscribeLink = NotificationEmail.Absolute(publicUrl, $"{UnsubscribePath}?token={Uri.EscapeDataString(_unsubscribe.Protect(userId.ToString()))}");
+        return Languages.WriteIn(language, () => DigestLetter.Write(new DigestContent(
+            contact.FirstName, now.UtcDateTime.ToString("MMMM", CultureInfo.CurrentCulture),
+            [.. fitting.Select(o => new DigestOffer(o.Title, o.ClosesOn, o.Reasons.FirstOrDefault() ?? text["it fits what you told us you want"]))],
+            [.. done.Select(d => new DigestThanks(d.Activity, DateOnly.FromDateTime(d.At.UtcDateTime),
+                d.Request is { Won: true } won ? text["it helped us win {0} as a customer", won.Prospect].Value
+                : d.Request?.Helped == true ? text["the seller says it helped their deal"].Value : null))],
+            [.. delivered.Select(title => text["Delivered, as customers asked: {0}", title].Value)],
+            offersLink, unsubscribeLink), text));
     }
 
     private static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Localization;
 using Vouch.Features.Notifications;
 using Vouch.Features.Users;
+using Vouch.Resources;
+using Vouch.Web;
 
 namespace Vouch.Features.Email;
 
@@ -9,9 +12,9 @@ namespace Vouch.Features.Email;
 /// Queues an <see cref="OutboundEmail"/> for every <see cref="Notification"/> added, in the same SaveChanges: the email
 /// is committed with the notification or not at all, and whatever creates notifications gets email without knowing of
 /// it. Users who turned email off, disabled users and users without an address get none; without configured email
-/// nothing is queued.
+/// nothing is queued. Each email is written in its recipient's language.
 /// </summary>
-public sealed class EmailOutboxInterceptor(EmailSettings settings, TimeProvider clock) : SaveChangesInterceptor
+public sealed class EmailOutboxInterceptor(EmailSettings settings, IStringLocalizer<Strings> text, TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -50,7 +53,7 @@ public sealed class EmailOutboxInterceptor(EmailSettings settings, TimeProvider 
     private static IQueryable<Recipient> Recipients(DbContext context, List<Guid> userIds) =>
         context.Set<User>().AsNoTracking()
             .Where(u => userIds.Contains(u.Id) && u.EmailNotifications && !u.IsDisabled && u.Email != null && u.Email != "")
-            .Select(u => new Recipient(u.Id, u.Email!));
+            .Select(u => new Recipient(u.Id, u.Email!, u.Language));
 
     private void Queue(DbContext context, List<Notification> notifications, List<Recipient> recipients)
     {
@@ -62,7 +65,7 @@ public sealed class EmailOutboxInterceptor(EmailSettings settings, TimeProvider 
             {
                 continue;
             }
-            var email = NotificationEmail.For(notification.Text, notification.Link, settings.PublicUrl!);
+            var email = Languages.WriteIn(recipient.Language, () => NotificationEmail.For(notification.Text, notification.Link, settings.PublicUrl!, text));
             context.Add(new OutboundEmail
             {
                 NotificationId = notification.Id,
@@ -78,5 +81,5 @@ public sealed class EmailOutboxInterceptor(EmailSettings settings, TimeProvider 
         }
     }
 
-    private sealed record Recipient(Guid Id, string Email);
+    private sealed record Recipient(Guid Id, string Email, string? Language);
 }

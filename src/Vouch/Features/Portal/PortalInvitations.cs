@@ -1,13 +1,17 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Email;
 using Vouch.Features.Users;
+using Vouch.Resources;
+using Vouch.Web;
 
 namespace Vouch.Features.Portal;
 
@@ -19,7 +23,8 @@ public sealed record InvitationWelcome(string Name, string Email);
 
 /// <summary>Invites customer contacts to the portal and lets them in once, by the link in their email.</summary>
 public sealed class PortalInvitations(
-    VouchDbContext db, UserManager<User> users, EmailSettings email, CurrentUser inviter, IOptions<PortalOptions> options, TimeProvider clock)
+    VouchDbContext db, UserManager<User> users, EmailSettings email, CurrentUser inviter, IOptions<PortalOptions> options, TimeProvider clock,
+    IStringLocalizer<Strings> text)
 {
     public const string WelcomePath = "/portal/welcome";
 
@@ -78,7 +83,7 @@ public sealed class PortalInvitations(
             ExpiresAt = now.AddDays(options.Value.InvitationDays),
         };
         db.Add(invitation);
-        db.Add(InvitationEmail(user, contact.FirstName, token, invitation.ExpiresAt, now));
+        db.Add(Languages.WriteIn(user.Language, () => InvitationEmail(user, contact.FirstName, token, invitation.ExpiresAt, now)));
         await db.SaveChangesAsync(ct);
         return new InvitationResponse(contact.Id, address, invitation.ExpiresAt);
     }
@@ -153,25 +158,27 @@ public sealed class PortalInvitations(
             : invitation;
     }
 
+    /// <summary>The email with the link, in the language it is written in.</summary>
     private OutboundEmail InvitationEmail(User user, string firstName, string token, DateTimeOffset expiresAt, DateTimeOffset now)
     {
         var link = NotificationEmail.Absolute(email.PublicUrl!, $"{WelcomePath}?token={token}");
-        var until = expiresAt.UtcDateTime.ToString("d MMMM yyyy");
+        var until = expiresAt.UtcDateTime.ToString(text["d MMMM yyyy"], CultureInfo.CurrentCulture);
+        var invited = text["You are invited to our advocate portal: see what we ask of you and what we offer you, say how often we may ask, and share your ideas."];
         var html = HtmlEncoder.Default;
-        var text = new StringBuilder()
-            .Append($"Hello {firstName},\n\n")
-            .Append("You are invited to our advocate portal: see what we ask of you and what we offer you, say how often we may ask, and share your ideas.\n\n")
-            .Append($"Choose your password here (the link works once, until {until}):\n{link}\n");
+        var plain = new StringBuilder()
+            .Append($"{text["Hello {0},", firstName]}\n\n")
+            .Append($"{invited}\n\n")
+            .Append($"{text["Choose your password here (the link works once, until {0}):", until]}\n{link}\n");
         return new OutboundEmail
         {
             UserId = user.Id,
             To = user.Email!,
-            Subject = "Vouch: your invitation to our advocate portal",
-            TextBody = text.ToString(),
+            Subject = text["Vouch: your invitation to our advocate portal"],
+            TextBody = plain.ToString(),
             HtmlBody = "<!DOCTYPE html><html><body>"
-                + $"<p>Hello {html.Encode(firstName)},</p>"
-                + "<p>You are invited to our advocate portal: see what we ask of you and what we offer you, say how often we may ask, and share your ideas.</p>"
-                + $"<p><a href=\"{html.Encode(link)}\">Choose your password</a> (the link works once, until {html.Encode(until)}).</p>"
+                + $"<p>{html.Encode(text["Hello {0},", firstName])}</p>"
+                + $"<p>{html.Encode(invited)}</p>"
+                + $"<p><a href=\"{html.Encode(link)}\">{html.Encode(text["Choose your password"])}</a> {html.Encode(text["(the link works once, until {0}).", until])}</p>"
                 + "</body></html>",
             CreatedAt = now,
             Status = OutboundEmailStatus.Pending,

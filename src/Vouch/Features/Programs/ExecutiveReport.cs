@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
 using Vouch.Features.Email;
 using Vouch.Hosting;
+using Vouch.Resources;
+using Vouch.Web;
 
 namespace Vouch.Features.Programs;
 
@@ -25,10 +28,10 @@ public sealed record ReportSubscriptionInput(bool? Subscribed);
 /// <summary>
 /// The monthly executive report: the month's figures and KPIs, printable and as a PDF, sent by email through the outbox
 /// to the users who subscribe, each month once across instances (a job lease, and each subscriber marked in the same
-/// save as their email, as the advocate digest does).
+/// save as their email, as the advocate digest does). Each subscriber's email is in their language.
 /// </summary>
 public sealed class ExecutiveReport(VouchDbContext db, ProgramDashboard dashboard, EmailSettings email, JobLeases leases, TimeProvider clock,
-    ILogger<ExecutiveReport> logger)
+    IStringLocalizer<Strings> text, ILogger<ExecutiveReport> logger)
 {
     public const string Job = "program-report";
 
@@ -92,7 +95,7 @@ public sealed class ExecutiveReport(VouchDbContext db, ProgramDashboard dashboar
         {
             var due = await db.Set<ReportSubscription>()
                 .Where(s => s.SentFor != label)
-                .Join(db.Users.Where(u => !u.IsDisabled && u.Email != null), s => s.UserId, u => u.Id, (s, u) => new { u.Id, u.Email })
+                .Join(db.Users.Where(u => !u.IsDisabled && u.Email != null), s => s.UserId, u => u.Id, (s, u) => new { u.Id, u.Email, u.Language })
                 .ToListAsync(ct);
             if (due.Count == 0)
             {
@@ -100,14 +103,15 @@ public sealed class ExecutiveReport(VouchDbContext db, ProgramDashboard dashboar
             }
             var report = await ForAsync(month, ct);
             var publicUrl = email.PublicUrl ?? new Uri("http://localhost/");
-            var (text, html) = Letter(report, NotificationEmail.Absolute(publicUrl, $"/program/report?month={label}"),
-                NotificationEmail.Absolute(publicUrl, $"/program/report/pdf?month={label}"));
+            var pageUrl = NotificationEmail.Absolute(publicUrl, $"/program/report?month={label}");
+            var pdfUrl = NotificationEmail.Absolute(publicUrl, $"/program/report/pdf?month={label}");
             foreach (var subscriber in due)
             {
+                var letter = Languages.WriteIn(subscriber.Language, () => Letter(report, month, pageUrl, pdfUrl, text));
                 var now = clock.GetUtcNow();
                 db.OutboundEmails.Add(new OutboundEmail
                 {
-                    UserId = subscriber.Id, To = subscriber.Email!, Subject = report.Title, TextBody = text, HtmlBody = html,
+                    UserId = subscriber.Id, To = subscriber.Email!, Subject = letter.Subject, TextBody = letter.Text, HtmlBody = letter.Html,
                     CreatedAt = now, Status = OutboundEmailStatus.Pending, NextAttemptAt = now,
                 });
                 var subscription = await db.Set<ReportSubscription>().SingleAsync(s => s.UserId == subscriber.Id, ct);
@@ -124,50 +128,64 @@ public sealed class ExecutiveReport(VouchDbContext db, ProgramDashboard dashboar
         return sent;
     }
 
-    /// <summary>The email: the month's lines and KPIs in words, with links to the printable page and the PDF.</summary>
-    public static (string Text, string Html) Letter(ExecutiveReportResponse report, string pageUrl, string pdfUrl)
+    /// <summary>
+    /// The email: the month's lines and KPIs in words, with links to the printable page and the PDF, in the language
+    /// <paramref name="text"/> speaks and with its numbers. The names of the measures and KPIs are as the report has them.
+    /// </summary>
+    public static (string Subject, string Text, string Html) Letter(
+        ExecutiveReportResponse report, DateOnly month, string pageUrl, string pdfUrl, IStringLocalizer<Strings> text)
     {
-        var text = new StringBuilder().AppendLine(report.Title).AppendLine();
-        var html = new StringBuilder().Append("<h1>").Append(WebUtility.HtmlEncode(report.Title)).Append("</h1>");
+        var culture = CultureInfo.CurrentCulture;
+        string title = text["Reference program report, {0}", month.ToString(text["MMMM yyyy"], culture)];
+        var plain = new StringBuilder().AppendLine(title).AppendLine();
+        var html = new StringBuilder().Append("<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1>");
         if (report.Kpis.Count > 0)
         {
-            text.AppendLine("KPIs");
-            html.Append("<h2>KPIs</h2><ul>");
+            string kpis = text["KPIs"];
+            plain.AppendLine(kpis);
+            html.Append("<h2>").Append(WebUtility.HtmlEncode(kpis)).Append("</h2><ul>");
             foreach (var kpi in report.Kpis)
             {
-                var line = $"{kpi.Name}: {ReportFormat.Value(kpi.Latest, kpi.Unit)} against {ReportFormat.Value((double)kpi.Target, kpi.Unit)}, {ReportFormat.Standing(kpi)}";
-                text.AppendLine("- " + line);
+                string standing = kpi.OnTrack switch
+                {
+                    true => text["on track"],
+                    false => text["off track"],
+                    null => text["not measured yet"],
+                };
+                string line = text["{0}: {1} against {2}, {3}",
+                    kpi.Name, ReportFormat.Value(kpi.Latest, kpi.Unit, culture), ReportFormat.Value((double)kpi.Target, kpi.Unit, culture), standing];
+                plain.AppendLine("- " + line);
                 html.Append("<li>").Append(WebUtility.HtmlEncode(line)).Append("</li>");
             }
-            text.AppendLine();
+            plain.AppendLine();
             html.Append("</ul>");
         }
-        html.Append("<h2>The month</h2><ul>");
+        html.Append("<h2>").Append(WebUtility.HtmlEncode(text["The month"])).Append("</h2><ul>");
         foreach (var line in report.Lines)
         {
-            var words = $"{line.Name}: {ReportFormat.Value(line.Value, line.Unit)} (the month before: {ReportFormat.Value(line.Before, line.Unit)})";
-            text.AppendLine("- " + words);
+            string words = text["{0}: {1} (the month before: {2})",
+                line.Name, ReportFormat.Value(line.Value, line.Unit, culture), ReportFormat.Value(line.Before, line.Unit, culture)];
+            plain.AppendLine("- " + words);
             html.Append("<li>").Append(WebUtility.HtmlEncode(words)).Append("</li>");
         }
         html.Append("</ul>");
-        text.AppendLine().AppendLine("The report: " + pageUrl).AppendLine("As a PDF: " + pdfUrl);
-        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(pageUrl)).Append("\">The report</a> · <a href=\"")
-            .Append(WebUtility.HtmlEncode(pdfUrl)).Append("\">As a PDF</a></p>");
-        return (text.ToString(), html.ToString());
+        plain.AppendLine().AppendLine(text["The report: {0}", pageUrl]).AppendLine(text["As a PDF: {0}", pdfUrl]);
+        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(pageUrl)).Append("\">").Append(WebUtility.HtmlEncode(text["The report"]))
+            .Append("</a> · <a href=\"").Append(WebUtility.HtmlEncode(pdfUrl)).Append("\">").Append(WebUtility.HtmlEncode(text["As a PDF"])).Append("</a></p>");
+        return (title, plain.ToString(), html.ToString());
     }
 }
 
 /// <summary>How the report writes values and standings, the same on the page, in the PDF and in the email.</summary>
 public static class ReportFormat
 {
-    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
-
-    public static string Value(double? value, string unit) => value is not { } v ? "–" : unit switch
+    /// <summary>The value in the unit's form; in the invariant culture unless a language's (an email's) is given.</summary>
+    public static string Value(double? value, string unit, CultureInfo? culture = null) => value is not { } v ? "–" : unit switch
     {
-        "rate" => (v * 100).ToString("0.#", s_invariant) + "%",
-        "money" => v.ToString("N0", s_invariant),
-        "days" or "hours" or "ratio" => v.ToString("0.##", s_invariant),
-        _ => v.ToString("N0", s_invariant),
+        "rate" => (v * 100).ToString("0.#", culture ?? CultureInfo.InvariantCulture) + "%",
+        "money" => v.ToString("N0", culture ?? CultureInfo.InvariantCulture),
+        "days" or "hours" or "ratio" => v.ToString("0.##", culture ?? CultureInfo.InvariantCulture),
+        _ => v.ToString("N0", culture ?? CultureInfo.InvariantCulture),
     };
 
     public static string Standing(KpiStatus kpi) => kpi.OnTrack switch

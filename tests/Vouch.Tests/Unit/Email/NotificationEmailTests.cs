@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Vouch.Features.Email;
 using Vouch.Hosting;
+using Vouch.Tests.Infrastructure;
+using Vouch.Web;
 
 namespace Vouch.Tests.Unit.Email;
 
@@ -8,10 +10,14 @@ public sealed class NotificationEmailTests
 {
     private static readonly Uri s_publicUrl = new("https://vouch.example.com/app/");
 
+    /// <summary>The email to a user who chose <paramref name="language"/> (null: none).</summary>
+    private static NotificationEmail Write(string text, string? link, string? language = null) =>
+        Languages.WriteIn(language, () => NotificationEmail.For(text, link, s_publicUrl, AppStrings.Localizer));
+
     [Fact]
     public void Links_are_built_on_the_public_address_with_its_path()
     {
-        var email = NotificationEmail.For("“Dark mode” is now planned.", "/ideas/42", s_publicUrl);
+        var email = Write("“Dark mode” is now planned.", "/ideas/42");
 
         Assert.Equal("Vouch: “Dark mode” is now planned.", email.Subject);
         Assert.Equal(
@@ -22,9 +28,34 @@ public sealed class NotificationEmailTests
     }
 
     [Fact]
+    public void A_user_who_chose_German_reads_the_email_in_German_around_the_notification_stored_in_English()
+    {
+        var email = Write("“Dark mode” is now planned.", "/ideas/42", "de");
+
+        Assert.Equal("Vouch: “Dark mode” is now planned.", email.Subject);
+        Assert.Equal(
+            "“Dark mode” is now planned.\n\nIn Vouch öffnen: https://vouch.example.com/app/ideas/42\n\n"
+            + "Sie erhalten diese E-Mail, weil Sie E-Mail-Benachrichtigungen eingeschaltet haben. Ausschalten können Sie sie unter https://vouch.example.com/app/settings\n",
+            email.TextBody);
+        Assert.Contains("<a href=\"https://vouch.example.com/app/ideas/42\">In Vouch &#xF6;ffnen</a>", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://vouch.example.com/app/settings\">Ausschalten</a>.", email.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("fr")]
+    public void A_user_with_no_language_or_one_Vouch_does_not_speak_reads_English(string? language)
+    {
+        var email = Write("Planned.", "/ideas/42", language);
+
+        Assert.Equal(Write("Planned.", "/ideas/42"), email);
+        Assert.StartsWith("Planned.\n\nOpen it in Vouch: https://vouch.example.com/app/ideas/42\n\nYou get this email", email.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void User_text_is_encoded_in_the_html_body()
     {
-        var email = NotificationEmail.For("<script>alert(1)</script> & more\nsecond line", null, s_publicUrl);
+        var email = Write("<script>alert(1)</script> & more\nsecond line", null);
 
         Assert.Contains("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more<br>second line</p>", email.HtmlBody, StringComparison.Ordinal);
         Assert.DoesNotContain("Open it in Vouch", email.HtmlBody, StringComparison.Ordinal);
@@ -36,7 +67,7 @@ public sealed class NotificationEmailTests
     {
         var text = new string('x', 500);
 
-        var email = NotificationEmail.For(text, null, s_publicUrl);
+        var email = Write(text, null);
 
         Assert.Equal(OutboundEmail.SubjectMaxLength, email.Subject.Length);
         Assert.EndsWith("x…", email.Subject, StringComparison.Ordinal);
