@@ -20,8 +20,8 @@ public sealed partial class StringsTests
     /// </summary>
     private static readonly Dictionary<string, HashSet<string>> s_sameAsEnglish = new(StringComparer.Ordinal)
     {
-        ["de"] = ["Community", "Events", "Import", "Salesforce", "Video"],
-        ["es"] = ["Ideas", "Personal", "Salesforce"],
+        ["de"] = ["Community", "Event", "Events", "Import", "Name", "Neutral", "Salesforce", "Segment", "Sponsor", "Status", "Video", "Webinar"],
+        ["es"] = ["Ideas", "Neutral", "Personal", "Salesforce", "{0} min"],
     };
 
     public static TheoryData<string> Translations() =>

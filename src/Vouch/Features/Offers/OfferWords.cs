@@ -31,7 +31,7 @@ public static class OfferWords
         SocialCapital.Affiliation => text["affiliation"],
         SocialCapital.Learning => text["learning"],
         SocialCapital.Reputation => text["reputation"],
-        SocialCapital.Status => text["status"],
+        SocialCapital.Status => MidSentence(text["Status"]),
         SocialCapital.ProductSay => text["a say in the product"],
         _ => capital.ToString(),
     };
@@ -40,6 +40,13 @@ public static class OfferWords
     public static string Gives(IStringLocalizer<Strings> text, IEnumerable<string> gives) => string.Join(", ", gives
         .Select(g => Capital(text, Enum.Parse<SocialCapital>(g)))
         .Select(word => string.Concat(word[..1].ToUpper(CultureInfo.CurrentCulture), word[1..])));
+
+    /// <summary>
+    /// A capitalised word, as a label shows it, as it reads in running text: English and Spanish lower it, German nouns
+    /// keep their capital. For words whose lower-case key would clash with the label's, which the resources cannot hold.
+    /// </summary>
+    public static string MidSentence(string word) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de" ? word : word.ToLower(CultureInfo.CurrentCulture);
 
     public static string State(IStringLocalizer<Strings> text, string state) => state switch
     {
