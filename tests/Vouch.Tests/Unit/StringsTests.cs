@@ -20,8 +20,8 @@ public sealed partial class StringsTests
     /// </summary>
     private static readonly Dictionary<string, HashSet<string>> s_sameAsEnglish = new(StringComparer.Ordinal)
     {
-        ["de"] = ["Community", "Events", "Import", "MMMM yyyy", "Salesforce", "Video", "Vouch: {0}"],
-        ["es"] = ["Ideas", "Personal", "Salesforce", "Vouch: {0}"],
+        ["de"] = ["Community", "Event", "Events", "Import", "MMMM yyyy", "Name", "Neutral", "Salesforce", "Segment", "Sponsor", "Status", "Video", "Vouch: {0}", "Webinar"],
+        ["es"] = ["Ideas", "Neutral", "Personal", "Salesforce", "Vouch: {0}", "{0} min"],
     };
 
     public static TheoryData<string> Translations() =>

@@ -2,17 +2,20 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Opportunities;
 using Vouch.Features.Requests;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.BuyerJourney;
 
 /// <summary>The buyer-journey survey of a closed deal: what influenced its buyer, the one that mattered most, and at which stage.</summary>
 [Authorize(Policy = RequestsModule.RequestReferences)]
-public sealed class AnswerModel(BuyerJourneys journeys, VouchDbContext db, CurrentUser user) : PageModel
+public sealed class AnswerModel(BuyerJourneys journeys, VouchDbContext db, CurrentUser user, IStringLocalizer<Strings> text)
+    : PageModel
 {
     public sealed class JourneyForm
     {
@@ -32,7 +35,7 @@ public sealed class AnswerModel(BuyerJourneys journeys, VouchDbContext db, Curre
 
     public Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct) => this.SaveFormAsync(
         () => journeys.AnswerAsync(id, new BuyerJourneyBody(Form.Influences, Form.MatteredMost, Form.Stage, Form.Note), ct),
-        _ => ($"/opportunities/{id}", "What influenced the buyer is recorded."),
+        _ => ($"/opportunities/{id}", text["What influenced the buyer is recorded."].Value),
         async refusal =>
         {
             Refusal = refusal;

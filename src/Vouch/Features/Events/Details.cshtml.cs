@@ -2,15 +2,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Events;
 
 /// <summary>One event: its speakers, whom the program team adds and takes off, and its attendees, registered and checked in.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db, EventQueries queries, EventPlanner planner, CurrentUser user) : PageModel
+public sealed class DetailsModel(VouchDbContext db, EventQueries queries, EventPlanner planner, CurrentUser user, IStringLocalizer<Strings> text)
+    : PageModel
 {
     public const int AttendeesShown = 200;
 
@@ -34,11 +37,11 @@ public sealed class DetailsModel(VouchDbContext db, EventQueries queries, EventP
             return Refusal.Invalid("email", $"No contact has the email '{Speaker.Email}'.");
         }
         return (await planner.AddSpeakerAsync(id, new SpeakerInput(contactId, Speaker.CreditHours), ct)).Refusal;
-    }, "The speaker was added: the ask of their time and the give of the stage are in their ledger.", ct);
+    }, text["The speaker was added: the ask of their time and the give of the stage are in their ledger."], ct);
 
     public Task<IActionResult> OnPostRemoveSpeakerAsync(Guid id, Guid speakerId, CancellationToken ct) => ManageAsync(id,
         async () => (await planner.RemoveSpeakerAsync(id, speakerId, ct)).Refusal,
-        "The speaker was taken off; their ask and give are released.", ct);
+        text["The speaker was taken off; their ask and give are released."], ct);
 
     public Task<IActionResult> OnPostRegisterAsync(Guid id, CancellationToken ct) => ManageAsync(id, async () =>
     {
@@ -46,10 +49,10 @@ public sealed class DetailsModel(VouchDbContext db, EventQueries queries, EventP
             ? new AttendeeInput(contactId, null, null, null, null, Attendee.Role)
             : new AttendeeInput(null, Attendee.Name, Attendee.Email, Attendee.Company, null, Attendee.Role);
         return (await planner.RegisterAsync(id, input, ct)).Refusal;
-    }, "Registered.", ct);
+    }, text["Registered."], ct);
 
     public Task<IActionResult> OnPostCheckInAsync(Guid id, Guid attendeeId, CancellationToken ct) => ManageAsync(id,
-        async () => (await planner.CheckInAsync(id, new CheckInInput(attendeeId), ct)).Refusal, "Checked in.", ct);
+        async () => (await planner.CheckInAsync(id, new CheckInInput(attendeeId), ct)).Refusal, text["Checked in."], ct);
 
     private async Task<Guid?> ContactByEmailAsync(string? email, CancellationToken ct)
     {
@@ -64,7 +67,7 @@ public sealed class DetailsModel(VouchDbContext db, EventQueries queries, EventP
             ?? await db.Contacts.Where(c => c.Email != null && c.Email.ToLower() == lower).OrderBy(c => c.Id).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
     }
 
-    private async Task<IActionResult> ManageAsync(Guid id, Func<Task<Refusal?>> act, string notice, CancellationToken ct)
+    private async Task<IActionResult> ManageAsync(Guid id, Func<Task<Refusal?>> act, LocalizedString notice, CancellationToken ct)
     {
         if (!await user.MayAsync(EventsModule.ManageEvents))
         {
@@ -74,7 +77,7 @@ public sealed class DetailsModel(VouchDbContext db, EventQueries queries, EventP
         var refusal = binding.IsEmpty ? await act() : Refusal.Invalid(binding);
         if (refusal is null)
         {
-            TempData["Notice"] = notice;
+            TempData["Notice"] = notice.Value;
             return Redirect($"/events/{id}");
         }
         if (refusal.Kind == RefusalKind.NotFound)

@@ -2,15 +2,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Executives;
 
 /// <summary>The program: each executive's conversations against their target, who is behind, and the themes that repeat; admins set targets.</summary>
 [Authorize(Policy = Policies.ReadReports)]
-public sealed class IndexModel(ExecutiveProgram program, VouchDbContext db, CurrentUser user) : PageModel
+public sealed class IndexModel(ExecutiveProgram program, VouchDbContext db, CurrentUser user, IStringLocalizer<Strings> text)
+    : PageModel
 {
     public IReadOnlyList<ExecutiveProgressResponse> Progress { get; private set; } = [];
     public IReadOnlyList<ThemeResponse> Themes { get; private set; } = [];
@@ -31,7 +34,7 @@ public sealed class IndexModel(ExecutiveProgram program, VouchDbContext db, Curr
         }
         return await this.SaveFormAsync(
             () => program.SetTargetAsync(executiveId, new TargetInput(conversationsPerYear), ct),
-            p => ("/executives", $"{p.Executive}'s target is {p.Target} conversations a year."),
+            p => ("/executives", text["{0}'s target is {1} conversations a year.", p.Executive, p.Target].Value),
             async refusal =>
             {
                 Refusal = refusal;

@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Executives;
 
 /// <summary>An executive's own page: progress toward their yearly target, a form to log a conversation, their latest and their open follow-ups.</summary>
 [Authorize(Policy = ExecutivesModule.LogConversations)]
-public sealed class MeModel(ExecutiveProgram program, VouchDbContext db) : PageModel
+public sealed class MeModel(ExecutiveProgram program, VouchDbContext db, IStringLocalizer<Strings> text) : PageModel
 {
     public sealed record ContactOption(Guid Id, string Name);
 
@@ -29,7 +31,7 @@ public sealed class MeModel(ExecutiveProgram program, VouchDbContext db) : PageM
         var typed = new ConversationInput(contactId, heldOn, channel, minutes, productUse, value, sentiment, feeling, learned, followUps);
         return await this.SaveFormAsync(
             () => program.LogAsync(typed, ct),
-            c => ("/executives/me", $"Your conversation with {c.Contact} of {c.Account} is logged."),
+            c => ("/executives/me", text["Your conversation with {0} of {1} is logged.", c.Contact, c.Account].Value),
             async refusal =>
             {
                 (Typed, Refusal) = (typed, refusal);
@@ -39,7 +41,7 @@ public sealed class MeModel(ExecutiveProgram program, VouchDbContext db) : PageM
 
     public Task<IActionResult> OnPostDoneAsync(Guid id, CancellationToken ct) => this.SaveFormAsync(
         () => program.FollowUpsDoneAsync(id, ct),
-        c => ("/executives/me", $"The follow-ups of your conversation with {c.Contact} are done."),
+        c => ("/executives/me", text["The follow-ups of your conversation with {0} are done.", c.Contact].Value),
         async refusal =>
         {
             Refusal = refusal;

@@ -2,15 +2,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Executives;
 
 /// <summary>Executive sponsors of key accounts; the reference team pairs an account with an executive or ends a pairing.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class SponsorsModel(ExecutiveProgram program, VouchDbContext db, CurrentUser user) : PageModel
+public sealed class SponsorsModel(ExecutiveProgram program, VouchDbContext db, CurrentUser user, IStringLocalizer<Strings> text)
+    : PageModel
 {
     public sealed record AccountOption(Guid Id, string Name);
 
@@ -36,7 +39,7 @@ public sealed class SponsorsModel(ExecutiveProgram program, VouchDbContext db, C
         }
         return await this.SaveFormAsync(
             () => program.SetSponsorAsync(id, new SponsorInput(executiveId, since), ct),
-            s => ($"/accounts/{s.AccountId}", $"{s.Executive} sponsors {s.Account}."),
+            s => ($"/accounts/{s.AccountId}", text["{0} sponsors {1}.", s.Executive, s.Account].Value),
             async refusal =>
             {
                 Refusal = refusal;
@@ -54,7 +57,7 @@ public sealed class SponsorsModel(ExecutiveProgram program, VouchDbContext db, C
         {
             return NotFound();
         }
-        TempData["Notice"] = "The account has no executive sponsor now.";
+        TempData["Notice"] = text["The account has no executive sponsor now."].Value;
         return Redirect("/executives/sponsors");
     }
 

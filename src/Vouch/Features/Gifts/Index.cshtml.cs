@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Gifts;
 
 /// <summary>Gifts: those awaiting approval first, then every gift; record one against the policy; approve or refuse.</summary>
 [Authorize(Policy = GiftsModule.ManageGifts)]
-public sealed class IndexModel(GiftRegister gifts, VouchDbContext db) : PageModel
+public sealed class IndexModel(GiftRegister gifts, VouchDbContext db, IStringLocalizer<Strings> text) : PageModel
 {
     public sealed record ContactOption(Guid Id, string Name);
 
@@ -35,8 +37,8 @@ public sealed class IndexModel(GiftRegister gifts, VouchDbContext db) : PageMode
         return await this.SaveFormAsync(
             () => gifts.RecordAsync(typed, ct),
             gift => ($"/gifts?contactId={gift.ContactId}", gift.State == nameof(GiftState.Given)
-                ? $"The gift \"{gift.Description}\" to {gift.Contact} was recorded and counts as a give."
-                : $"The gift \"{gift.Description}\" to {gift.Contact} waits for approval: {gift.WaitsBecause}"),
+                ? text["The gift \"{0}\" to {1} was recorded and counts as a give.", gift.Description, gift.Contact].Value
+                : text["The gift \"{0}\" to {1} waits for approval: {2}", gift.Description, gift.Contact, gift.WaitsBecause ?? ""].Value),
             async refusal =>
             {
                 (Typed, Refusal) = (typed, refusal);
@@ -45,15 +47,17 @@ public sealed class IndexModel(GiftRegister gifts, VouchDbContext db) : PageMode
     }
 
     public Task<IActionResult> OnPostApproveAsync(Guid id, string? note, Guid? version, CancellationToken ct) =>
-        DecideAsync(id, () => gifts.ApproveAsync(id, new GiftDecision(note, version), ct), "approved", ct);
+        DecideAsync(id, () => gifts.ApproveAsync(id, new GiftDecision(note, version), ct),
+            gift => text["The gift \"{0}\" to {1} was approved.", gift.Description, gift.Contact].Value, ct);
 
     public Task<IActionResult> OnPostRefuseAsync(Guid id, string? note, Guid? version, CancellationToken ct) =>
-        DecideAsync(id, () => gifts.RefuseAsync(id, new GiftDecision(note, version), ct), "refused", ct);
+        DecideAsync(id, () => gifts.RefuseAsync(id, new GiftDecision(note, version), ct),
+            gift => text["The gift \"{0}\" to {1} was refused.", gift.Description, gift.Contact].Value, ct);
 
-    private Task<IActionResult> DecideAsync(Guid id, Func<Task<CommandResult<GiftResponse>>> decide, string done, CancellationToken ct) =>
+    private Task<IActionResult> DecideAsync(Guid id, Func<Task<CommandResult<GiftResponse>>> decide, Func<GiftResponse, string> done, CancellationToken ct) =>
         this.SaveFormAsync(
             decide,
-            gift => ("/gifts", $"The gift \"{gift.Description}\" to {gift.Contact} was {done}."),
+            gift => ("/gifts", done(gift)),
             async refusal =>
             {
                 DecisionRefusal = (id, refusal);

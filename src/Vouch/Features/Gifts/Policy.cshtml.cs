@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Gifts;
 
 /// <summary>Admins set the gift policy: currency, limits, the approval threshold, credit hours, the public sector.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class PolicyModel(GiftRegister gifts, VouchDbContext db) : PageModel
+public sealed class PolicyModel(GiftRegister gifts, VouchDbContext db, IStringLocalizer<Strings> text) : PageModel
 {
     public GiftPolicyResponse Current { get; private set; } = null!;
     public IReadOnlyList<string> Industries { get; private set; } = [];
@@ -26,7 +28,7 @@ public sealed class PolicyModel(GiftRegister gifts, VouchDbContext db) : PageMod
             approvalAbove, hoursPerGift, publicSectorIndustries ?? [], version);
         return this.SaveFormAsync(
             () => gifts.UpdatePolicyAsync(input, ct),
-            _ => ("/gifts/policy", "The gift policy was saved."),
+            _ => ("/gifts/policy", text["The gift policy was saved."].Value),
             refusal => ShowAsync(refusal, ct));
     }
 

@@ -2,15 +2,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Launches;
 
 /// <summary>The launches and a form to plan one: product, day, segments and the references needed.</summary>
 [Authorize(Policy = Policies.ReadReports)]
-public sealed class IndexModel(LaunchPlanner planner, VouchDbContext db, CurrentUser user) : PageModel
+public sealed class IndexModel(LaunchPlanner planner, VouchDbContext db, CurrentUser user, IStringLocalizer<Strings> text)
+    : PageModel
 {
     /// <summary>The form offers this many target rows; the API takes any number.</summary>
     public const int TargetRows = 4;
@@ -40,7 +43,7 @@ public sealed class IndexModel(LaunchPlanner planner, VouchDbContext db, Current
             .ToList();
         return await this.SaveFormAsync(
             () => planner.CreateAsync(new LaunchInput(name, product, date, segments ?? [], targets), ct),
-            launch => ($"/program/launches/{launch.Id}", $"{launch.Name} is planned."),
+            launch => ($"/program/launches/{launch.Id}", text["{0} is planned.", launch.Name].Value),
             refusal => ShowAsync(refusal, ct));
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 
 namespace Vouch.Features.Offers;
 
@@ -10,7 +12,7 @@ namespace Vouch.Features.Offers;
 /// whom the team can put forward on their behalf.
 /// </summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(OfferQueries queries, OfferCatalogue catalogue, CurrentUser user) : PageModel
+public sealed class DetailsModel(OfferQueries queries, OfferCatalogue catalogue, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public OfferResponse Offer { get; private set; } = null!;
     public IReadOnlyList<ApplicationResponse> Applications { get; private set; } = [];
@@ -21,31 +23,31 @@ public sealed class DetailsModel(OfferQueries queries, OfferCatalogue catalogue,
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => ShowAsync(id, ct);
 
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) =>
-        ManageAsync(id, async () => (await catalogue.OpenAsync(id, ct)).Refusal, "The offer is open: advocates may apply.", ct);
+        ManageAsync(id, async () => (await catalogue.OpenAsync(id, ct)).Refusal, text["The offer is open: advocates may apply."], ct);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) =>
-        ManageAsync(id, async () => (await catalogue.CloseAsync(id, ct)).Refusal, "The offer is closed to applications.", ct);
+        ManageAsync(id, async () => (await catalogue.CloseAsync(id, ct)).Refusal, text["The offer is closed to applications."], ct);
 
     public Task<IActionResult> OnPostOfferAsync(Guid id, Guid contactId, CancellationToken ct) =>
         ManageAsync(id, async () => (await catalogue.ApplyAsync(id, contactId, ApplicationActor.Team(user.Email, id), ct)).Refusal,
-            "The advocate was put forward; accept the application when they confirm.", ct);
+            text["The advocate was put forward; accept the application when they confirm."], ct);
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, Guid applicationId, CancellationToken ct) =>
-        StepAsync(id, applicationId, ApplicationStep.Accept, "The application is accepted: it takes a seat.", ct);
+        StepAsync(id, applicationId, ApplicationStep.Accept, text["The application is accepted: it takes a seat."], ct);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id, Guid applicationId, CancellationToken ct) =>
-        StepAsync(id, applicationId, ApplicationStep.Decline, "The application is declined.", ct);
+        StepAsync(id, applicationId, ApplicationStep.Decline, text["The application is declined."], ct);
 
     public Task<IActionResult> OnPostDeliverAsync(Guid id, Guid applicationId, CancellationToken ct) =>
-        StepAsync(id, applicationId, ApplicationStep.Deliver, "Delivered: the give is in the advocate's ledger.", ct);
+        StepAsync(id, applicationId, ApplicationStep.Deliver, text["Delivered: the give is in the advocate's ledger."], ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid applicationId, CancellationToken ct) =>
-        StepAsync(id, applicationId, ApplicationStep.Withdraw, "The application is withdrawn.", ct);
+        StepAsync(id, applicationId, ApplicationStep.Withdraw, text["The application is withdrawn."], ct);
 
-    private Task<IActionResult> StepAsync(Guid id, Guid applicationId, ApplicationStep step, string notice, CancellationToken ct) =>
+    private Task<IActionResult> StepAsync(Guid id, Guid applicationId, ApplicationStep step, LocalizedString notice, CancellationToken ct) =>
         ManageAsync(id, async () => (await catalogue.StepAsync(step, applicationId, ApplicationActor.Team(user.Email, id), ct)).Refusal, notice, ct);
 
-    private async Task<IActionResult> ManageAsync(Guid id, Func<Task<Refusal?>> act, string notice, CancellationToken ct)
+    private async Task<IActionResult> ManageAsync(Guid id, Func<Task<Refusal?>> act, LocalizedString notice, CancellationToken ct)
     {
         if (!await user.MayAsync(OffersModule.ManageOffers))
         {
@@ -54,7 +56,7 @@ public sealed class DetailsModel(OfferQueries queries, OfferCatalogue catalogue,
         var refusal = await act();
         if (refusal is null)
         {
-            TempData["Notice"] = notice;
+            TempData["Notice"] = notice.Value;
             return Redirect($"/offers/{id}");
         }
         if (refusal.Kind == RefusalKind.NotFound)

@@ -2,14 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Offers;
 
 /// <summary>Adding an offer (no id) as a draft, or editing one over the version read.</summary>
 [Authorize(Policy = OffersModule.ManageOffers)]
-public sealed class EditModel(VouchDbContext db, OfferQueries queries, OfferCatalogue catalogue) : PageModel
+public sealed class EditModel(VouchDbContext db, OfferQueries queries, OfferCatalogue catalogue, IStringLocalizer<Strings> text) : PageModel
 {
     [BindProperty]
     public OfferForm Form { get; set; } = new();
@@ -37,7 +39,7 @@ public sealed class EditModel(VouchDbContext db, OfferQueries queries, OfferCata
 
     public Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct) => this.SaveFormAsync(
         () => id is { } existing ? catalogue.UpdateAsync(existing, Form.ToInput(), ct) : catalogue.CreateAsync(Form.ToInput(), ct),
-        offer => ($"/offers/{offer.Id}", id is null ? "The offer was added as a draft. Open it when it is ready." : "The offer was saved."),
+        offer => ($"/offers/{offer.Id}", (id is null ? text["The offer was added as a draft. Open it when it is ready."] : text["The offer was saved."]).Value),
         refusal => ShowAsync(id, refusal, ct));
 
     private async Task<IActionResult> ShowAsync(Guid? id, Refusal? refusal, CancellationToken ct)

@@ -2,15 +2,18 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Stakeholders;
 
 /// <summary>The stakeholder groups: priorities and rules of engagement, who is in which, and the queue they order.</summary>
 [Authorize(Policy = Policies.ReadReports)]
-public sealed class IndexModel(StakeholderGroups groups, VouchDbContext db, CurrentUser user) : PageModel
+public sealed class IndexModel(StakeholderGroups groups, VouchDbContext db, CurrentUser user, IStringLocalizer<Strings> text)
+    : PageModel
 {
     public sealed record UserRow(Guid Id, string Name, string? Group);
 
@@ -32,7 +35,7 @@ public sealed class IndexModel(StakeholderGroups groups, VouchDbContext db, Curr
         var keys = (activities ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return await this.SaveFormAsync(
             () => groups.UpdateAsync(key ?? "", new StakeholderGroupInput(priority, keys, capacityShare, version), ct),
-            saved => ("/program/stakeholders", $"{saved.Name} was saved."),
+            saved => ("/program/stakeholders", text["{0} was saved.", saved.Name].Value),
             refusal => ShowAsync(refusal, ct));
     }
 
@@ -47,7 +50,7 @@ public sealed class IndexModel(StakeholderGroups groups, VouchDbContext db, Curr
             var set = await groups.SetMemberAsync(userId, new MembershipInput(group), ct);
             return set.Succeeded ? true : set.Refusal;
         }
-        return await this.SaveFormAsync(SetAsync, _ => ("/program/stakeholders", "The membership was saved."), refusal => ShowAsync(refusal, ct));
+        return await this.SaveFormAsync(SetAsync, _ => ("/program/stakeholders", text["The membership was saved."].Value), refusal => ShowAsync(refusal, ct));
     }
 
     private async Task<IActionResult> ShowAsync(Refusal? refusal, CancellationToken ct)
