@@ -20,8 +20,8 @@ public sealed partial class StringsTests
     /// </summary>
     private static readonly Dictionary<string, HashSet<string>> s_sameAsEnglish = new(StringComparer.Ordinal)
     {
-        ["de"] = ["Community", "Events", "Import", "Name", "Promoter", "Salesforce", "Segment", "Video", "Webhooks"],
-        ["es"] = ["Ideas", "Personal", "Salesforce", "Webhooks"],
+        ["de"] = ["Community", "Events", "Import", "Link", "Name", "Promoter", "Salesforce", "Segment", "Status", "Video", "Webhooks"],
+        ["es"] = ["Error", "Ideas", "Personal", "Roles", "Salesforce", "Webhooks"],
     };
 
     public static TheoryData<string> Translations() =>
