@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 
 namespace Vouch.Features.ActivityTypes;
 
 /// <summary>Admins tune what each activity costs an advocate and how long they rest after it, retire types and add new ones.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class IndexModel(VouchDbContext db) : PageModel
+public sealed class IndexModel(VouchDbContext db, IStringLocalizer<Strings> text) : PageModel
 {
     public IReadOnlyList<ActivityTypeResponse> Types { get; private set; } = [];
     public string? EditedKey { get; private set; }
@@ -24,7 +26,7 @@ public sealed class IndexModel(VouchDbContext db) : PageModel
         var saved = await db.UpdateActivityTypeAsync(key, new ActivityTypeInput(null, name, effortHours, restPeriodDays, socialCapitalOffered, isActive, version), ct);
         if (saved.Succeeded)
         {
-            TempData["Notice"] = $"{saved.Value.Name} was saved.";
+            TempData["Notice"] = text["{0} was saved.", saved.Value.Name].Value;
             return Redirect("/activity-types");
         }
         return saved.Refusal.Kind == RefusalKind.NotFound ? NotFound() : await RefuseAsync(key, saved.Refusal, ct);
@@ -37,7 +39,7 @@ public sealed class IndexModel(VouchDbContext db) : PageModel
         {
             return await RefuseAsync("", added.Refusal, ct);
         }
-        TempData["Notice"] = $"{added.Value.Name} was added.";
+        TempData["Notice"] = text["{0} was added.", added.Value.Name].Value;
         return Redirect("/activity-types");
     }
 

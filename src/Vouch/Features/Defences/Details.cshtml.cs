@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 
 namespace Vouch.Features.Defences;
 
 /// <summary>One defence and its defenders; the reference team adds the customers who answered.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db, DefenceLog log, CurrentUser user) : PageModel
+public sealed class DetailsModel(VouchDbContext db, DefenceLog log, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     /// <summary>How many contacts the form offers, promoters and advocates first.</summary>
     public const int ContactsOffered = 300;
@@ -30,7 +32,7 @@ public sealed class DetailsModel(VouchDbContext db, DefenceLog log, CurrentUser 
         var result = await log.AddDefenderAsync(id, new DefenderInput(contactId, answeredOn, answerUrl), ct);
         if (result.Succeeded)
         {
-            TempData["Notice"] = $"{result.Value.Contact} is a defender: the answer is in their ledger.";
+            TempData["Notice"] = text["{0} is a defender: the answer is in their ledger.", result.Value.Contact].Value;
             return Redirect($"/defences/{id}");
         }
         if (result.Refusal.Kind == RefusalKind.NotFound)

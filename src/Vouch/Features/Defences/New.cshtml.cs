@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Defences;
@@ -21,7 +23,7 @@ public sealed class DefenceForm
 
 /// <summary>Logging a public attack or misrepresentation.</summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class NewModel(DefenceLog log, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class NewModel(DefenceLog log, CurrentUser user, TimeProvider clock, IStringLocalizer<Strings> text) : PageModel
 {
     [BindProperty]
     public DefenceForm Form { get; set; } = new();
@@ -31,7 +33,7 @@ public sealed class NewModel(DefenceLog log, CurrentUser user, TimeProvider cloc
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => this.SaveFormAsync(
         () => log.LogAsync(Form.ToInput(), user.Email, ct),
-        defence => ($"/defences/{defence.Id}", "The defence was logged. Add the customers who answered it."),
+        defence => ($"/defences/{defence.Id}", text["The defence was logged. Add the customers who answered it."].Value),
         refusal =>
         {
             Refusal = refusal;

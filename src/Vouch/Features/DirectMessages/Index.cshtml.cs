@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.DirectMessages;
@@ -9,7 +11,7 @@ namespace Vouch.Features.DirectMessages;
 /// The signed-in user links their Slack member or Teams workflow, sends themselves a test and sees their latest direct
 /// messages; admins also see how direct messages go for everyone.
 /// </summary>
-public sealed class IndexModel(DirectMessageLinks links, CurrentUser user) : PageModel
+public sealed class IndexModel(DirectMessageLinks links, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public DirectMessageLinkResponse Mine { get; private set; } = null!;
     public DirectMessageStatusResponse? Status { get; private set; }
@@ -19,25 +21,25 @@ public sealed class IndexModel(DirectMessageLinks links, CurrentUser user) : Pag
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
     public Task<IActionResult> OnPostSlackAsync(string? slackMemberId, CancellationToken ct) =>
-        LinkAsync(new DirectMessageLinkBody(SlackMemberId: slackMemberId ?? ""), "Slack is linked.", ct);
+        LinkAsync(new DirectMessageLinkBody(SlackMemberId: slackMemberId ?? ""), text["Slack is linked."], ct);
 
     public Task<IActionResult> OnPostFindSlackAsync(CancellationToken ct) =>
-        LinkAsync(new DirectMessageLinkBody(FindSlackByEmail: true), "Slack found you by your email and is linked.", ct);
+        LinkAsync(new DirectMessageLinkBody(FindSlackByEmail: true), text["Slack found you by your email and is linked."], ct);
 
     public Task<IActionResult> OnPostUnlinkSlackAsync(CancellationToken ct) =>
-        LinkAsync(new DirectMessageLinkBody(SlackMemberId: ""), "Slack is unlinked.", ct);
+        LinkAsync(new DirectMessageLinkBody(SlackMemberId: ""), text["Slack is unlinked."], ct);
 
     public Task<IActionResult> OnPostTeamsAsync(string? teamsWorkflowUrl, CancellationToken ct) =>
-        LinkAsync(new DirectMessageLinkBody(TeamsWorkflowUrl: teamsWorkflowUrl ?? ""), "Teams is linked.", ct);
+        LinkAsync(new DirectMessageLinkBody(TeamsWorkflowUrl: teamsWorkflowUrl ?? ""), text["Teams is linked."], ct);
 
     public Task<IActionResult> OnPostUnlinkTeamsAsync(CancellationToken ct) =>
-        LinkAsync(new DirectMessageLinkBody(TeamsWorkflowUrl: ""), "Teams is unlinked.", ct);
+        LinkAsync(new DirectMessageLinkBody(TeamsWorkflowUrl: ""), text["Teams is unlinked."], ct);
 
     public Task<IActionResult> OnPostTestAsync(CancellationToken ct) =>
-        this.SaveFormAsync(() => links.TestAsync(user.Id, ct), _ => ("/direct-messages", "A test message is on its way."), Refused(ct));
+        this.SaveFormAsync(() => links.TestAsync(user.Id, ct), _ => ("/direct-messages", text["A test message is on its way."].Value), Refused(ct));
 
-    private Task<IActionResult> LinkAsync(DirectMessageLinkBody body, string notice, CancellationToken ct) =>
-        this.SaveFormAsync(() => links.UpdateAsync(user.Id, body, ct), _ => ("/direct-messages", notice), Refused(ct));
+    private Task<IActionResult> LinkAsync(DirectMessageLinkBody body, LocalizedString notice, CancellationToken ct) =>
+        this.SaveFormAsync(() => links.UpdateAsync(user.Id, body, ct), _ => ("/direct-messages", notice.Value), Refused(ct));
 
     private Func<Refusal, Task<IActionResult>> Refused(CancellationToken ct) => refusal =>
     {

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Discovery;
 
 /// <summary>The nominations, open ones first by default; the reference team accepts or declines them here.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class IndexModel(Nominations nominations, CurrentUser user) : PageModel
+public sealed class IndexModel(Nominations nominations, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public const int PageSize = 25;
 
@@ -22,12 +24,14 @@ public sealed class IndexModel(Nominations nominations, CurrentUser user) : Page
     public async Task OnGetAsync([FromQuery] string? state, [FromQuery] int? page, CancellationToken ct) => await ShowAsync(state, page, ct);
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, string? note, Guid? version, CancellationToken ct) =>
-        DecideAsync(id, () => nominations.AcceptAsync(id, new NominationDecision(note, version), ct), "accepted: the contact is being recruited", ct);
+        DecideAsync(id, () => nominations.AcceptAsync(id, new NominationDecision(note, version), ct),
+            contact => text["The nomination of {0} was accepted: the contact is being recruited.", contact], ct);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id, string? note, Guid? version, CancellationToken ct) =>
-        DecideAsync(id, () => nominations.DeclineAsync(id, new NominationDecision(note, version), ct), "declined", ct);
+        DecideAsync(id, () => nominations.DeclineAsync(id, new NominationDecision(note, version), ct),
+            contact => text["The nomination of {0} was declined.", contact], ct);
 
-    private async Task<IActionResult> DecideAsync(Guid id, Func<Task<CommandResult<NominationResponse>>> decide, string done, CancellationToken ct)
+    private async Task<IActionResult> DecideAsync(Guid id, Func<Task<CommandResult<NominationResponse>>> decide, Func<string, LocalizedString> notice, CancellationToken ct)
     {
         if (!await user.MayAsync(Policies.ManageInventory))
         {
@@ -36,7 +40,7 @@ public sealed class IndexModel(Nominations nominations, CurrentUser user) : Page
         var decided = await decide();
         if (decided.Succeeded)
         {
-            TempData["Notice"] = $"The nomination of {decided.Value.Contact} was {done}.";
+            TempData["Notice"] = notice(decided.Value.Contact).Value;
             return Redirect("/nominations");
         }
         if (decided.Refusal.Kind == RefusalKind.NotFound)

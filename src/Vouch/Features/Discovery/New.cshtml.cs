@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Contacts;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Discovery;
 
 /// <summary>Nominating one contact, with a reason: from the candidate lists or the contact's page.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class NewModel(Nominations nominations, VouchDbContext db) : PageModel
+public sealed class NewModel(Nominations nominations, VouchDbContext db, IStringLocalizer<Strings> text) : PageModel
 {
     public Contact Contact { get; private set; } = null!;
     public string? Account { get; private set; }
@@ -33,7 +35,7 @@ public sealed class NewModel(Nominations nominations, VouchDbContext db) : PageM
     public Task<IActionResult> OnPostAsync([FromQuery] Guid contactId, [FromForm] string? reason, CancellationToken ct) =>
         this.SaveFormAsync(
             () => nominations.NominateAsync(new NominationInput(contactId, reason), ct),
-            nomination => ($"/contacts/{nomination.ContactId}", $"{nomination.Contact} was nominated; the reference team decides."),
+            nomination => ($"/contacts/{nomination.ContactId}", text["{0} was nominated; the reference team decides.", nomination.Contact].Value),
             async refusal =>
             {
                 if (!await LoadAsync(contactId, ct))

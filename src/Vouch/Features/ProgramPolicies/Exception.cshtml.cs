@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Features.Requests;
+using Vouch.Resources;
 
 namespace Vouch.Features.ProgramPolicies;
 
 /// <summary>A reference manager's decision on a request outside policy, posted from the request's page and answered there.</summary>
 [Authorize(Policy = Auth.Policies.ManageInventory)]
-public sealed class ExceptionModel(PolicyExceptions exceptions, CurrentUser user) : PageModel
+public sealed class ExceptionModel(PolicyExceptions exceptions, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public IActionResult OnGet(Guid id) => Redirect($"/requests/{id}");
 
@@ -26,8 +28,8 @@ public sealed class ExceptionModel(PolicyExceptions exceptions, CurrentUser user
         else
         {
             TempData["Notice"] = decided.Value.State == nameof(ExceptionState.Approved)
-                ? "The exception is approved: the request goes on."
-                : "The exception is declined: the request is declined.";
+                ? text["The exception is approved: the request goes on."].Value
+                : text["The exception is declined: the request is declined."].Value;
         }
         return Redirect($"/requests/{id}");
     }

@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.ProgramPolicies;
 
 /// <summary>The program's policies: executives read them, reference managers and admins change them; the exceptions counted.</summary>
 [Authorize(Policy = Auth.Policies.ReadReports)]
-public sealed class IndexModel(PolicyRegister policies, PolicyExceptions exceptions, VouchDbContext db, CurrentUser user) : PageModel
+public sealed class IndexModel(PolicyRegister policies, PolicyExceptions exceptions, VouchDbContext db, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public sealed record ActivityRow(string Key, string Name, string? MinimumStage, decimal? MinimumDealSize);
 
@@ -39,7 +41,7 @@ public sealed class IndexModel(PolicyRegister policies, PolicyExceptions excepti
         var input = new PolicyInput(rules, logoNeedsWrittenConsent, caseStudyReapprovalMonths, version);
         return await this.SaveFormAsync(
             () => policies.UpdateAsync(input, ct),
-            _ => ("/program/policies", "The policies were saved."),
+            _ => ("/program/policies", text["The policies were saved."].Value),
             refusal => ShowAsync(refusal, ct));
     }
 

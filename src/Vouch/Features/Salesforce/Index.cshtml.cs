@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Salesforce;
 
 /// <summary>The Salesforce sync: the connection, its state and last syncs, what is synced and when; sync now.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class IndexModel(SalesforceIntegration integration, CurrentUser user) : PageModel
+public sealed class IndexModel(SalesforceIntegration integration, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public SalesforceResponse Salesforce { get; private set; } = null!;
     public Refusal? Refusal { get; private set; }
@@ -27,13 +29,13 @@ public sealed class IndexModel(SalesforceIntegration integration, CurrentUser us
         CancellationToken ct) =>
         await this.SaveFormAsync(
             () => integration.UpdateAsync(new SalesforceOptionsBody(pullOnSchedule, intervalMinutes, pushActivities, activityObject, pushReferrals, leadSource, version), ct),
-            _ => ("/integrations/salesforce", "The sync settings are saved."),
+            _ => ("/integrations/salesforce", text["The sync settings are saved."].Value),
             refusal => ShowAsync(refusal, ct));
 
     public async Task<IActionResult> OnPostSyncAsync(CancellationToken ct) =>
         await this.SaveFormAsync(
             () => integration.RequestSyncAsync(user.Id, ct),
-            _ => ("/integrations/salesforce", "A sync is starting; its progress shows below."),
+            _ => ("/integrations/salesforce", text["A sync is starting; its progress shows below."].Value),
             refusal => ShowAsync(refusal, ct));
 
     public async Task<IActionResult> OnPostCheckAsync(CancellationToken ct)
@@ -43,7 +45,7 @@ public sealed class IndexModel(SalesforceIntegration integration, CurrentUser us
         {
             return await ShowAsync(checkedNow.Refusal, ct);
         }
-        TempData["Notice"] = "Salesforce accepted the connection.";
+        TempData["Notice"] = text["Salesforce accepted the connection."].Value;
         return Redirect("/integrations/salesforce");
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Vouch.Resources;
 
 namespace Vouch.Features.Users;
 
-public sealed class IndexModel(UserAdministration admin) : PageModel
+public sealed class IndexModel(UserAdministration admin, IStringLocalizer<Strings> text) : PageModel
 {
     public IReadOnlyList<UserResponse> Users { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -18,7 +20,7 @@ public sealed class IndexModel(UserAdministration admin) : PageModel
         var added = await admin.AddAsync(email, displayName, role, password);
         if (added.Succeeded)
         {
-            Notice = $"Added {added.Value.Email} as {string.Join(", ", added.Value.Roles)}.";
+            Notice = text["Added {0} as {1}.", added.Value.Email, string.Join(", ", added.Value.Roles)];
         }
         else
         {
@@ -30,7 +32,7 @@ public sealed class IndexModel(UserAdministration admin) : PageModel
     public async Task OnPostDisableAsync(string email, CancellationToken ct)
     {
         var disabled = await admin.DisableAsync(email);
-        Notice = disabled.Succeeded ? $"Disabled {disabled.Value.Email}." : $"No user has the email {email}.";
+        Notice = disabled.Succeeded ? text["Disabled {0}.", disabled.Value.Email] : text["No user has the email {0}.", email];
         Users = await admin.ListAsync(ct);
     }
 }

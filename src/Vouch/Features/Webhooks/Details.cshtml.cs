@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Webhooks;
 
 /// <summary>One webhook or channel: its deliveries with the answers they got; turn it on or off, try it, delete it.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class DetailsModel(WebhookSubscriptions subscriptions) : PageModel
+public sealed class DetailsModel(WebhookSubscriptions subscriptions, IStringLocalizer<Strings> text) : PageModel
 {
     public WebhookSubscriptionResponse Subscription { get; private set; } = null!;
     public IReadOnlyList<WebhookDeliveryResponse> Deliveries { get; private set; } = [];
@@ -27,20 +29,20 @@ public sealed class DetailsModel(WebhookSubscriptions subscriptions) : PageModel
         return await this.SaveFormAsync(
             () => channel ? subscriptions.UpdateChannelAsync(id, new ChannelBody(null, null, null, null, enabled, version), ct)
                 : subscriptions.UpdateAsync(id, new WebhookBody(null, null, null, enabled, version), ct),
-            saved => ($"/webhooks/{id}", saved.Enabled ? $"\"{saved.Name}\" is on." : $"\"{saved.Name}\" is off: nothing is posted to it until it is turned on."),
+            saved => ($"/webhooks/{id}", (saved.Enabled ? text["\"{0}\" is on.", saved.Name] : text["\"{0}\" is off: nothing is posted to it until it is turned on.", saved.Name]).Value),
             refusal => ShowAsync(id, refusal, ct));
     }
 
     public async Task<IActionResult> OnPostPingAsync(Guid id, CancellationToken ct) =>
         await FindAsync(id, ct) is { } channel
             ? await this.SaveFormAsync(() => subscriptions.PingAsync(id, channel, ct),
-                _ => ($"/webhooks/{id}", "A webhook.ping event is on its way; its delivery shows below in a moment."), refusal => ShowAsync(id, refusal, ct))
+                _ => ($"/webhooks/{id}", text["A webhook.ping event is on its way; its delivery shows below in a moment."].Value), refusal => ShowAsync(id, refusal, ct))
             : NotFound();
 
     public async Task<IActionResult> OnPostRedeliverAsync(Guid id, Guid deliveryId, CancellationToken ct) =>
         await FindAsync(id, ct) is { } channel
             ? await this.SaveFormAsync(() => subscriptions.RedeliverAsync(id, deliveryId, channel, ct),
-                _ => ($"/webhooks/{id}", "The delivery is queued again."), refusal => ShowAsync(id, refusal, ct))
+                _ => ($"/webhooks/{id}", text["The delivery is queued again."].Value), refusal => ShowAsync(id, refusal, ct))
             : NotFound();
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
@@ -50,7 +52,7 @@ public sealed class DetailsModel(WebhookSubscriptions subscriptions) : PageModel
             return NotFound();
         }
         await subscriptions.DeleteAsync(id, channel, ct);
-        TempData["Notice"] = $"\"{Subscription.Name}\" was deleted with its deliveries.";
+        TempData["Notice"] = text["\"{0}\" was deleted with its deliveries.", Subscription.Name].Value;
         return Redirect("/webhooks");
     }
 

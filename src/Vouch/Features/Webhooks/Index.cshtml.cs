@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 
 namespace Vouch.Features.Webhooks;
 
 /// <summary>Admins subscribe endpoints to events and connect Slack and Teams channels.</summary>
 [Authorize(Policy = Policies.Administer)]
-public sealed class IndexModel(WebhookSubscriptions subscriptions, WebhookSettings settings, CurrentUser user) : PageModel
+public sealed class IndexModel(WebhookSubscriptions subscriptions, WebhookSettings settings, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public int DisableAfterFailures => settings.DisableAfterFailures;
     public IReadOnlyList<WebhookSubscriptionResponse> Webhooks { get; private set; } = [];
@@ -35,7 +37,7 @@ public sealed class IndexModel(WebhookSubscriptions subscriptions, WebhookSettin
             Refusal = created.Refusal;
             return await ShowAsync(ct);
         }
-        TempData["Notice"] = $"The {created.Value!.Kind} channel \"{created.Value.Name}\" is connected.";
+        TempData["Notice"] = text["The {0} channel \"{1}\" is connected.", created.Value!.Kind, created.Value.Name].Value;
         return Redirect($"/webhooks/{created.Value.Id}");
     }
 
