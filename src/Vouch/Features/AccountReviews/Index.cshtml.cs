@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.AccountReviews;
 
 /// <summary>The review calendar: reviews to come by day, those overdue, and the latest held with their health; the reference team schedules one.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class IndexModel(ReviewCalendar calendar, VouchDbContext db, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReviewCalendar calendar, VouchDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<Strings> text) : PageModel
 {
     public const int Shown = 50;
 
@@ -37,7 +39,7 @@ public sealed class IndexModel(ReviewCalendar calendar, VouchDbContext db, Curre
         var typed = new AccountReviewInput(accountId, scheduledOn, Notes: notes);
         return await this.SaveFormAsync(
             () => calendar.CreateAsync(typed, ct),
-            review => ("/account-reviews", $"The review of {review.Account} is scheduled for {review.ScheduledOn:d MMMM yyyy}."),
+            review => ("/account-reviews", text["The review of {0} is scheduled for {1}.", review.Account, review.ScheduledOn.ToString(text["d MMMM yyyy"])].Value),
             async refusal =>
             {
                 (Typed, Refusal) = (typed, refusal);

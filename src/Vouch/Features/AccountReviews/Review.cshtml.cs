@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.AccountReviews;
 
 /// <summary>One review: what it found; the reference team records it as held with its health, raises and closes escalations.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class ReviewModel(ReviewCalendar calendar, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class ReviewModel(ReviewCalendar calendar, CurrentUser user, TimeProvider clock, IStringLocalizer<Strings> text) : PageModel
 {
     public AccountReviewResponse Review { get; private set; } = null!;
     public bool IsManager { get; private set; }
@@ -32,8 +34,13 @@ public sealed class ReviewModel(ReviewCalendar calendar, CurrentUser user, TimeP
         return await this.SaveFormAsync(
             () => calendar.UpdateAsync(id, typed, ct),
             review => ($"/account-reviews/{review.Id}", review.HeldOn is null
-                ? $"The review of {review.Account} was saved."
-                : $"The review of {review.Account} is recorded: delivery is {review.Health?.ToLowerInvariant()}."),
+                ? text["The review of {0} was saved.", review.Account].Value
+                : review.Health switch
+                {
+                    "Green" => text["The review of {0} is recorded: delivery is green.", review.Account].Value,
+                    "Amber" => text["The review of {0} is recorded: delivery is amber.", review.Account].Value,
+                    _ => text["The review of {0} is recorded: delivery is red.", review.Account].Value,
+                }),
             async refusal =>
             {
                 (Typed, TypedEscalation, Refusal) = (typed, escalation, refusal);

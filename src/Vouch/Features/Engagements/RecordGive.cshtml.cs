@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Engagements;
 
 /// <summary>The reference team records a give made by hand (an introduction, a seat); the contact's page holds the form too.</summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class RecordGiveModel(VouchDbContext db, LedgerEntries entries) : PageModel
+public sealed class RecordGiveModel(VouchDbContext db, LedgerEntries entries, IStringLocalizer<Strings> text) : PageModel
 {
     public Guid ContactId { get; private set; }
     public string ContactName { get; private set; } = "";
@@ -24,7 +26,7 @@ public sealed class RecordGiveModel(VouchDbContext db, LedgerEntries entries) : 
         var typed = new GiveInput(title, creditHours, on);
         return this.SaveFormAsync(
             () => entries.RecordGiveAsync(id, typed, ct),
-            give => ($"/contacts/{id}#asks-and-gives", $"The give \"{give.What}\" ({give.Hours:0.##} h) was recorded."),
+            give => ($"/contacts/{id}#asks-and-gives", text["The give \"{0}\" ({1} h) was recorded.", give.What, give.Hours.ToString("0.##")].Value),
             async refusal =>
             {
                 (Typed, Refusal) = (typed, refusal);

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 
 namespace Vouch.Features.Ideas;
 
 /// <summary>One idea: read, vote, follow and discuss it; managers also set its status, merge it and hide it or its comments.</summary>
 [Authorize(Policy = IdeasModule.PostIdeas)]
-public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, CurrentUser user) : PageModel
+public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public IdeaResponse Idea { get; private set; } = null!;
     public Viewer Viewer { get; private set; } = null!;
@@ -26,10 +28,10 @@ public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, Cur
         await AfterAsync(id, (await exchange.UnvoteAsync(await Viewer.OfAsync(user), id, ct)).Refusal, returnUrl, null, ct);
 
     public async Task<IActionResult> OnPostFollowAsync(Guid id, CancellationToken ct) =>
-        await AfterAsync(id, (await exchange.FollowAsync(await Viewer.OfAsync(user), id, true, ct)).Refusal, null, "You follow this idea now.", ct);
+        await AfterAsync(id, (await exchange.FollowAsync(await Viewer.OfAsync(user), id, true, ct)).Refusal, null, text["You follow this idea now."], ct);
 
     public async Task<IActionResult> OnPostUnfollowAsync(Guid id, CancellationToken ct) =>
-        await AfterAsync(id, (await exchange.FollowAsync(await Viewer.OfAsync(user), id, false, ct)).Refusal, null, "You no longer follow this idea.", ct);
+        await AfterAsync(id, (await exchange.FollowAsync(await Viewer.OfAsync(user), id, false, ct)).Refusal, null, text["You no longer follow this idea."], ct);
 
     public async Task<IActionResult> OnPostCommentAsync(Guid id, string? text, CancellationToken ct)
     {
@@ -38,26 +40,26 @@ public sealed class DetailsModel(IdeaQueries queries, IdeaExchange exchange, Cur
     }
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, string? status, string? response, CancellationToken ct) =>
-        await ManageAsync(id, viewer => exchange.SetStatusAsync(viewer, id, new StatusRequest(status, response), ct), "The status was changed and followers were told.", ct);
+        await ManageAsync(id, viewer => exchange.SetStatusAsync(viewer, id, new StatusRequest(status, response), ct), text["The status was changed and followers were told."], ct);
 
     public async Task<IActionResult> OnPostMergeAsync(Guid id, Guid? intoId, CancellationToken ct) =>
-        await ManageAsync(id, viewer => exchange.MergeAsync(viewer, id, new MergeRequest(intoId), ct), "The idea was merged; its votes now count for the original.", ct);
+        await ManageAsync(id, viewer => exchange.MergeAsync(viewer, id, new MergeRequest(intoId), ct), text["The idea was merged; its votes now count for the original."], ct);
 
     public async Task<IActionResult> OnPostUndoMergeAsync(Guid id, CancellationToken ct) =>
-        await ManageAsync(id, viewer => exchange.UndoMergeAsync(viewer, id, ct), "The merge was undone.", ct);
+        await ManageAsync(id, viewer => exchange.UndoMergeAsync(viewer, id, ct), text["The merge was undone."], ct);
 
     public async Task<IActionResult> OnPostHideAsync(Guid id, string? reason, CancellationToken ct) =>
-        await ManageAsync(id, viewer => exchange.HideAsync(viewer, id, true, reason, ct), "The idea is hidden from everyone but managers.", ct);
+        await ManageAsync(id, viewer => exchange.HideAsync(viewer, id, true, reason, ct), text["The idea is hidden from everyone but managers."], ct);
 
     public async Task<IActionResult> OnPostUnhideAsync(Guid id, CancellationToken ct) =>
-        await ManageAsync(id, viewer => exchange.HideAsync(viewer, id, false, null, ct), "The idea is shown again.", ct);
+        await ManageAsync(id, viewer => exchange.HideAsync(viewer, id, false, null, ct), text["The idea is shown again."], ct);
 
     // onIdeaId: the idea the comment was made on, this one or one of its merged duplicates.
     public async Task<IActionResult> OnPostHideCommentAsync(Guid id, Guid onIdeaId, Guid commentId, string? reason, CancellationToken ct) =>
-        await ManageAsync(id, viewer => exchange.HideCommentAsync(viewer, onIdeaId, commentId, true, reason, ct), "The comment is hidden; its author was told why.", ct);
+        await ManageAsync(id, viewer => exchange.HideCommentAsync(viewer, onIdeaId, commentId, true, reason, ct), text["The comment is hidden; its author was told why."], ct);
 
     public async Task<IActionResult> OnPostUnhideCommentAsync(Guid id, Guid onIdeaId, Guid commentId, CancellationToken ct) =>
-        await ManageAsync(id, viewer => exchange.HideCommentAsync(viewer, onIdeaId, commentId, false, null, ct), "The comment is shown again.", ct);
+        await ManageAsync(id, viewer => exchange.HideCommentAsync(viewer, onIdeaId, commentId, false, null, ct), text["The comment is shown again."], ct);
 
     /// <summary>The page runs for everyone who posts ideas; these handlers only for those who manage them.</summary>
     private async Task<IActionResult> ManageAsync(Guid id, Func<Viewer, Task<CommandResult>> command, string notice, CancellationToken ct)

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 
 namespace Vouch.Features.Ideas;
 
 /// <summary>The board's likely duplicates, grouped, for a manager to review and merge in one place.</summary>
 [Authorize(Policy = IdeasModule.ManageIdeas)]
-public sealed class DuplicatesModel(IdeaQueries queries, IdeaExchange exchange, CurrentUser user) : PageModel
+public sealed class DuplicatesModel(IdeaQueries queries, IdeaExchange exchange, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public IReadOnlyList<DuplicateCluster> Clusters { get; private set; } = [];
     public bool OnEmployeeBoard { get; private set; }
@@ -34,7 +36,7 @@ public sealed class DuplicatesModel(IdeaQueries queries, IdeaExchange exchange, 
             Error = refusal.Message;
             return await OnGetAsync(board, ct);
         }
-        TempData["Notice"] = "Merged: its votes now count for the original.";
+        TempData["Notice"] = text["Merged: its votes now count for the original."].Value;
         return Redirect(BoardLink(board));
     }
 

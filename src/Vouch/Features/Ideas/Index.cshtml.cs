@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Catalog;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Ideas;
@@ -19,6 +21,18 @@ public sealed class IndexModel(IdeaQueries queries, VouchDbContext db, CurrentUs
     public IReadOnlyList<Industry> Industries { get; private set; } = [];
     public Paged<IdeaSummary>? Results { get; private set; }
     public ValidationErrors? Errors { get; private set; }
+
+    /// <summary>A status as <see cref="IdeaStatuses.Label"/> says it in English, in the reader's language.</summary>
+    public static string StatusLabel(IdeaStatus status, IStringLocalizer<Strings> text) => status switch
+    {
+        IdeaStatus.New => text["New"],
+        IdeaStatus.UnderReview => text["Under review"],
+        IdeaStatus.Planned => text["Planned"],
+        IdeaStatus.InProgress => text["In progress"],
+        IdeaStatus.Delivered => text["Delivered"],
+        IdeaStatus.Declined => text["Declined"],
+        _ => text["Duplicate"],
+    };
 
     public string Sort => !string.IsNullOrWhiteSpace(Filter.Sort) ? Filter.Sort.ToLowerInvariant() : Searching ? "match" : "hot";
 

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Catalog;
+using Vouch.Resources;
 
 namespace Vouch.Features.Ideas;
 
 /// <summary>Posting an idea; while the title is typed, the ideas most like it are shown so people can vote there instead.</summary>
 [Authorize(Policy = IdeasModule.PostIdeas)]
-public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDbContext db, CurrentUser user) : PageModel
+public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDbContext db, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public IReadOnlyList<Product> Products { get; private set; } = [];
     public IReadOnlyList<SimilarIdea> Similar { get; private set; } = [];
@@ -41,7 +43,7 @@ public sealed class NewModel(IdeaExchange exchange, IdeaQueries queries, VouchDb
         var posted = await exchange.PostAsync(viewer, new PostIdeaRequest(title, description, productArea, Board), ct);
         if (posted.Succeeded)
         {
-            TempData["Notice"] = "Thank you: your idea is posted. You will be told when its status changes.";
+            TempData["Notice"] = text["Thank you: your idea is posted. You will be told when its status changes."].Value;
             return Redirect($"/ideas/{posted.Value}");
         }
         (Title, Description, ProductArea, Errors) = (title, description, productArea, posted.Refusal.Errors ?? new Dictionary<string, string[]>());

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 
 namespace Vouch.Features.Programs;
 
@@ -16,7 +18,7 @@ public sealed class KpiRow
 
 /// <summary>The program's five KPIs: where each stands, and for reference managers and admins the form that sets them.</summary>
 [Authorize(Policy = Policies.ReadReports)]
-public sealed class KpisModel(ProgramKpis kpis, CurrentUser user) : PageModel
+public sealed class KpisModel(ProgramKpis kpis, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public KpisResponse Status { get; private set; } = null!;
     public bool MaySet { get; private set; }
@@ -64,9 +66,30 @@ public sealed class KpisModel(ProgramKpis kpis, CurrentUser user) : PageModel
             await ShowAsync(ct);
             return Page();
         }
-        TempData["Notice"] = "The KPIs were saved.";
+        TempData["Notice"] = text["The KPIs were saved."].Value;
         return RedirectToPage();
     }
+
+    /// <summary>Where a KPI stands, as <see cref="ReportFormat.Standing"/> says it in English, in the reader's language.</summary>
+    public static string Standing(KpiStatus kpi, IStringLocalizer<Strings> text) => kpi.OnTrack switch
+    {
+        true => text["on track"],
+        false => text["off track"],
+        null => text["not measured yet"],
+    };
+
+    /// <summary>A KPI's trend, as <see cref="ReportFormat.Trend"/> says it in English, in the reader's language.</summary>
+    public static string Trend(KpiStatus kpi, IStringLocalizer<Strings> text) => (kpi.Trend, kpi.Improving) switch
+    {
+        ("up", true) => text["up, improving"],
+        ("up", false) => text["up, worsening"],
+        ("up", null) => text["up"],
+        ("down", true) => text["down, improving"],
+        ("down", false) => text["down, worsening"],
+        ("down", null) => text["down"],
+        ("flat", _) => text["flat"],
+        _ => ReportFormat.Trend(kpi),
+    };
 
     private async Task ShowAsync(CancellationToken ct)
     {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Referrals;
@@ -14,6 +16,18 @@ public sealed class IndexModel(ReferralQueries queries, CurrentUser user) : Page
     public string? Status { get; private set; }
     public Paged<ReferralSummary> Results { get; private set; } = null!;
     public bool MayRecord { get; private set; }
+
+    /// <summary>A referral's status in the reader's language; one Vouch does not know shows as it is.</summary>
+    public static string StatusLabel(string status, IStringLocalizer<Strings> text) =>
+        Enum.TryParse<ReferralStatus>(status, ignoreCase: true, out var known) ? known switch
+        {
+            ReferralStatus.New => text["New"],
+            ReferralStatus.Contacted => text["Contacted"],
+            ReferralStatus.Qualified => text["Qualified"],
+            ReferralStatus.Opportunity => text["Opportunity"],
+            ReferralStatus.Won => text["Won"],
+            _ => text["Lost"],
+        } : status;
 
     // From the query string only: Razor Pages keeps its own "page" route value.
     public async Task OnGetAsync([FromQuery] string? q, [FromQuery] string? status, [FromQuery] Guid? referrerContactId, [FromQuery] Guid? accountId,

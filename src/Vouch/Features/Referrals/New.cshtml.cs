@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Referrals;
 
 /// <summary>The team records a referral an advocate made, from the advocate's contact page or by their email.</summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class NewModel(ReferralIntake intake, VouchDbContext db) : PageModel
+public sealed class NewModel(ReferralIntake intake, VouchDbContext db, IStringLocalizer<Strings> text) : PageModel
 {
     public sealed class ReferralForm
     {
@@ -46,7 +48,7 @@ public sealed class NewModel(ReferralIntake intake, VouchDbContext db) : PageMod
             Form.ReferrerContactId = await db.Contacts.Where(c => c.Email == email || c.Email == lower).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
             if (Form.ReferrerContactId is null)
             {
-                Refusal = Refusal.Invalid("referrerEmail", $"No contact has the email {email}.");
+                Refusal = Refusal.Invalid("referrerEmail", text["No contact has the email {0}.", email]);
                 return Page();
             }
         }
@@ -54,8 +56,8 @@ public sealed class NewModel(ReferralIntake intake, VouchDbContext db) : PageMod
             () => intake.RecordAsync(new ReferralBody(Form.ReferrerContactId, Form.ProspectCompany, Form.ProspectName, Form.ProspectEmail, Form.ProspectTitle,
                 Form.CompanyDomain, Form.Note), ct),
             recorded => ($"/referrals/{recorded.Id}", recorded.IsNew
-                ? "The referral is recorded and credited to the advocate."
-                : "This prospect was referred already: the first referral keeps the credit, and this advocate is noted as having referred them too."),
+                ? text["The referral is recorded and credited to the advocate."].Value
+                : text["This prospect was referred already: the first referral keeps the credit, and this advocate is noted as having referred them too."].Value),
             async refusal =>
             {
                 Refusal = refusal;
@@ -70,7 +72,8 @@ public sealed class NewModel(ReferralIntake intake, VouchDbContext db) : PageMod
         {
             return true;
         }
-        Referrer = await db.Contacts.Where(c => c.Id == id).Select(c => c.FirstName + " " + c.LastName + " at " + c.Account!.Name).SingleOrDefaultAsync(ct);
+        var referrer = await db.Contacts.Where(c => c.Id == id).Select(c => new { Name = c.FirstName + " " + c.LastName, Account = c.Account!.Name }).SingleOrDefaultAsync(ct);
+        Referrer = referrer is null ? null : text["{0} at {1}", referrer.Name, referrer.Account].Value;
         return Referrer is not null;
     }
 }

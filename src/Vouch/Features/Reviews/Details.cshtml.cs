@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 
 namespace Vouch.Features.Reviews;
 
@@ -10,7 +12,7 @@ namespace Vouch.Features.Reviews;
 /// the reference team invites, reminds once, records the review's link and verifies it.
 /// </summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(ReviewQueries queries, ReviewCampaigns campaigns, CurrentUser user) : PageModel
+public sealed class DetailsModel(ReviewQueries queries, ReviewCampaigns campaigns, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public ReviewCampaignResponse Campaign { get; private set; } = null!;
     public IReadOnlyList<InvitationResponse> Invitations { get; private set; } = [];
@@ -22,20 +24,20 @@ public sealed class DetailsModel(ReviewQueries queries, ReviewCampaigns campaign
 
     public Task<IActionResult> OnPostInviteAsync(Guid id, List<Guid> contactIds, CancellationToken ct) =>
         ManageAsync(id, async () => (await campaigns.InviteAsync(id, new InviteInput(contactIds), ct)).Refusal,
-            contactIds.Count == 1 ? "Invited: the review is an ask in their ledger." : $"{contactIds.Count} advocates invited: each review is an ask in their ledger.", ct);
+            contactIds.Count == 1 ? text["Invited: the review is an ask in their ledger."] : text["{0} advocates invited: each review is an ask in their ledger.", contactIds.Count], ct);
 
     public Task<IActionResult> OnPostRemindAsync(Guid id, Guid invitationId, CancellationToken ct) =>
-        StepAsync(id, invitationId, InvitationStep.Remind, "Reminded. An invitee is reminded once only.", ct);
+        StepAsync(id, invitationId, InvitationStep.Remind, text["Reminded. An invitee is reminded once only."], ct);
 
     public Task<IActionResult> OnPostReviewAsync(Guid id, Guid invitationId, string? reviewUrl, CancellationToken ct) =>
         ManageAsync(id, async () => (await campaigns.RecordReviewAsync(id, invitationId, new ReviewInput(reviewUrl, null), ct)).Refusal,
-            "The review is recorded; verify it on the site.", ct);
+            text["The review is recorded; verify it on the site."], ct);
 
     public Task<IActionResult> OnPostVerifyAsync(Guid id, Guid invitationId, CancellationToken ct) =>
-        StepAsync(id, invitationId, InvitationStep.Verify, "Verified: the review counts, and the ask is completed in their ledger.", ct);
+        StepAsync(id, invitationId, InvitationStep.Verify, text["Verified: the review counts, and the ask is completed in their ledger."], ct);
 
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid invitationId, CancellationToken ct) =>
-        StepAsync(id, invitationId, InvitationStep.Withdraw, "The invitation is withdrawn; the ask is released.", ct);
+        StepAsync(id, invitationId, InvitationStep.Withdraw, text["The invitation is withdrawn; the ask is released."], ct);
 
     private Task<IActionResult> StepAsync(Guid id, Guid invitationId, InvitationStep step, string notice, CancellationToken ct) =>
         ManageAsync(id, async () => (await campaigns.StepAsync(step, id, invitationId, user.Email, ct)).Refusal, notice, ct);

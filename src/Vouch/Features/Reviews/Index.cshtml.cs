@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Reviews;
@@ -12,6 +14,20 @@ public sealed class IndexModel(ReviewQueries queries, CurrentUser user) : PageMo
 {
     public Paged<ReviewCampaignResponse> Results { get; private set; } = new([], 0, 1, 25);
     public bool MayManage { get; private set; }
+
+    /// <summary>A campaign's or an invitation's state in the reader's language; one Vouch does not know shows as it is.</summary>
+    public static string StateLabel(string state, IStringLocalizer<Strings> text) => state switch
+    {
+        "Upcoming" => text["Upcoming"],
+        "Running" => text["Running"],
+        "Ended" => text["Ended"],
+        nameof(InvitationState.Invited) => text["Invited"],
+        nameof(InvitationState.Reminded) => text["Reminded"],
+        nameof(InvitationState.Reviewed) => text["Reviewed"],
+        nameof(InvitationState.Verified) => text["Verified"],
+        nameof(InvitationState.Withdrawn) => text["Withdrawn"],
+        _ => state,
+    };
 
     // From the query string only: Razor Pages keeps its own "page" route value.
     public async Task OnGetAsync([FromQuery] PageQuery query, CancellationToken ct)

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Reviews;
@@ -27,7 +29,7 @@ public sealed class ReviewCampaignForm
 
 /// <summary>Adding a review campaign.</summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class NewModel(ReviewQueries queries, ReviewCampaigns campaigns) : PageModel
+public sealed class NewModel(ReviewQueries queries, ReviewCampaigns campaigns, IStringLocalizer<Strings> text) : PageModel
 {
     [BindProperty]
     public ReviewCampaignForm Form { get; set; } = new();
@@ -40,7 +42,7 @@ public sealed class NewModel(ReviewQueries queries, ReviewCampaigns campaigns) :
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) => this.SaveFormAsync(
         () => campaigns.CreateAsync(Form.ToInput(), ct),
-        campaign => ($"/reviews/{campaign.Id}", "The campaign was added. Invite advocates who agreed to reviews."),
+        campaign => ($"/reviews/{campaign.Id}", text["The campaign was added. Invite advocates who agreed to reviews."].Value),
         refusal =>
         {
             Refusal = refusal;

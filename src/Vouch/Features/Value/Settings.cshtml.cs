@@ -2,14 +2,16 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Value;
 
 /// <summary>The value model's settings: read by executives, changed by the reference team, refused field by field when out of sense.</summary>
 [Authorize(Policy = Policies.ReadReports)]
-public sealed class SettingsModel(ValueSettingsStore store, CurrentUser user) : PageModel
+public sealed class SettingsModel(ValueSettingsStore store, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public sealed class SettingsForm
     {
@@ -60,13 +62,13 @@ public sealed class SettingsModel(ValueSettingsStore store, CurrentUser user) : 
             {
                 if (WeightsOf(Form.ActivityWeights) is not { } weights)
                 {
-                    return Refusal.Invalid("activityWeights", "Give one weight a line, as key = weight (reference-call = 0.3).");
+                    return Refusal.Invalid("activityWeights", text["Give one weight a line, as key = weight (reference-call = 0.3)."]);
                 }
                 return await store.SaveAsync(new ValueSettingsBody(Form.RetentionRate, Form.DiscountRate, Form.HorizonYears, Form.Attribution, weights,
                     Form.AdvocacyCostPerHour, Form.ValuePerDeliveredIdea, Form.ValuePerBetaFeedback, Form.DefaultGrossMargin, Form.MatteredMostBoost,
                     Form.TouchWindowDays, Form.Version), ct);
             },
-            _ => ("/value/settings", "The value model's settings are saved; every customer's value is being worked out again."),
+            _ => ("/value/settings", text["The value model's settings are saved; every customer's value is being worked out again."].Value),
             async refusal =>
             {
                 Refusal = refusal;
