@@ -90,16 +90,32 @@ public sealed partial class StringsTests
     [Fact]
     public void Every_text_a_page_asks_for_is_a_key()
     {
-        var keys = English.Keys.ToHashSet(StringComparer.Ordinal);
-        var pages = Directory.GetFiles(Path.Combine(Repository.Root, "src", "Vouch"), "*.cshtml", SearchOption.AllDirectories)
+        var asked = SourceFiles("*.cshtml").SelectMany(file => Asked().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), m.Groups[1].Value))).ToList();
+
+        Assert.NotEmpty(asked);
+        Assert.Empty(NotKeys(asked));
+    }
+
+    [Fact]
+    public void Every_text_code_asks_for_is_a_key()
+    {
+        // Page models, emails and the like ask through a localizer named text: text["The offer is saved."].
+        var asked = SourceFiles("*.cs").SelectMany(file => AskedInCode().Matches(File.ReadAllText(file)).Select(m => (File: Path.GetFileName(file), m.Groups[1].Value))).ToList();
+
+        Assert.NotEmpty(asked);
+        Assert.Empty(NotKeys(asked));
+    }
+
+    private static IEnumerable<string> SourceFiles(string pattern) =>
+        Directory.GetFiles(Path.Combine(Repository.Root, "src", "Vouch"), pattern, SearchOption.AllDirectories)
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
-        var asked = pages.SelectMany(file => Asked().Matches(File.ReadAllText(file)).Select(m => (Page: Path.GetFileName(file), Text: Regex.Unescape(m.Groups[1].Value))))
-            .ToList();
-
-        Assert.NotEmpty(asked);
-        Assert.Empty(asked.Where(a => !keys.Contains(a.Text)).Select(a => $"{a.Page}: {a.Text}"));
+    /// <summary>Each asked text, unescaped as C# reads the literal, that is no key, with the file that asks for it.</summary>
+    private static IEnumerable<string> NotKeys(IEnumerable<(string File, string Literal)> asked)
+    {
+        var keys = English.Keys.ToHashSet(StringComparer.Ordinal);
+        return asked.Select(a => (a.File, Text: Regex.Unescape(a.Literal))).Where(a => !keys.Contains(a.Text)).Select(a => $"{a.File}: {a.Text}");
     }
 
     /// <summary>A format item, "{0}" or "{1:N0}".</summary>
@@ -109,4 +125,8 @@ public sealed partial class StringsTests
     /// <summary>A page's <c>L["literal"]</c>, the literal with its escapes.</summary>
     [GeneratedRegex(@"\bL\[""((?:[^""\\]|\\.)*)""")]
     private static partial Regex Asked();
+
+    /// <summary>Code's <c>text["literal"]</c>, the literal with its escapes.</summary>
+    [GeneratedRegex(@"\btext\[""((?:[^""\\]|\\.)*)""")]
+    private static partial Regex AskedInCode();
 }
