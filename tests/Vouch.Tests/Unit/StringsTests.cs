@@ -20,8 +20,8 @@ public sealed partial class StringsTests
     /// </summary>
     private static readonly Dictionary<string, HashSet<string>> s_sameAsEnglish = new(StringComparer.Ordinal)
     {
-        ["de"] = ["Community", "Events", "Import", "Salesforce", "Video"],
-        ["es"] = ["Ideas", "Personal", "Salesforce"],
+        ["de"] = ["Community", "Events", "Import", "Region", "Salesforce", "Video"],
+        ["es"] = ["Ideas", "No", "Personal", "Salesforce"],
     };
 
     public static TheoryData<string> Translations() =>
