@@ -20,7 +20,7 @@ public sealed partial class StringsTests
     /// </summary>
     private static readonly Dictionary<string, HashSet<string>> s_sameAsEnglish = new(StringComparer.Ordinal)
     {
-        ["de"] = ["Blog", "Community", "Events", "Import", "Name", "Person", "Region", "Salesforce", "Segment", "Video"],
+        ["de"] = ["Blog", "Community", "Events", "Import", "Limit", "Name", "Person", "Region", "Salesforce", "Segment", "Video"],
         ["es"] = ["Blog", "Ideas", "No", "Personal", "Salesforce", "Verbal"],
     };
 
