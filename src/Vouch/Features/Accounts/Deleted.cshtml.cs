@@ -1,15 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Contacts;
+using Vouch.Resources;
 
 namespace Vouch.Features.Accounts;
 
 /// <summary>Accounts and contacts deleted in the last 90 days, each with an Undo.</summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class DeletedModel(VouchDbContext db, AccountWrites accounts, ContactProfiles profiles, TimeProvider clock) : PageModel
+public sealed class DeletedModel(VouchDbContext db, AccountWrites accounts, ContactProfiles profiles, TimeProvider clock, IStringLocalizer<Strings> text) : PageModel
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(90);
 
@@ -32,7 +34,7 @@ public sealed class DeletedModel(VouchDbContext db, AccountWrites accounts, Cont
             await OnGetAsync(ct);
             return Page();
         }
-        TempData["Notice"] = isAccount ? "The account and the contacts deleted with it are back." : "The contact is back.";
+        TempData["Notice"] = (isAccount ? text["The account and the contacts deleted with it are back."] : text["The contact is back."]).Value;
         return Redirect(isAccount ? $"/accounts/{id}" : $"/contacts/{id}");
     }
 }

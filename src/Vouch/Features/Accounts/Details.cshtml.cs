@@ -1,16 +1,18 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Contacts;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Accounts;
 
 /// <summary>An account with everything known about it, its NPS and its contacts; the reference team edits and deletes.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db, AccountWrites accounts, CurrentUser user) : PageModel
+public sealed class DetailsModel(VouchDbContext db, AccountWrites accounts, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public AccountResponse Account { get; private set; } = null!;
     public IReadOnlyList<ContactSummary> Contacts { get; private set; } = [];
@@ -38,7 +40,7 @@ public sealed class DetailsModel(VouchDbContext db, AccountWrites accounts, Curr
         {
             return NotFound();
         }
-        TempData["Notice"] = "The account and its contacts were deleted.";
+        TempData["Notice"] = text["The account and its contacts were deleted."].Value;
         return Redirect("/accounts/deleted");
     }
 }

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Accounts;
 
 /// <summary>Adding an account (no id) or editing one; a save over someone else's newer one keeps the input and says so.</summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class EditModel(VouchDbContext db, AccountWrites accounts) : PageModel
+public sealed class EditModel(VouchDbContext db, AccountWrites accounts, IStringLocalizer<Strings> text) : PageModel
 {
     [BindProperty]
     public AccountForm Form { get; set; } = new();
@@ -32,7 +34,7 @@ public sealed class EditModel(VouchDbContext db, AccountWrites accounts) : PageM
 
     public Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct) => this.SaveFormAsync(
         () => id is { } existing ? accounts.UpdateAsync(existing, Form.ToInput(), ct) : accounts.CreateAsync(Form.ToInput(), ct),
-        account => ($"/accounts/{account.Id}", id is null ? "The account was added." : "The account was saved."),
+        account => ($"/accounts/{account.Id}", (id is null ? text["The account was added."] : text["The account was saved."]).Value),
         refusal => ShowAsync(id, refusal, ct));
 
     private async Task<IActionResult> ShowAsync(Guid? id, Refusal? refusal, CancellationToken ct)

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.ActivityTypes;
+using Vouch.Resources;
 
 namespace Vouch.Features.Contacts;
 
@@ -12,7 +14,7 @@ namespace Vouch.Features.Contacts;
 /// the private notes and the history, records NPS answers and deletes; admins erase.
 /// </summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db, ContactProfiles profiles, PersonalData personalData, CurrentUser user) : PageModel
+public sealed class DetailsModel(VouchDbContext db, ContactProfiles profiles, PersonalData personalData, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public ContactResponse Contact { get; private set; } = null!;
     public IReadOnlyList<ContactChange> History { get; private set; } = [];
@@ -32,7 +34,7 @@ public sealed class DetailsModel(VouchDbContext db, ContactProfiles profiles, Pe
         var added = await profiles.AddNpsAnswerAsync(id, new NpsAnswerInput(score, answeredOn, comment), ct);
         if (added.Succeeded)
         {
-            TempData["Notice"] = $"The NPS answer {added.Value.Score} was recorded.";
+            TempData["Notice"] = text["The NPS answer {0} was recorded.", added.Value.Score].Value;
             return Redirect($"/contacts/{id}");
         }
         if (added.Refusal.Kind == RefusalKind.NotFound)
@@ -53,7 +55,7 @@ public sealed class DetailsModel(VouchDbContext db, ContactProfiles profiles, Pe
         {
             return NotFound();
         }
-        TempData["Notice"] = "The contact was deleted. Undo it from Recently deleted.";
+        TempData["Notice"] = text["The contact was deleted. Undo it from Recently deleted."].Value;
         return Redirect("/accounts/deleted");
     }
 
@@ -67,7 +69,7 @@ public sealed class DetailsModel(VouchDbContext db, ContactProfiles profiles, Pe
         {
             return NotFound();
         }
-        TempData["Notice"] = "The contact's personal data was erased.";
+        TempData["Notice"] = text["The contact's personal data was erased."].Value;
         return Redirect($"/contacts/{id}");
     }
 

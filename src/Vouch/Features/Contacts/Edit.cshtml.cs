@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.ActivityTypes;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Contacts;
@@ -14,7 +16,7 @@ namespace Vouch.Features.Contacts;
 /// someone else's newer one is refused with the user's input kept in the form, so nothing is lost silently either way.
 /// </summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class EditModel(VouchDbContext db, ContactProfiles profiles) : PageModel
+public sealed class EditModel(VouchDbContext db, ContactProfiles profiles, IStringLocalizer<Strings> text) : PageModel
 {
     [BindProperty]
     public ContactForm Form { get; set; } = new();
@@ -41,7 +43,7 @@ public sealed class EditModel(VouchDbContext db, ContactProfiles profiles) : Pag
 
     public Task<IActionResult> OnPostAsync(Guid? id, CancellationToken ct) => this.SaveFormAsync(
         () => id is { } existing ? profiles.UpdateAsync(existing, Form.ToInput(), ct) : profiles.CreateAsync(Form.ToInput(), ct),
-        contact => ($"/contacts/{contact.Id}", id is null ? "The contact was added." : "The contact was saved."),
+        contact => ($"/contacts/{contact.Id}", (id is null ? text["The contact was added."] : text["The contact was saved."]).Value),
         refusal => ShowAsync(id, refusal, ct));
 
     private async Task<IActionResult> ShowAsync(Guid? id, Refusal? refusal, CancellationToken ct)

@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Find;
 
 /// <summary>What the header's search found: every kind the user may see on one page, and the short list shown as they type.</summary>
 [Authorize(Policy = FindModule.FindRecords)]
-public sealed class IndexModel(Finder finder) : PageModel
+public sealed class IndexModel(Finder finder, IStringLocalizer<Strings> text) : PageModel
 {
     public FoundView Found { get; private set; } = FoundView.Nothing;
 
@@ -20,7 +22,7 @@ public sealed class IndexModel(Finder finder) : PageModel
     private async Task<FoundView> FindAsync(string? q, int each, CancellationToken ct) =>
         Finder.Validate(q).IsEmpty
             ? new FoundView(await finder.FindAsync(q, each, ct), null)
-            : new FoundView(new FindResponse("", []), $"A search can be at most {PageQuery.MaxQueryLength} characters long; shorten it and try again.");
+            : new FoundView(new FindResponse("", []), text["A search can be at most {0} characters long; shorten it and try again.", PageQuery.MaxQueryLength]);
 }
 
 /// <summary>What a search found, or why it was not run.</summary>

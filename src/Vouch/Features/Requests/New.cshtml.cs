@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.ActivityTypes;
 using Vouch.Features.Catalog;
 using Vouch.Features.Opportunities;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Requests;
@@ -44,7 +46,7 @@ public sealed class RequestForm
 /// campaign without a deal. Refused input is shown next to its field and kept.
 /// </summary>
 [Authorize(Policy = RequestsModule.RequestReferences)]
-public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, CurrentUser user, TimeProvider clock, IStringLocalizer<Strings> text) : PageModel
 {
     [BindProperty]
     public RequestForm Form { get; set; } = new();
@@ -78,7 +80,7 @@ public sealed class NewModel(VouchDbContext db, RequestWorkflow workflow, Curren
             var created = await workflow.CreateAsync(await RequestActor.OfAsync(user), Form.ToBody(), ct);
             if (created.Succeeded)
             {
-                TempData["Notice"] = "Your request is in. The advocates who fit are below.";
+                TempData["Notice"] = text["Your request is in. The advocates who fit are below."].Value;
                 return Redirect($"/requests/{created.Value}");
             }
             Errors = created.Refusal.Errors ?? new Dictionary<string, string[]> { [""] = [created.Refusal.Message] };
