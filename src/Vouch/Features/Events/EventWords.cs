@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Vouch.Features.Engagements;
 using Vouch.Resources;
+using Vouch.Web;
 
 namespace Vouch.Features.Events;
 
@@ -34,7 +35,7 @@ public static class EventWords
     /// <summary>Where a speaker's ask of their time stands.</summary>
     public static string Ask(IStringLocalizer<Strings> text, string status) => status switch
     {
-        nameof(EngagementStatus.Scheduled) => text["Scheduled"],
+        nameof(EngagementStatus.Scheduled) => text["scheduled"].Capitalised(),
         nameof(EngagementStatus.Completed) => text["Completed"],
         nameof(EngagementStatus.Released) => text["Released"],
         _ => status,

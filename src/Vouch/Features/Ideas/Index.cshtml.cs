@@ -30,7 +30,7 @@ public sealed class IndexModel(IdeaQueries queries, VouchDbContext db, CurrentUs
         IdeaStatus.Planned => text["Planned"],
         IdeaStatus.InProgress => text["In progress"],
         IdeaStatus.Delivered => text["Delivered"],
-        IdeaStatus.Declined => text["Declined"],
+        IdeaStatus.Declined => text["declined"].Capitalised(),
         _ => text["Duplicate"],
     };
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Vouch.Features.Contacts;
 using Vouch.Resources;
+using Vouch.Web;
 
 namespace Vouch.Features.Offers;
 
@@ -63,7 +64,7 @@ public static class OfferWords
         nameof(ApplicationState.Accepted) => text["Accepted"],
         nameof(ApplicationState.Delivered) => text["Delivered"],
         nameof(ApplicationState.Withdrawn) => text["Withdrawn"],
-        nameof(ApplicationState.Declined) => text["Declined"],
+        nameof(ApplicationState.Declined) => text["declined"].Capitalised(),
         _ => state,
     };
 
