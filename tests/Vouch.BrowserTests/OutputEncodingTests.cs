@@ -90,6 +90,44 @@ public sealed class OutputEncodingTests(VouchServer server) : IClassFixture<Vouc
         Assert.Empty(dialogs);
     }
 
+    [Fact]
+    public async Task AnAccountWithALongRightToLeftNameFitsAPhone()
+    {
+        var admin = await server.AddUserAsync(Roles.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        // Arabic first, so the name runs right to left, then one word longer than a phone is wide.
+        var name = $"شركة الخليج {tag} {new string('W', 90)}";
+        Guid account;
+        using (var api = server.CreateApiClient(await server.CreateTokenAsync(admin)))
+        {
+            using var created = await api.PostAsJsonAsync("/api/v1/accounts", new { name }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            account = (await created.Content.ReadFromJsonAsync<Vouch.Features.Accounts.AccountResponse>(TestContext.Current.CancellationToken))!.Id;
+        }
+        await using var context = await server.NewContextAsync(PageChecks.Phone);
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(admin);
+
+        await page.GotoAsync($"/accounts/{account}");
+
+        await Expect(page.MainHeading()).ToHaveTextAsync(name);
+        // Its first letter is at the heading's right edge, where Arabic starts.
+        Assert.True(await page.MainHeading().EvaluateAsync<bool>("""
+            h => {
+                const text = [...h.childNodes].find(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+                const at = text.textContent.search(/\S/);
+                const first = document.createRange();
+                first.setStart(text, at);
+                first.setEnd(text, at + 1);
+                return h.getBoundingClientRect().right - first.getBoundingClientRect().right < 24;
+            }
+            """), "The name does not start at the right.");
+        Assert.Null(await page.SidewaysOverflowAsync());
+        await page.GotoAsync($"/accounts?q={tag}");
+        await Expect(page.TableRows().GetByRole(AriaRole.Link)).ToHaveTextAsync(name);
+        Assert.Null(await page.SidewaysOverflowAsync());
+    }
+
     // The content security policy would block an injected inline script anyway; this shows none got into the page.
     private static Task<bool> HasScriptContainingAsync(IPage page, string text) =>
         page.EvaluateAsync<bool>("text => Array.from(document.scripts).some(s => s.textContent.includes(text))", text);
