@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
+using Vouch.Resources;
 using Vouch.Web;
 
 namespace Vouch.Features.Content;
 
 /// <summary>One content asset: read it, download or follow it, record a use; managers also change its approval.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(ContentLibrary library, CurrentUser user) : PageModel
+public sealed class DetailsModel(ContentLibrary library, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public ContentResponse Asset { get; private set; } = null!;
     public ContentReader Reader { get; private set; } = null!;
@@ -24,7 +26,7 @@ public sealed class DetailsModel(ContentLibrary library, CurrentUser user) : Pag
     public async Task<IActionResult> OnPostUseAsync(Guid id, CancellationToken ct)
     {
         var used = await library.RecordUseAsync(id, ct);
-        return await AfterAsync(id, used.Refusal, used.Succeeded ? $"A use was recorded: {Uses(used.Value)}." : null, ct);
+        return await AfterAsync(id, used.Refusal, used.Succeeded ? Recorded(used.Value) : null, ct);
     }
 
     public async Task<IActionResult> OnPostStateAsync(Guid id, string? state, DateOnly? approvedUntil, Guid? version, CancellationToken ct)
@@ -35,7 +37,7 @@ public sealed class DetailsModel(ContentLibrary library, CurrentUser user) : Pag
             return Forbid();
         }
         var moved = await library.SetStateAsync(reader, id, new ContentStateInput(state, null, approvedUntil, version), ct);
-        return await AfterAsync(id, moved.Refusal, "The approval state was changed.", ct);
+        return await AfterAsync(id, moved.Refusal, text["The approval state was changed."], ct);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
@@ -49,12 +51,14 @@ public sealed class DetailsModel(ContentLibrary library, CurrentUser user) : Pag
         {
             return await AfterAsync(id, deleted.Refusal, null, ct);
         }
-        TempData["Notice"] = "The content was deleted.";
+        TempData["Notice"] = text["The content was deleted."].Value;
         return Redirect("/content");
     }
 
-    private static string Uses(ContentUseResponse use) =>
-        use.UseLimit is { } limit ? $"used {use.UseCount} of {limit} times" : $"used {use.UseCount} times";
+    private string Recorded(ContentUseResponse use) =>
+        use.UseLimit is { } limit
+            ? text["A use was recorded: used {0} of {1} times.", use.UseCount, limit]
+            : text["A use was recorded: used {0} times.", use.UseCount];
 
     private async Task<IActionResult> AfterAsync(Guid id, Refusal? refusal, string? notice, CancellationToken ct)
     {

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Catalog;
+using Vouch.Resources;
 
 namespace Vouch.Features.Content;
 
 /// <summary>The form a manager fills in to add content or change it, with its file, as a plain multipart form.</summary>
 [Authorize(Policy = Policies.ManageInventory)]
-public sealed class EditModel(ContentLibrary library, VouchDbContext db, CurrentUser user) : PageModel
+public sealed class EditModel(ContentLibrary library, VouchDbContext db, CurrentUser user, IStringLocalizer<Strings> text) : PageModel
 {
     public Guid? Id { get; private set; }
     public ContentForm Form { get; private set; } = new();
@@ -75,11 +77,11 @@ public sealed class EditModel(ContentLibrary library, VouchDbContext db, Current
             var uploaded = await library.UploadAsync(reader, saved.Value.Id, file.FileName, stream, ct);
             if (!uploaded.Succeeded)
             {
-                TempData["Notice"] = $"The content was saved, but not its file: {uploaded.Refusal.Message}";
+                TempData["Notice"] = text["The content was saved, but not its file: {0}", uploaded.Refusal.Message].Value;
                 return Redirect($"/content/{saved.Value.Id}/edit");
             }
         }
-        TempData["Notice"] = id is null ? "The content was added as a draft." : "The content was saved.";
+        TempData["Notice"] = (id is null ? text["The content was added as a draft."] : text["The content was saved."]).Value;
         return Redirect($"/content/{saved.Value.Id}");
     }
 

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Requests;
+using Vouch.Resources;
 
 namespace Vouch.Features.Opportunities;
 
 /// <summary>One deal: the references asked for it, where to ask for another, and closing it won or lost.</summary>
 [Authorize(Policy = Policies.ReadInventory)]
-public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, CurrentUser user, TimeProvider clock) : PageModel
+public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, CurrentUser user, TimeProvider clock, IStringLocalizer<Strings> text) : PageModel
 {
     public sealed record AskedReference(Guid Id, string Activity, string Status, string? Contact, DateOnly NeededBy);
 
@@ -41,7 +43,7 @@ public sealed class DetailsModel(VouchDbContext db, OpportunityClosing closing, 
         var closed = await closing.CloseAsync(await OpportunityAccess.OfAsync(user), id, new CloseOpportunityBody(won, amount, closeDate, version), ct);
         if (closed.Succeeded)
         {
-            TempData["Notice"] = won == true ? "The deal is closed won. The references that helped it are credited." : "The deal is closed lost.";
+            TempData["Notice"] = (won == true ? text["The deal is closed won. The references that helped it are credited."] : text["The deal is closed lost."]).Value;
             return RedirectToPage(new { id });
         }
         var refusal = closed.Refusal;
