@@ -20,7 +20,7 @@ public sealed partial class StringsTests
     /// </summary>
     private static readonly Dictionary<string, HashSet<string>> s_sameAsEnglish = new(StringComparer.Ordinal)
     {
-        ["de"] = ["Blog", "Community", "Event", "Events", "Import", "KPIs", "Limit", "Link", "MMMM yyyy", "Name", "Neutral", "Person", "Promoter", "Region", "Salesforce", "Segment", "Sponsor", "Status", "Video", "Vouch: {0}", "Webhooks", "Webinar", "{0} KB"],
+        ["de"] = ["Blog", "Community", "Event", "Events", "Import", "KPIs", "Limit", "Link", "Logo", "MMMM yyyy", "Name", "Neutral", "Person", "Promoter", "Region", "Salesforce", "Segment", "Sponsor", "Status", "Video", "Vouch: {0}", "Webhooks", "Webinar", "{0} KB"],
         ["es"] = ["Blog", "Error", "Idea", "Ideas", "Neutral", "No", "Personal", "Roles", "Salesforce", "Verbal", "Vouch: {0}", "Webhooks", "{0} KB", "{0} min"],
     };
 

@@ -17,7 +17,7 @@ public static class ConversationWords
         {
             nameof(ConversationChannel.FaceToFace) => text["Face to face"],
             nameof(ConversationChannel.Phone) => text["Phone"],
-            _ => text["Video"],
+            _ => text["Video call"],
         };
         return OfferWords.MidSentence(word);
     }

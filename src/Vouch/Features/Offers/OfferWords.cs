@@ -51,7 +51,7 @@ public static class OfferWords
 
     public static string State(IStringLocalizer<Strings> text, string state) => state switch
     {
-        nameof(OfferState.Draft) => text["Draft"],
+        nameof(OfferState.Draft) => text["draft"].Capitalised(),
         nameof(OfferState.Open) => text["Open"],
         nameof(OfferState.Full) => text["Full"],
         nameof(OfferState.Closed) => text["Closed"],
