@@ -90,6 +90,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<AuditActor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<SnapshotNotifications>().AddHostedService(sp => sp.GetRequiredService<SnapshotNotifications>());
         services.AddSingleton<FigureGeneration>().AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<FigureGeneration>());
         services.AddDbContext<VouchDbContext>((serviceProvider, options) =>
         {

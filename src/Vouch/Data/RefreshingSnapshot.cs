@@ -100,17 +100,23 @@ public abstract class RefreshingSnapshot<TView, TChange>(IServiceScopeFactory sc
         return await read(scope.ServiceProvider.GetRequiredService<VouchDbContext>());
     }
 
-    /// <summary>Tells that this instance saved a change.</summary>
+    /// <summary>Tells that this instance, or another (<see cref="SnapshotNotifications"/>), saved a change.</summary>
     /// <param name="change">What the view takes in of it; null when only a whole read takes it in.</param>
     /// <param name="seenGeneration">
     /// For a change the view must not take in twice: the <see cref="Generation"/> seen before it was saved. A whole read
     /// taken in since may or may not hold it, so it is told as one only a whole read takes in.
     /// </param>
-    protected void Tell(TChange? change, long? seenGeneration = null)
+    /// <param name="knownUntil">
+    /// For a change saved on another instance that the view must not take in twice: until when a whole read knows
+    /// whether it holds it. One taken in later may hold it unknowingly, so it is told as one only a whole read takes in.
+    /// </param>
+    protected void Tell(TChange? change, long? seenGeneration = null, DateTimeOffset? knownUntil = null)
     {
         lock (_toldLock)
         {
-            if (change is not null && ((seenGeneration is { } seen && seen != _generation) || !HasRoomFor(_told.Select(t => t.Change).OfType<TChange>(), change)))
+            if (change is not null && ((seenGeneration is { } seen && seen != _generation)
+                || (knownUntil is { } until && _held is { } held && held.ReadAt > until)
+                || !HasRoomFor(_told.Select(t => t.Change).OfType<TChange>(), change)))
             {
                 change = null;
             }

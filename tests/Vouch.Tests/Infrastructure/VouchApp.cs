@@ -17,6 +17,7 @@ public class VouchApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Correct-Horse-42";
 
     private TestDatabase? _database;
+    private bool _ownsDatabase = true;
 
     public TestDatabase Database => _database ?? throw new InvalidOperationException("The app is not initialised.");
 
@@ -25,6 +26,21 @@ public class VouchApp : WebApplicationFactory<Program>, IAsyncLifetime
         _database = await TestDatabase.CreateAsync();
         // Starting the app migrates its new database.
         _ = Services;
+    }
+
+    /// <summary>
+    /// Another instance of the app over <paramref name="first"/>'s database, as a second server behind a load balancer
+    /// would be: its own memory, the same data.
+    /// </summary>
+    public sealed class Beside(VouchApp first) : VouchApp
+    {
+        public override ValueTask InitializeAsync()
+        {
+            _database = first.Database;
+            _ownsDatabase = false;
+            _ = Services;
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>The same app on a real Kestrel server on 127.0.0.1, for what only a real server does (body size limits).</summary>
@@ -89,7 +105,7 @@ public class VouchApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await _database.DisposeAsync();
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Vouch.Data;
@@ -18,16 +19,23 @@ namespace Vouch.Features.Requests;
 /// before the next matching: the contacts it touched (and every contact of an account it touched) are read again and
 /// replace their old selves, so a manager who records a consent sees it at once without waiting for the whole pool. A
 /// change to activity types rebuilds the whole pool first. Changes saved elsewhere (another instance, another process)
-/// are seen once <see cref="RequestOptions.AdvocatePoolSeconds"/> have passed since the last rebuild finished: the
-/// first matching after that starts a rebuild in the background and is answered from the old pool, so what a matching
-/// reads is at most that long plus two rebuilds old. The ledger in the pool only orders the shortlist; the matching
+/// are told by <see cref="SnapshotNotifications"/> on PostgreSQL and taken in the same way; without word of them (another
+/// process, a lost notification) they are seen once <see cref="RequestOptions.AdvocatePoolSeconds"/> have passed since
+/// the last rebuild finished: the first matching after that starts a rebuild in the background and is answered from the
+/// old pool, so what a matching reads is at most that long plus two rebuilds old. The ledger in the pool only orders the shortlist; the matching
 /// reads the ledger again for it, and assigning checks every rule against the database.
 /// </remarks>
 public sealed class AdvocateSnapshot(IServiceScopeFactory scopes, IOptions<RequestOptions> options, TimeProvider clock, ILogger<AdvocateSnapshot> logger)
-    : RefreshingSnapshot<AdvocatePool, PoolChange>(scopes, TimeSpan.FromSeconds(options.Value.AdvocatePoolSeconds), clock, logger)
+    : RefreshingSnapshot<AdvocatePool, PoolChange>(scopes, TimeSpan.FromSeconds(options.Value.AdvocatePoolSeconds), clock, logger), ISharedSnapshot
 {
+    public string Name => "advocate-pool";
+
     /// <summary>Called when this instance saved a change to what makes a contact referenceable; without a word of which, the whole pool is read again.</summary>
     public void Changed(PoolChange? what = null) => Tell(what);
+
+    /// <summary>The contacts are read again whenever they are told, so a change told twice does no harm.</summary>
+    public void ChangedElsewhere(JsonElement? change, DateTimeOffset savedFrom) =>
+        Tell(change?.Deserialize<PoolChange.Ids>() is { } ids ? new PoolChange(ids.Contacts.ToHashSet(), ids.Accounts.ToHashSet()) : null);
 
     protected override async Task<Loaded> LoadAsync(VouchDbContext db, CancellationToken ct)
     {
@@ -136,13 +144,21 @@ public sealed class AdvocateSnapshot(IServiceScopeFactory scopes, IOptions<Reque
 }
 
 /// <summary>What a save changed for the advocate pool: contacts, and accounts with all their contacts.</summary>
-public sealed record PoolChange(IReadOnlySet<Guid> Contacts, IReadOnlySet<Guid> Accounts);
+public sealed record PoolChange(IReadOnlySet<Guid> Contacts, IReadOnlySet<Guid> Accounts)
+{
+    /// <summary>A pool change as another instance sent it.</summary>
+    internal sealed record Ids(Guid[] Contacts, Guid[] Accounts);
+}
 
-/// <summary>Tells the <see cref="AdvocateSnapshot"/> when a save changed what makes a contact referenceable.</summary>
-public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot) : SnapshotChanges
+/// <summary>
+/// Tells the <see cref="AdvocateSnapshot"/> of this instance and of the others when a save changed what makes a contact
+/// referenceable, or their asks.
+/// </summary>
+public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot, SnapshotNotifications others, TimeProvider clock) : SnapshotChanges
 {
     protected override Action? Noticed(DbContext context)
     {
+        var savedFrom = clock.GetUtcNow();
         var (contacts, accounts, everything) = (new HashSet<Guid>(), new HashSet<Guid>(), false);
         foreach (var entry in context.ChangeTracker.Entries())
         {
@@ -160,6 +176,9 @@ public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot) : Snapsho
                     break;
                 case ContactBlackout blackout:
                     contacts.Add(blackout.ContactId);
+                    break;
+                case Engagement engagement:
+                    contacts.Add(engagement.ContactId);
                     break;
                 case ActivityType:
                     everything = true;
@@ -179,8 +198,21 @@ public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot) : Snapsho
         }
         if (everything)
         {
-            return () => snapshot.Changed();
+            return () =>
+            {
+                snapshot.Changed();
+                others.Send(snapshot.Name, null, savedFrom);
+            };
         }
-        return contacts.Count > 0 || accounts.Count > 0 ? () => snapshot.Changed(new PoolChange(contacts, accounts)) : null;
+        if (contacts.Count == 0 && accounts.Count == 0)
+        {
+            return null;
+        }
+        var change = new PoolChange(contacts, accounts);
+        return () =>
+        {
+            snapshot.Changed(change);
+            others.Send(snapshot.Name, change, savedFrom);
+        };
     }
 }

@@ -72,9 +72,9 @@ public static class RequestServiceCollectionExtensions
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<AdvocateAsks>();
         services.AddScoped<CandidatePool>();
-        services.AddSingleton<AdvocateSnapshot>();
+        services.AddSingleton<AdvocateSnapshot>().AddSingleton<ISharedSnapshot>(sp => sp.GetRequiredService<AdvocateSnapshot>());
         services.AddSaveChangesInterceptor<ReferenceabilityChanges>();
-        services.AddSingleton<SupplyDemand.MarketSnapshot>();
+        services.AddSingleton<SupplyDemand.MarketSnapshot>().AddSingleton<ISharedSnapshot>(sp => sp.GetRequiredService<SupplyDemand.MarketSnapshot>());
         services.AddSaveChangesInterceptor<SupplyDemand.MarketChanges>();
         services.AddScoped<RequestQueries>();
         services.AddScoped<ReferenceReports>().AddSingleton(sp => KeptFigures<EveryClosedDeal, InfluenceTallies>.Create<ReferenceReports>(

@@ -100,17 +100,24 @@ public sealed record OpenDealFact(DateOnly CloseDate, Guid? IndustryId, Region? 
 /// The demand side of the reference market and the pipeline, counted per day: every request in the cells it counts
 /// in, in the totals per activity, every open deal on its close date and every closed deal on its close date. A year's
 /// report then adds up a few hundred thousand small counts instead of reading and grouping as many rows. Requests
-/// made since it was read can be laid on top (<see cref="With"/>) without counting everything again.
+/// made since it was read can be laid on top (<see cref="With(IReadOnlyList{RequestFact})"/>) without counting everything again.
 /// </summary>
 public sealed class MarketHistory
 {
     private readonly DailyCounts<DemandKey> _cells;
     private readonly DailyCounts<RequestKey> _requests;
     private readonly IReadOnlyList<RequestFact> _recent;
+    private readonly IReadOnlySet<Guid> _recentIds;
 
+    /// <summary>
+    /// The history of <paramref name="requests"/> and deals; <paramref name="recentIds"/> are the ids of the requests
+    /// counted that were made lately, so that one told again (by another instance) is not counted twice.
+    /// </summary>
     public MarketHistory(
-        IReadOnlyCollection<RequestFact> requests, IEnumerable<OpenDealFact> openDeals, IEnumerable<DateOnly> closedDealDates, DateTimeOffset builtAt)
+        IReadOnlyCollection<RequestFact> requests, IEnumerable<OpenDealFact> openDeals, IEnumerable<DateOnly> closedDealDates, DateTimeOffset builtAt,
+        IReadOnlySet<Guid>? recentIds = null)
     {
+        _recentIds = recentIds ?? new HashSet<Guid>();
         _cells = new(requests.SelectMany(r => CellsOf(r).Select(cell => (r.CreatedOn, cell))));
         _requests = new(requests.Select(r => (r.CreatedOn, KeyOf(r))));
         _recent = [];
@@ -121,10 +128,10 @@ public sealed class MarketHistory
         BuiltAt = builtAt;
     }
 
-    private MarketHistory(MarketHistory counted, IReadOnlyList<RequestFact> recent)
+    private MarketHistory(MarketHistory counted, IReadOnlyList<RequestFact> recent, IReadOnlySet<Guid> recentIds)
     {
         (_cells, _requests, OpenDeals, ClosedDeals, BuiltAt) = (counted._cells, counted._requests, counted.OpenDeals, counted.ClosedDeals, counted.BuiltAt);
-        _recent = recent;
+        (_recent, _recentIds) = (recent, recentIds);
     }
 
     /// <summary>Open deals per close date, once per distinct product they named, or once without a product.</summary>
@@ -137,7 +144,15 @@ public sealed class MarketHistory
     public DateTimeOffset BuiltAt { get; }
 
     /// <summary>This history with <paramref name="recent"/>, requests made since it was read, counted as well.</summary>
-    public MarketHistory With(IReadOnlyList<RequestFact> recent) => new(this, [.. _recent, .. recent]);
+    public MarketHistory With(IReadOnlyList<RequestFact> recent) => new(this, [.. _recent, .. recent], _recentIds);
+
+    /// <summary>This history with the <paramref name="recent"/> requests it does not count yet (by id) counted as well.</summary>
+    public MarketHistory With(IReadOnlyList<(Guid Id, RequestFact Fact)> recent)
+    {
+        var ids = new HashSet<Guid>(_recentIds);
+        var added = recent.Where(r => ids.Add(r.Id)).Select(r => r.Fact).ToList();
+        return new(this, [.. _recent, .. added], ids);
+    }
 
     /// <summary>Requests made in <c>[from, to)</c> in each cell: once per distinct product they named, or once without a product.</summary>
     public Dictionary<DemandKey, int> CellsIn(DateOnly from, DateOnly to)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Options;
@@ -17,15 +18,22 @@ namespace Vouch.Features.SupplyDemand;
 /// after that starting a rebuild and being answered from the old history.
 /// </summary>
 /// <remarks>
-/// A request made through this instance is laid on top of the history (<see cref="Added"/>) until a rebuild has read
+/// Changes saved on other instances are told by <see cref="SnapshotNotifications"/> on PostgreSQL and taken in the same
+/// way. A request made through this instance is laid on top of the history (<see cref="Added"/>) until a rebuild has read
 /// it, so making requests never makes a report wait. Any other change the history counts makes the next report wait
 /// for a new one. A rebuild drops the requests laid on top that it read. A request saved while a rebuild read the
 /// database and told only after that rebuild was taken in may or may not have been read: such a request makes the
 /// next report wait for a new history instead, so that nothing is counted twice or missed.
 /// </remarks>
 public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<RequestOptions> options, TimeProvider clock, ILogger<MarketSnapshot> logger)
-    : RefreshingSnapshot<MarketHistory, NewRequests>(scopes, TimeSpan.FromSeconds(options.Value.AdvocatePoolSeconds), clock, logger)
+    : RefreshingSnapshot<MarketHistory, NewRequests>(scopes, TimeSpan.FromSeconds(options.Value.AdvocatePoolSeconds), clock, logger), ISharedSnapshot
 {
+    /// <summary>How long after they were made a history knows the requests it read by id.</summary>
+    public static readonly TimeSpan RecentlyMade = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far apart the clocks of two instances may be.</summary>
+    private static readonly TimeSpan s_clockSkew = TimeSpan.FromMinutes(1);
+
     /// <summary>Requests laid on top of one history at most; beyond that the next report reads a new history.</summary>
     public const int MaxRecent = 10_000;
 
@@ -38,6 +46,28 @@ public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<Request
     /// </summary>
     public void Added(NewRequests requests, long generation) => Tell(requests, generation);
 
+    public string Name => "market-history";
+
+    /// <summary>
+    /// New requests saved elsewhere are laid on top like those saved here, except those a history holds: it knows the
+    /// requests made within <see cref="RecentlyMade"/> of its read, and one taken in later than that after their save
+    /// began is read again instead (a notification that late is rare).
+    /// </summary>
+    public void ChangedElsewhere(JsonElement? change, DateTimeOffset savedFrom)
+    {
+        if (change?.Deserialize<List<NewRequest>>() is { } requests)
+        {
+            Tell([.. requests.Select(r => (r.Id, r.Fact))], knownUntil: savedFrom + RecentlyMade - s_clockSkew);
+        }
+        else
+        {
+            Tell(null);
+        }
+    }
+
+    /// <summary>A new request as it is sent to the other instances.</summary>
+    internal sealed record NewRequest(Guid Id, RequestFact Fact);
+
     protected override async Task<Loaded> LoadAsync(VouchDbContext db, CancellationToken ct)
     {
         var (history, read) = await ReadAsync(db, Clock.GetUtcNow(), ct);
@@ -45,7 +75,7 @@ public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<Request
     }
 
     protected override ValueTask<MarketHistory> ApplyAsync(MarketHistory history, IReadOnlyList<NewRequests> changes, CancellationToken ct) =>
-        ValueTask.FromResult(history.With([.. changes.SelectMany(c => c.Select(r => r.Fact))]));
+        ValueTask.FromResult(history.With([.. changes.SelectMany(c => c)]));
 
     protected override bool HasRoomFor(IEnumerable<NewRequests> told, NewRequests change) => told.Sum(t => t.Count) + change.Count <= MaxRecent;
 
@@ -92,7 +122,8 @@ public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<Request
             .Select(d => new OpenDealFact(d.CloseDate, d.IndustryId, d.Region, [.. dealProducts[d.Id]]));
         var closedDates = await db.Opportunities.Where(o => o.IsClosed).Select(o => o.CloseDate).ToListAsync(ct);
 
-        return (new MarketHistory(requests, openDeals, closedDates, now), rows.Select(r => r.Id));
+        var recentIds = rows.Where(r => r.CreatedAt >= now - RecentlyMade).Select(r => r.Id).ToHashSet();
+        return (new MarketHistory(requests, openDeals, closedDates, now, recentIds), rows.Select(r => r.Id));
     }
 }
 
@@ -100,7 +131,7 @@ public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<Request
 /// Tells the <see cref="MarketSnapshot"/> when a save changed a request or deal in what the report counts: the new
 /// requests themselves when that is all it did, or that the history is out of date.
 /// </summary>
-public sealed class MarketChanges(MarketSnapshot snapshot) : SnapshotChanges
+public sealed class MarketChanges(MarketSnapshot snapshot, SnapshotNotifications others, TimeProvider clock) : SnapshotChanges
 {
     private static readonly HashSet<string> s_joinTables = ["ReferenceRequestProducts", "OpportunityProducts"];
 
@@ -132,6 +163,7 @@ public sealed class MarketChanges(MarketSnapshot snapshot) : SnapshotChanges
         {
             return null;
         }
+        var savedFrom = clock.GetUtcNow();
         var added = counted.Select(e => e.Entity).OfType<ReferenceRequest>().Where(r => context.Entry(r).State == EntityState.Added).ToList();
         var addedIds = added.Select(r => r.Id).ToHashSet();
         // New requests with their products, saved on their own (a transaction of the caller's could still be rolled back).
@@ -141,11 +173,19 @@ public sealed class MarketChanges(MarketSnapshot snapshot) : SnapshotChanges
                 || (e.Metadata.GetTableName() == "ReferenceRequestProducts" && e.Property("ReferenceRequestId").CurrentValue is Guid id && addedIds.Contains(id))));
         if (!onlyNewRequests)
         {
-            return snapshot.Changed;
+            return () =>
+            {
+                snapshot.Changed();
+                others.Send(snapshot.Name, null, savedFrom);
+            };
         }
         NewRequests requests = [.. added.Select(r => (r.Id, new RequestFact(
             DateOnly.FromDateTime(r.CreatedAt.UtcDateTime), r.ActivityTypeId, r.IndustryId, r.Region, [.. r.Products.Select(p => p.Id)], r.OpportunityId != null)))];
         var generation = snapshot.Generation;
-        return () => snapshot.Added(requests, generation);
+        return () =>
+        {
+            snapshot.Added(requests, generation);
+            others.Send(snapshot.Name, requests.Select(r => new MarketSnapshot.NewRequest(r.Id, r.Fact)).ToList(), savedFrom);
+        };
     }
 }
