@@ -99,6 +99,7 @@ public static class DatabaseServiceCollectionExtensions
             // part of it, which the audit then sees whole.
             options.AddInterceptors(
                 serviceProvider.GetServices<ISaveChangesInterceptor>().Append(serviceProvider.GetRequiredService<AuditInterceptor>()));
+            options.AddInterceptors(serviceProvider.GetRequiredService<SnapshotNotifications>());
         });
         return services;
     }

@@ -1,5 +1,9 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace Vouch.Data;
@@ -23,7 +27,8 @@ public interface ISharedSnapshot
 /// instance serves, it does nothing.
 /// </summary>
 /// <remarks>
-/// A save is sent right after its commit, on a connection of the pool; a notification carries the change itself (the
+/// A save is sent right after its commit (a save in a transaction of the caller's once that commits, and never if it
+/// is rolled back), on a connection of the pool; a notification carries the change itself (the
 /// ids to read again, the new requests), or says that only a whole read takes it in when it is larger than a
 /// notification holds. Each instance listens on a connection of its own, ignores what it sent itself, and after a lost
 /// connection listens again and reads every view whole, as it may have missed notifications meanwhile. A notification
@@ -32,7 +37,7 @@ public interface ISharedSnapshot
 /// </remarks>
 public sealed partial class SnapshotNotifications(
     DatabaseSettings settings, IEnumerable<ISharedSnapshot> snapshots, TimeProvider clock, ILogger<SnapshotNotifications> logger)
-    : BackgroundService
+    : BackgroundService, IDbTransactionInterceptor
 {
     public const string Channel = "vouch_snapshots";
 
@@ -45,6 +50,8 @@ public sealed partial class SnapshotNotifications(
     private readonly Dictionary<string, ISharedSnapshot> _snapshots = snapshots.ToDictionary(s => s.Name, StringComparer.Ordinal);
     private readonly Channel<string> _outgoing = System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true });
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // What saves in a transaction still open changed: sent when it commits.
+    private readonly ConditionalWeakTable<DbContext, List<string>> _uncommitted = [];
 
     private bool Shared => settings.Provider == DatabaseProvider.Postgres;
 
@@ -52,10 +59,11 @@ public sealed partial class SnapshotNotifications(
     public Task Listening => Shared ? _listening.Task : Task.CompletedTask;
 
     /// <summary>
-    /// Tells the other instances that a save which began at <paramref name="savedFrom"/> changed <paramref name="view"/>:
-    /// <paramref name="change"/> is what the view takes in of it (sent as JSON), or null when only a whole read takes it in.
+    /// Tells the other instances that a save through <paramref name="saved"/>, which began at <paramref name="savedFrom"/>,
+    /// changed <paramref name="view"/>: <paramref name="change"/> is what the view takes in of it (sent as JSON), or null
+    /// when only a whole read takes it in. Sent once the save is committed.
     /// </summary>
-    public void Send(string view, object? change, DateTimeOffset savedFrom)
+    public void Send(DbContext saved, string view, object? change, DateTimeOffset savedFrom)
     {
         if (!Shared)
         {
@@ -66,7 +74,49 @@ public sealed partial class SnapshotNotifications(
         {
             payload = JsonSerializer.Serialize(new Notice(_instance, view, savedFrom, null));
         }
-        _outgoing.Writer.TryWrite(payload);
+        if (saved.Database.CurrentTransaction is null)
+        {
+            _outgoing.Writer.TryWrite(payload);
+        }
+        else
+        {
+            _uncommitted.GetOrCreateValue(saved).Add(payload);
+        }
+    }
+
+    void IDbTransactionInterceptor.TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    void IDbTransactionInterceptor.TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
+
+    Task IDbTransactionInterceptor.TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken)
+    {
+        RolledBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && _uncommitted.TryGetValue(context, out var payloads) && _uncommitted.Remove(context))
+        {
+            foreach (var payload in payloads)
+            {
+                _outgoing.Writer.TryWrite(payload);
+            }
+        }
+    }
+
+    private void RolledBack(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _uncommitted.Remove(context);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

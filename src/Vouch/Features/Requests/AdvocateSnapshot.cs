@@ -201,7 +201,7 @@ public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot, SnapshotN
             return () =>
             {
                 snapshot.Changed();
-                others.Send(snapshot.Name, null, savedFrom);
+                others.Send(context, snapshot.Name, null, savedFrom);
             };
         }
         if (contacts.Count == 0 && accounts.Count == 0)
@@ -212,7 +212,7 @@ public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot, SnapshotN
         return () =>
         {
             snapshot.Changed(change);
-            others.Send(snapshot.Name, change, savedFrom);
+            others.Send(context, snapshot.Name, change, savedFrom);
         };
     }
 }

@@ -176,7 +176,7 @@ public sealed class MarketChanges(MarketSnapshot snapshot, SnapshotNotifications
             return () =>
             {
                 snapshot.Changed();
-                others.Send(snapshot.Name, null, savedFrom);
+                others.Send(context, snapshot.Name, null, savedFrom);
             };
         }
         NewRequests requests = [.. added.Select(r => (r.Id, new RequestFact(
@@ -185,7 +185,7 @@ public sealed class MarketChanges(MarketSnapshot snapshot, SnapshotNotifications
         return () =>
         {
             snapshot.Added(requests, generation);
-            others.Send(snapshot.Name, requests.Select(r => new MarketSnapshot.NewRequest(r.Id, r.Fact)).ToList(), savedFrom);
+            others.Send(context, snapshot.Name, requests.Select(r => new MarketSnapshot.NewRequest(r.Id, r.Fact)).ToList(), savedFrom);
         };
     }
 }
