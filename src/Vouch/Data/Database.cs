@@ -91,8 +91,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<AuditActor>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<FigureGeneration>().AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<FigureGeneration>());
-        // Contexts are pooled: creating one (its own service scope, change tracker and state) cost more than a simple
-        // query. The options, and so every interceptor, are shared by all contexts of the pool.
+        // Contexts are pooled: a new one per request built its own service scope, change tracker and state, most of
+        // what a simple query allocated. The options, and so every interceptor, are shared by all contexts of the pool.
         services.AddPooledDbContextFactory<VouchDbContext>((serviceProvider, options) =>
         {
             options.UseVouchDatabase(settings);
