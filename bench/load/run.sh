@@ -14,6 +14,7 @@
 #   KEEP_WORK=1         keep the temporary folder (database, logs, raw wrk output)
 #   NO_BUILD=1          use the existing Release build
 #   APP_DIR=path        run the Vouch build in this folder (e.g. a copy of an older build, with NO_BUILD=1)
+#   DB=path             a SQLite database seeded before (e.g. kept by KEEP_WORK=1): no new seeding
 set -euo pipefail
 
 SCALE=${SCALE:-100000}
@@ -70,8 +71,12 @@ if [ "${NO_BUILD:-}" != 1 ]; then
 fi
 
 export Database__Provider=Sqlite
-export ConnectionStrings__Vouch="Data Source=$WORK/vouch.db"
+export ConnectionStrings__Vouch="Data Source=${DB:-$WORK/vouch.db}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
+# A freshly seeded database has no stored customer values or candidate scores; working them all out on start would
+# take a core for minutes, during the measured rounds.
+export Value__BackfillOnStart=false
+export Discovery__BackfillOnStart=false
 
 # The app reads appsettings.json from its content root, the working directory.
 vouch() { (cd "$APP_DIR" && dotnet vouch.dll "$@"); }
@@ -85,17 +90,19 @@ wait_for() { # url, seconds, pid
   done
 }
 
-say "database in $WORK; seeding $SCALE contacts"
+say "database ${DB:-in $WORK}; seeding $SCALE contacts unless DB is set"
 vouch migrate >/dev/null
-vouch seed --scale "$SCALE" | grep -v ' of ' >&2
+[ -n "${DB:-}" ] || vouch seed --scale "$SCALE" | grep -v ' of ' >&2
 password="Bench-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
-vouch users add --email bench-admin@vouch.example --role Admin --password "$password" >/dev/null
-TOKEN=$(vouch tokens create --email bench-admin@vouch.example --name load-benchmark | tail -n 1)
+email="bench-admin-$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')@vouch.example"
+vouch users add --email "$email" --role Admin --password "$password" >/dev/null
+TOKEN=$(vouch tokens create --email "$email" --name load-benchmark | tail -n 1)
 [[ $TOKEN == vouch_* ]] || die "could not create an access token"
 
 say "starting Vouch on $HOST:$VOUCH_PORT"
 (cd "$APP_DIR" && exec dotnet vouch.dll serve --urls="http://$HOST:$VOUCH_PORT" --environment=Production) >"$WORK/vouch.log" 2>&1 &
 PIDS+=($!)
+VOUCH_PID=$!
 wait_for "http://$HOST:$VOUCH_PORT/health" 60 "${PIDS[-1]}" || { tail -n 20 "$WORK/vouch.log" >&2; die "Vouch did not become healthy"; }
 
 LIST_URL="http://$HOST:$VOUCH_PORT/api/v1/accounts?pageSize=50"
@@ -104,19 +111,26 @@ curl -fsS -H "Authorization: Bearer $TOKEN" "$LIST_URL" -o "$WORK/accounts.json"
 say "starting the bare app on $HOST:$BARE_PORT with the same $(wc -c <"$WORK/accounts.json") bytes"
 dotnet "$BARE_DLL" --urls="http://$HOST:$BARE_PORT" --environment=Production --Body="$WORK/accounts.json" >"$WORK/bare.log" 2>&1 &
 PIDS+=($!)
+BARE_PID=$!
 wait_for "http://$HOST:$BARE_PORT/" 60 "${PIDS[-1]}" || { tail -n 20 "$WORK/bare.log" >&2; die "the bare app did not start"; }
 curl -fsS "http://$HOST:$BARE_PORT/" | cmp -s - "$WORK/accounts.json" || die "the bare app does not serve the same bytes"
 
 TARGETS=(health list bare)
-run_wrk() { # target, duration, output file
+# Processor time (user and system) a process has used, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+run_wrk() { # target, duration, output file; appends the server's processor time in the run to the output
+  local pid=$VOUCH_PID before
+  [ "$1" = bare ] && pid=$BARE_PID
+  before=$(cpu_ticks "$pid")
   case $1 in
     health) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency "http://$HOST:$VOUCH_PORT/health" ;;
     list) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -H "Authorization: Bearer $TOKEN" "$LIST_URL" ;;
     bare) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency "http://$HOST:$BARE_PORT/" ;;
   esac >"$3" 2>&1
+  echo "Server processor ms: $(( ($(cpu_ticks "$pid") - before) * 1000 / $(getconf CLK_TCK) ))" >>"$3"
 }
 
-# One line per wrk run: requests/s, p50 ms, p99 ms, non-2xx responses, socket errors.
+# One line per wrk run: requests/s, p50 ms, p99 ms, non-2xx responses, socket errors, server processor ms per request.
 parse_wrk() {
   awk '
     function ms(v,   n, u) {
@@ -129,6 +143,8 @@ parse_wrk() {
       return -1
     }
     /^Requests\/sec:/ { rps = $2 }
+    / requests in / { requests = $1 }
+    /^Server processor ms:/ { cpu = $4 }
     /Latency Distribution/ { dist = 1; next }
     dist && $1 == "50%" { p50 = ms($2) }
     dist && $1 == "99%" { p99 = ms($2); dist = 0 }
@@ -136,7 +152,7 @@ parse_wrk() {
     /Socket errors:/ { gsub(/,/, ""); errors = $4 + $6 + $8 + $10 }
     END {
       if (rps == "" || p50 == "" || p99 == "") exit 1
-      printf "%s %.3f %.3f %d %d\n", rps, p50, p99, bad + 0, errors + 0
+      printf "%s %.3f %.3f %d %d %.3f\n", rps, p50, p99, bad + 0, errors + 0, cpu / requests
     }' "$1"
 }
 
@@ -159,16 +175,21 @@ done
 echo
 echo "Vouch load benchmark: $SCALE contacts on SQLite, $ROUNDS x $DURATION per target, wrk -t$THREADS -c$CONNECTIONS, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-printf '%-8s %12s %10s %10s %9s %9s   %s\n' target "req/s" "p50 ms" "p99 ms" "non-2xx" "sock.err" "req/s per round"
+printf '%-8s %12s %10s %10s %9s %9s %9s   %s\n' target "req/s" "p50 ms" "p99 ms" "non-2xx" "sock.err" "cpu ms" "req/s per round"
 declare -A RPS
 for target in "${TARGETS[@]}"; do
   file="$WORK/$target.results"
   RPS[$target]=$(cut -d' ' -f1 "$file" | median)
-  printf '%-8s %12.0f %10.2f %10.2f %9d %9d   %s\n' "$target" "${RPS[$target]}" \
+  printf '%-8s %12.0f %10.2f %10.2f %9d %9d %9.3f   %s\n' "$target" "${RPS[$target]}" \
     "$(cut -d' ' -f2 "$file" | median)" "$(cut -d' ' -f3 "$file" | median)" \
     "$(awk '{ s += $4 } END { print s + 0 }' "$file")" "$(awk '{ s += $5 } END { print s + 0 }' "$file")" \
+    "$(cut -d' ' -f6 "$file" | median)" \
     "$(cut -d' ' -f1 "$file" | awk '{ printf "%s%.0f", (NR > 1 ? " " : ""), $1 }')"
 done
 echo
 awk -v list="${RPS[list]}" -v bare="${RPS[bare]}" 'BEGIN { printf "list / bare throughput: %.3f (%.1f%%)\n", list / bare, 100 * list / bare }'
-echo "(medians over the rounds; non-2xx and socket errors summed over the rounds)"
+declare -A CPU
+for target in list bare; do CPU[$target]=$(cut -d' ' -f6 "$WORK/$target.results" | median); done
+awk -v list="${CPU[list]}" -v bare="${CPU[bare]}" 'BEGIN { printf "bare / list server processor time per request: %.3f (%.1f%%)\n", bare / list, 100 * bare / list }'
+echo "(medians over the rounds; non-2xx and socket errors summed over the rounds; cpu ms: the server's processor"
+echo " time per request, which other work on the machine changes less than the throughput)"

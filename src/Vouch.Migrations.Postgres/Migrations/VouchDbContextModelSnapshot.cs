@@ -437,6 +437,8 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.HasIndex("CountryCode");
 
+                    b.HasIndex("DeletedAt");
+
                     b.HasIndex("ExternalId")
                         .IsUnique();
 

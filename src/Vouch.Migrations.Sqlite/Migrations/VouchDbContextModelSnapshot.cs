@@ -425,6 +425,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CountryCode");
 
+                    b.HasIndex("DeletedAt");
+
                     b.HasIndex("ExternalId")
                         .IsUnique();
 

@@ -5,6 +5,9 @@ namespace Vouch.Data;
 /// <summary>Who the audit log names for the changes made in this scope.</summary>
 public sealed class AuditActor(IHttpContextAccessor httpContextAccessor)
 {
+    /// <summary>Who changes what no person or named job changes.</summary>
+    public static readonly (Guid? UserId, string Name) System = (null, "system");
+
     private (Guid? UserId, string Name)? _override;
     private Dictionary<object, (Guid? UserId, string Name)>? _byRecord;
 
@@ -36,7 +39,7 @@ public sealed class AuditActor(IHttpContextAccessor httpContextAccessor)
                 var id = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var parsed) ? parsed : (Guid?)null;
                 return (id, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? "unknown");
             }
-            return (null, httpContextAccessor.HttpContext is null ? "system" : "anonymous");
+            return httpContextAccessor.HttpContext is null ? System : (null, "anonymous");
         }
     }
 }

@@ -9,9 +9,10 @@ namespace Vouch.Data;
 
 /// <summary>
 /// Adds an <see cref="AuditEntry"/> for every created, updated or deleted record to the same
-/// SaveChanges, so a change and its audit entry are committed together or not at all.
+/// SaveChanges, so a change and its audit entry are committed together or not at all. Who made the change is the
+/// <see cref="AuditActor"/> of the context's scope; a context made outside any scope (a tool's) names the system.
 /// </summary>
-public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : SynchronousSaveInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SynchronousSaveInterceptor
 {
     /// <summary>
     /// Values never copied into the log: hashes, keys, and every value kept encrypted with the data-protection keys
@@ -34,6 +35,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Syn
         }
 
         var now = clock.GetUtcNow();
+        var actor = (context as VouchDbContext)?.Actor;
         foreach (var change in changes.Where(e => e.Entity is not (AuditEntry or INotAudited)))
         {
             var action = change.State switch
@@ -49,7 +51,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Syn
             {
                 continue;
             }
-            var (userId, name) = actor.Of(change.Entity);
+            var (userId, name) = actor?.Of(change.Entity) ?? AuditActor.System;
             context.Add(new AuditEntry
             {
                 At = now,

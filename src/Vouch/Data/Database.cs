@@ -89,10 +89,12 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddHttpContextAccessor();
         services.AddScoped<AuditActor>();
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<SnapshotNotifications>().AddHostedService(sp => sp.GetRequiredService<SnapshotNotifications>());
         services.AddSingleton<FigureGeneration>().AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<FigureGeneration>());
-        services.AddDbContext<VouchDbContext>((serviceProvider, options) =>
+        // Contexts are pooled: a new one per request built its own service scope, change tracker and state, most of
+        // what a simple query allocated. The options, and so every interceptor, are shared by all contexts of the pool.
+        services.AddPooledDbContextFactory<VouchDbContext>((serviceProvider, options) =>
         {
             options.UseVouchDatabase(settings);
             // The features' interceptors before the audit: what they add to a save (the emails the outbox queues) is
@@ -100,6 +102,14 @@ public static class DatabaseServiceCollectionExtensions
             options.AddInterceptors(
                 serviceProvider.GetServices<ISaveChangesInterceptor>().Append(serviceProvider.GetRequiredService<AuditInterceptor>()));
             options.AddInterceptors(serviceProvider.GetRequiredService<SnapshotNotifications>());
+        });
+        // One context per scope, as before, leased from the pool and given back when the scope ends; it carries the
+        // scope's actor, as the audit interceptor is shared.
+        services.AddScoped(serviceProvider =>
+        {
+            var db = serviceProvider.GetRequiredService<IDbContextFactory<VouchDbContext>>().CreateDbContext();
+            db.Actor = serviceProvider.GetRequiredService<AuditActor>();
+            return db;
         });
         return services;
     }

@@ -56,6 +56,24 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Who the audit names for this context's changes: the actor of the scope that leased it from the pool, none for a
+    /// context made outside a scope. Forgotten when the context goes back to the pool.
+    /// </summary>
+    internal AuditActor? Actor { get; set; }
+
+    public override void Dispose()
+    {
+        Actor = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Actor = null;
+        return base.DisposeAsync();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
