@@ -47,8 +47,16 @@ public sealed class AccessTokenAuthenticationHandler(
         }
         if (token.LastUsedAt is null || now - token.LastUsedAt > s_lastUsedResolution)
         {
-            await db.AccessTokens.Where(t => t.Id == token.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            try
+            {
+                await db.AccessTokens.Where(t => t.Id == token.Id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            }
+            catch (Exception e) when (DatabaseFaults.Classify(e) is not null)
+            {
+                // When a token was last used is bookkeeping: a database that is busy or full still serves reads.
+                Logger.LogWarning(e, "The last use of access token {TokenId} was not recorded.", token.Id);
+            }
         }
         var claims = await cache.GetOrCreateAsync(new ClaimsCacheKey(user.Id, user.SecurityStamp), async entry =>
         {

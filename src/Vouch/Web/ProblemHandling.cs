@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Vouch.Data;
 using Vouch.Resources;
 
 namespace Vouch.Web;
 
 /// <summary>
 /// Turns what went wrong in a request into RFC 9457 problem details: malformed JSON and oversized
-/// bodies name the cause; a stale save is a conflict; anything else is a 500 that hides its details.
+/// bodies name the cause; a stale save is a conflict; a database that cannot be reached (or is full) says so, for pages
+/// as for the API; anything else is a 500 that hides its details.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -19,6 +21,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (exception is BadHttpRequestException bind && UnboundParameter().Match(bind.Message) is { Success: true } match)
         {
             return await WriteUnboundParameterAsync(httpContext, exception, match);
+        }
+        if (DatabaseFaults.Classify(exception) is { } fault)
+        {
+            return await WriteDatabaseFaultAsync(httpContext, exception, fault);
         }
         var (status, title, detail) = exception switch
         {
@@ -38,6 +44,40 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Exception = exception,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    /// <summary>
+    /// A database that is restarting, unreachable or busy is a 503 with Retry-After: the request may succeed if sent
+    /// again, and the app reconnects by itself. A full disk is a 507: retrying does not help until someone frees space.
+    /// A browser that does not take problem details still gets the status and a sentence, not the 500 error page.
+    /// </summary>
+    private async ValueTask<bool> WriteDatabaseFaultAsync(HttpContext httpContext, Exception exception, DatabaseFault fault)
+    {
+        var text = httpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        var (status, title, detail) = fault switch
+        {
+            DatabaseFault.Full => (StatusCodes.Status507InsufficientStorage, "The database is out of space.",
+                "Nothing was saved. Reading still works; saving works again once the database has room."),
+            _ => (StatusCodes.Status503ServiceUnavailable, "The database is unavailable.",
+                "Try again in a few seconds."),
+        };
+        httpContext.Response.StatusCode = status;
+        if (fault == DatabaseFault.Unavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = DatabaseFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        var written = await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = text[detail] },
+        });
+        if (!written)
+        {
+            httpContext.Response.ContentType = "text/plain; charset=utf-8";
+            await httpContext.Response.WriteAsync($"{text[title]} {text[detail]}", httpContext.RequestAborted);
+        }
+        return true;
     }
 
     /// <summary>The body size limit of the endpoint (an upload may send more than other requests).</summary>

@@ -106,8 +106,23 @@ public static class ContentEndpoints
                 title: "Upload the file as multipart/form-data.", detail: "Send the file in a form field named 'file'.");
         }
         var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        while (true)
         {
+            MultipartSection? section;
+            try
+            {
+                section = await reader.ReadNextSectionAsync(ct);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                // A body that breaks off before its closing boundary, or part headers that do not parse.
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+                    title: "The upload is not a complete multipart/form-data body.", detail: "Send the file in a form field named 'file'.");
+            }
+            if (section is null)
+            {
+                break;
+            }
             if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                 && disposition.Name.Value == "file" && disposition.IsFileDisposition())
             {
