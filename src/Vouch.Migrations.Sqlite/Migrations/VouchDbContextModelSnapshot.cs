@@ -747,6 +747,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RecordId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -766,6 +769,8 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("RecordType", "RecordId");
 

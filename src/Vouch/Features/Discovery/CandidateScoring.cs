@@ -56,13 +56,33 @@ public static class CandidateScoring
     }
 
     /// <summary>
+    /// Recomputes the rows of <paramref name="contactIds"/> and of every contact at <paramref name="accountIds"/>, with the
+    /// profit percentile read against <paramref name="sortedProfits"/> (<see cref="SortedProfitsAsync"/>): for a bulk
+    /// write, which reads the profits once rather than counting accounts for every profit of every batch.
+    /// </summary>
+    public static async Task RefreshAsync(
+        VouchDbContext db, IReadOnlyCollection<Guid> contactIds, IReadOnlyCollection<Guid> accountIds, IReadOnlyList<decimal> sortedProfits, CancellationToken ct)
+    {
+        // One condition when the other has no values, so that the database reads the one index it needs.
+        var all = db.Contacts.IgnoreQueryFilters();
+        var contacts = accountIds.Count == 0 ? all.Where(c => contactIds.Contains(c.Id))
+            : contactIds.Count == 0 ? all.Where(c => accountIds.Contains(c.AccountId))
+            : all.Where(c => contactIds.Contains(c.Id) || accountIds.Contains(c.AccountId));
+        var facts = await ReadFacts(db, contacts).ToListAsync(ct);
+        await UpsertAsync(db, [.. facts.Select(f => ScoreOf(f, DiscoveryScore.Percentile(f.GrossProfit, sortedProfits)))], ct);
+    }
+
+    /// <summary>Every account's gross profit, in order, as <see cref="DiscoveryScore.Percentile"/> reads them.</summary>
+    public static async Task<decimal[]> SortedProfitsAsync(VouchDbContext db, CancellationToken ct) =>
+        (await db.Accounts.AsNoTracking().Where(a => a.GrossProfit != null).Select(a => a.GrossProfit!.Value).ToListAsync(ct)).Order().ToArray();
+
+    /// <summary>
     /// Recomputes every contact's row, a batch at a time, each batch in its own transaction: after a bulk load that
     /// bypassed EF (the scale seed), or to bring every profit percentile up to date.
     /// </summary>
     public static async Task<int> RecomputeAllAsync(VouchDbContext db, Action<int>? progress = null, CancellationToken ct = default)
     {
-        var profits = (await db.Accounts.AsNoTracking().Where(a => a.GrossProfit != null).Select(a => a.GrossProfit!.Value).ToListAsync(ct))
-            .Order().ToArray();
+        var profits = await SortedProfitsAsync(db, ct);
         var done = 0;
         Guid? after = null;
         while (true)

@@ -141,6 +141,8 @@ public sealed record PoolChange(IReadOnlySet<Guid> Contacts, IReadOnlySet<Guid> 
 /// <summary>Tells the <see cref="AdvocateSnapshot"/> when a save changed what makes a contact referenceable.</summary>
 public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot) : SnapshotChanges
 {
+    public override void ChangedOutsideSaves() => snapshot.Changed();
+
     protected override Action? Noticed(DbContext context)
     {
         var (contacts, accounts, everything) = (new HashSet<Guid>(), new HashSet<Guid>(), false);

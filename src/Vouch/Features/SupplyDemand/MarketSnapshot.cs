@@ -102,6 +102,8 @@ public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<Request
 /// </summary>
 public sealed class MarketChanges(MarketSnapshot snapshot) : SnapshotChanges
 {
+    public override void ChangedOutsideSaves() => snapshot.Changed();
+
     private static readonly HashSet<string> s_joinTables = ["ReferenceRequestProducts", "OpportunityProducts"];
 
     // Requests move through their workflow all day; only what places them in the market matters here.
