@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Vouch.Data;
@@ -157,10 +158,18 @@ public static class CandidateScoring
         nameof(CandidateScore.PromoterNeverAsked), nameof(CandidateScore.IsAdvocate), nameof(CandidateScore.LastEngagedOn),
     ];
 
-    /// <summary>Inserts or replaces the rows, several to a statement; the same SQL on SQLite and PostgreSQL.</summary>
+    /// <summary>
+    /// Inserts or replaces the rows: on PostgreSQL several to a statement; on SQLite, which spends longer parsing a
+    /// statement of thousands of parameters than running one prepared statement for each row, one row at a time.
+    /// </summary>
     private static async Task UpsertAsync(VouchDbContext db, IReadOnlyList<CandidateScore> rows, CancellationToken ct)
     {
         var postgres = db.Database.IsNpgsql();
+        if (!postgres)
+        {
+            await UpsertEachAsync(db, rows, ct);
+            return;
+        }
         var quoted = string.Join(", ", s_columns.Select(c => $"\"{c}\""));
         var updates = string.Join(", ", s_columns.Skip(1).Select(c => $"\"{c}\" = excluded.\"{c}\""));
         foreach (var chunk in rows.Chunk(RowsPerStatement))
@@ -171,11 +180,7 @@ public static class CandidateScoring
             {
                 var row = chunk[i];
                 sql.Append(i == 0 ? "(" : ", (");
-                object?[] values =
-                [
-                    row.ContactId, row.AccountId, row.Segment?.ToString(), row.IndustryId, row.IsCandidate, row.Total,
-                    row.ProfitPercentile, row.LatestNps, row.PromoterNeverAsked, row.IsAdvocate, row.LastEngagedOn,
-                ];
+                var values = ValuesOf(row);
                 for (var v = 0; v < values.Length; v++)
                 {
                     var name = $"@p{parameters.Count}";
@@ -186,6 +191,46 @@ public static class CandidateScoring
             }
             sql.Append(" ON CONFLICT (\"ContactId\") DO UPDATE SET ").Append(updates);
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        }
+    }
+
+    /// <summary>A row's values in the order of <see cref="s_columns"/>.</summary>
+    private static object?[] ValuesOf(CandidateScore row) =>
+    [
+        row.ContactId, row.AccountId, row.Segment?.ToString(), row.IndustryId, row.IsCandidate, row.Total,
+        row.ProfitPercentile, row.LatestNps, row.PromoterNeverAsked, row.IsAdvocate, row.LastEngagedOn,
+    ];
+
+    private static async Task UpsertEachAsync(VouchDbContext db, IReadOnlyList<CandidateScore> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"INSERT INTO \"CandidateScores\" ({string.Join(", ", s_columns.Select(c => $"\"{c}\""))}) " +
+                $"VALUES ({string.Join(", ", s_columns.Select((_, i) => $"@p{i}"))}) " +
+                $"ON CONFLICT (\"ContactId\") DO UPDATE SET {string.Join(", ", s_columns.Skip(1).Select(c => $"\"{c}\" = excluded.\"{c}\""))}";
+            var parameters = s_columns.Select((_, i) => new SqliteParameter($"@p{i}", DBNull.Value)).ToArray();
+            command.Parameters.AddRange(parameters);
+            await command.PrepareAsync(ct);
+            foreach (var row in rows)
+            {
+                var values = ValuesOf(row);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 
