@@ -18,8 +18,6 @@ public abstract class BulkWriter(VouchDbContext db)
 {
     private static readonly ConcurrentDictionary<(IModel, string), Table> s_tables = new();
 
-    protected VouchDbContext Db => db;
-
     protected DbConnection Connection => db.Database.GetDbConnection();
 
     protected DbTransaction? Transaction => db.Database.CurrentTransaction?.GetDbTransaction();
