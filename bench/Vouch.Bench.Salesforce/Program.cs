@@ -19,6 +19,12 @@ using Vouch.Testing;
 //   read    reads every record of the objects the sync pulls through the app's SalesforceClient, as the pull does, but
 //           imports nothing: the share of a pull that is HTTP and JSON. Prints "read N records in S s"
 //   quit    stops; so does the end of stdin, so the org never outlives the script that started it.
+//
+// vouch-bench-salesforce --work DIR --export-only ONE_IN [--accounts …] [--contacts …]
+//
+// Writes the export alone, with no org: DIR/export (Account.csv, Contact.csv, with ids in Salesforce's form), and
+// DIR/changed, the same export with one account and one contact in ONE_IN changed as "change" changes them. Prints
+// "changed N" and stops.
 var options = new Dictionary<string, string>();
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -29,6 +35,29 @@ var accountCount = int.Parse(options.GetValueOrDefault("accounts", "10000"), Cul
 var contactCount = int.Parse(options.GetValueOrDefault("contacts", "90000"), CultureInfo.InvariantCulture);
 var export = Path.Combine(work, "export");
 Directory.CreateDirectory(export);
+
+if (options.GetValueOrDefault("export-only") is { } oneIn)
+{
+    const string owner = "005B00000000001";
+    var records = OrgRecords.Generate(accountCount, contactCount, new Random(20261204));
+    for (var i = 0; i < records.Accounts.Count; i++)
+    {
+        records.Accounts[i].Id = $"001B{i + 1:D11}";
+    }
+    for (var i = 0; i < records.Contacts.Count; i++)
+    {
+        records.Contacts[i].Id = $"003B{i + 1:D11}";
+        records.Contacts[i].AccountId = records.Accounts[records.Contacts[i].Account].Id;
+    }
+    await records.WriteExportAsync(export, owner);
+    var changedFolder = Path.Combine(work, "changed");
+    Directory.CreateDirectory(changedFolder);
+    var every = int.Parse(oneIn, CultureInfo.InvariantCulture);
+    var changedCount = records.Change(1, (i, _) => i % every == 0, (_, _) => { });
+    await records.WriteExportAsync(changedFolder, owner);
+    Console.WriteLine($"changed {changedCount}");
+    return;
+}
 
 await using var org = await SalesforceStandIn.StartAsync(new SalesforceStandInOptions { PageSize = 2000 });
 var data = OrgRecords.Generate(accountCount, contactCount, new Random(20261204));
@@ -220,21 +249,44 @@ internal sealed class OrgRecords(List<AccountRecord> accounts, List<ContactRecor
         // After every stamp already given, and no earlier than the real clock.
         var now = DateTimeOffset.UtcNow;
         org.Now = now > org.Now ? now : org.Now + TimeSpan.FromMilliseconds(1);
-        var changed = 0;
-        foreach (var account in accounts)
+        var saves = 0;
+        return Change(round, (_, _) => true, (kind, changed) =>
         {
+            org.Update(kind, changed.Id, changed.Fields);
+            Saved(org, ++saves);
+        });
+    }
+
+    /// <summary>
+    /// Changes the records <paramref name="which"/> picks (by their place in the list and kind): an account's number of
+    /// employees, a contact's title and phone; <paramref name="saved"/> is told each change. Returns how many.
+    /// </summary>
+    public int Change(int round, Func<int, string, bool> which, Action<string, (string Id, Dictionary<string, object?> Fields)> saved)
+    {
+        var changed = 0;
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            if (!which(i, "Account"))
+            {
+                continue;
+            }
+            var account = accounts[i];
             account.Employees++;
-            org.Update("Account", account.Id, new Dictionary<string, object?> { ["NumberOfEmployees"] = account.Employees });
-            Saved(org, ++changed);
+            saved("Account", (account.Id, new Dictionary<string, object?> { ["NumberOfEmployees"] = account.Employees }));
+            changed++;
         }
         for (var i = 0; i < contacts.Count; i++)
         {
+            if (!which(i, "Contact"))
+            {
+                continue;
+            }
             var contact = contacts[i];
             contact.TitleIndex = (contact.TitleIndex + 1) % Titles.Length;
             contact.Title = Titles[contact.TitleIndex];
             contact.Phone = $"+1 555 {round % 100:D3} {i % 10_000:D4}";
-            org.Update("Contact", contact.Id, new Dictionary<string, object?> { ["Title"] = contact.Title, ["Phone"] = contact.Phone });
-            Saved(org, ++changed);
+            saved("Contact", (contact.Id, new Dictionary<string, object?> { ["Title"] = contact.Title, ["Phone"] = contact.Phone }));
+            changed++;
         }
         return changed;
     }

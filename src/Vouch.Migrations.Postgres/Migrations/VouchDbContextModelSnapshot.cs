@@ -763,6 +763,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("text");
 
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("RecordId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -782,6 +785,8 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ImportId");
 
                     b.HasIndex("RecordType", "RecordId");
 

@@ -14,6 +14,12 @@ public abstract class SnapshotChanges : SynchronousSaveInterceptor
     /// <summary>What to tell once the save about to be made is done; null when it changes nothing the view holds.</summary>
     protected abstract Action? Noticed(DbContext context);
 
+    /// <summary>
+    /// Tells the view that a write it could not notice (a bulk write without the change tracker) may have changed
+    /// anything it holds, so its next read is a whole read.
+    /// </summary>
+    public abstract void ChangedOutsideSaves();
+
     protected override void Saving(DbContext context)
     {
         if (Noticed(context) is { } tell)

@@ -1,10 +1,10 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Features.Contacts;
+using Vouch.Features.Discovery;
 using Vouch.Features.Import;
 using Vouch.Features.Users;
 using Vouch.Tests.Infrastructure;
@@ -164,52 +164,115 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task A_changed_row_updates_its_record_in_place_and_the_history_names_the_import_and_what_changed()
+    {
+        await using var app = await StartAsync();
+        var folder = Directory.CreateTempSubdirectory("vouch-import-test");
+        var accounts = Path.Combine(folder.FullName, "accounts.csv");
+        await File.WriteAllTextAsync(accounts, "ExternalId,Name\nA1,Alpha\n", TestContext.Current.CancellationToken);
+        var contacts = Path.Combine(folder.FullName, "contacts.csv");
+        await File.WriteAllTextAsync(contacts, "ExternalId,AccountId,FirstName,LastName,Title\nC1,A1,Ada,Lovelace,Analyst\nC2,A1,Alan,Turing,Engineer\n", TestContext.Current.CancellationToken);
+        Task<ImportReport> ImportAsync(string file, TableImporter table) => app.WithScopeAsync(services =>
+        {
+            services.GetRequiredService<AuditActor>().Set(null, "cli");
+            return services.GetRequiredService<Importer>().RunAsync([new ImportFile(table, file)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken);
+        });
+        await ImportAsync(accounts, ImportTables.Accounts);
+        var first = await ImportAsync(contacts, ImportTables.Contacts);
+        var ada = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Contacts.AsNoTracking()
+            .SingleAsync(c => c.ExternalId == "C1", TestContext.Current.CancellationToken));
+        await File.WriteAllTextAsync(contacts, "ExternalId,AccountId,FirstName,LastName,Title\nC1,A1,Ada,Lovelace,Chief Analyst\nC2,A1,Alan,Turing,Engineer\n", TestContext.Current.CancellationToken);
+
+        var again = await ImportAsync(contacts, ImportTables.Contacts);
+
+        Assert.Equal((2, 0, 0), (first.Created, first.Updated, first.Unchanged));
+        Assert.Equal((0, 1, 1), (again.Created, again.Updated, again.Unchanged));
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var ct = TestContext.Current.CancellationToken;
+            var changed = await db.Contacts.SingleAsync(c => c.ExternalId == "C1", ct);
+            Assert.Equal((ada.Id, "Chief Analyst"), (changed.Id, changed.Title));
+            Assert.NotEqual(ada.Version, changed.Version);
+            var history = await db.HistoryAsync(ada.Id, ct);
+            Assert.Equal(
+                [("cli", "Updated", "{\"Title\":\"Analyst\"}", "{\"Title\":\"Chief Analyst\"}"), ("cli", "Created", (string?)null, (string?)null)],
+                history.Select(h => (h.Actor, h.Action, h.Before, h.After)));
+            // Each import has its own entry with its counts, and the changes name it.
+            var imports = await db.AuditEntries.Where(e => e.RecordType == ImportAudit.RecordType).OrderBy(e => e.Id).ToListAsync(ct);
+            Assert.Equal(3, imports.Count);
+            Assert.Contains("\"Files\":[\"contacts.csv\"],\"Created\":0,\"Updated\":1,\"Unchanged\":1,\"Rejected\":0", imports[2].After, StringComparison.Ordinal);
+            Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.ImportId == imports[2].ImportId && e.RecordType == "Contact", ct));
+            // Both contacts are scored for discovery, as a save through the app scores them.
+            Assert.Equal(2, await db.Set<CandidateScore>().CountAsync(ct));
+        });
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Two_imports_of_the_same_file_at_once_create_each_record_once()
+    {
+        await using var app = await StartAsync();
+        var folder = Directory.CreateTempSubdirectory("vouch-import-test");
+        var accounts = Path.Combine(folder.FullName, "accounts.csv");
+        await File.WriteAllTextAsync(accounts,
+            "ExternalId,Name\n" + string.Concat(Enumerable.Range(1, 300).Select(i => $"A{i},Account {i}\n")), TestContext.Current.CancellationToken);
+        Task<ImportReport> ImportAsync() => app.WithScopeAsync(services =>
+        {
+            var importer = services.GetRequiredService<Importer>();
+            importer.BatchSize = 50;
+            return importer.RunAsync([new ImportFile(ImportTables.Accounts, accounts)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken);
+        });
+
+        var reports = await Task.WhenAll(ImportAsync(), ImportAsync());
+
+        Assert.Equal((300, 0), (reports.Sum(r => r.Created), reports.Sum(r => r.Rejected)));
+        Assert.Equal(600, reports.Sum(r => r.Created + r.Unchanged));
+        var count = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Accounts.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(300, count);
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task A_row_that_fails_while_its_batch_is_written_is_rejected_whole_and_the_rest_of_the_batch_is_kept()
     {
         await using var app = await StartAsync();
         var file = Path.Combine(Directory.CreateTempSubdirectory("vouch-import-test").FullName, "accounts.csv");
         await File.WriteAllTextAsync(file, "ExternalId,Name,Products\nA1,Alpha,\nB2,Bravo,Analytics\nC3,Charlie,\n", TestContext.Current.CancellationToken);
-
-        var report = await app.WithScopeAsync(async services =>
+        // The database fails the moment Bravo's products are written, after Alpha and Bravo were inserted in the same transaction.
+        await app.WithScopeAsync(async services =>
         {
-            // The database fails the moment Bravo's products are written, after Alpha (and Bravo) were inserted in the same transaction.
-            var options = new DbContextOptionsBuilder<VouchDbContext>(services.GetRequiredService<DbContextOptions<VouchDbContext>>())
-                .AddInterceptors(new FailingProductLinks())
-                .Options;
-            await using var db = new VouchDbContext(options);
-            return await new Importer(db).RunAsync([new ImportFile(ImportTables.Accounts, file)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken);
+            var database = services.GetRequiredService<VouchDbContext>().Database;
+            await database.ExecuteSqlRawAsync(database.IsNpgsql()
+                ? """
+                  CREATE FUNCTION refuse_product_links() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'The database went away.'; END $$ LANGUAGE plpgsql;
+                  CREATE TRIGGER refuse_product_links BEFORE INSERT ON "AccountProducts" FOR EACH ROW EXECUTE FUNCTION refuse_product_links();
+                  """
+                : """
+                  CREATE TRIGGER refuse_product_links BEFORE INSERT ON "AccountProducts" BEGIN SELECT RAISE(ABORT, 'The database went away.'); END;
+                  """,
+                TestContext.Current.CancellationToken);
         });
+
+        var report = await app.WithScopeAsync(services => services.GetRequiredService<Importer>().RunAsync(
+            [new ImportFile(ImportTables.Accounts, file)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken));
 
         Assert.Equal((2, 1), (report.Created, report.Rejected));
         Assert.StartsWith("accounts.csv row 3: could not be saved: ", report.Rejections.Single().ToString(), StringComparison.Ordinal);
         await app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<VouchDbContext>();
-            Assert.Equal(["Alpha", "Charlie"], await db.Accounts.OrderBy(a => a.Name).Select(a => a.Name).ToListAsync(TestContext.Current.CancellationToken));
-            Assert.False(await db.AuditEntries.AnyAsync(e => e.RecordType == "Account" && e.After!.Contains("Bravo"), TestContext.Current.CancellationToken));
+            var ct = TestContext.Current.CancellationToken;
+            var accounts = await db.Accounts.OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(ct);
+            Assert.Equal(["Alpha", "Charlie"], accounts.Select(a => a.Name));
+            // The audit names the two accounts created, and nothing of Bravo's rolled-back insert.
+            Assert.Equal(
+                accounts.Select(a => a.Id.ToString()).Order(StringComparer.Ordinal),
+                (await db.AuditEntries.Where(e => e.RecordType == "Account").Select(e => e.RecordId).ToListAsync(ct)).Order(StringComparer.Ordinal));
         });
     }
 
-    /// <summary>A database failure in the middle of a transaction: writing an account's products.</summary>
-    private sealed class FailingProductLinks : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            WritesProductLinks(command)
-                ? throw new InvalidOperationException("The database went away.")
-                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            WritesProductLinks(command)
-                ? throw new InvalidOperationException("The database went away.")
-                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-
-        private static bool WritesProductLinks(DbCommand command) =>
-            command.CommandText.Contains("INSERT INTO \"AccountProducts\"", StringComparison.Ordinal);
-    }
-
-    /// <summary>Every imported record with its version, and the number of audit entries.</summary>
+    /// <summary>Every imported record with its version, and the number of audit entries about records (each import has its own too).</summary>
     private static Task<(int Audit, string Records)> SnapshotAsync(VouchApp app) => app.WithScopeAsync(async services =>
     {
         var db = services.GetRequiredService<VouchDbContext>();
@@ -220,6 +283,6 @@ public sealed class ImportTests
             .Concat(await db.Opportunities.Select(o => o.ExternalId + " " + o.Version).ToListAsync(ct))
             .Concat(await db.OpportunityContactRoles.Select(r => r.ExternalId + " " + r.Role).ToListAsync(ct))
             .Order(StringComparer.Ordinal));
-        return (await db.AuditEntries.CountAsync(ct), records);
+        return (await db.AuditEntries.CountAsync(e => e.RecordType != ImportAudit.RecordType, ct), records);
     });
 }

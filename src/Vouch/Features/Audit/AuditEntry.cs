@@ -28,6 +28,9 @@ public sealed class AuditEntry
     /// <summary>JSON object of the changed properties' new values; null for a deletion.</summary>
     public string? After { get; set; }
 
+    /// <summary>The import that made the change, for a record an import created or changed and for the import's own entry.</summary>
+    public Guid? ImportId { get; set; }
+
     /// <summary>When personal data in <see cref="Before"/>, <see cref="After"/> or <see cref="Actor"/> was replaced.</summary>
     public DateTimeOffset? RedactedAt { get; set; }
 }
@@ -42,5 +45,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.RecordId).HasMaxLength(100);
         builder.HasIndex(e => new { e.RecordType, e.RecordId });
         builder.HasIndex(e => e.At);
+        builder.HasIndex(e => e.ImportId);
     }
 }

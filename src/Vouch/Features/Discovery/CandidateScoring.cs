@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Vouch.Data;
@@ -56,13 +57,33 @@ public static class CandidateScoring
     }
 
     /// <summary>
+    /// Recomputes the rows of <paramref name="contactIds"/> and of every contact at <paramref name="accountIds"/>, with the
+    /// profit percentile read against <paramref name="sortedProfits"/> (<see cref="SortedProfitsAsync"/>): for a bulk
+    /// write, which reads the profits once rather than counting accounts for every profit of every batch.
+    /// </summary>
+    public static async Task RefreshAsync(
+        VouchDbContext db, IReadOnlyCollection<Guid> contactIds, IReadOnlyCollection<Guid> accountIds, IReadOnlyList<decimal> sortedProfits, CancellationToken ct)
+    {
+        // One condition when the other has no values, so that the database reads the one index it needs.
+        var all = db.Contacts.IgnoreQueryFilters();
+        var contacts = accountIds.Count == 0 ? all.Where(c => contactIds.Contains(c.Id))
+            : contactIds.Count == 0 ? all.Where(c => accountIds.Contains(c.AccountId))
+            : all.Where(c => contactIds.Contains(c.Id) || accountIds.Contains(c.AccountId));
+        var facts = await ReadFacts(db, contacts).ToListAsync(ct);
+        await UpsertAsync(db, [.. facts.Select(f => ScoreOf(f, DiscoveryScore.Percentile(f.GrossProfit, sortedProfits)))], ct);
+    }
+
+    /// <summary>Every account's gross profit, in order, as <see cref="DiscoveryScore.Percentile"/> reads them.</summary>
+    public static async Task<decimal[]> SortedProfitsAsync(VouchDbContext db, CancellationToken ct) =>
+        (await db.Accounts.AsNoTracking().Where(a => a.GrossProfit != null).Select(a => a.GrossProfit!.Value).ToListAsync(ct)).Order().ToArray();
+
+    /// <summary>
     /// Recomputes every contact's row, a batch at a time, each batch in its own transaction: after a bulk load that
     /// bypassed EF (the scale seed), or to bring every profit percentile up to date.
     /// </summary>
     public static async Task<int> RecomputeAllAsync(VouchDbContext db, Action<int>? progress = null, CancellationToken ct = default)
     {
-        var profits = (await db.Accounts.AsNoTracking().Where(a => a.GrossProfit != null).Select(a => a.GrossProfit!.Value).ToListAsync(ct))
-            .Order().ToArray();
+        var profits = await SortedProfitsAsync(db, ct);
         var done = 0;
         Guid? after = null;
         while (true)
@@ -137,10 +158,18 @@ public static class CandidateScoring
         nameof(CandidateScore.PromoterNeverAsked), nameof(CandidateScore.IsAdvocate), nameof(CandidateScore.LastEngagedOn),
     ];
 
-    /// <summary>Inserts or replaces the rows, several to a statement; the same SQL on SQLite and PostgreSQL.</summary>
+    /// <summary>
+    /// Inserts or replaces the rows: on PostgreSQL several to a statement; on SQLite, which spends longer parsing a
+    /// statement of thousands of parameters than running one prepared statement for each row, one row at a time.
+    /// </summary>
     private static async Task UpsertAsync(VouchDbContext db, IReadOnlyList<CandidateScore> rows, CancellationToken ct)
     {
         var postgres = db.Database.IsNpgsql();
+        if (!postgres)
+        {
+            await UpsertEachAsync(db, rows, ct);
+            return;
+        }
         var quoted = string.Join(", ", s_columns.Select(c => $"\"{c}\""));
         var updates = string.Join(", ", s_columns.Skip(1).Select(c => $"\"{c}\" = excluded.\"{c}\""));
         foreach (var chunk in rows.Chunk(RowsPerStatement))
@@ -151,11 +180,7 @@ public static class CandidateScoring
             {
                 var row = chunk[i];
                 sql.Append(i == 0 ? "(" : ", (");
-                object?[] values =
-                [
-                    row.ContactId, row.AccountId, row.Segment?.ToString(), row.IndustryId, row.IsCandidate, row.Total,
-                    row.ProfitPercentile, row.LatestNps, row.PromoterNeverAsked, row.IsAdvocate, row.LastEngagedOn,
-                ];
+                var values = ValuesOf(row);
                 for (var v = 0; v < values.Length; v++)
                 {
                     var name = $"@p{parameters.Count}";
@@ -166,6 +191,46 @@ public static class CandidateScoring
             }
             sql.Append(" ON CONFLICT (\"ContactId\") DO UPDATE SET ").Append(updates);
             await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
+        }
+    }
+
+    /// <summary>A row's values in the order of <see cref="s_columns"/>.</summary>
+    private static object?[] ValuesOf(CandidateScore row) =>
+    [
+        row.ContactId, row.AccountId, row.Segment?.ToString(), row.IndustryId, row.IsCandidate, row.Total,
+        row.ProfitPercentile, row.LatestNps, row.PromoterNeverAsked, row.IsAdvocate, row.LastEngagedOn,
+    ];
+
+    private static async Task UpsertEachAsync(VouchDbContext db, IReadOnlyList<CandidateScore> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"INSERT INTO \"CandidateScores\" ({string.Join(", ", s_columns.Select(c => $"\"{c}\""))}) " +
+                $"VALUES ({string.Join(", ", s_columns.Select((_, i) => $"@p{i}"))}) " +
+                $"ON CONFLICT (\"ContactId\") DO UPDATE SET {string.Join(", ", s_columns.Skip(1).Select(c => $"\"{c}\" = excluded.\"{c}\""))}";
+            var parameters = s_columns.Select((_, i) => new SqliteParameter($"@p{i}", DBNull.Value)).ToArray();
+            command.Parameters.AddRange(parameters);
+            await command.PrepareAsync(ct);
+            foreach (var row in rows)
+            {
+                var values = ValuesOf(row);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 

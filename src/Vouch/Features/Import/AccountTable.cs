@@ -29,6 +29,23 @@ internal sealed class AccountTable : TableImporter<AccountTable.Row, AccountTabl
 
     public override IReadOnlyList<string[]> Required { get; } = [[ImportFields.Name]];
 
+    internal override bool WritesInBulk => true;
+
+    /// <summary>The accounts, then their products: all of a new account's, and the whole list again where it changed.</summary>
+    internal override async Task WriteAsync(ImportRun run, StagedRecords staged, CancellationToken ct)
+    {
+        var created = staged.CreatedOf<Account>();
+        var changed = staged.ChangedOf<Account>();
+        await run.Writer.InsertAsync(created, ct);
+        await run.Writer.UpdateAsync(changed, ct);
+        var newProducts = changed.Where(a => staged.ChangedRecords[a].Has(ImportFields.Products)).ToList();
+        await run.Writer.DeleteAsync(ProductsTable, "AccountId", [.. newProducts.Select(a => a.Id)], ct);
+        await run.Writer.InsertAsync(ProductsTable, ["AccountId", "ProductsId"],
+            [.. created.Concat(newProducts).SelectMany(a => a.Products.Select(p => new object?[] { a.Id, p.Id }))], ct);
+    }
+
+    private const string ProductsTable = "AccountProducts";
+
     internal sealed record Row(
         string? ExternalId, string Name, string? Industry, Segment? Segment, Region? Region, string? Country,
         int? Employees, decimal? AnnualRevenue, decimal? GrossProfit, DateOnly? CustomerSince, DateOnly? ContractDate,
@@ -66,7 +83,7 @@ internal sealed class AccountTable : TableImporter<AccountTable.Row, AccountTabl
         var products = await ProductCatalog.LoadAsync(run.Db, rows.SelectMany(r => r.Products), ct);
         var ids = KnownRecords.Distinct(rows.Select(r => r.ExternalId));
         var names = KnownRecords.Distinct(rows.Where(r => r.ExternalId is null).Select(r => r.Name));
-        var accounts = run.Db.Accounts.IgnoreQueryFilters().Include(a => a.Products);
+        var accounts = run.Db.Accounts.IgnoreQueryFilters().AsNoTracking().Include(a => a.Products);
         var known = new KnownRecords<Account, string>(a => a.ExternalId, a => a.Name);
         await known.LoadAsync(
             accounts.Where(a => ids.Contains(a.ExternalId!)), ids,

@@ -25,6 +25,14 @@ internal sealed class ContactTable : TableImporter<ContactTable.Row, ContactTabl
 
     public override IReadOnlyList<string[]> Required { get; } = [[ImportFields.LastName], [ImportFields.AccountId, ImportFields.Account]];
 
+    internal override bool WritesInBulk => true;
+
+    internal override async Task WriteAsync(ImportRun run, StagedRecords staged, CancellationToken ct)
+    {
+        await run.Writer.InsertAsync(staged.CreatedOf<Contact>(), ct);
+        await run.Writer.UpdateAsync(staged.ChangedOf<Contact>(), ct);
+    }
+
     internal sealed record Row(
         string? ExternalId, AccountReference Account, string FirstName, string LastName, string? Title, string? Email, string? Phone);
 
@@ -51,7 +59,7 @@ internal sealed class ContactTable : TableImporter<ContactTable.Row, ContactTabl
         var accounts = await AccountReferences.LoadAsync(run.Db, rows.Select(r => r.Account), ct);
         var ids = KnownRecords.Distinct(rows.Select(r => r.ExternalId));
         var emails = KnownRecords.Distinct(rows.Where(r => r.ExternalId is null).Select(r => r.Email));
-        var contacts = run.Db.Contacts.IgnoreQueryFilters();
+        var contacts = run.Db.Contacts.IgnoreQueryFilters().AsNoTracking();
         var known = new KnownRecords<Contact, string>(c => c.ExternalId, c => c.Email, StringComparer.OrdinalIgnoreCase);
         await known.LoadAsync(
             contacts.Where(c => ids.Contains(c.ExternalId!)), ids,

@@ -1,35 +1,90 @@
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Accounts;
+using Vouch.Features.Contacts;
+using Vouch.Features.Discovery;
 
 namespace Vouch.Features.Import;
 
 /// <summary>
 /// What the tables of one import share: the database, what a CRM id is called in messages, the industries a row may
-/// name and the users who may own records.
+/// name and the users who may own records; for the kinds written in bulk, the writer, the audit and the discovery
+/// scores that a save through the context would have kept.
 /// </summary>
 internal sealed class ImportRun
 {
+    // What the discovery score reads of an account; a change to one rescores its contacts.
+    private static readonly HashSet<string> s_scoredAccountFields = [ImportFields.Segment, ImportFields.Industry, ImportFields.GrossProfit];
+
     private readonly Dictionary<string, Guid> _industries;
+    private readonly HashSet<Guid> _rescoredAccounts = [];
     private Dictionary<string, Guid> _usersByExternalId = [];
     private Dictionary<string, Guid> _usersByEmail = [];
+    private decimal[]? _profits;
 
-    private ImportRun(VouchDbContext db, string idName, Dictionary<string, Guid> industries) =>
-        (Db, IdName, _industries) = (db, idName, industries);
+    private ImportRun(VouchDbContext db, string idName, Dictionary<string, Guid> industries, ImportAudit audit) =>
+        (Db, IdName, _industries, Audit, Writer) = (db, idName, industries, audit, BulkWriter.For(db));
 
     public VouchDbContext Db { get; }
+
+    public BulkWriter Writer { get; }
+
+    public ImportAudit Audit { get; }
+
+    /// <summary>The records the batch being staged creates and changes, when its kind is written in bulk.</summary>
+    public StagedRecords? Staged { get; set; }
+
+    /// <summary>Whether a bulk write created or changed anything, which the views kept in memory must then be told.</summary>
+    public bool WroteInBulk { get; set; }
 
     /// <summary>"Salesforce id" or "CRM id", as the person who made the file calls it.</summary>
     public string IdName { get; }
 
     /// <summary>Starts an import: reads the industries, by name and by key.</summary>
-    public static async Task<ImportRun> StartAsync(VouchDbContext db, bool salesforce, CancellationToken ct)
+    public static async Task<ImportRun> StartAsync(VouchDbContext db, bool salesforce, ImportAudit audit, CancellationToken ct)
     {
         var industries = (await db.Industries.AsNoTracking().ToListAsync(ct))
             .SelectMany(i => new[] { (i.Name, i.Id), (i.Key, i.Id) })
             .DistinctBy(i => i.Item1, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(i => i.Item1, i => i.Item2, StringComparer.OrdinalIgnoreCase);
-        return new ImportRun(db, salesforce ? "Salesforce id" : "CRM id", industries);
+        return new ImportRun(db, salesforce ? "Salesforce id" : "CRM id", industries, audit);
+    }
+
+    /// <summary>
+    /// Scores the contacts the batch created or changed, in its transaction, as a save's interceptor would; the
+    /// contacts of changed accounts are rescored once the import is done (<see cref="RescoreChangedAccountsAsync"/>).
+    /// Profit percentiles are read against the accounts' profits as they were when the first contacts were scored.
+    /// </summary>
+    public async Task ScoreAsync(StagedRecords staged, CancellationToken ct)
+    {
+        foreach (var (record, changes) in staged.ChangedRecords)
+        {
+            if (record is Account account && changes.Fields.Keys.Any(s_scoredAccountFields.Contains))
+            {
+                _rescoredAccounts.Add(account.Id);
+            }
+        }
+        List<Guid> contacts = [.. staged.CreatedOf<Contact>().Concat(staged.ChangedOf<Contact>()).Select(c => c.Id)];
+        if (contacts.Count > 0)
+        {
+            _profits ??= await CandidateScoring.SortedProfitsAsync(Db, ct);
+            await CandidateScoring.RefreshAsync(Db, contacts, [], _profits, ct);
+        }
+    }
+
+    /// <summary>Rescores the contacts of accounts whose profit, segment or industry the import changed.</summary>
+    public async Task RescoreChangedAccountsAsync(CancellationToken ct)
+    {
+        if (_rescoredAccounts.Count == 0)
+        {
+            return;
+        }
+        var profits = await CandidateScoring.SortedProfitsAsync(Db, ct);
+        foreach (var accounts in _rescoredAccounts.Chunk(CandidateScoring.BatchSize / 10))
+        {
+            await CandidateScoring.RefreshAsync(Db, [], accounts, profits, ct);
+        }
+        _rescoredAccounts.Clear();
     }
 
     /// <summary>Gives records to the users who now have their CRM owner's id, and reads the users rows may name as owners.</summary>

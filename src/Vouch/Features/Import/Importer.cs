@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Vouch.Data;
 
 namespace Vouch.Features.Import;
@@ -19,14 +21,20 @@ public sealed record ImportProgress(string File, int RowsDone, int RowsTotal, Im
 /// again updates in place; a value is only written when it differs, so an unchanged row changes nothing, audits
 /// nothing and keeps its version. Rows are saved in batches, each batch one transaction; when a batch fails, its rows
 /// are saved one by one so only the bad row is lost. A row is whole or absent, never half written.
+/// Accounts and contacts, most of a large export, are written in bulk without the change tracker (see
+/// docs/decisions/0037-import-write-path.md) and audited as one import (0038-import-audit.md).
 /// </summary>
-public sealed class Importer(VouchDbContext db)
+public sealed class Importer(
+    VouchDbContext db, AuditActor actor, TimeProvider clock, IEnumerable<ISaveChangesInterceptor> interceptors, FigureGeneration figures)
 {
     private readonly VouchDbContext _db = db;
-    private const int DefaultBatchSize = 500;
+    private const int DefaultBatchSize = 5_000;
 
     /// <summary>Rows saved together in one transaction; the change tracker is cleared after each batch.</summary>
     public int BatchSize { get; set; } = DefaultBatchSize;
+
+    /// <summary>The import's id in the audit: the import job's, for one started from the app.</summary>
+    public Guid ImportId { get; set; } = Guid.CreateVersion7();
 
     /// <summary>The files of a Salesforce data export found in <paramref name="folder"/>, in import order.</summary>
     public static IReadOnlyList<ImportFile> SalesforceExport(string folder) =>
@@ -68,7 +76,8 @@ public sealed class Importer(VouchDbContext db)
         }).ToList();
 
         var report = new ImportReport();
-        var run = await ImportRun.StartAsync(_db, salesforce, ct);
+        var audit = new ImportAudit(ImportId, actor.Current, clock);
+        var run = await ImportRun.StartAsync(_db, salesforce, audit, ct);
         var ownersLinked = false;
         foreach (var (table, source, columns) in ordered)
         {
@@ -96,6 +105,19 @@ public sealed class Importer(VouchDbContext db)
         {
             await run.LinkOwnersAsync(ct);
         }
+        await run.RescoreChangedAccountsAsync(ct);
+        if (run.WroteInBulk)
+        {
+            // The bulk writes went round the context's save, so nothing told the views kept in memory.
+            foreach (var views in interceptors.OfType<SnapshotChanges>())
+            {
+                views.ChangedOutsideSaves();
+            }
+            figures.Advance();
+        }
+        _db.AuditEntries.Add(audit.Summary([.. ordered.Select(s => s.Source.Name).Distinct()], report));
+        await _db.SaveChangesAsync(ct);
+        _db.ChangeTracker.Clear();
         return report;
     }
 
@@ -118,6 +140,11 @@ public sealed class Importer(VouchDbContext db)
             if (rows.Count == 0)
             {
                 return 0;
+            }
+            if (table.WritesInBulk)
+            {
+                await WriteInBulkAsync(rows, ct);
+                return rows.Count;
             }
             var db = run.Db;
             try
@@ -155,6 +182,59 @@ public sealed class Importer(VouchDbContext db)
                 db.ChangeTracker.Clear();
             }
             return rows.Count;
+        }
+
+        /// <summary>Writes the rows in bulk as one transaction, or row by row when that fails.</summary>
+        private async Task WriteInBulkAsync(List<RowReader> rows, CancellationToken ct)
+        {
+            try
+            {
+                await WriteAsync(rows, ct);
+            }
+            catch (DbException) when (rows.Count > 1)
+            {
+                foreach (var row in rows)
+                {
+                    try
+                    {
+                        row.Errors.Clear();
+                        await WriteAsync([row], ct);
+                    }
+                    catch (DbException e)
+                    {
+                        report.Rejected++;
+                        report.Rejections.Add(new ImportRejection(Where(row), row.Number, "", $"could not be saved: {e.Message}"));
+                    }
+                }
+            }
+            catch (DbException e)
+            {
+                report.Rejected++;
+                report.Rejections.Add(new ImportRejection(Where(rows[0]), rows[0].Number, "", $"could not be saved: {e.Message}"));
+            }
+        }
+
+        private async Task WriteAsync(List<RowReader> rows, CancellationToken ct)
+        {
+            var staged = run.Staged = new StagedRecords();
+            try
+            {
+                var outcomes = await table.StageAsync(run, rows, ct);
+                await using (var transaction = await run.Db.Database.BeginTransactionAsync(ct))
+                {
+                    await table.WriteAsync(run, staged, ct);
+                    await run.Writer.InsertAsync(run.Audit.EntriesOf(run.Db, staged), ct);
+                    await run.ScoreAsync(staged, ct);
+                    await transaction.CommitAsync(ct);
+                }
+                run.WroteInBulk |= staged.CreatedRecords.Any() || staged.ChangedRecords.Count > 0;
+                Tally(rows, outcomes);
+            }
+            finally
+            {
+                run.Staged = null;
+                run.Db.ChangeTracker.Clear();
+            }
         }
 
         /// <summary>The file, or the kind of record and its id in the CRM it came from.</summary>

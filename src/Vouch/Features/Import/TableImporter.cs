@@ -30,10 +30,20 @@ public abstract class TableImporter
     public virtual bool GivesUsersCrmIds => false;
 
     /// <summary>
-    /// Checks the rows and applies them to the context: new records added, changed ones changed in place. Nothing is
-    /// saved; the outcome of each row, in order.
+    /// Whether the rows are written in bulk, without the change tracker (<see cref="WriteAsync"/>): the kinds a large
+    /// export holds most of. The others are saved through the context.
+    /// </summary>
+    internal virtual bool WritesInBulk => false;
+
+    /// <summary>
+    /// Checks the rows and stages them: new records added, changed ones changed in place, in the context or, for a kind
+    /// written in bulk, in <see cref="ImportRun.Staged"/>. Nothing is saved; the outcome of each row, in order.
     /// </summary>
     internal abstract Task<List<Outcome>> StageAsync(ImportRun run, IReadOnlyList<RowReader> rows, CancellationToken ct);
+
+    /// <summary>Writes the records a batch staged, in the transaction the importer opened; only for a kind written in bulk.</summary>
+    internal virtual Task WriteAsync(ImportRun run, StagedRecords staged, CancellationToken ct) =>
+        throw new NotSupportedException($"{SalesforceObject} rows are saved through the context.");
 }
 
 /// <summary>
@@ -69,17 +79,29 @@ internal abstract class TableImporter<TRow, TExisting> : TableImporter where TRo
     protected abstract Outcome Stage(ImportRun run, TExisting existing, RowReader row, TRow values);
 
     /// <summary>
-    /// The outcome of a staged row. A new record is added to the context and to the known records, so that a later
-    /// row of the batch with its CRM id or key updates it.
+    /// The outcome of a staged row. A new record is added to the context (or to the records staged for a bulk write)
+    /// and to the known records, so that a later row of the batch with its CRM id or key updates it.
     /// </summary>
     protected static Outcome Staged<TRecord, TKey>(ImportRun run, KnownRecords<TRecord, TKey> known, TRecord record, bool isNew, Changes changes)
         where TRecord : class where TKey : notnull
     {
         if (!isNew)
         {
-            return changes.Any ? Outcome.Updated : Outcome.Unchanged;
+            if (!changes.Any)
+            {
+                return Outcome.Unchanged;
+            }
+            run.Staged?.Changed(record, changes);
+            return Outcome.Updated;
         }
-        run.Db.Add(record);
+        if (run.Staged is { } staged)
+        {
+            staged.Created(record);
+        }
+        else
+        {
+            run.Db.Add(record);
+        }
         known.Remember(record);
         return Outcome.Created;
     }

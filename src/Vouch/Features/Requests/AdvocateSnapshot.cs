@@ -156,6 +156,8 @@ public sealed record PoolChange(IReadOnlySet<Guid> Contacts, IReadOnlySet<Guid> 
 /// </summary>
 public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot, SnapshotNotifications others, TimeProvider clock) : SnapshotChanges
 {
+    public override void ChangedOutsideSaves() => snapshot.Changed();
+
     protected override Action? Noticed(DbContext context)
     {
         var savedFrom = clock.GetUtcNow();

@@ -133,6 +133,8 @@ public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<Request
 /// </summary>
 public sealed class MarketChanges(MarketSnapshot snapshot, SnapshotNotifications others, TimeProvider clock) : SnapshotChanges
 {
+    public override void ChangedOutsideSaves() => snapshot.Changed();
+
     private static readonly HashSet<string> s_joinTables = ["ReferenceRequestProducts", "OpportunityProducts"];
 
     // Requests move through their workflow all day; only what places them in the market matters here.
