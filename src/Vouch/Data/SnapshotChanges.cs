@@ -15,10 +15,11 @@ public abstract class SnapshotChanges : SynchronousSaveInterceptor
     protected abstract Action? Noticed(DbContext context);
 
     /// <summary>
-    /// Tells the view that a write it could not notice (a bulk write without the change tracker) may have changed
-    /// anything it holds, so its next read is a whole read.
+    /// Tells the view, here and on the other instances, that a write through <paramref name="context"/> it could not
+    /// notice (a bulk write without the change tracker, committed) may have changed anything it holds, so its next read
+    /// is a whole read.
     /// </summary>
-    public abstract void ChangedOutsideSaves();
+    public abstract void ChangedOutsideSaves(DbContext context);
 
     protected override void Saving(DbContext context)
     {

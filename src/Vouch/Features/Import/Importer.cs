@@ -108,10 +108,10 @@ public sealed class Importer(
         await run.RescoreChangedAccountsAsync(ct);
         if (run.WroteInBulk)
         {
-            // The bulk writes went round the context's save, so nothing told the views kept in memory.
+            // The bulk writes went round the context's save, so nothing told the views kept in memory here or elsewhere.
             foreach (var views in interceptors.OfType<SnapshotChanges>())
             {
-                views.ChangedOutsideSaves();
+                views.ChangedOutsideSaves(_db);
             }
             figures.Advance();
         }

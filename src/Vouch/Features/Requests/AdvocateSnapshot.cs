@@ -156,7 +156,11 @@ public sealed record PoolChange(IReadOnlySet<Guid> Contacts, IReadOnlySet<Guid> 
 /// </summary>
 public sealed class ReferenceabilityChanges(AdvocateSnapshot snapshot, SnapshotNotifications others, TimeProvider clock) : SnapshotChanges
 {
-    public override void ChangedOutsideSaves() => snapshot.Changed();
+    public override void ChangedOutsideSaves(DbContext context)
+    {
+        snapshot.Changed();
+        others.Send(context, snapshot.Name, null, clock.GetUtcNow());
+    }
 
     protected override Action? Noticed(DbContext context)
     {

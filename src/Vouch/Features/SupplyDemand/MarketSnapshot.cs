@@ -133,7 +133,11 @@ public sealed class MarketSnapshot(IServiceScopeFactory scopes, IOptions<Request
 /// </summary>
 public sealed class MarketChanges(MarketSnapshot snapshot, SnapshotNotifications others, TimeProvider clock) : SnapshotChanges
 {
-    public override void ChangedOutsideSaves() => snapshot.Changed();
+    public override void ChangedOutsideSaves(DbContext context)
+    {
+        snapshot.Changed();
+        others.Send(context, snapshot.Name, null, clock.GetUtcNow());
+    }
 
     private static readonly HashSet<string> s_joinTables = ["ReferenceRequestProducts", "OpportunityProducts"];
 
