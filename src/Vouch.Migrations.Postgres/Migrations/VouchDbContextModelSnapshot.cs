@@ -2590,6 +2590,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<int>("RowsDone")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowsPerSecond")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RowsTotal")
                         .HasColumnType("integer");
 

@@ -2576,6 +2576,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<int>("RowsDone")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowsPerSecond")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RowsTotal")
                         .HasColumnType("INTEGER");
 

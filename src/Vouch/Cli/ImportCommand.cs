@@ -82,19 +82,22 @@ public static class ImportCommand
         }
 
         var started = TimeProvider.System.GetTimestamp();
+        var bar = new ImportProgressBar(Console.Out, inPlace: !Console.IsOutputRedirected);
         ImportReport report;
         try
         {
             report = await services.GetRequiredService<Importer>().RunAsync(files, mapping, kind == ImportKind.Salesforce, progress =>
             {
-                Console.WriteLine($"{progress.File}: {progress.RowsDone}/{progress.RowsTotal} rows");
+                bar.Show(progress);
                 return Task.CompletedTask;
             }, ct);
         }
         catch (InvalidDataException e)
         {
+            bar.Finish();
             return CliHost.Fail(CliHost.InvalidInput, e.Message);
         }
+        bar.Finish();
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         var path = reportPath ?? $"import-report-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv";
         await report.WriteAsync(path, ct);

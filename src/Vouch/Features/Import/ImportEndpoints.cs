@@ -13,7 +13,7 @@ namespace Vouch.Features.Import;
 /// <summary>An import: its state, how far it has come and, once done, what it did.</summary>
 public sealed record ImportResponse(
     Guid Id, string Kind, string Status, IReadOnlyList<string> Files, IReadOnlyList<string> Mapping,
-    string? CurrentFile, int RowsDone, int RowsTotal,
+    string? CurrentFile, int RowsDone, int RowsTotal, int RowsPerSecond, int? SecondsLeft,
     int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportRejection> Rejections,
     string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
 {
@@ -22,7 +22,9 @@ public sealed record ImportResponse(
     public static ImportResponse From(ImportJob job) => new(
         job.Id, job.Kind.ToString().ToLowerInvariant(), job.Status.ToString(),
         job.Files.Split('\n', StringSplitOptions.RemoveEmptyEntries), job.Mapping.Split('\n', StringSplitOptions.RemoveEmptyEntries),
-        job.CurrentFile, job.RowsDone, job.RowsTotal, job.Created, job.Updated, job.Unchanged, job.Rejected,
+        job.CurrentFile, job.RowsDone, job.RowsTotal, job.RowsPerSecond,
+        (int?)new ImportPace(job.RowsDone, job.RowsTotal, job.RowsPerSecond).TimeLeft?.TotalSeconds,
+        job.Created, job.Updated, job.Unchanged, job.Rejected,
         ImportReport.ReadRejections(job.Rejections), job.Error, job.CreatedAt, job.FinishedAt);
 }
 

@@ -28,6 +28,9 @@ public sealed class ImportJob : INotAudited
     public string? CurrentFile { get; set; }
     public int RowsDone { get; set; }
     public int RowsTotal { get; set; }
+
+    /// <summary>Rows of the current file imported a second so far.</summary>
+    public int RowsPerSecond { get; set; }
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }

@@ -90,6 +90,7 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
                     .SetProperty(j => j.CurrentFile, progress.File)
                     .SetProperty(j => j.RowsDone, progress.RowsDone)
                     .SetProperty(j => j.RowsTotal, progress.RowsTotal)
+                    .SetProperty(j => j.RowsPerSecond, progress.Pace.RowsPerSecond)
                     .SetProperty(j => j.Created, progress.Report.Created)
                     .SetProperty(j => j.Updated, progress.Report.Updated)
                     .SetProperty(j => j.Unchanged, progress.Report.Unchanged)

@@ -11,8 +11,14 @@ public sealed record ImportFile(TableImporter Table, string Path);
 /// <summary>Rows to import and the kind of record they hold.</summary>
 public sealed record ImportSource(TableImporter Table, RowSource Rows);
 
-/// <summary>How far an import has come: the file being read, its rows done of its total, and the counts so far.</summary>
-public sealed record ImportProgress(string File, int RowsDone, int RowsTotal, ImportReport Report);
+/// <summary>
+/// How far an import has come: the file being read, its rows done of its total, how long it has been read, and the
+/// counts so far.
+/// </summary>
+public sealed record ImportProgress(string File, int RowsDone, int RowsTotal, TimeSpan Reading, ImportReport Report)
+{
+    public ImportPace Pace => ImportPace.Of(RowsDone, RowsTotal, Reading);
+}
 
 /// <summary>
 /// Brings accounts, contacts, opportunities, contact roles and CRM user ids from files, or from a CRM's API (the
@@ -88,6 +94,7 @@ public sealed class Importer(
             }
             var batch = new Batch(run, table, source, report);
             var done = 0;
+            var opened = clock.GetTimestamp();
             await foreach (var row in source.ReadAsync(ct))
             {
                 ct.ThrowIfCancellationRequested();
@@ -95,11 +102,11 @@ public sealed class Importer(
                 if (batch.Count >= BatchSize)
                 {
                     done += await batch.SaveAsync(ct);
-                    await Report(progress, new ImportProgress(source.Name, done, source.RowCount, report));
+                    await Report(progress, new ImportProgress(source.Name, done, source.RowCount, clock.GetElapsedTime(opened), report));
                 }
             }
             done += await batch.SaveAsync(ct);
-            await Report(progress, new ImportProgress(source.Name, done, source.RowCount, report));
+            await Report(progress, new ImportProgress(source.Name, done, source.RowCount, clock.GetElapsedTime(opened), report));
         }
         if (!ownersLinked)
         {
