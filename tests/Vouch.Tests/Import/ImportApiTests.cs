@@ -87,6 +87,7 @@ public sealed class ImportApiTests(VouchApp app) : IClassFixture<VouchApp>
     [InlineData("accounts", "accounts.csv", "image/png", "Name\nX\n", "'accounts.csv' is sent as image/png, which is not a CSV file.")]
     [InlineData("accounts", "accounts.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Name\nX\n", "The content of 'accounts.xlsx' is not an Excel (.xlsx) file.")]
     [InlineData("accounts", "accounts.csv", "text/csv", "Na\0me\n", "The content of 'accounts.csv' is not a CSV file in UTF-8 text.")]
+    [InlineData("accounts", "accounts.csv", "text/csv", "", "'accounts.csv' is empty.")]
     [InlineData("salesforce", "Leads.csv", "text/csv", "Id\n1\n", "The upload holds none of User.csv, Account.csv, Contact.csv, Opportunity.csv, OpportunityContactRole.csv.")]
     public async Task A_file_of_the_wrong_kind_is_refused_with_the_reason_and_nothing_is_queued(string kind, string name, string type, string content, string error)
     {
@@ -98,6 +99,21 @@ public sealed class ImportApiTests(VouchApp app) : IClassFixture<VouchApp>
 
         Assert.Equal([error], await response.AssertValidationProblemAsync("files"));
         Assert.Equal(before, await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().ImportJobs.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_file_whose_header_matches_no_field_fails_naming_its_columns_and_writes_nothing()
+    {
+        using var client = await app.ClientForAsync(Roles.ReferenceManager);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        using var form = Upload("accounts", ($"colours-{tag}.csv", "text/csv", Encoding.UTF8.GetBytes($"Colour,Size\nred {tag},big\n")));
+
+        using var response = await client.PostAsync("/api/v1/imports", form, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var import = await FinishedAsync(client, response.Headers.Location!);
+        Assert.Equal(("Failed", $"colours-{tag}.csv has no column for Name; its columns are Colour, Size.", 0),
+            (import.Status, import.Error, import.Created));
     }
 
     [Fact]
