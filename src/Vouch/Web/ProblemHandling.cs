@@ -80,9 +80,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return true;
     }
 
-    /// <summary>The body size limit of the endpoint (an upload may send more than other requests).</summary>
+    /// <summary>
+    /// The body size limit of the endpoint (an upload may send more than other requests): the endpoint the request had,
+    /// which the exception handler clears from the context before it runs.
+    /// </summary>
     private static long LimitOf(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+        (context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())?
+            .Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
             ?? Hosting.VouchHost.MaxRequestBodyBytes;
 
     /// <summary>

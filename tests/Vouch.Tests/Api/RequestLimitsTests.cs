@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Vouch.Auth;
@@ -21,5 +22,28 @@ public sealed class RequestLimitsTests(VouchApp.OnKestrel app) : IClassFixture<V
             new StringContent(JsonSerializer.Serialize(new { name = huge }), Encoding.UTF8, "application/json"), Ct);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task A_two_gigabyte_import_is_refused_with_413_naming_the_imports_limit_before_its_body_is_read()
+    {
+        var admin = await app.AddUserAsync(Roles.Admin);
+        var token = await app.CreateTokenAsync(admin.Id);
+        var server = app.ClientOptions.BaseAddress;
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(server.Host, server.Port, Ct);
+        var stream = socket.GetStream();
+        // The headers promise 2 GB; only the start of the form is sent, so an answer proves the rest was never awaited.
+        var request = $"POST /api/v1/imports HTTP/1.1\r\nHost: {server.Authority}\r\nAuthorization: Bearer {token}\r\n" +
+            $"Content-Type: multipart/form-data; boundary=b\r\nContent-Length: {2L * 1024 * 1024 * 1024}\r\n\r\n" +
+            "--b\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\naccounts\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(request), Ct);
+
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync(Ct).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        Assert.StartsWith("HTTP/1.1 413 ", answer, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", answer, StringComparison.Ordinal);
+        Assert.Contains($"Request bodies are limited to {Vouch.Features.Import.ImportUploads.MaxRequestBytes:N0} bytes.", answer, StringComparison.Ordinal);
     }
 }
