@@ -83,6 +83,29 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task A_bulk_write_widens_sqlites_page_cache_for_its_connection_and_puts_it_back_after()
+    {
+        await using var app = await StartAsync();
+        Assert.SkipWhen(app.Database.IsPostgres, "The page cache is SQLite's.");
+        await app.WithScopeAsync(async services =>
+        {
+            var database = services.GetRequiredService<VouchDbContext>().Database;
+            var ct = TestContext.Current.CancellationToken;
+            await database.OpenConnectionAsync(ct);
+            async Task<long> CacheSize() => await database.SqlQueryRaw<long>("SELECT cache_size AS \"Value\" FROM pragma_cache_size").SingleAsync(ct);
+            var before = await CacheSize();
+            var writer = BulkWriter.For(services.GetRequiredService<VouchDbContext>());
+
+            await writer.BeginAsync(ct);
+            var during = await CacheSize();
+            await writer.EndAsync();
+
+            Assert.Equal(-64 * 1024, during);
+            Assert.Equal(before, await CacheSize());
+        });
+    }
+
+    [Fact]
     public async Task Importing_the_same_export_again_changes_nothing()
     {
         await using var app = await StartAsync();

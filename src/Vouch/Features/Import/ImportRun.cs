@@ -11,7 +11,7 @@ namespace Vouch.Features.Import;
 /// name and the users who may own records; for the kinds written in bulk, the writer, the audit and the discovery
 /// scores that a save through the context would have kept.
 /// </summary>
-internal sealed class ImportRun
+internal sealed class ImportRun : IAsyncDisposable
 {
     // What the discovery score reads of an account; a change to one rescores its contacts.
     private static readonly HashSet<string> s_scoredAccountFields = [ImportFields.Segment, ImportFields.Industry, ImportFields.GrossProfit];
@@ -40,15 +40,19 @@ internal sealed class ImportRun
     /// <summary>"Salesforce id" or "CRM id", as the person who made the file calls it.</summary>
     public string IdName { get; }
 
-    /// <summary>Starts an import: reads the industries, by name and by key.</summary>
+    /// <summary>Starts an import: readies the connection for its writes and reads the industries, by name and by key.</summary>
     public static async Task<ImportRun> StartAsync(VouchDbContext db, bool salesforce, ImportAudit audit, CancellationToken ct)
     {
         var industries = (await db.Industries.AsNoTracking().ToListAsync(ct))
             .SelectMany(i => new[] { (i.Name, i.Id), (i.Key, i.Id) })
             .DistinctBy(i => i.Item1, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(i => i.Item1, i => i.Item2, StringComparer.OrdinalIgnoreCase);
-        return new ImportRun(db, salesforce ? "Salesforce id" : "CRM id", industries, audit);
+        var run = new ImportRun(db, salesforce ? "Salesforce id" : "CRM id", industries, audit);
+        await run.Writer.BeginAsync(ct);
+        return run;
     }
+
+    public ValueTask DisposeAsync() => new(Writer.EndAsync());
 
     /// <summary>
     /// Scores the contacts the batch created or changed, in its transaction, as a save's interceptor would; the
