@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Vouch.Features.Import;
 using Vouch.Features.Salesforce;
@@ -20,6 +21,11 @@ using Vouch.Testing;
 //           imports nothing: the share of a pull that is HTTP and JSON. Prints "read N records in S s"
 //   quit    stops; so does the end of stdin, so the org never outlives the script that started it.
 //
+// vouch-bench-salesforce --sqlite DB --attach LOADER_DB --run SQL_FILE
+//
+// Runs the statements of SQL_FILE on the SQLite database DB with LOADER_DB attached as "loader", through the SQLite
+// the app ships with (the system's sqlite3 may be too old to open Vouch's search index), and prints "ran in S s".
+//
 // vouch-bench-salesforce --work DIR --export-only ONE_IN [--accounts …] [--contacts …]
 //
 // Writes the export alone, with no org: DIR/export (Account.csv, Contact.csv, with ids in Salesforce's form), and
@@ -30,6 +36,21 @@ for (var i = 0; i + 1 < args.Length; i += 2)
 {
     options[args[i].TrimStart('-')] = args[i + 1];
 }
+if (options.GetValueOrDefault("sqlite") is { } database)
+{
+    await using var connection = new SqliteConnection($"Data Source={database}");
+    await connection.OpenAsync();
+    await using var command = connection.CreateCommand();
+    command.CommandTimeout = 0;
+    command.CommandText = $"ATTACH DATABASE '{options["attach"].Replace("'", "''", StringComparison.Ordinal)}' AS loader";
+    await command.ExecuteNonQueryAsync();
+    command.CommandText = await File.ReadAllTextAsync(options["run"]);
+    var stopwatch = Stopwatch.StartNew();
+    await command.ExecuteNonQueryAsync();
+    Console.WriteLine(FormattableString.Invariant($"ran in {stopwatch.Elapsed.TotalSeconds:F2} s"));
+    return;
+}
+
 var work = options.GetValueOrDefault("work") ?? throw new ArgumentException("--work is required");
 var accountCount = int.Parse(options.GetValueOrDefault("accounts", "10000"), CultureInfo.InvariantCulture);
 var contactCount = int.Parse(options.GetValueOrDefault("contacts", "90000"), CultureInfo.InvariantCulture);
