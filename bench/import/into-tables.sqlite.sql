@@ -1,6 +1,8 @@
 -- The ceiling of an import on SQLite: the database itself moving the loader's plain tables (attached as "loader")
 -- into Vouch's Accounts and Contacts, with their indexes, foreign keys and search-index triggers, in one transaction.
 -- Only what every import must write: no audit, no discovery scores, no checks. See bench/import/run.sh.
+-- The same page cache as the import's connection (BulkWriter.BeginAsync).
+PRAGMA cache_size = -65536;
 BEGIN;
 INSERT INTO "Accounts" ("Id", "Name", "Employees", "CompetitorsReplaced", "ExternalId", "ExternalOwnerId", "Version")
 SELECT upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-7' || substr(hex(randomblob(2)), 2) || '-8'
