@@ -9,9 +9,10 @@ namespace Vouch.Features.Import;
 /// <summary>
 /// What the tables of one import share: the database, what a CRM id is called in messages, the industries a row may
 /// name and the users who may own records; for the kinds written in bulk, the writer, the audit and the discovery
-/// scores that a save through the context would have kept.
+/// scores that a save through the context would have kept. While it lasts, the context saves for the import: the
+/// audit names the import on the entries of the kinds saved through the context too.
 /// </summary>
-internal sealed class ImportRun
+internal sealed class ImportRun : IDisposable
 {
     // What the discovery score reads of an account; a change to one rescores its contacts.
     private static readonly HashSet<string> s_scoredAccountFields = [ImportFields.Segment, ImportFields.Industry, ImportFields.GrossProfit];
@@ -47,8 +48,12 @@ internal sealed class ImportRun
             .SelectMany(i => new[] { (i.Name, i.Id), (i.Key, i.Id) })
             .DistinctBy(i => i.Item1, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(i => i.Item1, i => i.Item2, StringComparer.OrdinalIgnoreCase);
+        db.ImportId = audit.ImportId;
         return new ImportRun(db, salesforce ? "Salesforce id" : "CRM id", industries, audit);
     }
+
+    /// <summary>Ends the import's hold on the context: what the scope saves afterwards is no longer the import's.</summary>
+    public void Dispose() => Db.ImportId = null;
 
     /// <summary>
     /// Scores the contacts the batch created or changed, in its transaction, as a save's interceptor would; the

@@ -83,7 +83,7 @@ public sealed class Importer(
 
         var report = new ImportReport();
         var audit = new ImportAudit(ImportId, actor.Current, clock);
-        var run = await ImportRun.StartAsync(_db, salesforce, audit, ct);
+        using var run = await ImportRun.StartAsync(_db, salesforce, audit, ct);
         var ownersLinked = false;
         foreach (var (table, source, columns) in ordered)
         {
