@@ -11,6 +11,7 @@ namespace Vouch.Data;
 /// Adds an <see cref="AuditEntry"/> for every created, updated or deleted record to the same
 /// SaveChanges, so a change and its audit entry are committed together or not at all. Who made the change is the
 /// <see cref="AuditActor"/> of the context's scope; a context made outside any scope (a tool's) names the system.
+/// A context saving for an import names the import on each entry (<see cref="VouchDbContext.ImportId"/>).
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SynchronousSaveInterceptor
 {
@@ -36,6 +37,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SynchronousSaveInterc
 
         var now = clock.GetUtcNow();
         var actor = (context as VouchDbContext)?.Actor;
+        var importId = (context as VouchDbContext)?.ImportId;
         foreach (var change in changes.Where(e => e.Entity is not (AuditEntry or INotAudited)))
         {
             var action = change.State switch
@@ -44,8 +46,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SynchronousSaveInterc
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             };
+            // An import's entries follow 0038-import-audit.md: a created record's holds its id alone, a changed one's
+            // only the fields the import changed, not the new version the save gave it.
             var properties = change.Properties
-                .Where(p => action != AuditAction.Updated || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !IsDerived(p))
+                .Where(p => action != AuditAction.Updated || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue) && !IsDerived(p)
+                    && !(importId is not null && p.Metadata.IsConcurrencyToken))
                 .ToList();
             if (action == AuditAction.Updated && properties.Count == 0)
             {
@@ -60,8 +65,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SynchronousSaveInterc
                 Action = action,
                 RecordType = change.Metadata.ClrType == typeof(Dictionary<string, object>) ? change.Metadata.Name : change.Metadata.ClrType.Name,
                 RecordId = string.Join(",", change.Properties.Where(p => p.Metadata.IsPrimaryKey()).Select(p => p.CurrentValue)),
+                ImportId = importId,
                 Before = action == AuditAction.Created ? null : Serialize(properties, p => p.OriginalValue),
-                After = action == AuditAction.Deleted ? null : Serialize(properties, p => p.CurrentValue),
+                After = action == AuditAction.Deleted || action == AuditAction.Created && importId is not null ? null : Serialize(properties, p => p.CurrentValue),
             });
         }
     }

@@ -62,15 +62,22 @@ public sealed class VouchDbContext(DbContextOptions<VouchDbContext> options)
     /// </summary>
     internal AuditActor? Actor { get; set; }
 
+    /// <summary>
+    /// The import this context is saving for, set by the importer for its run: the audit names it on every entry and
+    /// keeps an import's entries short (docs/decisions/0038-import-audit.md). Forgotten when the context goes back to
+    /// the pool.
+    /// </summary>
+    internal Guid? ImportId { get; set; }
+
     public override void Dispose()
     {
-        Actor = null;
+        (Actor, ImportId) = (null, null);
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
-        Actor = null;
+        (Actor, ImportId) = (null, null);
         return base.DisposeAsync();
     }
 

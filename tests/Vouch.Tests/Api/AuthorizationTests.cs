@@ -190,6 +190,7 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("POST", "/api/v1/imports/", "/api/v1/imports", new { }, s_managers),
         ("GET", "/api/v1/imports/{id:guid}", $"/api/v1/imports/{SomeId}", null, s_managers),
         ("GET", "/api/v1/imports/{id:guid}/report", $"/api/v1/imports/{SomeId}/report", null, s_managers),
+        ("GET", "/api/v1/imports/{id:guid}/changes", $"/api/v1/imports/{SomeId}/changes", null, s_managers),
         ("GET", "/api/v1/reports/supply-demand", "/api/v1/reports/supply-demand", null, s_reports),
         // SCIM provisioning: admins' tokens only, the cookie never (docs/decisions/0031-scim-provisioning.md).
         ("GET", "/scim/v2/ServiceProviderConfig", "/scim/v2/ServiceProviderConfig", null, s_admins),

@@ -136,6 +136,20 @@ public sealed class ExecutivesApiTests(VouchApp app) : IClassFixture<VouchApp>
     }
 
     [Fact]
+    public async Task An_admin_without_conversations_gets_a_target_of_their_own_and_back_the_default()
+    {
+        var (adminId, _) = await ExecutiveAsync(Roles.Admin);
+        using var admin = await app.ClientForAsync(Roles.Admin);
+
+        using var set = await admin.PutAsJsonAsync($"/api/v1/executives/{adminId}/target", new { conversationsPerYear = 21 }, Ct);
+        using var reset = await admin.PutAsJsonAsync($"/api/v1/executives/{adminId}/target", new { conversationsPerYear = (int?)null }, Ct);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (set.StatusCode, reset.StatusCode));
+        var (setTo, resetTo) = ((await set.Content.ReadFromJsonAsync<ExecutiveProgressResponse>(Ct))!, (await reset.Content.ReadFromJsonAsync<ExecutiveProgressResponse>(Ct))!);
+        Assert.Equal((adminId, 21, 0, adminId, 30, 0), (setTo.ExecutiveId, setTo.Target, setTo.Held, resetTo.ExecutiveId, resetTo.Target, resetTo.Held));
+    }
+
+    [Fact]
     public async Task An_account_is_paired_with_an_executive_sponsor_who_must_be_an_executive()
     {
         var (executiveId, _) = await ExecutiveAsync();

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Vouch.Auth;
+using Vouch.Features.Users;
 using Vouch.Tests.Infrastructure;
 
 namespace Vouch.Tests.Faults;
@@ -11,7 +13,8 @@ namespace Vouch.Tests.Faults;
 /// operation, from nobody, a token nobody issued and a user of each role, against the app on a real Kestrel server.
 /// None may fail with a 5xx, and every 4xx is problem details with its status and a title. The run is as long as
 /// <c>VOUCH_FUZZ_REQUESTS</c> (1,500 here, 10,000 and more from bench/faults/fuzz.sh) and repeats with
-/// <c>VOUCH_FUZZ_SEED</c>.
+/// <c>VOUCH_FUZZ_SEED</c>. A caller of a role that the run itself disabled, deleted, demoted or whose token it revoked
+/// is replaced by a fresh user of that role, so a long run keeps reaching past authentication to the endpoints.
 /// </summary>
 public sealed class OpenApiFuzzTests(VouchApp.OnKestrel app) : IClassFixture<VouchApp.OnKestrel>
 {
@@ -31,7 +34,7 @@ public sealed class OpenApiFuzzTests(VouchApp.OnKestrel app) : IClassFixture<Vou
         var callers = new List<FuzzCaller> { new("nobody", null), new("an unknown token", "vouch_" + new string('q', 43)) };
         foreach (var role in Roles.All)
         {
-            callers.Add(new FuzzCaller(role, await app.CreateTokenAsync((await app.AddUserAsync(role)).Id)));
+            callers.Add(await NewCallerAsync(role));
         }
         JsonObject document;
         using (var reader = await app.ClientForAsync(Roles.Admin))
@@ -43,6 +46,7 @@ public sealed class OpenApiFuzzTests(VouchApp.OnKestrel app) : IClassFixture<Vou
 
         var counts = new SortedDictionary<int, int>();
         var failures = new List<string>();
+        var replaced = 0;
         for (var i = 0; i < size; i++)
         {
             var request = fuzzer.Next(i);
@@ -77,12 +81,29 @@ public sealed class OpenApiFuzzTests(VouchApp.OnKestrel app) : IClassFixture<Vou
             {
                 fuzzer.Learn(body);
             }
+            if (status is 401 or 403 && request.Caller.Role is { } role && !await StillWorksAsync(client, request.Caller))
+            {
+                fuzzer.Replace(request.Caller, await NewCallerAsync(role));
+                replaced++;
+            }
         }
 
         var summary = $"{size:N0} requests to {fuzzer.OperationCount} operations, seed {seed}: " +
-            string.Join(", ", counts.Select(c => $"{(c.Key == 0 ? "closed before the whole body was sent" : c.Key)}: {c.Value:N0}"));
+            string.Join(", ", counts.Select(c => $"{(c.Key == 0 ? "closed before the whole body was sent" : c.Key)}: {c.Value:N0}")) +
+            $"; callers replaced after the run disabled, deleted or demoted them: {replaced:N0}";
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         Assert.True(failures.Count == 0, $"{failures.Count} of {summary}\n{string.Join('\n', failures.Take(25))}");
+    }
+
+    private async Task<FuzzCaller> NewCallerAsync(string role) => new(role, await app.CreateTokenAsync((await app.AddUserAsync(role)).Id), role);
+
+    /// <summary>Whether the caller's token still signs in a user who still has the caller's role.</summary>
+    private static async Task<bool> StillWorksAsync(HttpClient client, FuzzCaller caller)
+    {
+        using var me = new FuzzRequest("GET", "/api/v1/me", caller, null, null).ToMessage();
+        using var response = await client.SendAsync(me, Ct);
+        return response.IsSuccessStatusCode
+            && (await response.Content.ReadFromJsonAsync<MeResponse>(Ct))!.Roles.Contains(caller.Role);
     }
 
     /// <summary>What is wrong with an answer, or null: a 5xx, or a 4xx that is not problem details of its status.</summary>

@@ -6,8 +6,8 @@ using System.Text.Json.Nodes;
 
 namespace Vouch.Tests.Faults;
 
-/// <summary>Who a fuzzed request comes from: nobody, a token nobody issued, or a user of a role.</summary>
-public sealed record FuzzCaller(string Name, string? Token);
+/// <summary>Who a fuzzed request comes from: nobody, a token nobody issued, or a user of a role (<paramref name="Role"/>).</summary>
+public sealed record FuzzCaller(string Name, string? Token, string? Role = null);
 
 /// <summary>One generated request, described well enough to send it again by hand.</summary>
 public sealed record FuzzRequest(string Method, string Url, FuzzCaller Caller, string? ContentType, byte[]? Body)
@@ -56,14 +56,14 @@ public sealed class OpenApiFuzzer
 
     private readonly JsonObject _document;
     private readonly List<(string Method, string Path, JsonObject Operation)> _operations = [];
-    private readonly IReadOnlyList<FuzzCaller> _callers;
+    private readonly List<FuzzCaller> _callers;
     private readonly Random _random;
     private readonly List<string> _knownIds = [];
 
     public OpenApiFuzzer(JsonObject document, IReadOnlyList<FuzzCaller> callers, int seed)
     {
         _document = document;
-        _callers = callers;
+        _callers = [.. callers];
         _random = new Random(seed);
         foreach (var (path, item) in document["paths"]!.AsObject())
         {
@@ -78,6 +78,12 @@ public sealed class OpenApiFuzzer
     }
 
     public int OperationCount => _operations.Count;
+
+    /// <summary>
+    /// Sends later requests from <paramref name="fresh"/> instead of <paramref name="stale"/>: acting as an admin, the
+    /// fuzzer disables, deletes and demotes users and revokes tokens, its own callers' among them.
+    /// </summary>
+    public void Replace(FuzzCaller stale, FuzzCaller fresh) => _callers[_callers.IndexOf(stale)] = fresh;
 
     /// <summary>Remembers the ids in an answer, so that later requests also name records that exist.</summary>
     public void Learn(string json)

@@ -9,6 +9,7 @@ using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Import;
 using Vouch.Tests.Infrastructure;
+using Vouch.Web;
 
 namespace Vouch.Tests.Import;
 
@@ -58,6 +59,39 @@ public sealed class ImportApiTests(VouchApp app) : IClassFixture<VouchApp>
         Assert.Equal($"accounts-{tag}.csv row 3: Employee count: 'many' is not a whole number", import.Rejections.Single().ToString());
         var report = await client.GetStringAsync($"/api/v1/imports/{import.Id}/report", TestContext.Current.CancellationToken);
         Assert.Equal($"file,row,column,reason\naccounts-{tag}.csv,3,Employee count,'many' is not a whole number\n", report.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task What_an_import_changed_is_listed_a_page_at_a_time_with_each_records_changed_fields()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = await app.ClientForAsync(Roles.ReferenceManager);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        async Task<ImportResponse> ImportAsync(string csv)
+        {
+            using var form = Upload("accounts", ($"changes-{tag}.csv", "text/csv", Encoding.UTF8.GetBytes(csv)));
+            using var response = await client.PostAsync("/api/v1/imports", form, ct);
+            return await FinishedAsync(client, response.Headers.Location!);
+        }
+        var first = await ImportAsync($"Name,Employees\nChanges {tag} One,10\nChanges {tag} Two,20\n");
+        var second = await ImportAsync($"Name,Employees\nChanges {tag} One,12\nChanges {tag} Two,20\n");
+        var ids = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Accounts
+            .Where(a => a.Name.StartsWith($"Changes {tag}")).OrderBy(a => a.Name).Select(a => a.Id).ToListAsync(ct));
+
+        var created = await client.GetFromJsonAsync<Paged<ImportChangeResponse>>($"/api/v1/imports/{first.Id}/changes?pageSize=1&page=2", ct);
+        var one = await client.GetFromJsonAsync<Paged<ImportChangeResponse>>($"/api/v1/imports/{first.Id}/changes?q={ids[0].ToString().ToUpperInvariant()}", ct);
+        var changed = await client.GetFromJsonAsync<Paged<ImportChangeResponse>>($"/api/v1/imports/{second.Id}/changes", ct);
+        var page = await client.GetStringAsync($"/import/{second.Id}", ct);
+
+        Assert.Equal((2, 2, "Account", ids[1].ToString(), "Created", 0),
+            (created!.Total, created.Page, created.Items.Single().RecordType, created.Items.Single().RecordId, created.Items.Single().Action, created.Items.Single().Fields.Count));
+        Assert.Equal((1, ids[0].ToString()), (one!.Total, one.Items.Single().RecordId));
+        var change = changed!.Items.Single();
+        Assert.Equal((1, ids[0].ToString(), "Updated"), (changed.Total, change.RecordId, change.Action));
+        Assert.Equal([("Employees", 10, 12)], change.Fields.Select(f => (f.Field, f.Before.GetInt32(), f.After.GetInt32())));
+        Assert.Contains($"<a href=\"/accounts/{ids[0]}\"><code>{ids[0]}</code></a>", page, StringComparison.Ordinal);
+        Assert.Contains("<li><strong>Employees</strong>: 10 → 12</li>", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/imports/{Guid.NewGuid()}/changes", ct)).StatusCode);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Features.Audit;
 using Vouch.Features.Contacts;
 using Vouch.Features.Discovery;
 using Vouch.Features.Import;
@@ -228,6 +229,47 @@ public sealed class ImportTests
             Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.ImportId == imports[2].ImportId && e.RecordType == "Contact", ct));
             // Both contacts are scored for discovery, as a save through the app scores them.
             Assert.Equal(2, await db.Set<CandidateScore>().CountAsync(ct));
+        });
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Users_crm_ids_opportunities_and_contact_roles_are_audited_as_part_of_the_import_that_wrote_them()
+    {
+        await using var app = await StartAsync();
+        var rita = await app.AddUserAsync(Roles.Seller, "rita.owner@example.com");
+        await ImportSalesforceAsync(app);
+        var folder = Directory.CreateTempSubdirectory("vouch-import-test");
+        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Opportunity.csv"),
+            "Id,AccountId,Name,StageName,CloseDate\n006A00000001,001A00000001,Müller expansion,Closed Lost,2026-03-31\n", TestContext.Current.CancellationToken);
+
+        await app.WithScopeAsync(async services =>
+        {
+            var ct = TestContext.Current.CancellationToken;
+            var db = services.GetRequiredService<VouchDbContext>();
+            var first = (await db.AuditEntries.SingleAsync(e => e.RecordType == ImportAudit.RecordType, ct)).ImportId;
+            var entries = await db.AuditEntries.Where(e => e.ImportId == first && e.RecordType != ImportAudit.RecordType).ToListAsync(ct);
+            Assert.Equal(
+                [("Account", "Created", 3), ("Contact", "Created", 3), ("Opportunity", "Created", 2), ("OpportunityContactRole", "Created", 2),
+                    ("OpportunityProducts", "Created", 3), ("Product", "Created", 2), ("User", "Updated", 1)],
+                entries.GroupBy(e => (e.RecordType, Action: e.Action.ToString())).Select(g => (g.Key.RecordType, g.Key.Action, g.Count())).Order());
+            // A created record's entry holds its id alone; a changed one's only what changed.
+            Assert.All(entries.Where(e => e.Action == AuditAction.Created), e => Assert.Equal((null, null), (e.Before, e.After)));
+            var user = entries.Single(e => e.RecordType == "User");
+            Assert.Equal((rita.Id.ToString(), "{\"ExternalId\":null}", "{\"ExternalId\":\"005A00000001\"}"), (user.RecordId, user.Before, user.After));
+
+            // The same scope saves for the next import, and for nothing once it is done.
+            var importer = services.GetRequiredService<Importer>();
+            importer.ImportId = Guid.CreateVersion7();
+            await importer.RunAsync(Importer.SalesforceExport(folder.FullName), s_salesforceMapping, salesforce: true, ct: ct);
+            var expansion = await db.Opportunities.SingleAsync(o => o.ExternalId == "006A00000001", ct);
+            expansion.Competitor = "Acme";
+            await db.SaveChangesAsync(ct);
+            var changes = await db.AuditEntries.Where(e => e.RecordType == "Opportunity" && e.RecordId == expansion.Id.ToString() && e.Action == AuditAction.Updated)
+                .OrderBy(e => e.Id).ToListAsync(ct);
+            Assert.Equal(2, changes.Count);
+            Assert.Equal((importer.ImportId, "{\"Stage\":\"Closed Won\"}", "{\"Stage\":\"Closed Lost\"}"), (changes[0].ImportId!.Value, changes[0].Before, changes[0].After));
+            Assert.Equal((null, true), (changes[1].ImportId, changes[1].After!.Contains("\"Competitor\":\"Acme\"", StringComparison.Ordinal)));
         });
         folder.Delete(recursive: true);
     }

@@ -224,7 +224,7 @@ public sealed class ExecutiveProgram(VouchDbContext db, CurrentUser user, IOptio
     /// <summary>Sets an executive's own yearly target, or (with none) returns them to the program's default.</summary>
     public async Task<CommandResult<ExecutiveProgressResponse>> SetTargetAsync(Guid executiveId, TargetInput input, CancellationToken ct)
     {
-        if (await NameOfExecutiveAsync(executiveId, ct) is null)
+        if (await NameOfExecutiveAsync(executiveId, ct) is not { } name)
         {
             return Refusal.NotFound("The executive");
         }
@@ -249,8 +249,12 @@ public sealed class ExecutiveProgram(VouchDbContext db, CurrentUser user, IOptio
             target.ConversationsPerYear = perYear;
         }
         await db.SaveChangesAsync(ct);
-        var progress = await ProgressAsync(null, ct);
-        return progress.Value!.Single(p => p.ExecutiveId == executiveId);
+        // Counted for this executive alone, as the progress of all counts them: an admin may have a target (and
+        // sponsor accounts) without being on that list until they hold a conversation.
+        var (start, end, asOf) = Year(null)!.Value;
+        var held = await db.Set<ExecutiveConversation>().AsNoTracking()
+            .CountAsync(c => c.ExecutiveId == executiveId && c.HeldOn >= start && c.HeldOn <= end, ct);
+        return Response(executiveId, name, ConversationProgress.Of(input.ConversationsPerYear ?? Options.YearlyConversationTarget, held, asOf));
     }
 
     public Task<SponsorResponse?> SponsorAsync(Guid accountId, CancellationToken ct) =>

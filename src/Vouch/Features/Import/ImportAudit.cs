@@ -14,6 +14,8 @@ internal sealed class ImportAudit(Guid importId, (Guid? UserId, string Name) act
 {
     private readonly DateTimeOffset _startedAt = clock.GetUtcNow();
 
+    public Guid ImportId => importId;
+
     /// <summary>What the import's own entry is filed under, with the import's id as the record's.</summary>
     public const string RecordType = "Import";
 

@@ -42,6 +42,11 @@ public static class ImportEndpoints
         imports.MapGet("/{id:guid}", Get)
             .WithName("GetImport").WithSummary("An import's status, progress, counts and rejected rows.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        imports.MapGet("/{id:guid}/changes", Changes)
+            .WithName("ListImportChanges")
+            .WithSummary("The records an import created or changed, in the order it wrote them: kind, id, action and each changed field before and after.")
+            .WithDescription("`q` names a kind of record (Account, Contact, Opportunity, OpportunityContactRole, User) or one record's id.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         imports.MapGet("/{id:guid}/report", Report)
             .WithName("GetImportReport").WithSummary("The rejected rows of a finished import as CSV: file, row, column, reason.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv")
@@ -66,6 +71,14 @@ public static class ImportEndpoints
 
     private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct) =>
         (await FindAsync(db, id, ct)).ToApi(job => TypedResults.Ok(ImportResponse.From(job)));
+
+    private static async Task<Results<Ok<Paged<ImportChangeResponse>>, ValidationProblem, ProblemHttpResult>> Changes(
+        Guid id, [AsParameters] PageQuery page, VouchDbContext db, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        page.Validate(errors);
+        return (errors.IsEmpty ? (await ImportChanges.ListAsync(db, id, page, ct)).OrNotFound("The import") : Refusal.Invalid(errors)).ToApi(TypedResults.Ok);
+    }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Report(Guid id, VouchDbContext db, CancellationToken ct) =>
         (await FindAsync(db, id, ct)).ToApi(job =>

@@ -9,7 +9,8 @@ namespace Vouch.Features.Import;
 /// <summary>
 /// What the tables of one import share: the database, what a CRM id is called in messages, the industries a row may
 /// name and the users who may own records; for the kinds written in bulk, the writer, the audit and the discovery
-/// scores that a save through the context would have kept.
+/// scores that a save through the context would have kept. While it lasts, the context saves for the import: the
+/// audit names the import on the entries of the kinds saved through the context too.
 /// </summary>
 internal sealed class ImportRun : IAsyncDisposable
 {
@@ -40,7 +41,10 @@ internal sealed class ImportRun : IAsyncDisposable
     /// <summary>"Salesforce id" or "CRM id", as the person who made the file calls it.</summary>
     public string IdName { get; }
 
-    /// <summary>Starts an import: readies the connection for its writes and reads the industries, by name and by key.</summary>
+    /// <summary>
+    /// Starts an import: the context's saves are the import's from now on, the connection is readied for its writes, and
+    /// the industries are read, by name and by key.
+    /// </summary>
     public static async Task<ImportRun> StartAsync(VouchDbContext db, bool salesforce, ImportAudit audit, CancellationToken ct)
     {
         var industries = (await db.Industries.AsNoTracking().ToListAsync(ct))
@@ -48,11 +52,20 @@ internal sealed class ImportRun : IAsyncDisposable
             .DistinctBy(i => i.Item1, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(i => i.Item1, i => i.Item2, StringComparer.OrdinalIgnoreCase);
         var run = new ImportRun(db, salesforce ? "Salesforce id" : "CRM id", industries, audit);
+        db.ImportId = audit.ImportId;
         await run.Writer.BeginAsync(ct);
         return run;
     }
 
-    public ValueTask DisposeAsync() => new(Writer.EndAsync());
+    /// <summary>
+    /// Ends the import's hold on the context, so that what the scope saves afterwards is no longer the import's, and puts
+    /// the connection back as the import found it.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        Db.ImportId = null;
+        await Writer.EndAsync();
+    }
 
     /// <summary>
     /// Scores the contacts the batch created or changed, in its transaction, as a save's interceptor would; the

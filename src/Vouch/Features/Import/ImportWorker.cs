@@ -84,7 +84,10 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         var (mapping, _) = ColumnMapping.Parse(job.Mapping.Split('\n'), job.Kind);
         try
         {
-            var report = await services.GetRequiredService<Importer>().RunAsync(
+            var importer = services.GetRequiredService<Importer>();
+            // The audit names the job, so the import's page finds what it changed.
+            importer.ImportId = job.Id;
+            var report = await importer.RunAsync(
                 uploads.FilesOf(job), mapping, job.Kind == ImportKind.Salesforce,
                 progress => db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.CurrentFile, progress.File)
