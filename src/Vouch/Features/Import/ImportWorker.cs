@@ -84,7 +84,9 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         var (mapping, _) = ColumnMapping.Parse(job.Mapping.Split('\n'), job.Kind);
         try
         {
-            var report = await services.GetRequiredService<Importer>().RunAsync(
+            var importer = services.GetRequiredService<Importer>();
+            importer.ImportId = jobId;
+            var report = await importer.RunAsync(
                 uploads.FilesOf(job), mapping, job.Kind == ImportKind.Salesforce,
                 progress => db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
                     .SetProperty(j => j.CurrentFile, progress.File)
@@ -100,7 +102,6 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
             {
                 done.Status = ImportStatus.Completed;
                 (done.Created, done.Updated, done.Unchanged, done.Rejected) = (report.Created, report.Updated, report.Unchanged, report.Rejected);
-                done.Rejections = report.RejectionsJson();
             }, ct);
         }
         catch (InvalidDataException e)
