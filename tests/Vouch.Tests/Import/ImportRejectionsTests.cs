@@ -3,10 +3,13 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Vouch.Auth;
 using Vouch.Data;
 using Vouch.Features.Import;
+using Vouch.Testing;
 using Vouch.Tests.Infrastructure;
 using Vouch.Web;
 
@@ -152,6 +155,46 @@ public sealed class ImportRejectionsTests(VouchApp app) : IClassFixture<VouchApp
 
         await rejections.AssertProblemAsync(HttpStatusCode.NotFound);
         await report.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Rejections_kept_as_json_by_earlier_imports_and_syncs_move_into_the_table_in_order()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var options = new DbContextOptionsBuilder<VouchDbContext>();
+        options.UseVouchDatabase(new DatabaseSettings(Enum.Parse<DatabaseProvider>(database.Provider), database.ConnectionString));
+        await using var db = new VouchDbContext(options.Options);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("ImportJobPace", Ct);
+        var (import, clean, sync) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        // As the import and the sync wrote them: the report's JSON, names as they are written.
+        const string importJson = """
+            [
+              { "file": "accounts.csv", "row": 3, "column": "Employee count", "reason": "'many' is not a whole number" },
+              { "file": "accounts.csv", "row": 7, "column": "", "reason": "could not be saved: O'Brien's row" }
+            ]
+            """;
+        const string syncJson = """[{ "file": "Contact 003A0000000X", "row": 1, "column": "Email", "reason": "'not an email' is not an email address" }]""";
+        object at = database.IsPostgres ? DateTimeOffset.UtcNow : 0L;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "ImportJobs" ("Id", "Kind", "Status", "StartedById", "CreatedAt", "Files", "Mapping", "RowsDone", "RowsTotal", "RowsPerSecond", "Created", "Updated", "Unchanged", "Rejected", "Rejections")
+            VALUES ({import}, 'Accounts', 'Completed', {Guid.Empty}, {at}, 'accounts.csv', '', 9, 9, 0, 7, 0, 0, 2, {importJson}),
+                   ({clean}, 'Accounts', 'Completed', {Guid.Empty}, {at}, 'clean.csv', '', 1, 1, 0, 1, 0, 0, 0, NULL)
+            """, Ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "SalesforceSyncRuns" ("Id", "Trigger", "Status", "StartedAt", "Created", "Updated", "Unchanged", "Rejected", "Deleted", "ActivitiesPushed", "LeadsPushed", "PushesFailed", "ApiCalls", "Rejections")
+            VALUES ({sync}, 'Manual', 'Completed', {at}, 0, 0, 0, 1, 0, 0, 0, 0, 3, {syncJson})
+            """, Ct);
+
+        await migrator.MigrateAsync(null, Ct);
+
+        var moved = await db.Set<ImportRejectionEntry>().OrderBy(r => r.Id).Select(r => new { r.ImportId, r.File, r.Row, r.Column, r.Reason }).ToListAsync(Ct);
+        Assert.Equal(
+        [
+            (import, "accounts.csv row 3: Employee count: 'many' is not a whole number"),
+            (import, "accounts.csv row 7: could not be saved: O'Brien's row"),
+            (sync, "Contact 003A0000000X row 1: Email: 'not an email' is not an email address"),
+        ], moved.Select(r => (r.ImportId, new ImportRejection(r.File, r.Row, r.Column, r.Reason).ToString())));
     }
 
     /// <summary>A CSV line of the report as the rejection's own words; the reasons here hold no comma or quote.</summary>
