@@ -175,7 +175,10 @@ public sealed class ImportRejectionsTests(VouchApp app) : IClassFixture<VouchApp
             ]
             """;
         const string syncJson = """[{ "file": "Contact 003A0000000X", "row": 1, "column": "Email", "reason": "'not an email' is not an email address" }]""";
-        object at = database.IsPostgres ? DateTimeOffset.UtcNow : 0L;
+        // The import, then the sync a minute later: the table keeps them in that order.
+        var now = DateTimeOffset.UtcNow;
+        object at = database.IsPostgres ? now.AddMinutes(-1) : now.AddMinutes(-1).ToUnixTimeMilliseconds();
+        object later = database.IsPostgres ? now : now.ToUnixTimeMilliseconds();
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "ImportJobs" ("Id", "Kind", "Status", "StartedById", "CreatedAt", "Files", "Mapping", "RowsDone", "RowsTotal", "RowsPerSecond", "Created", "Updated", "Unchanged", "Rejected", "Rejections")
             VALUES ({import}, 'Accounts', 'Completed', {Guid.Empty}, {at}, 'accounts.csv', '', 9, 9, 0, 7, 0, 0, 2, {importJson}),
@@ -183,7 +186,7 @@ public sealed class ImportRejectionsTests(VouchApp app) : IClassFixture<VouchApp
             """, Ct);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "SalesforceSyncRuns" ("Id", "Trigger", "Status", "StartedAt", "Created", "Updated", "Unchanged", "Rejected", "Deleted", "ActivitiesPushed", "LeadsPushed", "PushesFailed", "ApiCalls", "Rejections")
-            VALUES ({sync}, 'Manual', 'Completed', {at}, 0, 0, 0, 1, 0, 0, 0, 0, 3, {syncJson})
+            VALUES ({sync}, 'Manual', 'Completed', {later}, 0, 0, 0, 1, 0, 0, 0, 0, 3, {syncJson})
             """, Ct);
 
         await migrator.MigrateAsync(null, Ct);
