@@ -2584,9 +2584,6 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Rejections")
-                        .HasColumnType("text");
-
                     b.Property<int>("RowsDone")
                         .HasColumnType("integer");
 
@@ -2615,6 +2612,39 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Import.ImportRejectionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Id");
+
+                    b.ToTable("ImportRejections", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
@@ -3789,9 +3819,6 @@ namespace Vouch.Migrations.Postgres.Migrations
 
                     b.Property<int>("Rejected")
                         .HasColumnType("integer");
-
-                    b.Property<string>("Rejections")
-                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset?>("ResumeAt")
                         .HasColumnType("timestamp with time zone");

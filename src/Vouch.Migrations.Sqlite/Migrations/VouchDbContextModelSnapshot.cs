@@ -2570,9 +2570,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<int>("Rejected")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Rejections")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("RowsDone")
                         .HasColumnType("INTEGER");
 
@@ -2601,6 +2598,37 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("ImportJobs");
+                });
+
+            modelBuilder.Entity("Vouch.Features.Import.ImportRejectionEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId", "Id");
+
+                    b.ToTable("ImportRejections", (string)null);
                 });
 
             modelBuilder.Entity("Vouch.Features.Launches.Launch", b =>
@@ -3773,9 +3801,6 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Rejected")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Rejections")
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ResumeAt")
                         .HasColumnType("INTEGER");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vouch.Data;
 using Vouch.Features.Import;
 
 namespace Vouch.Cli;
@@ -83,10 +84,11 @@ public static class ImportCommand
 
         var started = TimeProvider.System.GetTimestamp();
         var bar = new ImportProgressBar(Console.Out, inPlace: !Console.IsOutputRedirected);
+        var importer = services.GetRequiredService<Importer>();
         ImportReport report;
         try
         {
-            report = await services.GetRequiredService<Importer>().RunAsync(files, mapping, kind == ImportKind.Salesforce, progress =>
+            report = await importer.RunAsync(files, mapping, kind == ImportKind.Salesforce, progress =>
             {
                 bar.Show(progress);
                 return Task.CompletedTask;
@@ -100,15 +102,18 @@ public static class ImportCommand
         bar.Finish();
         var elapsed = TimeProvider.System.GetElapsedTime(started);
         var path = reportPath ?? $"import-report-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv";
-        await report.WriteAsync(path, ct);
+        // The report file is where a command-line import's rejections are kept: no page shows them.
+        var db = services.GetRequiredService<VouchDbContext>();
+        await report.WriteAsync(path, ImportRejections.StreamAsync(db, importer.ImportId), ct);
+        await ImportRejections.DeleteAsync(db, importer.ImportId, ct);
         Console.WriteLine($"{report.Summary} {elapsed.TotalSeconds:F1} s ({report.Rows / Math.Max(elapsed.TotalSeconds, 0.001):F0} rows/s).");
-        foreach (var rejection in report.Rejections.Take(20))
+        foreach (var rejection in report.FirstRejections)
         {
             Console.Error.WriteLine($"rejected: {rejection}");
         }
-        if (report.Rejected > 20)
+        if (report.Rejected > report.FirstRejections.Count)
         {
-            Console.Error.WriteLine($"... and {report.Rejected - 20} more rejected rows.");
+            Console.Error.WriteLine($"... and {report.Rejected - report.FirstRejections.Count} more rejected rows.");
         }
         Console.WriteLine($"Report: {Path.GetFullPath(path)}");
         return report.Rejected > 0 ? CliHost.InvalidInput : CliHost.Ok;

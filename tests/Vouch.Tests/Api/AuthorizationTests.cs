@@ -189,6 +189,7 @@ public sealed partial class AuthorizationTests(AuthorizationTests.App app) : ICl
         ("GET", "/api/v1/audit", "/api/v1/audit", null, s_admins),
         ("POST", "/api/v1/imports/", "/api/v1/imports", new { }, s_managers),
         ("GET", "/api/v1/imports/{id:guid}", $"/api/v1/imports/{SomeId}", null, s_managers),
+        ("GET", "/api/v1/imports/{id:guid}/rejections", $"/api/v1/imports/{SomeId}/rejections", null, s_managers),
         ("GET", "/api/v1/imports/{id:guid}/report", $"/api/v1/imports/{SomeId}/report", null, s_managers),
         ("GET", "/api/v1/imports/{id:guid}/changes", $"/api/v1/imports/{SomeId}/changes", null, s_managers),
         ("GET", "/api/v1/reports/supply-demand", "/api/v1/reports/supply-demand", null, s_reports),

@@ -52,7 +52,7 @@ public sealed class ImportTests
         var report = await ImportSalesforceAsync(app);
 
         Assert.Equal((10, 1, 1, 7), (report.Created, report.Updated, report.Unchanged, report.Rejected));
-        Assert.Equal(SalesforceRejections, report.Rejections.Select(r => r.ToString()));
+        Assert.Equal(SalesforceRejections, report.FirstRejections.Select(r => r.ToString()));
         await app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<VouchDbContext>();
@@ -117,7 +117,7 @@ public sealed class ImportTests
         var again = await ImportSalesforceAsync(app);
 
         Assert.Equal((0, 0, 12, 7), (again.Created, again.Updated, again.Unchanged, again.Rejected));
-        Assert.Equal(SalesforceRejections, again.Rejections.Select(r => r.ToString()));
+        Assert.Equal(SalesforceRejections, again.FirstRejections.Select(r => r.ToString()));
         Assert.Equal(before, await SnapshotAsync(app));
     }
 
@@ -172,8 +172,8 @@ public sealed class ImportTests
             [new ImportFile(ImportTables.Contacts, contacts)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken));
 
         Assert.Equal((1, 1), (accountReport.Created, accountReport.Rejected));
-        Assert.Equal(["accounts.xlsx row 3: Industry: 'Aerospace' is not an industry of Salesforce's standard list"], accountReport.Rejections.Select(r => r.ToString()));
-        Assert.Equal(["contacts.xlsx row 3: Account: no account named 'Nobody Inc'"], contactReport.Rejections.Select(r => r.ToString()));
+        Assert.Equal(["accounts.xlsx row 3: Industry: 'Aerospace' is not an industry of Salesforce's standard list"], accountReport.FirstRejections.Select(r => r.ToString()));
+        Assert.Equal(["contacts.xlsx row 3: Account: no account named 'Nobody Inc'"], contactReport.FirstRejections.Select(r => r.ToString()));
         Assert.Equal((1, 0, 1), (again.Unchanged, again.Created, again.Rejected));
         await app.WithScopeAsync(async services =>
         {
@@ -323,7 +323,7 @@ public sealed class ImportTests
             [new ImportFile(ImportTables.Accounts, file)], ColumnMapping.None, salesforce: false, ct: TestContext.Current.CancellationToken));
 
         Assert.Equal((2, 1), (report.Created, report.Rejected));
-        Assert.StartsWith("accounts.csv row 3: could not be saved: ", report.Rejections.Single().ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("accounts.csv row 3: could not be saved: ", report.FirstRejections.Single().ToString(), StringComparison.Ordinal);
         await app.WithScopeAsync(async services =>
         {
             var db = services.GetRequiredService<VouchDbContext>();

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Web;
 
@@ -10,7 +9,15 @@ public sealed class DetailsModel(VouchDbContext db) : PageModel
 {
     private const int ChangesPerPage = 50;
 
+    public const int RejectionsPerPage = 100;
+
+    /// <summary>The query parameter of the rejections' page: the changes' list has "page".</summary>
+    public const string RejectionsPageParameter = "rejectionsPage";
+
     public ImportResponse Import { get; private set; } = null!;
+
+    /// <summary>The page of rejected rows shown; the report has them all.</summary>
+    public Pager RejectionsPager { get; private set; } = null!;
 
     /// <summary>A page of the records the import created or changed.</summary>
     public Paged<ImportChangeResponse> Changes { get; private set; } = new([], 0, 1, ChangesPerPage);
@@ -19,9 +26,10 @@ public sealed class DetailsModel(VouchDbContext db) : PageModel
     public string? Q { get; private set; }
 
     // From the query string only: Razor Pages keeps its own "page" route value.
-    public async Task<IActionResult> OnGetAsync(Guid id, [FromQuery] PageQuery query, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(
+        Guid id, [FromQuery] PageQuery query, [FromQuery(Name = RejectionsPageParameter)] int? rejectionsPage, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
+        if (!await LoadAsync(id, rejectionsPage, ct))
         {
             return NotFound();
         }
@@ -35,16 +43,19 @@ public sealed class DetailsModel(VouchDbContext db) : PageModel
 
     /// <summary>The status section alone, for htmx to poll while the import runs.</summary>
     public async Task<IActionResult> OnGetStatusAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Partial("_ImportStatus", Import) : NotFound();
+        await LoadAsync(id, 1, ct) ? Partial("_ImportStatus", this) : NotFound();
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid id, int? page, CancellationToken ct)
     {
-        var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct);
-        if (job is null)
+        var rejections = new PageQuery { Page = Math.Max(1, page ?? 1), PageSize = RejectionsPerPage };
+        var found = await ImportEndpoints.FindAsync(db, id, rejections, ct);
+        if (!found.Succeeded)
         {
             return false;
         }
-        Import = ImportResponse.From(job);
+        Import = found.Value;
+        // Links to the page itself, whichever request (the page or its status poll) drew the section.
+        RejectionsPager = new Pager(rejections.PageNumber, rejections.Size, Import.RejectionsTotal, QueryCollection.Empty, RejectionsPageParameter);
         return true;
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,22 +9,25 @@ using Vouch.Web;
 
 namespace Vouch.Features.Import;
 
-/// <summary>An import: its state, how far it has come and, once done, what it did.</summary>
+/// <summary>
+/// An import: its state, how far it has come and what it did so far: its counts and the first page of its rejections
+/// (<see cref="RejectionsTotal"/> in all; the rest page by page from its rejections, or all at once as its report).
+/// </summary>
 public sealed record ImportResponse(
     Guid Id, string Kind, string Status, IReadOnlyList<string> Files, IReadOnlyList<string> Mapping,
     string? CurrentFile, int RowsDone, int RowsTotal, int RowsPerSecond, int? SecondsLeft,
-    int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportRejection> Rejections,
+    int Created, int Updated, int Unchanged, int Rejected, IReadOnlyList<ImportRejection> Rejections, int RejectionsTotal,
     string? Error, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt)
 {
     public bool IsFinished => Status is nameof(ImportStatus.Completed) or nameof(ImportStatus.Failed);
 
-    public static ImportResponse From(ImportJob job) => new(
+    public static ImportResponse From(ImportJob job, Paged<ImportRejection>? rejections = null) => new(
         job.Id, job.Kind.ToString().ToLowerInvariant(), job.Status.ToString(),
         job.Files.Split('\n', StringSplitOptions.RemoveEmptyEntries), job.Mapping.Split('\n', StringSplitOptions.RemoveEmptyEntries),
         job.CurrentFile, job.RowsDone, job.RowsTotal, job.RowsPerSecond,
         (int?)new ImportPace(job.RowsDone, job.RowsTotal, job.RowsPerSecond).TimeLeft?.TotalSeconds,
-        job.Created, job.Updated, job.Unchanged, job.Rejected,
-        ImportReport.ReadRejections(job.Rejections), job.Error, job.CreatedAt, job.FinishedAt);
+        job.Created, job.Updated, job.Unchanged, job.Rejected, rejections?.Items ?? [], rejections?.Total ?? 0,
+        job.Error, job.CreatedAt, job.FinishedAt);
 }
 
 public static class ImportEndpoints
@@ -40,7 +42,11 @@ public static class ImportEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(ImportUploads.MaxRequestBytes))
             .ProducesValidationProblem();
         imports.MapGet("/{id:guid}", Get)
-            .WithName("GetImport").WithSummary("An import's status, progress, counts and rejected rows.")
+            .WithName("GetImport").WithSummary("An import's status, progress, counts and the first page of its rejected rows.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        imports.MapGet("/{id:guid}/rejections", Rejections)
+            .WithName("ListImportRejections").WithSummary("An import's rejected rows a page at a time, in the order the import met them: file, row, column, reason.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
         imports.MapGet("/{id:guid}/changes", Changes)
             .WithName("ListImportChanges")
@@ -48,8 +54,8 @@ public static class ImportEndpoints
             .WithDescription("`q` names a kind of record (Account, Contact, Opportunity, OpportunityContactRole, User) or one record's id.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         imports.MapGet("/{id:guid}/report", Report)
-            .WithName("GetImportReport").WithSummary("The rejected rows of a finished import as CSV: file, row, column, reason.")
-            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .WithName("GetImportReport").WithSummary("Every rejected row of an import as CSV: file, row, column, reason.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
@@ -70,29 +76,41 @@ public static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> Get(Guid id, VouchDbContext db, CancellationToken ct) =>
-        (await FindAsync(db, id, ct)).ToApi(job => TypedResults.Ok(ImportResponse.From(job)));
+        (await FindAsync(db, id, new PageQuery(), ct)).ToApi(TypedResults.Ok);
 
     private static async Task<Results<Ok<Paged<ImportChangeResponse>>, ValidationProblem, ProblemHttpResult>> Changes(
         Guid id, [AsParameters] PageQuery page, VouchDbContext db, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         page.Validate(errors);
-        return (errors.IsEmpty ? (await ImportChanges.ListAsync(db, id, page, ct)).OrNotFound("The import") : Refusal.Invalid(errors)).ToApi(TypedResults.Ok);
+        return (errors.IsEmpty ? (await ImportChanges.ListAsync(db, id, page, ct)).OrNotFound(TheImport) : Refusal.Invalid(errors)).ToApi(TypedResults.Ok);
     }
 
-    private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Report(Guid id, VouchDbContext db, CancellationToken ct) =>
-        (await FindAsync(db, id, ct)).ToApi(job =>
-            TypedResults.File(Encoding.UTF8.GetBytes(ReportOf(job).ToCsv()), "text/csv", $"import-{job.Id}-report.csv"));
-
-    private static async Task<CommandResult<ImportJob>> FindAsync(VouchDbContext db, Guid id, CancellationToken ct) =>
-        (await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct)).OrNotFound("The import");
-
-    internal static ImportReport ReportOf(ImportJob job) => new()
+    private static async Task<Results<Ok<Paged<ImportRejection>>, ValidationProblem, ProblemHttpResult>> Rejections(
+        Guid id, VouchDbContext db, CancellationToken ct, [FromQuery(Name = "page")] int? page = null, [FromQuery(Name = "pageSize")] int? pageSize = null)
     {
-        Created = job.Created,
-        Updated = job.Updated,
-        Unchanged = job.Unchanged,
-        Rejected = job.Rejected,
-        Rejections = ImportReport.ReadRejections(job.Rejections),
-    };
+        var query = new PageQuery { Page = page, PageSize = pageSize };
+        var errors = new ValidationErrors();
+        query.Validate(errors);
+        CommandResult<Paged<ImportRejection>> found = !errors.IsEmpty ? Refusal.Invalid(errors)
+            : await db.ImportJobs.AnyAsync(j => j.Id == id, ct) ? await ImportRejections.PageAsync(db, id, query, ct)
+            : Refusal.NotFound(TheImport);
+        return found.ToApi(TypedResults.Ok);
+    }
+
+    /// <summary>Written to the response as the rejections are read, so a report of any size is never held whole.</summary>
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> Report(Guid id, VouchDbContext db, CancellationToken ct)
+    {
+        CommandResult found = await db.ImportJobs.AnyAsync(j => j.Id == id, ct) ? CommandResult.Success : Refusal.NotFound(TheImport);
+        return found.ToApi(() => TypedResults.Stream(
+            stream => ImportRejections.WriteCsvAsync(stream, ImportRejections.StreamAsync(db, id), ct), "text/csv", $"import-{id}-report.csv"));
+    }
+
+    /// <summary>The import with its counts and one page of its rejections, or the refusal that there is no such import.</summary>
+    internal static async Task<CommandResult<ImportResponse>> FindAsync(VouchDbContext db, Guid id, PageQuery rejections, CancellationToken ct) =>
+        await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is { } job
+            ? ImportResponse.From(job, await ImportRejections.PageAsync(db, id, rejections, ct))
+            : Refusal.NotFound(TheImport);
+
+    private const string TheImport = "The import";
 }

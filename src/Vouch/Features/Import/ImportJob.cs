@@ -10,6 +10,7 @@ public enum ImportStatus { Queued, Running, Completed, Failed }
 /// An import started from the app: what was uploaded, how far it has come and, once done, its report. Kept in the
 /// database so that any request (and any server) can read the progress of an import running in the background.
 /// Its progress is bookkeeping, not a change to the inventory, so it is not audited: the records it writes are.
+/// Its rejected rows are kept under its id (<see cref="ImportRejections"/>).
 /// </summary>
 public sealed class ImportJob : INotAudited
 {
@@ -35,9 +36,6 @@ public sealed class ImportJob : INotAudited
     public int Updated { get; set; }
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
-
-    /// <summary>The rejected rows as JSON, written when the import ends.</summary>
-    public string? Rejections { get; set; }
 
     /// <summary>Why the whole import failed (an unreadable file), when it did.</summary>
     public string? Error { get; set; }

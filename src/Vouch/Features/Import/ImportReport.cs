@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json;
-using CsvHelper;
 
 namespace Vouch.Features.Import;
 
@@ -10,55 +8,79 @@ public sealed record ImportRejection(string File, int Row, string Column, string
     public override string ToString() => Column.Length > 0 ? $"{File} row {Row}: {Column}: {Reason}" : $"{File} row {Row}: {Reason}";
 }
 
-/// <summary>What an import did: rows created, updated, unchanged and rejected, with each rejection.</summary>
+/// <summary>
+/// What an import did: rows created, updated, unchanged and rejected, and its first rejections. Every rejection is
+/// saved with the batch it came from (<see cref="ImportRejections"/>), so a file of a million bad rows is reported
+/// whole without being held in memory.
+/// </summary>
 public sealed class ImportReport
 {
+    /// <summary>The rejections kept in memory: as many as the command line prints.</summary>
+    public const int FirstRejectionsKept = 20;
+
+    private List<ImportRejection> _unsaved = [];
+
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
     /// <summary>Rows rejected; a row can have several rejections, one per bad column.</summary>
     public int Rejected { get; set; }
-    public List<ImportRejection> Rejections { get; init; } = [];
+
+    /// <summary>The first <see cref="FirstRejectionsKept"/> rejections, in the order they happened.</summary>
+    public List<ImportRejection> FirstRejections { get; } = [];
     public int Rows => Created + Updated + Unchanged + Rejected;
 
     public string Summary =>
         $"{Rows} rows: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected.";
 
-    /// <summary>The report as a file: JSON when the name ends in .json, CSV (one rejection a line) otherwise.</summary>
-    public async Task WriteAsync(string path, CancellationToken ct = default)
+    public void Add(ImportRejection rejection)
+    {
+        if (FirstRejections.Count < FirstRejectionsKept)
+        {
+            FirstRejections.Add(rejection);
+        }
+        _unsaved.Add(rejection);
+    }
+
+    /// <summary>The rejections added since the last call, for the import to save; the report lets go of them.</summary>
+    public IReadOnlyCollection<ImportRejection> TakeUnsaved()
+    {
+        var unsaved = _unsaved;
+        _unsaved = [];
+        return unsaved;
+    }
+
+    /// <summary>
+    /// The report as a file, every rejection read from <paramref name="rejections"/> as it is written: JSON when the
+    /// name ends in .json, CSV (one rejection a line) otherwise.
+    /// </summary>
+    public async Task WriteAsync(string path, IAsyncEnumerable<ImportRejection> rejections, CancellationToken ct = default)
     {
         await using var stream = File.Create(path);
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            await JsonSerializer.SerializeAsync(stream, new
-            {
-                Created, Updated, Unchanged, Rejected,
-                Rejections = Rejections.Select(r => new { r.File, r.Row, r.Column, r.Reason }),
-            }, s_json, ct);
+            await ImportRejections.WriteCsvAsync(stream, rejections, ct);
             return;
         }
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(ToCsv()), ct);
-    }
-
-    /// <summary>A summary line per count, then the rejections, so the file opens in a spreadsheet for fixing.</summary>
-    public string ToCsv()
-    {
-        using var text = new StringWriter();
-        using (var csv = CsvWriter.Create(text))
+        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = s_json.Encoder });
+        json.WriteStartObject();
+        json.WriteNumber("created", Created);
+        json.WriteNumber("updated", Updated);
+        json.WriteNumber("unchanged", Unchanged);
+        json.WriteNumber("rejected", Rejected);
+        json.WriteStartArray("rejections");
+        await foreach (var rejection in rejections.WithCancellation(ct))
         {
-            csv.WriteRecord(["file", "row", "column", "reason"]);
-            foreach (var rejection in Rejections)
+            JsonSerializer.Serialize(json, rejection, s_json);
+            if (json.BytesPending > 64 * 1024)
             {
-                csv.WriteRecord([rejection.File, rejection.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), rejection.Column, rejection.Reason]);
+                await json.FlushAsync(ct);
             }
         }
-        return text.ToString();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(ct);
     }
-
-    public string RejectionsJson() => JsonSerializer.Serialize(Rejections, s_json);
-
-    public static List<ImportRejection> ReadRejections(string? json) =>
-        json is null ? [] : JsonSerializer.Deserialize<List<ImportRejection>>(json, s_json) ?? [];
 
     // The report is read by people: names like O'Brien stay as they are written.
     private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)

@@ -85,8 +85,8 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
         try
         {
             var importer = services.GetRequiredService<Importer>();
-            // The audit names the job, so the import's page finds what it changed.
-            importer.ImportId = job.Id;
+            // The audit and the rejections name the job, so the import's page finds what it changed and refused.
+            importer.ImportId = jobId;
             var report = await importer.RunAsync(
                 uploads.FilesOf(job), mapping, job.Kind == ImportKind.Salesforce,
                 progress => db.ImportJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(s => s
@@ -103,7 +103,6 @@ public sealed class ImportWorker(IServiceScopeFactory scopes, ImportQueue queue,
             {
                 done.Status = ImportStatus.Completed;
                 (done.Created, done.Updated, done.Unchanged, done.Rejected) = (report.Created, report.Updated, report.Unchanged, report.Rejected);
-                done.Rejections = report.RejectionsJson();
             }, ct);
         }
         catch (InvalidDataException e)

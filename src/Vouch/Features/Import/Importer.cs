@@ -102,10 +102,12 @@ public sealed class Importer(
                 if (batch.Count >= BatchSize)
                 {
                     done += await batch.SaveAsync(ct);
+                    await ImportRejections.SaveAsync(_db, run.Writer, ImportId, report.TakeUnsaved(), ct);
                     await Report(progress, new ImportProgress(source.Name, done, source.RowCount, clock.GetElapsedTime(opened), report));
                 }
             }
             done += await batch.SaveAsync(ct);
+            await ImportRejections.SaveAsync(_db, run.Writer, ImportId, report.TakeUnsaved(), ct);
             await Report(progress, new ImportProgress(source.Name, done, source.RowCount, clock.GetElapsedTime(opened), report));
         }
         if (!ownersLinked)
@@ -175,14 +177,14 @@ public sealed class Importer(
                     {
                         db.ChangeTracker.Clear();
                         report.Rejected++;
-                        report.Rejections.Add(new ImportRejection(Where(row), row.Number, "", $"could not be saved: {(e.InnerException ?? e).Message}"));
+                        report.Add(new ImportRejection(Where(row), row.Number, "", $"could not be saved: {(e.InnerException ?? e).Message}"));
                     }
                 }
             }
             catch (DbUpdateException e)
             {
                 report.Rejected++;
-                report.Rejections.Add(new ImportRejection(Where(rows[0]), rows[0].Number, "", $"could not be saved: {(e.InnerException ?? e).Message}"));
+                report.Add(new ImportRejection(Where(rows[0]), rows[0].Number, "", $"could not be saved: {(e.InnerException ?? e).Message}"));
             }
             finally
             {
@@ -210,14 +212,14 @@ public sealed class Importer(
                     catch (DbException e)
                     {
                         report.Rejected++;
-                        report.Rejections.Add(new ImportRejection(Where(row), row.Number, "", $"could not be saved: {e.Message}"));
+                        report.Add(new ImportRejection(Where(row), row.Number, "", $"could not be saved: {e.Message}"));
                     }
                 }
             }
             catch (DbException e)
             {
                 report.Rejected++;
-                report.Rejections.Add(new ImportRejection(Where(rows[0]), rows[0].Number, "", $"could not be saved: {e.Message}"));
+                report.Add(new ImportRejection(Where(rows[0]), rows[0].Number, "", $"could not be saved: {e.Message}"));
             }
         }
 
@@ -258,7 +260,10 @@ public sealed class Importer(
                     case Outcome.Unchanged: report.Unchanged++; break;
                     default:
                         report.Rejected++;
-                        report.Rejections.AddRange(rows[i].Errors.Select(e => new ImportRejection(Where(rows[i]), rows[i].Number, e.Column, e.Reason)));
+                        foreach (var error in rows[i].Errors)
+                        {
+                            report.Add(new ImportRejection(Where(rows[i]), rows[i].Number, error.Column, error.Reason));
+                        }
                         break;
                 }
             }

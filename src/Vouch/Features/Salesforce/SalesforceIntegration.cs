@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Import;
+using Vouch.Web;
 
 namespace Vouch.Features.Salesforce;
 
@@ -28,7 +29,8 @@ public sealed record SalesforceRunResponse(
     internal static string Kebab<T>(T value) where T : struct, Enum => SalesforceIntegration.Kebab(value.ToString());
 }
 
-public sealed record SalesforceRunDetailsResponse(SalesforceRunResponse Run, IReadOnlyList<ImportRejection> Rejections);
+/// <summary>A sync with its first <see cref="SalesforceIntegration.RejectionsShown"/> rejected records, and how many it rejected in all.</summary>
+public sealed record SalesforceRunDetailsResponse(SalesforceRunResponse Run, IReadOnlyList<ImportRejection> Rejections, int RejectionsTotal);
 
 public sealed record SalesforceCursorResponse(string Object, DateTimeOffset Through);
 
@@ -50,6 +52,7 @@ public sealed partial class SalesforceIntegration(
 {
     public const int RunsShown = 10;
     public const int FailuresShown = 20;
+    public const int RejectionsShown = PageQuery.MaxPageSize;
     public const int MinIntervalMinutes = 5;
     public const int MaxIntervalMinutes = 7 * 24 * 60;
 
@@ -88,10 +91,15 @@ public sealed partial class SalesforceIntegration(
                 p.Attempts, p.Attempts < SalesforcePushes.MaxAttempts, p.Error))]);
     }
 
-    public async Task<SalesforceRunDetailsResponse?> RunAsync(Guid id, CancellationToken ct) =>
-        await db.Set<SalesforceSyncRun>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is { } run
-            ? new SalesforceRunDetailsResponse(SalesforceRunResponse.From(run), ImportReport.ReadRejections(run.Rejections))
-            : null;
+    public async Task<SalesforceRunDetailsResponse?> RunAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Set<SalesforceSyncRun>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) is not { } run)
+        {
+            return null;
+        }
+        var rejections = await ImportRejections.PageAsync(db, id, new PageQuery { PageSize = RejectionsShown }, ct);
+        return new SalesforceRunDetailsResponse(SalesforceRunResponse.From(run), rejections.Items, rejections.Total);
+    }
 
     /// <summary>
     /// Changes what is synced and when. Turning a push on starts it from now: what happened before is not pushed.

@@ -81,8 +81,10 @@ public sealed record SalesforcePullProgress(ImportProgress Import, int Deleted);
 /// </summary>
 public sealed class SalesforcePull(VouchDbContext db, Importer importer, SalesforceClient client)
 {
-    public async Task<(ImportReport Report, int Deleted)> RunAsync(Func<SalesforcePullProgress, Task> progress, CancellationToken ct)
+    /// <summary>Pulls what changed since the cursors; the records it rejects are kept under <paramref name="runId"/>.</summary>
+    public async Task<(ImportReport Report, int Deleted)> RunAsync(Guid runId, Func<SalesforcePullProgress, Task> progress, CancellationToken ct)
     {
+        importer.ImportId = runId;
         var cursors = await db.Set<SalesforceCursor>().AsNoTracking().ToDictionaryAsync(c => c.Object, c => c.Through, ct);
         var sources = ImportTables.All
             .Select(table => new SalesforceRows(client, table, cursors.TryGetValue(table.SalesforceObject, out var through) ? through : null))

@@ -58,7 +58,10 @@ public enum SalesforceRunStatus { Running, Completed, WaitingForLimit, Failed }
 
 public enum SalesforceTrigger { Schedule, Manual }
 
-/// <summary>One sync: what it pulled and pushed, and how it ended. Bookkeeping, so not audited: the records it writes are.</summary>
+/// <summary>
+/// One sync: what it pulled and pushed, and how it ended. Bookkeeping, so not audited: the records it writes are.
+/// The records it rejected are kept under its id, as a file import's are (<see cref="Import.ImportRejections"/>).
+/// </summary>
 public sealed class SalesforceSyncRun : INotAudited
 {
     public const int ErrorMaxLength = 2_000;
@@ -87,8 +90,6 @@ public sealed class SalesforceSyncRun : INotAudited
     /// <summary>The org's API requests used and allowed today, as Salesforce last said.</summary>
     public string? ApiUsage { get; set; }
 
-    /// <summary>The rejected records as JSON, the same report a file import writes.</summary>
-    public string? Rejections { get; set; }
     public string? Error { get; set; }
 
     /// <summary>When a sync that met the org's API limit goes on.</summary>

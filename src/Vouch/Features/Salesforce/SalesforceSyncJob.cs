@@ -144,7 +144,7 @@ public sealed class SalesforceSyncRunner(
         var deleted = 0;
         try
         {
-            (report, deleted) = await pull.RunAsync(async step =>
+            (report, deleted) = await pull.RunAsync(run.Id, async step =>
             {
                 (report, deleted) = (step.Import.Report, step.Deleted);
                 await stillHere();
@@ -189,7 +189,7 @@ public sealed class SalesforceSyncRunner(
             db.ChangeTracker.Clear();
         }
         (run.Created, run.Updated, run.Unchanged, run.Rejected, run.Deleted) = (report.Created, report.Updated, report.Unchanged, report.Rejected, deleted);
-        (run.Rejections, run.ApiCalls, run.ApiUsage, run.Current) = (report.RejectionsJson(), client.ApiCalls - calls, client.ApiUsage, null);
+        (run.ApiCalls, run.ApiUsage, run.Current) = (client.ApiCalls - calls, client.ApiUsage, null);
         run.FinishedAt = clock.GetUtcNow();
         db.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
