@@ -6,8 +6,10 @@
 # Settings (environment variables):
 #   IDEAS=1000000 VOTES=20000000 TOKENS=20000   what vouch seed --ideas/--votes/--tokens writes (with SCALE contacts)
 #   SCALE=100000        contacts seeded first (vouch seed --scale); a third of the voters are these customers
+#   PROVIDER=Sqlite     or Postgres: then CONNECTION names an empty database (Host=…;Port=…;Username=…;Database=…),
+#                       seeded unless TOKENS_FILE is given too (a database seeded by an earlier run)
 #   DB=path             use this already seeded SQLite database (with TOKENS_FILE) instead of seeding a new one
-#   TOKENS_FILE=path    the tokens written by seed --tokens-file for DB
+#   TOKENS_FILE=path    the tokens written by seed --tokens-file for DB or CONNECTION
 #   ROUNDS=3            measured rounds per target, run interleaved
 #   DURATION=20         seconds per measured round; WARMUP=5 seconds before each
 #   VOTE_WARMUP=30      seconds of votes before each round of votes: the vote path (the queue, the batch writer) is
@@ -18,6 +20,7 @@
 #   KEEP_WORK=1         keep the temporary folder; NO_BUILD=1 use the existing Release builds
 set -euo pipefail
 
+PROVIDER=${PROVIDER:-Sqlite}
 IDEAS=${IDEAS:-1000000}
 VOTES=${VOTES:-20000000}
 TOKENS=${TOKENS:-20000}
@@ -38,7 +41,13 @@ LOAD_DLL=$ROOT/bench/Vouch.Bench.Load/bin/Release/net10.0/Vouch.Bench.Load.dll
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
-command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 is not installed (it picks the ideas to vote for)."
+case $PROVIDER in
+  Sqlite) command -v sqlite3 >/dev/null 2>&1 || die "sqlite3 is not installed (it picks the ideas to vote for)." ;;
+  Postgres)
+    [ -n "${CONNECTION:-}" ] || die "PROVIDER=Postgres needs CONNECTION=\"Host=…;Port=…;Username=…;Database=…\""
+    command -v psql >/dev/null 2>&1 || die "psql is not installed (it picks the ideas to vote for)." ;;
+  *) die "PROVIDER is Sqlite or Postgres" ;;
+esac
 command -v curl >/dev/null 2>&1 || die "curl is not installed."
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vouch-ideas.XXXXXX")
@@ -58,10 +67,39 @@ if [ "${NO_BUILD:-}" != 1 ]; then
   dotnet build bench/Vouch.Bench.Load -c Release -nologo -v q >>"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
 fi
 
-export Database__Provider=Sqlite DOTNET_CLI_TELEMETRY_OPTOUT=1
+export Database__Provider=$PROVIDER DOTNET_CLI_TELEMETRY_OPTOUT=1
 vouch() { (cd "$APP_DIR" && dotnet vouch.dll "$@"); }
 
-if [ -z "${DB:-}" ]; then
+# One setting of CONNECTION (Host, Port, Username, Password, Database), whatever its case.
+setting() {
+  local part key
+  IFS=';' read -ra parts <<<"${CONNECTION:-}"
+  for part in "${parts[@]}"; do
+    key=$(printf '%s' "${part%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
+    if [ "$key" = "$1" ]; then printf '%s' "${part#*=}"; return; fi
+  done
+}
+# One query on the benchmark's database, its rows one a line.
+sql() {
+  if [ "$PROVIDER" = Sqlite ]; then
+    sqlite3 "$DB" "$1"
+  else
+    PGPASSWORD=$(setting password) psql -h "$(setting host)" -p "$(setting port)" -U "$(setting username)" -d "$(setting database)" \
+      -v ON_ERROR_STOP=1 -tAc "$1"
+  fi
+}
+
+if [ "$PROVIDER" = Postgres ] && [ -z "${TOKENS_FILE:-}" ]; then
+  TOKENS_FILE=$WORK/tokens.txt
+  export ConnectionStrings__Vouch=$CONNECTION
+  say "seeding $SCALE contacts, $IDEAS ideas and $VOTES votes into PostgreSQL"
+  vouch migrate >/dev/null
+  vouch seed --scale "$SCALE" | grep -v ' of ' >&2
+  vouch seed --ideas "$IDEAS" --votes "$VOTES" --tokens "$TOKENS" --tokens-file "$TOKENS_FILE" | grep -v ' rows/s$' >&2
+elif [ "$PROVIDER" = Postgres ]; then
+  [ -f "$TOKENS_FILE" ] || die "TOKENS_FILE $TOKENS_FILE does not exist"
+  export ConnectionStrings__Vouch=$CONNECTION
+elif [ -z "${DB:-}" ]; then
   DB=$WORK/vouch.db
   TOKENS_FILE=$WORK/tokens.txt
   export ConnectionStrings__Vouch="Data Source=$DB"
@@ -92,7 +130,7 @@ for text in "export contacts to excel" "dark mode for the portal" "sync deals wi
   "notify me about renewals" "merge duplicate accounts" "archive old campaigns" "filter testimonials by industry"; do
   echo "/api/v1/ideas/similar?text=$(printf '%s' "$text" | sed 's/ /%20/g')"
 done >"$WORK/similar.txt"
-sqlite3 "$DB" "SELECT Id FROM Ideas WHERE Status IN ('New', 'UnderReview', 'Planned', 'InProgress') AND MergedIntoId IS NULL AND NOT IsHidden ORDER BY random() LIMIT 50000" >"$WORK/vote-ideas.txt"
+sql "SELECT \"Id\" FROM \"Ideas\" WHERE \"Status\" IN ('New', 'UnderReview', 'Planned', 'InProgress') AND \"MergedIntoId\" IS NULL AND NOT \"IsHidden\" ORDER BY random() LIMIT 50000" >"$WORK/vote-ideas.txt"
 
 TARGETS=(hot top new value similar vote)
 run_load() { # target, output file
@@ -116,7 +154,7 @@ field() { sed -E "s/.* $1=([0-9.]+).*/\\1/"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 echo
-echo "Vouch idea exchange: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM Ideas') ideas, $(sqlite3 "$DB" 'SELECT COUNT(*) FROM IdeaVotes') votes on SQLite;" \
+echo "Vouch idea exchange: $(sql 'SELECT COUNT(*) FROM "Ideas"') ideas, $(sql 'SELECT COUNT(*) FROM "IdeaVotes"') votes on $PROVIDER;" \
   "$ROUNDS x ${DURATION}s per target at a constant rate, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
 printf '%-8s %8s %9s %9s %9s %9s %7s\n' target "rate/s" "p50 ms" "p95 ms" "p99 ms" "max ms" errors
