@@ -37,6 +37,15 @@ public sealed class ImportTests(VouchServer server) : IClassFixture<VouchServer>
         await Expect(page.GetByTestId("count-rejected")).ToHaveTextAsync("1");
         await Expect(page.GetByTestId("rejections").Locator("tbody tr td")).ToHaveTextAsync(["accounts.csv", "3", "Employee count", "'lots' is not a whole number"]);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download the report (CSV)" })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/api/v1/imports/.+/report$"));
+
+        // Once it has finished, the page lists what it changed: 2,999 accounts created, 50 a page, each linked.
+        var changes = page.GetByTestId("changes");
+        await Expect(changes.Locator("tbody tr")).ToHaveCountAsync(50);
+        await Expect(changes.Locator("tbody tr").First.Locator("td").Nth(0)).ToHaveTextAsync("Account");
+        await Expect(changes.Locator("tbody tr").First.Locator("td").Nth(2)).ToHaveTextAsync("Created");
+        await Expect(page.GetByTestId("import-changes").GetByTestId("result-count")).ToContainTextAsync("2,999");
+        await changes.Locator("tbody tr").First.Locator("a").ClickAsync();
+        await Expect(page.MainHeading()).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($"^Browser {tag} [0-9]+$"));
     }
 
     [Fact]

@@ -41,9 +41,22 @@ public sealed class DetailsModel(VouchDbContext db) : PageModel
         return Page();
     }
 
-    /// <summary>The status section alone, for htmx to poll while the import runs.</summary>
-    public async Task<IActionResult> OnGetStatusAsync(Guid id, CancellationToken ct) =>
-        await LoadAsync(id, 1, ct) ? Partial("_ImportStatus", this) : NotFound();
+    /// <summary>
+    /// The status section alone, for htmx to poll while the import runs. Once it has finished, the whole page is loaded
+    /// again, since the list of what it changed is drawn only then.
+    /// </summary>
+    public async Task<IActionResult> OnGetStatusAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, 1, ct))
+        {
+            return NotFound();
+        }
+        if (Import.IsFinished)
+        {
+            Response.Headers["HX-Refresh"] = "true";
+        }
+        return Partial("_ImportStatus", this);
+    }
 
     private async Task<bool> LoadAsync(Guid id, int? page, CancellationToken ct)
     {
