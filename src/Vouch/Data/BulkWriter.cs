@@ -129,8 +129,9 @@ public abstract class BulkWriter(VouchDbContext db)
 internal sealed class SqliteBulkWriter(VouchDbContext db) : BulkWriter(db)
 {
     // SQLite's own default page cache is 2 MB: a batch of a few thousand rows touches more pages of the indexes and the
-    // search index than that, so each batch read and wrote them through the file again. 64 MB holds them; the
-    // connection is pooled, so its own size is put back after.
+    // search index than that, so each batch read and wrote them through the file again. 64 MB holds a batch's pages
+    // while the tables are small; at a million rows less of them fits and the import slows (bench/README.md, "Bulk
+    // import"). The connection is pooled, so its own size is put back after.
     private const int CacheKibibytes = 64 * 1024;
     private string? _cacheSize;
 
