@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Web;
 
@@ -37,20 +38,26 @@ public sealed class DetailsModel(VouchDbContext db) : PageModel
         query.Validate(errors);
         query = errors.IsEmpty ? query with { PageSize = ChangesPerPage } : new PageQuery { PageSize = ChangesPerPage };
         Q = query.Q;
-        Changes = (await ImportChanges.ListAsync(db, id, query, ct))!;
+        if (Import.IsFinished)
+        {
+            // The list is drawn only once the import has finished (the page reloads then).
+            Changes = await ImportChanges.ListAsync(db, id, query, ct);
+        }
         return Page();
     }
 
     /// <summary>
-    /// The status section alone, for htmx to poll while the import runs. Once it has finished, the whole page is loaded
-    /// again, since the list of what it changed is drawn only then.
+    /// The status section alone, for htmx to poll while the import runs: the job's progress and counts, without its
+    /// rejections, which are shown once it has finished. Then the whole page is loaded again, with its rejections and the
+    /// list of what it changed.
     /// </summary>
     public async Task<IActionResult> OnGetStatusAsync(Guid id, CancellationToken ct)
     {
-        if (!await LoadAsync(id, 1, ct))
+        if (await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id, ct) is not { } job)
         {
             return NotFound();
         }
+        Import = ImportResponse.From(job);
         if (Import.IsFinished)
         {
             Response.Headers["HX-Refresh"] = "true";
@@ -67,7 +74,7 @@ public sealed class DetailsModel(VouchDbContext db) : PageModel
             return false;
         }
         Import = found.Value;
-        // Links to the page itself, whichever request (the page or its status poll) drew the section.
+        // Links to the page itself.
         RejectionsPager = new Pager(rejections.PageNumber, rejections.Size, Import.RejectionsTotal, QueryCollection.Empty, RejectionsPageParameter);
         return true;
     }

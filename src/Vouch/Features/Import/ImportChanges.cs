@@ -28,14 +28,10 @@ public static class ImportChanges
 
     /// <summary>
     /// A page of the records the import created or changed, of one kind or one record when <see cref="PageQuery.Q"/>
-    /// names it; null when there is no such import.
+    /// names it.
     /// </summary>
-    public static async Task<Paged<ImportChangeResponse>?> ListAsync(VouchDbContext db, Guid importId, PageQuery page, CancellationToken ct)
+    public static async Task<Paged<ImportChangeResponse>> ListAsync(VouchDbContext db, Guid importId, PageQuery page, CancellationToken ct)
     {
-        if (!await db.ImportJobs.AnyAsync(j => j.Id == importId, ct))
-        {
-            return null;
-        }
         var entries = db.AuditEntries.AsNoTracking().Where(e => e.ImportId == importId && e.RecordType != ImportAudit.RecordType);
         if (!string.IsNullOrWhiteSpace(page.Q))
         {

@@ -83,7 +83,10 @@ public static class ImportEndpoints
     {
         var errors = new ValidationErrors();
         page.Validate(errors);
-        return (errors.IsEmpty ? (await ImportChanges.ListAsync(db, id, page, ct)).OrNotFound(TheImport) : Refusal.Invalid(errors)).ToApi(TypedResults.Ok);
+        CommandResult<Paged<ImportChangeResponse>> found = !errors.IsEmpty ? Refusal.Invalid(errors)
+            : await db.ImportJobs.AnyAsync(j => j.Id == id, ct) ? await ImportChanges.ListAsync(db, id, page, ct)
+            : Refusal.NotFound(TheImport);
+        return found.ToApi(TypedResults.Ok);
     }
 
     private static async Task<Results<Ok<Paged<ImportRejection>>, ValidationProblem, ProblemHttpResult>> Rejections(
