@@ -18,6 +18,8 @@ public sealed class DatabaseMigrator(VouchDbContext db, DatabaseSettings setting
             // Write-ahead logging lets readers go on while one writer commits; the mode is kept in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        // A migration that rewrites a column of a million rows takes minutes, not the default 30 s a request may.
+        db.Database.SetCommandTimeout(TimeSpan.Zero);
         await db.Database.MigrateAsync(cancellationToken);
         if (pending.Count > 0 && settings.Provider == DatabaseProvider.Sqlite)
         {

@@ -180,6 +180,28 @@ public sealed class ReferenceSearchTests(VouchApp app) : IClassFixture<VouchApp>
     }
 
     [Fact]
+    public async Task Only_the_last_word_is_taken_as_half_typed_and_never_for_a_filter()
+    {
+        var tag = NewTag();
+        await SeedInventoryAsync(tag);
+        using var seller = await app.ClientForAsync(Roles.Seller);
+
+        async Task<string[]> Names(string q) =>
+            [.. (await seller.GetFromJsonAsync<Paged<ReferenceSummary>>($"/api/v1/references?competitor={tag}&stage=Advocate&q={Uri.EscapeDataString(q)}", Ct))!.Items.Select(r => r.Name)];
+
+        // Three, four and five letters of "merchants" and "payments", and the whole word before them.
+        Assert.Equal(["Bea Clark"], await Names("mer"));
+        Assert.Equal(["Bea Clark"], await Names("merc"));
+        Assert.Equal(["Bea Clark"], await Names("payments merch"));
+        Assert.Empty(await Names("pay merchants"));
+        // The index's own tokens for filters and word starts are no words, typed whole or in part.
+        foreach (var word in new[] { "stg", "stgadvocate", "con", "reg", "pfx", "prd", "act" })
+        {
+            Assert.Empty(await Names(word));
+        }
+    }
+
+    [Fact]
     public async Task With_free_text_the_best_match_comes_first()
     {
         var tag = NewTag();

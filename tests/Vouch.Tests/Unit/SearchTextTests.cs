@@ -24,10 +24,12 @@ public sealed class SearchTextTests
     }
 
     [Fact]
-    public void Each_word_matches_itself_or_as_a_prefix_and_all_words_must_match()
+    public void Each_word_matches_itself_the_last_also_as_a_prefix_and_all_words_must_match()
     {
-        Assert.Equal("(\"win\" OR \"win\"*) AND (\"rat\" OR \"rat\"*)", SearchText.ToFts5(["win", "rat"]));
-        Assert.Equal("win:* & rat:*", SearchText.ToTsQuery(["win", "rat"]));
+        Assert.Equal("\"win\" AND (\"rat\" OR \"rat\"*)", SearchText.ToFts5(["win", "rat"]));
+        Assert.Equal("win & rat:*", SearchText.ToTsQuery(["win", "rat"]));
+        Assert.Equal("win:AB & rat:*AB", SearchText.ToTsQuery(["win", "rat"], SearchText.NameAndTitleWeights));
+        Assert.Equal("(\"onb\" OR \"onb\"*)", SearchText.ToFts5(["onb"]));
         Assert.Null(SearchText.ToFts5([]));
         Assert.Null(SearchText.ToTsQuery([]));
     }

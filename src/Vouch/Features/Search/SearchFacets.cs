@@ -4,9 +4,12 @@ using Vouch.Features.Contacts;
 namespace Vouch.Features.Search;
 
 /// <summary>
-/// The filter tokens of SQLite's reference index: the view "ContactSearchSource" writes one token per
-/// filter value into the index's "Facets" column (a prefix and the value, an id without hyphens), and a
-/// search asks for the same tokens. Both sides pass through the same tokenizer, so case and stemming agree.
+/// The filter tokens of the reference index, one per filter value of a contact and of its account: a
+/// prefix naming the filter and the value, an id without hyphens. On SQLite the view "ContactSearchSource"
+/// writes them into the FTS5 index's "Facets" column as one word each ("regNorthAmerica"), and both sides
+/// pass through the same tokenizer. On PostgreSQL the function <c>contact_search_facets</c> writes them
+/// lower-cased into the contacts' "SearchFacets" as lexemes that start with "_" and have a space inside
+/// ("_reg northamerica"): no word of a story can become one, and no word typed can start one.
 /// </summary>
 public static class SearchFacets
 {
@@ -26,63 +29,99 @@ public static class SearchFacets
     /// <summary>An FTS5 query: the words in the <paramref name="columns"/> named, and every filter the index holds.</summary>
     public static string Match(string words, ReferenceCriteria criteria, string columns)
     {
-        var facets = Tokens(criteria).ToList();
+        var facets = Facets(criteria).Select(either => Any(either.Select(t => $"\"{t.Prefix}{t.Value}\""), " OR ")).ToList();
         return facets.Count == 0
             ? $"{{{columns}}} : ({words})"
             : $"{{{columns}}} : ({words}) AND Facets : ({string.Join(" AND ", facets)})";
     }
 
-    private static IEnumerable<string> Tokens(ReferenceCriteria criteria)
+    /// <summary>
+    /// A <c>tsquery</c> of every filter the index holds and, when given, the first letters of a word
+    /// (<paramref name="wordStart"/>, three or five: the lengths <c>contact_search_vector</c> keeps); null when there is none.
+    /// </summary>
+    public static string? TsQuery(ReferenceCriteria criteria, string? wordStart = null)
+    {
+        var facets = Facets(criteria)
+            .Select(either => Any(either.Select(t => Lexeme(t.Prefix, t.Value.ToLowerInvariant())), " | "))
+            .Concat(wordStart is null ? [] : [Lexeme("pfx", wordStart)])
+            .ToList();
+        return facets.Count == 0 ? null : string.Join(" & ", facets);
+    }
+
+    /// <summary>
+    /// How many of a word's first letters the PostgreSQL index keeps as a lexeme of their own, the longest first:
+    /// a word being typed is looked up by the longest it has.
+    /// </summary>
+    public static readonly int[] WordStarts = [5, 3];
+
+    /// <summary>The first letters of <paramref name="lexeme"/> the index keeps, the most of them; null when it is too short.</summary>
+    public static string? WordStart(string lexeme) =>
+        WordStarts.Where(n => lexeme.Length >= n).Select(n => lexeme[..n]).FirstOrDefault();
+
+    private static string Lexeme(string prefix, string value) => $"'_{prefix} {value}'";
+
+    private static string Any(IEnumerable<string> tokens, string or)
+    {
+        var list = tokens.ToList();
+        return list.Count == 1 ? list[0] : $"({string.Join(or, list)})";
+    }
+
+    /// <summary>Each filter set, as the tokens of which a contact must have one.</summary>
+    private static IEnumerable<Token[]> Facets(ReferenceCriteria criteria)
     {
         if (criteria.IndustryId is { } industry)
         {
-            yield return Token("ind", industry);
+            yield return [new("ind", industry)];
         }
         if (criteria.Segment is { } segment)
         {
-            yield return Token("seg", segment.ToString());
+            yield return [new("seg", segment.ToString())];
         }
         if (criteria.Region is { } region)
         {
-            yield return Token("reg", region.ToString());
+            yield return [new("reg", region.ToString())];
         }
         if (criteria.CountryCode is { } country)
         {
-            yield return Token("cty", country);
+            yield return [new("cty", country)];
         }
         if (criteria.EmployeesMin is not null || criteria.EmployeesMax is not null)
         {
             var (min, max) = (criteria.EmployeesMin ?? 0, criteria.EmployeesMax ?? int.MaxValue);
             var bands = SizeBands.Select((first, i) => (First: first, Last: i + 1 < SizeBands.Length ? SizeBands[i + 1] - 1 : int.MaxValue))
                 .Where(band => band.First <= max && band.Last >= min)
-                .Select(band => Token("emp", band.First.ToString(CultureInfo.InvariantCulture)))
-                .ToList();
-            // No band overlaps a range below zero; the empty OR would not parse, and nothing matches anyway.
-            yield return bands.Count == 0 ? Token("emp", "none") : $"({string.Join(" OR ", bands)})";
+                .Select(band => new Token("emp", band.First.ToString(CultureInfo.InvariantCulture)))
+                .ToArray();
+            // No band overlaps a range below zero; an empty OR would not parse, and nothing matches anyway.
+            yield return bands.Length == 0 ? [new("emp", "none")] : bands;
         }
         if (criteria.ProductId is { } product)
         {
-            yield return Token("prd", product);
+            yield return [new("prd", product)];
         }
         if (criteria.ActivityId is { } activity)
         {
-            yield return Token("act", activity);
+            yield return [new("act", activity)];
         }
         if (criteria.Stage is { } stage)
         {
-            yield return Token("stg", stage.ToString());
+            yield return [new("stg", stage.ToString())];
         }
         if (criteria.ConsentAtLeast is { } consent)
         {
             yield return consent == ConsentLevel.Written
-                ? Token("con", nameof(ConsentLevel.Written))
-                : $"({Token("con", nameof(ConsentLevel.Verbal))} OR {Token("con", nameof(ConsentLevel.Written))})";
+                ? [new("con", nameof(ConsentLevel.Written))]
+                : [new("con", nameof(ConsentLevel.Verbal)), new("con", nameof(ConsentLevel.Written))];
         }
     }
 
-    private static string Token(string prefix, Guid id) => Token(prefix, id.ToString("N"));
+    /// <summary>One filter value: values are checked names, codes and ids, and only their letters and digits remain.</summary>
+    private readonly record struct Token(string Prefix, string Value)
+    {
+        public Token(string prefix, Guid id) : this(prefix, id.ToString("N"))
+        {
+        }
 
-    /// <summary>A quoted token: values are checked names, codes and ids, and letters and digits only remain.</summary>
-    private static string Token(string prefix, string value) =>
-        $"\"{prefix}{string.Concat(value.Where(char.IsAsciiLetterOrDigit))}\"";
+        public string Value { get; } = string.Concat(Value.Where(char.IsAsciiLetterOrDigit));
+    }
 }

@@ -47,16 +47,30 @@ public static class SearchText
     }
 
     /// <summary>
-    /// An FTS5 query: each word as itself (stemmed by the porter tokenizer, so "integrations" finds
-    /// "integration") or as the start of a word (so "onbo" finds "onboarding"); all words must match.
+    /// An FTS5 query: each word as itself, stemmed by the porter tokenizer (so "integrations" finds "integration"),
+    /// and the last one also as the start of a word, as it may still be being typed (so "onbo" finds "onboarding");
+    /// all words must match. A prefix reads every word it starts, so only the last word pays for one.
     /// </summary>
     public static string? ToFts5(IReadOnlyList<string> words) =>
-        words.Count == 0 ? null : string.Join(" AND ", words.Select(w => $"(\"{w}\" OR \"{w}\"*)"));
+        words.Count == 0 ? null : string.Join(" AND ", words.Select((w, i) => i < words.Count - 1 ? $"\"{w}\"" : $"(\"{w}\" OR \"{w}\"*)"));
+
+    /// <summary>A <c>to_tsquery</c> text of every word whole (stemmed); null without words.</summary>
+    public static string? ToTsQueryWhole(IEnumerable<string> words) =>
+        words.Any() ? string.Join(" & ", words) : null;
+
+    /// <summary>The weights of the name and the title in a contact's tsvector (the story's is C).</summary>
+    public const string NameAndTitleWeights = "AB";
 
     /// <summary>
-    /// A <c>to_tsquery</c> text: PostgreSQL stems a prefix term too, so <c>integrations:*</c> finds
-    /// "integration" and <c>onbo:*</c> finds "onboarding"; all words must match.
+    /// A <c>to_tsquery</c> text: each word stemmed (so "integrations" finds "integration"), and the last one as a
+    /// prefix, which PostgreSQL stems too (so <c>onbo:*</c> finds "onboarding"); all words must match, with one of
+    /// the <paramref name="weights"/> when they are given. A prefix makes the GIN index gather every contact with a
+    /// word it starts before intersecting, so only the last word pays for one.
     /// </summary>
-    public static string? ToTsQuery(IReadOnlyList<string> words) =>
-        words.Count == 0 ? null : string.Join(" & ", words.Select(w => w + ":*"));
+    public static string? ToTsQuery(IReadOnlyList<string> words, string weights = "")
+    {
+        var last = words.Count - 1;
+        return words.Count == 0 ? null : string.Join(" & ", words.Select((w, i) =>
+            i == last ? $"{w}:*{weights}" : weights.Length == 0 ? w : $"{w}:{weights}"));
+    }
 }
