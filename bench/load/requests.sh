@@ -3,7 +3,9 @@
 # seeded with `vouch seed --scale` (referenceable contacts and two years of asks). See bench/README.md ("Matching").
 #
 # Settings (environment variables):
-#   CONNECTION=...      SQLite connection string; default a file in the work folder
+#   PROVIDER=Sqlite     or Postgres: then CONNECTION names an empty or already seeded database
+#                       (Host=…;Port=…;Username=…;Database=…)
+#   CONNECTION=...      connection string; default a SQLite file in the work folder
 #   SCALE=1000000       contacts seeded when the database has no accounts yet
 #   ROUNDS=3            measured rounds per target, interleaved
 #   DURATION=15s        length of a measured round
@@ -19,6 +21,7 @@ SCALE=${SCALE:-1000000}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-5s}
+PROVIDER=${PROVIDER:-Sqlite}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-8}
 SUPPLY_CONNECTIONS=${SUPPLY_CONNECTIONS:-1}
@@ -31,7 +34,12 @@ APP_DIR=${APP_DIR:-$ROOT/src/Vouch/bin/Release/net10.0}
 
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
-for tool in wrk curl sqlite3; do command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (Debian/Ubuntu package '$tool')."; done
+case $PROVIDER in
+  Sqlite) CLIENT=sqlite3 ;;
+  Postgres) CLIENT=psql; [ -n "${CONNECTION:-}" ] || die "PROVIDER=Postgres needs CONNECTION=\"Host=…;Port=…;Username=…;Database=…\"" ;;
+  *) die "PROVIDER is Sqlite or Postgres" ;;
+esac
+for tool in wrk curl "$CLIENT"; do command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed."; done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vouch-requests.XXXXXX")
 PID=
@@ -47,10 +55,29 @@ if [ "${NO_BUILD:-}" != 1 ]; then
   dotnet build src/Vouch/Vouch.csproj -c Release -nologo -v q >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
 fi
 
-export Database__Provider=Sqlite
+export Database__Provider=$PROVIDER
 export ConnectionStrings__Vouch=${CONNECTION:-"Data Source=$WORK/vouch.db"}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
+# This run measures matching and the report, not the first working out of every value or the stories' embeddings.
+export Value__BackfillOnStart=false Meaning__EmbedInBackground=false
 DATABASE_FILE=$(printf '%s' "$ConnectionStrings__Vouch" | sed -n 's/.*Data Source=\([^;]*\).*/\1/p')
+# A setting of the connection string, by its lower-case key.
+setting() {
+  IFS=';' read -ra parts <<<"$ConnectionStrings__Vouch"
+  for part in "${parts[@]}"; do
+    key=$(printf '%s' "${part%%=*}" | tr -d ' ' | tr '[:upper:]' '[:lower:]')
+    if [ "$key" = "$1" ]; then printf '%s' "${part#*=}"; return; fi
+  done
+}
+# One query on the benchmark's database, its rows one a line.
+sql() {
+  if [ "$PROVIDER" = Sqlite ]; then
+    sqlite3 "$DATABASE_FILE" "$1"
+  else
+    PGPASSWORD=$(setting password) psql -h "$(setting host)" -p "$(setting port)" -U "$(setting username)" -d "$(setting database)" \
+      -v ON_ERROR_STOP=1 -tAc "$1"
+  fi
+}
 vouch() { (cd "$APP_DIR" && dotnet vouch.dll "$@"); }
 
 vouch migrate >/dev/null
@@ -70,8 +97,8 @@ for _ in $(seq 120); do curl -fsS -o /dev/null "http://$HOST:$VOUCH_PORT/health"
 curl -fsS -o /dev/null "http://$HOST:$VOUCH_PORT/health" || { tail -n 20 "$WORK/vouch.log" >&2; die "Vouch did not become healthy"; }
 
 # The catalogue's ids, which the API names by key only, straight from the database.
-mapfile -t INDUSTRIES < <(sqlite3 "$DATABASE_FILE" 'SELECT lower("Id") FROM "Industries" ORDER BY "Key"')
-mapfile -t PRODUCTS < <(sqlite3 "$DATABASE_FILE" 'SELECT lower("Id") FROM "Products" ORDER BY "Key"')
+mapfile -t INDUSTRIES < <(sql 'SELECT lower(CAST("Id" AS text)) FROM "Industries" ORDER BY "Key"')
+mapfile -t PRODUCTS < <(sql 'SELECT lower(CAST("Id" AS text)) FROM "Products" ORDER BY "Key"')
 [ "${#INDUSTRIES[@]}" -ge 4 ] && [ "${#PRODUCTS[@]}" -ge 4 ] || die "the database has too few industries or products"
 NEEDED_BY=$(date -u -d '+21 days' +%Y-%m-%d)
 
@@ -127,7 +154,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo
-echo "Matching and supply/demand load: SQLite, $(sqlite3 "$DATABASE_FILE" 'SELECT count(*) FROM "Contacts"') contacts," \
+echo "Matching and supply/demand load: $PROVIDER, $(sql 'SELECT count(*) FROM "Contacts"') contacts," \
   "$ROUNDS x $DURATION per target, wrk -t$THREADS -c$CONNECTIONS (supply -c$SUPPLY_CONNECTIONS), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d)"
 printf '%-8s %9s %9s %9s %10s %7s   %s\n' target "p50 ms" "p95 ms" "p99 ms" requests errors "p95 per round"
 for target in "${TARGETS[@]}"; do
