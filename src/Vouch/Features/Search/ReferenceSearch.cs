@@ -373,15 +373,13 @@ public static class ReferenceSearch
         /// <summary>The keys as the one parameter (<c>{0}</c>) of <see cref="TextsByKeys"/> and <see cref="RowsByKeys"/>.</summary>
         public object KeysParameter<TKey>(IEnumerable<TKey> keys) => Postgres ? keys.ToArray() : JsonSerializer.Serialize(keys);
 
-        /// <summary>The condition that a contact's key is one of the parameter's.</summary>
-        private string KeyIsOneOf(string contact) => Postgres
-            ? $"{contact}.\"Id\" = ANY({{0}})"
-            : $"{contact}.rowid IN (SELECT value FROM json_each({{0}}))";
+        /// <summary>The condition that the contact's key is one of the parameter's.</summary>
+        private string KeyIsOneOf => Postgres ? "c.\"Id\" = ANY({0})" : "c.rowid IN (SELECT value FROM json_each({0}))";
 
         /// <summary>What <see cref="TextRank"/> reads of the contacts with these keys, as <c>RankedText</c>, in no order.</summary>
         public string TextsByKeys() => $"""
             SELECT {(Postgres ? "c.\"Id\"" : "c.rowid")} AS "Key", c."Id", c."FirstName", c."LastName", c."Title", c."UseCase", c."Results", c."Quotes"
-            FROM "Contacts" AS c WHERE {KeyIsOneOf("c")}
+            FROM "Contacts" AS c WHERE {KeyIsOneOf}
             """;
 
         /// <summary>The result rows of the contacts with these keys, in no order.</summary>
@@ -389,7 +387,7 @@ public static class ReferenceSearch
             {{Select()}}
             FROM "Contacts" AS c JOIN "Accounts" AS a ON a."Id" = c."AccountId"
             LEFT JOIN "Industries" AS i ON i."Id" = a."IndustryId"
-            WHERE {{KeyIsOneOf("c")}}
+            WHERE {{KeyIsOneOf}}
             """;
 
         /// <summary>A page of a search without text, by name.</summary>
