@@ -1,3 +1,5 @@
+using Vouch.Features.Accounts;
+using Vouch.Features.Contacts;
 using Vouch.Features.Search;
 
 namespace Vouch.Tests.Unit;
@@ -33,6 +35,27 @@ public sealed class SearchTextTests
         Assert.Null(SearchText.ToFts5([]));
         Assert.Null(SearchText.ToTsQuery([]));
     }
+
+    [Fact]
+    public void The_filters_and_a_word_start_are_lexemes_no_word_can_be_or_start()
+    {
+        var criteria = new ReferenceCriteria
+        {
+            Region = Region.NorthAmerica, EmployeesMin = 201, EmployeesMax = 5_000, Stage = AdvocacyStage.RockStar, ConsentAtLeast = ConsentLevel.Verbal,
+        };
+
+        Assert.Equal(
+            "'_reg northamerica' & ('_emp 201' | '_emp 501' | '_emp 1001') & '_stg rockstar' & ('_con verbal' | '_con written') & '_pfx secur'",
+            SearchFacets.TsQuery(criteria, SearchFacets.WordStart("secur")));
+        Assert.Null(SearchFacets.TsQuery(new ReferenceCriteria()));
+    }
+
+    [Theory]
+    [InlineData("integr", "integ")]
+    [InlineData("rate", "rat")]
+    [InlineData("go", null)]
+    public void A_word_is_looked_up_by_the_most_of_its_first_letters_the_index_keeps(string lexeme, string? start) =>
+        Assert.Equal(start, SearchFacets.WordStart(lexeme));
 
     [Theory]
     [InlineData(null, "Cut costs by half.", null, "Cut costs by half.")]
