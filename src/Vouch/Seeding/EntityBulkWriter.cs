@@ -18,7 +18,10 @@ internal abstract class EntityBulkWriter(IModel model) : IAsyncDisposable
         var model = db.Model;
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            var connection = new NpgsqlConnection(settings.ConnectionString);
+            // A COPY of twenty million votes ends with the database checking each one's foreign keys, minutes after the
+            // last row was sent: the load waits for it, not the 30 s a command may take in the app.
+            var unbounded = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { CommandTimeout = 0 };
+            var connection = new NpgsqlConnection(unbounded.ConnectionString);
             await connection.OpenAsync(ct);
             return new PostgresEntityBulkWriter(model, connection, await connection.BeginTransactionAsync(ct));
         }
