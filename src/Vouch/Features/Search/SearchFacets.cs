@@ -49,10 +49,10 @@ public static class SearchFacets
     }
 
     /// <summary>
-    /// How many of a word's first letters the PostgreSQL index keeps as a lexeme of their own, the longest first:
-    /// a word being typed is looked up by the longest it has.
+    /// How many of a word's first letters the PostgreSQL index keeps as a lexeme of their own (as the migration's
+    /// <c>contact_search_vector</c> writes them), the longest first: a word being typed is looked up by the longest it has.
     /// </summary>
-    public static readonly int[] WordStarts = [5, 3];
+    private static readonly int[] WordStarts = [5, 3];
 
     /// <summary>The first letters of <paramref name="lexeme"/> the index keeps, the most of them; null when it is too short.</summary>
     public static string? WordStart(string lexeme) =>
