@@ -11,6 +11,7 @@
 #   DB=path             use this already seeded SQLite database (with TOKENS_FILE) instead of seeding a new one
 #   TOKENS_FILE=path    the tokens written by seed --tokens-file for DB or CONNECTION
 #   ROUNDS=3            measured rounds per target, run interleaved
+#   TARGETS="hot top new value similar vote"  the targets measured (all by default)
 #   DURATION=20         seconds per measured round; WARMUP=5 seconds before each
 #   VOTE_WARMUP=30      seconds of votes before each round of votes: the vote path (the queue, the batch writer) is
 #                       compiled by the runtime's second tier only after tens of seconds of votes
@@ -132,7 +133,7 @@ for text in "export contacts to excel" "dark mode for the portal" "sync deals wi
 done >"$WORK/similar.txt"
 sql "SELECT \"Id\" FROM \"Ideas\" WHERE \"Status\" IN ('New', 'UnderReview', 'Planned', 'InProgress') AND \"MergedIntoId\" IS NULL AND NOT \"IsHidden\" ORDER BY random() LIMIT 50000" >"$WORK/vote-ideas.txt"
 
-TARGETS=(hot top new value similar vote)
+read -r -a TARGETS <<<"${TARGETS:-hot top new value similar vote}"
 run_load() { # target, output file
   local common=(--base "http://$HOST:$VOUCH_PORT" --tokens "$TOKENS_FILE" --duration "$DURATION")
   case $1 in

@@ -2351,13 +2351,13 @@ namespace Vouch.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HotScore", "Id");
 
-                    b.HasIndex("MergedIntoId", "IsHidden");
-
                     b.HasIndex("VoteCount", "Id");
 
                     b.HasIndex("ValueGrossProfit", "VoteCount", "Id");
 
                     b.HasIndex("ValueRevenue", "VoteCount", "Id");
+
+                    b.HasIndex("MergedIntoId", "IsHidden", "Board", "Status");
 
                     b.HasIndex(new[] { "MergedIntoId" }, "IX_Ideas_MergedIntoId_Merged")
                         .HasFilter("\"MergedIntoId\" IS NOT NULL");

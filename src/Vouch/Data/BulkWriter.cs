@@ -196,8 +196,8 @@ internal sealed class PostgresBulkWriter(VouchDbContext db) : BulkWriter(db)
         const string staged = "bulk_update";
         var columns = string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
         await ExecuteAsync($"""
-            CREATE TEMPORARY TABLE IF NOT EXISTS {staged} AS SELECT {columns} FROM {Quote(table.Name)} WITH NO DATA;
-            TRUNCATE {staged};
+            DROP TABLE IF EXISTS {staged};
+            CREATE TEMPORARY TABLE {staged} AS SELECT {columns} FROM {Quote(table.Name)} WITH NO DATA;
             """, ct);
         await CopyAsync(staged, table, rows, ct);
         await ExecuteAsync($"""

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Npgsql;
 using Vouch.Data;
 
 namespace Vouch.Tests.Unit;
@@ -26,6 +27,18 @@ public sealed class DatabaseSettingsTests
 
         Assert.Equal(DatabaseProvider.Postgres, settings.Provider);
         Assert.Contains("Host=db", settings.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Postgres_connections_prepare_what_they_repeat_and_skip_the_reset_unless_told_otherwise()
+    {
+        var defaults = new NpgsqlConnectionStringBuilder(
+            From(("Database:Provider", "Postgres"), ("ConnectionStrings:Vouch", "Host=db;Database=vouch")).ConnectionString);
+        var told = new NpgsqlConnectionStringBuilder(From(("Database:Provider", "Postgres"),
+            ("ConnectionStrings:Vouch", "Host=db;Database=vouch;max auto prepare=0;AutoPrepareMinUsages=5;No Reset On Close=false")).ConnectionString);
+
+        Assert.Equal((100, 2, true), (defaults.MaxAutoPrepare, defaults.AutoPrepareMinUsages, defaults.NoResetOnClose));
+        Assert.Equal((0, 5, false), (told.MaxAutoPrepare, told.AutoPrepareMinUsages, told.NoResetOnClose));
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class IdeaBoardTotals(TimeProvider clock)
     /// <summary>Searches make a new key each; past this many the totals start over rather than grow without end.</summary>
     private const int MaxTotals = 1_000;
 
-    private readonly ConcurrentDictionary<string, Total> _totals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Slot> _slots = new(StringComparer.Ordinal);
     private long _ideasChanged;
     private long _votesChanged;
 
@@ -29,25 +29,59 @@ public sealed class IdeaBoardTotals(TimeProvider clock)
     /// <summary>Call after a vote was cast or taken back (once it is committed).</summary>
     public void VotesChanged() => Interlocked.Increment(ref _votesChanged);
 
-    /// <summary>The total for <paramref name="key"/>: the remembered one while nothing it depends on changed, or a new count.</summary>
-    public async Task<int> CountAsync(string key, bool dependsOnVotes, Func<Task<int>> count)
+    /// <summary>
+    /// The total for <paramref name="key"/>: the remembered one while nothing it depends on changed, or a new count.
+    /// One count per key runs at a time; the requests that arrive meanwhile wait for it and take its total rather than
+    /// each counting again (at a million ideas on PostgreSQL a count takes a second, and fifty of them at once queue
+    /// for a minute).
+    /// </summary>
+    public async Task<int> CountAsync(string key, bool dependsOnVotes, Func<Task<int>> count, CancellationToken ct)
     {
-        // Read before counting: a change that lands during the count leaves the total marked as older than it.
-        var ideas = Interlocked.Read(ref _ideasChanged);
-        var votes = dependsOnVotes ? Interlocked.Read(ref _votesChanged) : 0;
-        var now = clock.GetUtcNow();
-        if (_totals.TryGetValue(key, out var known) && known.Ideas == ideas && known.Votes == votes && now - known.At < Lifetime)
+        var slot = _slots.GetOrAdd(key, _ => new Slot());
+        if (Current(slot, dependsOnVotes) is { } known)
         {
-            return known.Value;
+            return known;
         }
-        var total = await count();
-        if (_totals.Count >= MaxTotals)
+        await slot.Gate.WaitAsync(ct);
+        try
         {
-            _totals.Clear();
+            if (Current(slot, dependsOnVotes) is { } counted)
+            {
+                return counted;
+            }
+            // Read before counting: a change that lands during the count leaves the total marked as older than it.
+            var ideas = Interlocked.Read(ref _ideasChanged);
+            var votes = dependsOnVotes ? Interlocked.Read(ref _votesChanged) : 0;
+            var at = clock.GetUtcNow();
+            var total = await count();
+            slot.Latest = new Total(total, ideas, votes, at);
+            if (_slots.Count > MaxTotals)
+            {
+                _slots.Clear();
+            }
+            return total;
         }
-        _totals[key] = new Total(total, ideas, votes, now);
-        return total;
+        finally
+        {
+            slot.Gate.Release();
+        }
     }
 
-    private readonly record struct Total(int Value, long Ideas, long Votes, DateTimeOffset At);
+    private int? Current(Slot slot, bool dependsOnVotes) =>
+        slot.Latest is { } known
+        && known.Ideas == Interlocked.Read(ref _ideasChanged)
+        && known.Votes == (dependsOnVotes ? Interlocked.Read(ref _votesChanged) : 0)
+        && clock.GetUtcNow() - known.At < Lifetime
+            ? known.Value
+            : null;
+
+    /// <summary>One key's latest total, and the gate its counts pass one at a time.</summary>
+    private sealed class Slot
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public volatile Total? Latest;
+    }
+
+    private sealed record Total(int Value, long Ideas, long Votes, DateTimeOffset At);
 }

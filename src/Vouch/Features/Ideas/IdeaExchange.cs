@@ -102,17 +102,12 @@ public sealed class IdeaExchange(
         var ids = ballots.Select(b => b.IdeaId).Distinct().ToArray();
         var voterIds = ballots.Select(b => b.Voter.UserId).Distinct().ToArray();
         var accounts = await AccountsOfAsync(voterIds, ct);
-        var accountIds = accounts.Values.Select(a => a.Id).Distinct().ToArray();
         var facets = accounts.Values.SelectMany(DemandFacets.Of).Distinct().ToArray();
 
         using var entered = await gate.EnterForBatchAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var ideas = await LockAsync(ids, ct);
-        var voted = (await db.IdeaVotes.Where(v => ids.Contains(v.IdeaId) && voterIds.Contains(v.UserId))
-            .Select(v => new { v.IdeaId, v.UserId }).ToListAsync(ct)).Select(v => (v.IdeaId, v.UserId)).ToHashSet();
-        var counted = accountIds.Length == 0 ? [] : (await db.IdeaVotes
-            .Where(v => ids.Contains(v.IdeaId) && v.AccountId != null && accountIds.Contains(v.AccountId.Value))
-            .Select(v => new { v.IdeaId, AccountId = v.AccountId!.Value }).Distinct().ToListAsync(ct)).Select(v => (v.IdeaId, v.AccountId)).ToHashSet();
+        var (voted, counted) = await VotesAlreadyCastAsync(ballots, ids, voterIds, accounts, ct);
         var demands = facets.Length == 0 ? [] : await db.IdeaDemands.Where(d => ids.Contains(d.IdeaId) && facets.Contains(d.Facet))
             .ToDictionaryAsync(d => (d.IdeaId, d.Facet), ct);
 
@@ -159,6 +154,49 @@ public sealed class IdeaExchange(
         totals.VotesChanged();
         return outcomes;
     }
+
+    /// <summary>
+    /// Which of the batch's voters already voted for the idea they vote for, and which of the batch's ideas already have
+    /// a vote from the account a voter votes for (only those make the account a new one for the idea's demand).
+    /// </summary>
+    /// <remarks>
+    /// PostgreSQL looks up exactly the batch's (idea, voter) and (idea, account) pairs, one index probe each. Asked for
+    /// every vote of the batch's ideas by any of its voters, it intersected the votes of a hundred voters (each with a
+    /// few hundred votes at twenty million) with those of a hundred ideas: a fifth of a vote's database time.
+    /// </remarks>
+    private async Task<(HashSet<(Guid IdeaId, Guid UserId)> Voted, HashSet<(Guid IdeaId, Guid AccountId)> Counted)> VotesAlreadyCastAsync(
+        IReadOnlyList<Ballot> ballots, Guid[] ids, Guid[] voterIds, Dictionary<Guid, AccountValue> accounts, CancellationToken ct)
+    {
+        var accountIds = accounts.Values.Select(a => a.Id).Distinct().ToArray();
+        if (!db.Database.IsNpgsql())
+        {
+            var votes = await db.IdeaVotes.Where(v => ids.Contains(v.IdeaId) && voterIds.Contains(v.UserId))
+                .Select(v => new { v.IdeaId, v.UserId }).ToListAsync(ct);
+            var accountVotes = accountIds.Length == 0 ? [] : await db.IdeaVotes
+                .Where(v => ids.Contains(v.IdeaId) && v.AccountId != null && accountIds.Contains(v.AccountId.Value))
+                .Select(v => new { v.IdeaId, AccountId = v.AccountId!.Value }).Distinct().ToListAsync(ct);
+            return ([.. votes.Select(v => (v.IdeaId, v.UserId))], [.. accountVotes.Select(v => (v.IdeaId, v.AccountId))]);
+        }
+        var ballotIdeas = ballots.Select(b => b.IdeaId).ToArray();
+        var ballotVoters = ballots.Select(b => b.Voter.UserId).ToArray();
+        var voted = await db.Database.SqlQuery<IdeaPair>($"""
+            SELECT DISTINCT v."IdeaId", v."UserId" AS "OtherId"
+            FROM unnest({ballotIdeas}, {ballotVoters}) AS b(idea, voter)
+            JOIN "IdeaVotes" AS v ON v."IdeaId" = b.idea AND v."UserId" = b.voter
+            """).ToListAsync(ct);
+        var withAccounts = ballots.Where(b => accounts.ContainsKey(b.Voter.UserId)).ToList();
+        var accountIdeas = withAccounts.Select(b => b.IdeaId).ToArray();
+        var ballotAccounts = withAccounts.Select(b => accounts[b.Voter.UserId].Id).ToArray();
+        var counted = withAccounts.Count == 0 ? [] : await db.Database.SqlQuery<IdeaPair>($"""
+            SELECT DISTINCT b.idea AS "IdeaId", b.account AS "OtherId"
+            FROM unnest({accountIdeas}, {ballotAccounts}) AS b(idea, account)
+            WHERE EXISTS (SELECT 1 FROM "IdeaVotes" AS v WHERE v."IdeaId" = b.idea AND v."AccountId" = b.account)
+            """).ToListAsync(ct);
+        return ([.. voted.Select(v => (v.IdeaId, v.OtherId))], [.. counted.Select(c => (c.IdeaId, c.OtherId))]);
+    }
+
+    /// <summary>An idea and a voter or account, as <see cref="VotesAlreadyCastAsync"/> reads them.</summary>
+    private sealed record IdeaPair(Guid IdeaId, Guid OtherId);
 
     /// <summary>Takes the caller's vote back; without a vote there is nothing to do and the answer is the same.</summary>
     public async Task<CommandResult<VoteResponse>> UnvoteAsync(Viewer viewer, Guid id, CancellationToken ct)

@@ -145,7 +145,7 @@ public sealed class IdeaQueries(VouchDbContext db, HotScore hot, IdeaBoardTotals
             // The ideas near in meaning are part of what is counted: their set changes as embeddings arrive.
             var nearSet = nearIds.Aggregate(0, (hash, id) => hash ^ id.GetHashCode());
             var key = $"{query.Board}|{query.Status}|{query.ProductId}|{facet}|{text?.ToLowerInvariant()}|{nearIds.Count}:{nearSet}";
-            total = await totals.CountAsync(key, dependsOnVotes: facet is not null, () => rows.CountAsync(ct));
+            total = await totals.CountAsync(key, dependsOnVotes: facet is not null, () => rows.CountAsync(ct), ct);
         }
         else
         {
