@@ -1,4 +1,5 @@
-"""Checks of bench/cluster/run.sh against three running instances: python3 checks.py before|propagation|jobs WORK PORT..."""
+"""Checks of bench/cluster/run.sh against three running instances: python3 checks.py before|propagation|jobs|mail WORK PORT..."""
+import email
 import hashlib
 import json
 import os
@@ -154,6 +155,20 @@ def jobs(work, ports):
         print("  no lease was taken")
 
 
+def mail(work):
+    """Every email the outbox marked sent reached the SMTP server once: no message id twice, none missing."""
+    sent, pending, failed = (int(n) for n in open(os.path.join(work, "outbox.txt")).read().split("|"))
+    ids = []
+    for folder in ("new", "cur"):
+        path = os.path.join(work, "mail", folder)
+        for name in os.listdir(path) if os.path.isdir(path) else []:
+            with open(os.path.join(path, name), "rb") as message:
+                ids.append(email.message_from_binary_file(message)["Message-Id"])
+    twice = len(ids) - len(set(ids))
+    print(f"  emails: {sent} sent by the cluster, {len(ids)} received by the SMTP server, {twice} received twice, "
+          f"{pending} still waiting, {failed} failed; each sent once: {'yes' if sent == len(set(ids)) == len(ids) and sent > 0 else 'NO'}")
+
+
 def main():
     mode, work, ports = sys.argv[1], sys.argv[2], sys.argv[3:]
     first, others = ports[0], ports[1:]
@@ -165,6 +180,8 @@ def main():
             propagation(first, others, out)
     if mode == "jobs":
         jobs(work, ports)
+    elif mode == "mail":
+        mail(work)
 
 
 main()

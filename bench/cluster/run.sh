@@ -8,6 +8,7 @@
 #   - a content file uploaded through instance 1 is served by instances 2 and 3, byte for byte;
 #   - how long a request and a new referenceable contact saved on instance 1 take to reach supply and demand and the
 #     advocate pool on instances 2 and 3 (SAMPLES of each, median and max; the target is 5 s);
+#   - every notification email the cluster sent reached the SMTP server (Debian's aiosmtpd) once: none twice, none lost;
 #   - wrk's figures through nginx.
 # Everything it starts stops when it ends, and its work folder is removed.
 #
@@ -20,6 +21,7 @@
 #   PG_PORT=5460        the cluster's own PostgreSQL
 #   PORTS="5210 5211 5212"  the three instances
 #   NGINX_PORT=5219
+#   SMTP_PORT=5218      the SMTP server the instances send their emails to
 #   NO_BUILD=1          use the existing Release build
 #   KEEP_WORK=1         keep the work folder (logs, nginx.conf)
 set -euo pipefail
@@ -33,6 +35,7 @@ SAMPLES=${SAMPLES:-10}
 PG_PORT=${PG_PORT:-5460}
 read -r -a PORTS <<<"${PORTS:-5210 5211 5212}"
 NGINX_PORT=${NGINX_PORT:-5219}
+SMTP_PORT=${SMTP_PORT:-5218}
 HOST=127.0.0.1
 
 cd "$(dirname "$0")/../.."
@@ -44,6 +47,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 for tool in wrk curl nginx python3 runuser; do command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed."; done
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -x "$PG_BIN/pg_ctl" ] || die "PostgreSQL's server (pg_ctl) is not installed."
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || die "Debian's python3-aiosmtpd is not installed (the SMTP server the instances send to)."
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vouch-cluster.XXXXXX")
 chmod 755 "$WORK"
@@ -74,6 +78,12 @@ psql -d postgres -c "CREATE DATABASE vouch" >/dev/null
 export Database__Provider=Postgres
 export ConnectionStrings__Vouch="Host=$HOST;Port=$PG_PORT;Username=postgres;Database=vouch"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Notification emails go to a real SMTP server; the outbox is read every second, so a lost or doubled email shows.
+export Email__Smtp__Host=$HOST Email__Smtp__Port=$SMTP_PORT Email__Smtp__Security=None Email__PollInterval=00:00:01
+export Vouch__PublicUrl=http://$HOST:$NGINX_PORT
+say "starting an SMTP server on $HOST:$SMTP_PORT"
+/usr/bin/python3 -m aiosmtpd -n -l "$HOST:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$WORK/mail" >"$WORK/smtp.log" 2>&1 &
+PIDS+=($!)
 vouch() { (cd "$APP_DIR" && dotnet vouch.dll "$@"); }
 vouch migrate >/dev/null
 say "seeding $SCALE contacts"
@@ -84,6 +94,9 @@ vouch users add --email "$EMAIL" --role Admin --password "$PASSWORD" >/dev/null
 TOKEN=$(vouch tokens create --email "$EMAIL" --name cluster-benchmark | tail -n 1)
 [[ $TOKEN == vouch_* ]] || die "could not create an access token"
 export TOKEN PASSWORD EMAIL
+# A reference manager, told of every new request the mixed load posts, by email.
+vouch users add --email "bench-manager-$(od -An -N4 -tx1 /dev/urandom | tr -d ' \n')@vouch.example" --role ReferenceManager \
+  --password "$PASSWORD" >/dev/null
 
 # Every lease as it changes, watched each second: one line per (job, holder, until) seen, and whether it was still held
 # then (a lease taken) or had been given back (a job that runs one at a time gives it back when done).
@@ -153,6 +166,11 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 say "timing changes on their way from instance 1 to instances 2 and 3"
 python3 bench/cluster/checks.py propagation "$WORK" "${PORTS[@]}"
 
+say "waiting for the outbox to send what the load queued"
+outbox() { psql -d vouch -At -c "SELECT count(*) FILTER (WHERE \"Status\" = 'Sent'), count(*) FILTER (WHERE \"Status\" = 'Pending'), count(*) FILTER (WHERE \"Status\" = 'Failed') FROM \"OutboundEmails\""; }
+for _ in $(seq 120); do [ "$(outbox | cut -d'|' -f2)" = 0 ] && break; sleep 1; done
+outbox >"$WORK/outbox.txt"
+
 ENDED=$(date -u +%s)
 echo
 echo "Several instances: 3 x Vouch (Release) + nginx on one PostgreSQL, $SCALE contacts, $(nproc) cores, $(date -u +%Y-%m-%d)"
@@ -161,6 +179,7 @@ cat "$WORK/checks.out"
 echo
 echo "Scheduled jobs in the $((ENDED - STARTED)) s the cluster served (each lease taken, by which instance):"
 python3 bench/cluster/checks.py jobs "$WORK" "${PORTS[@]}"
+python3 bench/cluster/checks.py mail "$WORK"
 echo
 awk '/^percentiles-ms/ { printf "mixed load through nginx: %d requests, %.1f req/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, errors %d\n", $5, $7, $2, $3, $4, $6 }
      /Non-2xx/ { print "non-2xx answers:", $NF }' "$WORK/wrk.out"
