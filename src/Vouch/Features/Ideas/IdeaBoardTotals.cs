@@ -58,6 +58,7 @@ public sealed class IdeaBoardTotals(TimeProvider clock)
             if (_slots.Count > MaxTotals)
             {
                 _slots.Clear();
+                _slots[key] = slot;
             }
             return total;
         }
