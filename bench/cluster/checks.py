@@ -171,6 +171,8 @@ def mail(work):
 
 def main():
     mode, work, ports = sys.argv[1], sys.argv[2], sys.argv[3:]
+    if mode == "mail":
+        return mail(work)
     first, others = ports[0], ports[1:]
     with open(os.path.join(work, "checks.out"), "a") as out:
         if mode == "before":
@@ -180,8 +182,6 @@ def main():
             propagation(first, others, out)
     if mode == "jobs":
         jobs(work, ports)
-    elif mode == "mail":
-        mail(work)
 
 
 main()

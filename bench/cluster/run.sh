@@ -141,7 +141,8 @@ STARTED=$(date -u +%s)
 say "checks: sign-in, content file"
 python3 bench/cluster/checks.py before "$WORK" "${PORTS[@]}"
 
-# Reads of lists, search, a contact, matches, supply and demand; writes of requests and contacts (one in four).
+# Reads of lists, search, a contact, matches, supply and demand; writes of requests and contacts (one in four). A case
+# study is the program team's to find, so each new one is emailed to the reference manager.
 ACCOUNT=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://$HOST:${PORTS[0]}/api/v1/accounts?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 CONTACT=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://$HOST:${PORTS[0]}/api/v1/contacts?pageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 REQUEST=$(curl -fsS -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -152,7 +153,7 @@ cat >"$WORK/mixed.requests" <<REQUESTS
 GET /api/v1/accounts?pageSize=20
 GET /api/v1/references?region=Emea&stage=Advocate&q=onboarding
 GET /api/v1/contacts/$CONTACT
-POST /api/v1/requests {"activityType":"reference-call","neededBy":"$NEEDED"}
+POST /api/v1/requests {"activityType":"case-study","neededBy":"$NEEDED"}
 GET /api/v1/requests/$REQUEST/matches
 GET /api/v1/reports/supply-demand
 GET /api/v1/ideas
