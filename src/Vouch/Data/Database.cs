@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Reflection;
 using System.Runtime.Loader;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
