@@ -73,6 +73,9 @@ fi
 export Database__Provider=Sqlite
 export ConnectionStrings__Vouch="Data Source=${DB:-$WORK/vouch.db}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The seeded stories would be embedded in the background for hours, on the same two cores, and the model and the
+# growing vector indexes would take memory as they went: a backlog a freshly seeded database has, not the load.
+export Meaning__EmbedInBackground=false
 # A freshly seeded database has no stored customer values or candidate scores; working them all out on start would
 # take a core for minutes, during the measured rounds.
 export Value__BackfillOnStart=false

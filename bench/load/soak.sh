@@ -58,6 +58,9 @@ fi
 export Database__Provider=$PROVIDER
 export ConnectionStrings__Vouch=${CONNECTION:-"Data Source=$WORK/vouch.db"}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
+# The seeded stories would be embedded in the background for hours, on the same two cores, and the model and the
+# growing vector indexes would take memory as they went: a backlog a freshly seeded database has, not the load.
+export Meaning__EmbedInBackground=false
 # Stored customer values and candidate scores are worked out once before the soak rather than during it.
 export Value__BackfillOnStart=false
 export Discovery__BackfillOnStart=false

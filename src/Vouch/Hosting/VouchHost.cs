@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 using Vouch.Auth;
 using Vouch.Data;
@@ -41,7 +42,10 @@ public static class VouchHost
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.AllowTrailingCommas = false);
         services.AddOpenApi(options => options.AddVouchDocument());
-        services.AddHealthChecks().AddDbContextCheck<VouchDbContext>("database");
+        // A query on a pooled connection: the check's default (CanConnect) opens a new, unpooled SQLite connection every
+        // time, which parses the whole schema again and cost /health more than the account list.
+        services.AddHealthChecks().AddDbContextCheck<VouchDbContext>("database",
+            customTestQuery: async (db, ct) => await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync(ct) == 1);
         services.AddRazorPages(options =>
             {
                 foreach (var module in CapabilityModules.All)
