@@ -336,6 +336,68 @@ public sealed class SalesforceSyncTests(SalesforceSyncTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task A_record_whose_account_or_contact_was_deleted_in_vouch_is_rejected_saying_so_and_comes_through_once_restored()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        Org.Advance(TimeSpan.FromMinutes(1));
+        var kauri = Org.Add("Account", Fields(("Name", $"Kauri Foods {tag}")));
+        var hemi = Org.Add("Contact", Fields(("AccountId", kauri), ("LastName", $"Walker{tag}")));
+        var deal = Org.Add("Opportunity", Fields(("AccountId", kauri), ("Name", $"Kauri expansion {tag}"), ("Amount", 1000), ("StageName", "Proposal"), ("CloseDate", "2027-03-31")));
+        // A sync reads again the records of the last moment it read: these later ones keep the next from reading Kauri's again.
+        Org.Advance(TimeSpan.FromMinutes(1));
+        var totara = Org.Add("Account", Fields(("Name", $"Totara Timber {tag}")));
+        Org.Add("Contact", Fields(("AccountId", totara), ("LastName", $"Ruiz{tag}")));
+        await SyncAsync(admin);
+        var account = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Accounts.Where(a => a.ExternalId == kauri).Select(a => a.Id).SingleAsync(Ct));
+        using (var deleted = await admin.DeleteAsync($"/api/v1/accounts/{account}", Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+        Org.Advance(TimeSpan.FromMinutes(1));
+        var mere = Org.Add("Contact", Fields(("AccountId", kauri), ("LastName", $"Tane{tag}")));
+        Org.Update("Opportunity", deal, Fields(("Amount", 2000)));
+        var role = Org.Add("OpportunityContactRole", Fields(("OpportunityId", deal), ("ContactId", hemi), ("Role", "Economic Buyer")));
+
+        var rejecting = await SyncAsync(admin);
+
+        Assert.Equal(("completed", 0, 0, 3), Counts(rejecting));
+        Assert.Equal(
+            [
+                ($"Contact {mere}", "AccountId", $"the account with Salesforce id {kauri} was deleted in Vouch"),
+                ($"Opportunity {deal}", "AccountId", $"the account with Salesforce id {kauri} was deleted in Vouch"),
+                ($"OpportunityContactRole {role}", "ContactId", $"the contact with Salesforce id {hemi} was deleted in Vouch"),
+            ],
+            await RejectionsAsync(admin, rejecting));
+        Assert.True((await ContactAsync(hemi)).Deleted);
+        Assert.Equal((1000m, 0), await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            return (await db.Opportunities.Where(o => o.ExternalId == deal).Select(o => o.Amount).SingleAsync(Ct),
+                await db.OpportunityContactRoles.IgnoreQueryFilters().CountAsync(r => r.ExternalId == role, Ct));
+        }));
+
+        // Restored in Vouch, the records come through once they change in Salesforce again.
+        using (var restored = await admin.PostAsync($"/api/v1/accounts/{account}/restore", null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        }
+        Org.Advance(TimeSpan.FromMinutes(1));
+        Org.Update("Contact", mere, Fields(("Title", "COO")));
+        Org.Update("Opportunity", deal, Fields(("StageName", "Negotiation")));
+        Org.Update("OpportunityContactRole", role, Fields(("Role", "Decision Maker")));
+        var fixedUp = await SyncAsync(admin);
+
+        Assert.Equal(("completed", 2, 1, 0), Counts(fixedUp));
+        Assert.Equal((2000m, "Decision Maker"), await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            return (await db.Opportunities.Where(o => o.ExternalId == deal).Select(o => o.Amount).SingleAsync(Ct),
+                await db.OpportunityContactRoles.Where(r => r.ExternalId == role).Select(r => r.Role).SingleAsync(Ct));
+        }));
+    }
+
+    [Fact]
     public async Task An_industry_outside_salesforces_standard_list_is_rejected_naming_it_and_the_synced_account_keeps_its_own()
     {
         using var admin = await app.ClientForAsync(Roles.Admin);
