@@ -234,6 +234,46 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public async Task A_value_longer_than_vouch_keeps_rejects_its_row_naming_the_column_and_the_imported_record_stays_as_it_was()
+    {
+        await using var app = await StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("vouch-import-test");
+        var accounts = Path.Combine(folder.FullName, "accounts.csv");
+        await File.WriteAllTextAsync(accounts, "ExternalId,Name\nA1,Alpha\n", ct);
+        var contacts = Path.Combine(folder.FullName, "contacts.csv");
+        await File.WriteAllTextAsync(contacts, "ExternalId,AccountId,FirstName,LastName,Title\nC1,A1,Ada,Lovelace,Analyst\n", ct);
+        Task<ImportReport> ImportAsync(string file, TableImporter table) => app.WithScopeAsync(services =>
+            services.GetRequiredService<Importer>().RunAsync([new ImportFile(table, file)], ColumnMapping.None, salesforce: false, ct: ct));
+        await ImportAsync(accounts, ImportTables.Accounts);
+        await ImportAsync(contacts, ImportTables.Contacts);
+        var ada = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Contacts.AsNoTracking().SingleAsync(c => c.ExternalId == "C1", ct));
+        // A title of 211 characters where Vouch keeps 200, a last name of 104 where it keeps 100.
+        var title = string.Join(" and ", Enumerable.Repeat("Chief Analyst", 12));
+        var lastName = string.Join("-", Enumerable.Repeat("Turing", 15));
+        await File.WriteAllTextAsync(contacts,
+            $"ExternalId,AccountId,FirstName,LastName,Title\nC1,A1,Ada,Lovelace,{title}\nC2,A1,Alan,{lastName},Engineer\nC3,A1,Grace,Hopper,Admiral\n", ct);
+
+        var report = await ImportAsync(contacts, ImportTables.Contacts);
+
+        Assert.Equal((1, 0, 0, 2), (report.Created, report.Updated, report.Unchanged, report.Rejected));
+        Assert.Equal(
+            [
+                $"contacts.csv row 2: Title: '{title[..57]}...' is longer than 200 characters",
+                $"contacts.csv row 3: LastName: '{lastName[..57]}...' is longer than 100 characters",
+            ],
+            report.FirstRejections.Select(r => r.ToString()));
+        await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            var kept = await db.Contacts.SingleAsync(c => c.ExternalId == "C1", ct);
+            Assert.Equal(("Analyst", ada.Version), (kept.Title, kept.Version));
+            Assert.Equal(["C1", "C3"], await db.Contacts.OrderBy(c => c.ExternalId).Select(c => c.ExternalId).ToListAsync(ct));
+        });
+        folder.Delete(recursive: true);
+    }
+
+    [Fact]
     public async Task Users_crm_ids_opportunities_and_contact_roles_are_audited_as_part_of_the_import_that_wrote_them()
     {
         await using var app = await StartAsync();

@@ -251,6 +251,218 @@ public sealed class SalesforceSyncTests(SalesforceSyncTests.App app) : IClassFix
         Assert.Equal(HttpStatusCode.NoContent, check.StatusCode);
     }
 
+    [Fact]
+    public async Task An_account_name_longer_than_vouch_keeps_is_rejected_naming_the_field_and_the_rest_of_the_batch_and_the_synced_account_stay()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        Org.Advance(TimeSpan.FromMinutes(1));
+        var kauri = Org.Add("Account", Fields(("Name", $"Kauri Foods {tag}"), ("NumberOfEmployees", 1200)));
+        var hemi = Org.Add("Contact", Fields(("AccountId", kauri), ("LastName", $"Walker{tag}")));
+        await SyncAsync(admin);
+        var synced = await AccountAsync(kauri);
+        // Salesforce takes an account name of 255 characters and Vouch keeps 200: of the standard fields pulled, the one that can be too long.
+        var longName = $"Kauri Foods {tag} " + string.Concat(Enumerable.Repeat("and Subsidiaries ", 13));
+        Org.Advance(TimeSpan.FromMinutes(1));
+        Org.Update("Account", kauri, Fields(("Name", longName), ("NumberOfEmployees", 1500)));
+        Org.Add("Account", Fields(("Name", $"Totara Timber {tag}")));
+        Org.Add("Account", Fields(("Name", $"Rimu Rail {tag}")));
+        var mere = Org.Add("Contact", Fields(("AccountId", kauri), ("LastName", $"Tane{tag}")));
+
+        var rejecting = await SyncAsync(admin);
+
+        Assert.Equal(("completed", 3, 0, 1), Counts(rejecting));
+        Assert.Equal([($"Account {kauri}", "Name", $"'{longName[..57]}...' is longer than 200 characters")], await RejectionsAsync(admin, rejecting));
+        Assert.Equal(synced, await AccountAsync(kauri));
+        Assert.Equal((kauri, kauri), ((await ContactAsync(hemi)).Account, (await ContactAsync(mere)).Account));
+        Assert.Equal(2, await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Accounts
+            .CountAsync(a => a.Name == $"Totara Timber {tag}" || a.Name == $"Rimu Rail {tag}", Ct)));
+
+        // Fixed in Salesforce, the account comes through at the next sync with what changed alongside the name.
+        Org.Advance(TimeSpan.FromMinutes(1));
+        Org.Update("Account", kauri, Fields(("Name", $"Kauri Foods Group {tag}")));
+        var fixedUp = await SyncAsync(admin);
+
+        var renamed = await AccountAsync(kauri);
+        Assert.Equal(("completed", 0, 1, 0), Counts(fixedUp));
+        Assert.Equal(($"Kauri Foods Group {tag}", (int?)1500), (renamed.Name, renamed.Employees));
+    }
+
+    [Fact]
+    public async Task A_record_whose_account_is_in_salesforces_recycle_bin_is_rejected_naming_that_account_and_the_synced_contact_stays()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        Org.Advance(TimeSpan.FromMinutes(1));
+        var kauri = Org.Add("Account", Fields(("Name", $"Kauri Foods {tag}")));
+        var hemi = Org.Add("Contact", Fields(("AccountId", kauri), ("LastName", $"Walker{tag}"), ("Title", "CFO")));
+        await SyncAsync(admin);
+        var synced = await ContactAsync(hemi);
+        Org.Advance(TimeSpan.FromMinutes(1));
+        // An account deleted before Vouch ever read it, which queryAll returns with IsDeleted, named by records that are not.
+        var gone = Org.Add("Account", Fields(("Name", $"Gone Ltd {tag}")));
+        Org.Delete("Account", gone);
+        Org.Update("Contact", hemi, Fields(("AccountId", gone), ("Title", "Chief Financial Officer")));
+        var ana = Org.Add("Contact", Fields(("AccountId", gone), ("LastName", $"Ruiz{tag}")));
+        var mere = Org.Add("Contact", Fields(("AccountId", kauri), ("LastName", $"Tane{tag}")));
+        var deal = Org.Add("Opportunity", Fields(("AccountId", gone), ("Name", $"Gone deal {tag}"), ("StageName", "Proposal"), ("CloseDate", "2027-03-31")));
+
+        var rejecting = await SyncAsync(admin);
+
+        Assert.Equal(("completed", 1, 0, 3), Counts(rejecting));
+        Assert.Equal(
+            [
+                ($"Contact {hemi}", "AccountId", $"no account with Salesforce id {gone}"),
+                ($"Contact {ana}", "AccountId", $"no account with Salesforce id {gone}"),
+                ($"Opportunity {deal}", "AccountId", $"no account with Salesforce id {gone}"),
+            ],
+            await RejectionsAsync(admin, rejecting));
+        Assert.Equal(synced, await ContactAsync(hemi));
+        Assert.Equal(kauri, (await ContactAsync(mere)).Account);
+        Assert.False(await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Accounts.IgnoreQueryFilters()
+            .AnyAsync(a => a.ExternalId == gone, Ct)));
+
+        // Moved to a live account in Salesforce, they come through at the next sync.
+        Org.Advance(TimeSpan.FromMinutes(1));
+        foreach (var (sObject, id) in new[] { ("Contact", hemi), ("Contact", ana), ("Opportunity", deal) })
+        {
+            Org.Update(sObject, id, Fields(("AccountId", kauri)));
+        }
+        var fixedUp = await SyncAsync(admin);
+
+        var moved = await ContactAsync(hemi);
+        Assert.Equal(("completed", 2, 1, 0), Counts(fixedUp));
+        Assert.Equal((kauri, "Chief Financial Officer"), (moved.Account, moved.Title));
+    }
+
+    [Fact]
+    public async Task A_record_whose_account_or_contact_was_deleted_in_vouch_is_rejected_saying_so_and_comes_through_once_restored()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        Org.Advance(TimeSpan.FromMinutes(1));
+        var kauri = Org.Add("Account", Fields(("Name", $"Kauri Foods {tag}")));
+        var hemi = Org.Add("Contact", Fields(("AccountId", kauri), ("LastName", $"Walker{tag}")));
+        var deal = Org.Add("Opportunity", Fields(("AccountId", kauri), ("Name", $"Kauri expansion {tag}"), ("Amount", 1000), ("StageName", "Proposal"), ("CloseDate", "2027-03-31")));
+        // A sync reads again the records of the last moment it read: these later ones keep the next from reading Kauri's again.
+        Org.Advance(TimeSpan.FromMinutes(1));
+        var totara = Org.Add("Account", Fields(("Name", $"Totara Timber {tag}")));
+        Org.Add("Contact", Fields(("AccountId", totara), ("LastName", $"Ruiz{tag}")));
+        await SyncAsync(admin);
+        var account = await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Accounts.Where(a => a.ExternalId == kauri).Select(a => a.Id).SingleAsync(Ct));
+        using (var deleted = await admin.DeleteAsync($"/api/v1/accounts/{account}", Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+        Org.Advance(TimeSpan.FromMinutes(1));
+        var mere = Org.Add("Contact", Fields(("AccountId", kauri), ("LastName", $"Tane{tag}")));
+        Org.Update("Opportunity", deal, Fields(("Amount", 2000)));
+        var role = Org.Add("OpportunityContactRole", Fields(("OpportunityId", deal), ("ContactId", hemi), ("Role", "Economic Buyer")));
+
+        var rejecting = await SyncAsync(admin);
+
+        Assert.Equal(("completed", 0, 0, 3), Counts(rejecting));
+        Assert.Equal(
+            [
+                ($"Contact {mere}", "AccountId", $"the account with Salesforce id {kauri} was deleted in Vouch"),
+                ($"Opportunity {deal}", "AccountId", $"the account with Salesforce id {kauri} was deleted in Vouch"),
+                ($"OpportunityContactRole {role}", "ContactId", $"the contact with Salesforce id {hemi} was deleted in Vouch"),
+            ],
+            await RejectionsAsync(admin, rejecting));
+        Assert.True((await ContactAsync(hemi)).Deleted);
+        Assert.Equal((1000m, 0), await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            return (await db.Opportunities.Where(o => o.ExternalId == deal).Select(o => o.Amount).SingleAsync(Ct),
+                await db.OpportunityContactRoles.IgnoreQueryFilters().CountAsync(r => r.ExternalId == role, Ct));
+        }));
+
+        // Restored in Vouch, the records come through once they change in Salesforce again.
+        using (var restored = await admin.PostAsync($"/api/v1/accounts/{account}/restore", null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+        }
+        Org.Advance(TimeSpan.FromMinutes(1));
+        Org.Update("Contact", mere, Fields(("Title", "COO")));
+        Org.Update("Opportunity", deal, Fields(("StageName", "Negotiation")));
+        Org.Update("OpportunityContactRole", role, Fields(("Role", "Decision Maker")));
+        var fixedUp = await SyncAsync(admin);
+
+        Assert.Equal(("completed", 2, 1, 0), Counts(fixedUp));
+        Assert.Equal((2000m, "Decision Maker"), await app.WithScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<VouchDbContext>();
+            return (await db.Opportunities.Where(o => o.ExternalId == deal).Select(o => o.Amount).SingleAsync(Ct),
+                await db.OpportunityContactRoles.Where(r => r.ExternalId == role).Select(r => r.Role).SingleAsync(Ct));
+        }));
+    }
+
+    [Fact]
+    public async Task An_industry_outside_salesforces_standard_list_is_rejected_naming_it_and_the_synced_account_keeps_its_own()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        Org.Advance(TimeSpan.FromMinutes(1));
+        var kauri = Org.Add("Account", Fields(("Name", $"Kauri Foods {tag}"), ("Industry", "Food & Beverage"), ("NumberOfEmployees", 1200)));
+        await SyncAsync(admin);
+        var synced = await AccountAsync(kauri);
+        // An org may add its own values to the Industry picklist; Vouch knows Salesforce's standard list, and creates no industry.
+        Org.Advance(TimeSpan.FromMinutes(1));
+        Org.Update("Account", kauri, Fields(("Industry", "Aquaculture"), ("NumberOfEmployees", 1500)));
+        var orbit = Org.Add("Account", Fields(("Name", $"Orbit Tours {tag}"), ("Industry", "Space Tourism")));
+        var totara = Org.Add("Account", Fields(("Name", $"Totara Timber {tag}"), ("Industry", "Construction")));
+
+        var rejecting = await SyncAsync(admin);
+
+        Assert.Equal(("completed", 1, 0, 2), Counts(rejecting));
+        Assert.Equal(
+            [
+                ($"Account {kauri}", "Industry", "'Aquaculture' is not an industry of Salesforce's standard list"),
+                ($"Account {orbit}", "Industry", "'Space Tourism' is not an industry of Salesforce's standard list"),
+            ],
+            await RejectionsAsync(admin, rejecting));
+        Assert.Equal(synced, await AccountAsync(kauri));
+        Assert.Equal("Construction", (await AccountAsync(totara)).Industry);
+        Assert.Equal(0, await app.WithScopeAsync(services => services.GetRequiredService<VouchDbContext>().Industries
+            .CountAsync(i => i.Name == "Aquaculture" || i.Name == "Space Tourism", Ct)));
+
+        // Given a standard industry in Salesforce, both come through at the next sync.
+        Org.Advance(TimeSpan.FromMinutes(1));
+        Org.Update("Account", kauri, Fields(("Industry", "Agriculture")));
+        Org.Update("Account", orbit, Fields(("Industry", "Transportation")));
+        var fixedUp = await SyncAsync(admin);
+
+        var recoded = await AccountAsync(kauri);
+        Assert.Equal(("completed", 1, 1, 0), Counts(fixedUp));
+        Assert.Equal(("Agriculture", (int?)1500), (recoded.Industry, recoded.Employees));
+        Assert.Equal("Transportation", (await AccountAsync(orbit)).Industry);
+    }
+
+    /// <summary>A finished sync's status and the records it created, updated and rejected, as the API shows them.</summary>
+    private static (string? Status, int Created, int Updated, int Rejected) Counts(JsonElement run) =>
+        (run.GetProperty("status").GetString(), run.GetProperty("created").GetInt32(), run.GetProperty("updated").GetInt32(), run.GetProperty("rejected").GetInt32());
+
+    /// <summary>What a sync rejected as an admin reads it: the record (object and Salesforce id), the field and why.</summary>
+    private static async Task<List<(string Record, string Field, string Reason)>> RejectionsAsync(HttpClient admin, JsonElement run)
+    {
+        var details = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/integrations/salesforce/runs/{run.GetProperty("id").GetGuid()}", Ct);
+        return [.. details.GetProperty("rejections").EnumerateArray()
+            .Select(r => (r.GetProperty("file").GetString()!, r.GetProperty("column").GetString()!, r.GetProperty("reason").GetString()!))];
+    }
+
+    private sealed record AccountInVouch(string Name, string? Industry, int? Employees, Guid Version);
+
+    private sealed record ContactInVouch(string? Account, string? Title, bool Deleted, Guid Version);
+
+    private Task<AccountInVouch> AccountAsync(string salesforceId) => app.WithScopeAsync(services =>
+        services.GetRequiredService<VouchDbContext>().Accounts.AsNoTracking().Where(a => a.ExternalId == salesforceId)
+            .Select(a => new AccountInVouch(a.Name, a.Industry!.Name, a.Employees, a.Version)).SingleAsync(Ct));
+
+    /// <summary>The contact with its account's Salesforce id, deleted in Vouch or not.</summary>
+    private Task<ContactInVouch> ContactAsync(string salesforceId) => app.WithScopeAsync(services =>
+        services.GetRequiredService<VouchDbContext>().Contacts.IgnoreQueryFilters().AsNoTracking().Where(c => c.ExternalId == salesforceId)
+            .Select(c => new ContactInVouch(c.Account!.ExternalId, c.Title, c.DeletedAt != null, c.Version)).SingleAsync(Ct));
+
     /// <summary>Asks for a sync and waits for it to end; the sync as the API shows it.</summary>
     private static async Task<JsonElement> SyncAsync(HttpClient admin)
     {

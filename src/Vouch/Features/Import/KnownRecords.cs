@@ -115,10 +115,13 @@ internal sealed record AccountReference(string? CrmId, string? Name)
     }
 }
 
-/// <summary>The accounts a batch's contact or opportunity rows belong to.</summary>
+/// <summary>
+/// The accounts a batch's contact or opportunity rows belong to. Accounts deleted in Vouch are found by CRM id too, so
+/// that a row of one is rejected saying so rather than as naming no account; by name they are not found.
+/// </summary>
 internal sealed class AccountReferences
 {
-    private readonly KnownRecords<Key, string> _accounts = new(a => a.ExternalId, a => a.Name);
+    private readonly KnownRecords<Key, string> _accounts = new(a => a.ExternalId, a => a.IsDeleted ? null : a.Name);
 
     public static async Task<AccountReferences> LoadAsync(VouchDbContext db, IEnumerable<AccountReference> references, CancellationToken ct)
     {
@@ -127,21 +130,24 @@ internal sealed class AccountReferences
         var names = KnownRecords.Distinct(all.Where(r => r.CrmId is null).Select(r => r.Name));
         var found = new AccountReferences();
         await found._accounts.LoadAsync(
-            db.Accounts.Where(a => ids.Contains(a.ExternalId!)).Select(a => new Key(a.Id, a.ExternalId, a.Name)), ids,
-            db.Accounts.Where(a => names.Contains(a.Name)).Select(a => new Key(a.Id, a.ExternalId, a.Name)), names, ct);
+            db.Accounts.IgnoreQueryFilters().Where(a => ids.Contains(a.ExternalId!)).Select(a => new Key(a.Id, a.ExternalId, a.Name, a.DeletedAt != null)), ids,
+            db.Accounts.Where(a => names.Contains(a.Name)).Select(a => new Key(a.Id, a.ExternalId, a.Name, false)), names, ct);
         return found;
     }
 
-    /// <summary>The id of the account the row names; null (and a rejection) when there is none.</summary>
+    /// <summary>The id of the account the row names; null (and a rejection) when there is none or it was deleted in Vouch.</summary>
     public Guid? Resolve(ImportRun run, RowReader row, AccountReference account)
     {
         if (account.CrmId is { } crmId)
         {
-            if (_accounts.ByCrmId(crmId) is { } byId)
+            var byId = _accounts.ByCrmId(crmId);
+            if (byId is { IsDeleted: false })
             {
                 return byId.Id;
             }
-            row.Reject(ImportFields.AccountId, $"no account with {run.IdName} {crmId}");
+            row.Reject(ImportFields.AccountId, byId is null
+                ? $"no account with {run.IdName} {crmId}"
+                : $"the account with {run.IdName} {crmId} was deleted in Vouch");
             return null;
         }
         if (_accounts.ByKey(account.Name!) is { } byName)
@@ -152,5 +158,5 @@ internal sealed class AccountReferences
         return null;
     }
 
-    private sealed record Key(Guid Id, string? ExternalId, string Name);
+    private sealed record Key(Guid Id, string? ExternalId, string Name, bool IsDeleted);
 }
