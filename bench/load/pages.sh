@@ -43,6 +43,11 @@ fi
 export Database__Provider=$PROVIDER
 export ConnectionStrings__Vouch=${CONNECTION:-"Data Source=$WORK/vouch.db"}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
+if [ -n "${SCALE:-}" ]; then
+  # A freshly seeded base would embed its stories and work out every value and candidate score in the background for
+  # a long while, on the same two cores: a backlog of the first start, not what a page costs.
+  export Meaning__EmbedInBackground=false Value__BackfillOnStart=false Discovery__BackfillOnStart=false
+fi
 vouch() { (cd "$APP_DIR" && dotnet vouch.dll "$@"); }
 
 vouch migrate >/dev/null
