@@ -9,8 +9,8 @@ namespace Vouch.Seeding;
 /// <summary>
 /// The demo's webhooks and channels, as after weeks of running: a signed webhook to a data warehouse, a Slack channel
 /// and a Teams channel, each with the demo ideas' status changes delivered (one on its second attempt, one given up
-/// after every retry), the Slack channel also with the latest deal won with references, and an old CRM bridge that Vouch turned off after failing again and again, its last deliveries
-/// waiting.
+/// after every retry), the Slack channel also with the latest deal won with references, and an old CRM bridge that
+/// Vouch turned off after failing again and again, its last deliveries waiting.
 /// <para>
 /// Every address is on a reserved <c>.example</c> host, and every subscription is off: a demo must not post customer
 /// events to addresses nobody owns, and one left on would fill with failures at each click and, after enough of them in
