@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Vouch.BrowserTests;
 
-/// <summary>An admin subscribes an endpoint, copies its secret, sends it a test event and sees it delivered.</summary>
+/// <summary>
+/// An admin subscribes an endpoint, copies its secret, sends it a test event and sees it delivered; and connects a Slack
+/// channel to the steps about to miss their service level.
+/// </summary>
 public sealed class WebhookTests(VouchServer server) : IClassFixture<VouchServer>
 {
     [Fact]
@@ -47,6 +50,36 @@ public sealed class WebhookTests(VouchServer server) : IClassFixture<VouchServer
         }
         await Expect(page.GetByTestId("delivery-state")).ToHaveTextAsync("Delivered");
         await Expect(page.GetByTestId("answer")).ToContainTextAsync("200 in");
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task AnAdminConnectsASlackChannelToStepsAboutToMissTheirServiceLevel()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var name = $"#sla-{Guid.NewGuid():N}"[..14];
+        var admin = await server.AddUserAsync(Roles.Admin);
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.CollectErrors(errors);
+        await page.SignInAsync(admin);
+
+        await page.FollowNavigationAsync("Webhooks and channels");
+        await page.GetByText("Connect a channel").ClickAsync();
+        var form = page.GetByTestId("new-channel");
+        await form.GetByLabel("Where").SelectOptionAsync("Slack");
+        await form.GetByLabel("Name").FillAsync(name);
+        await form.GetByLabel("Incoming webhook address").FillAsync(receiver.Url($"/slack/{Guid.NewGuid():N}"));
+        await form.GetByLabel("request.sla-at-risk").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Connect" }).ClickAsync();
+
+        await Expect(page.MainHeading()).ToHaveTextAsync(name);
+        await Expect(page.GetByTestId("notice")).ToHaveTextAsync($"The Slack channel \"{name}\" is connected.");
+        await page.FollowNavigationAsync("Webhooks and channels");
+        var listed = page.GetByTestId("subscription").Filter(new() { HasText = name });
+        await Expect(listed).ToContainTextAsync("request.sla-at-risk");
+        await Expect(listed.GetByTestId("state")).ToHaveTextAsync("On");
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
 }

@@ -3457,6 +3457,9 @@ namespace Vouch.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ScheduledFor")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("SlaWarnedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("StakeholderGroupId")
                         .HasColumnType("uuid");
 

@@ -3439,6 +3439,9 @@ namespace Vouch.Migrations.Sqlite.Migrations
                     b.Property<long?>("ScheduledFor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SlaWarnedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("StakeholderGroupId")
                         .HasColumnType("TEXT");
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vouch.Data;
 using Vouch.Features.Ideas;
+using Vouch.Features.Requests;
 using Vouch.Features.Webhooks;
 
 namespace Vouch.Seeding;
@@ -8,8 +9,8 @@ namespace Vouch.Seeding;
 /// <summary>
 /// The demo's webhooks and channels, as after weeks of running: a signed webhook to a data warehouse, a Slack channel
 /// and a Teams channel, each with the demo ideas' status changes delivered (one on its second attempt, one given up
-/// after every retry), and an old CRM bridge that Vouch turned off after failing again and again, its last deliveries
-/// waiting.
+/// after every retry), the Slack channel also with the latest deal won with references, and an old CRM bridge that
+/// Vouch turned off after failing again and again, its last deliveries waiting.
 /// <para>
 /// Every address is on a reserved <c>.example</c> host, and every subscription is off: a demo must not post customer
 /// events to addresses nobody owns, and one left on would fill with failures at each click and, after enough of them in
@@ -35,8 +36,8 @@ public static class DemoWebhooks
         string[] ideaEvents = [WebhookEventTypes.IdeaStatusChanged];
         var warehouse = (await subscriptions.CreateAsync(admin, new WebhookBody("Data warehouse", "https://hooks.northwind.example/vouch/events",
             [WebhookEventTypes.IdeaStatusChanged, WebhookEventTypes.RequestCreated, WebhookEventTypes.RequestChanged, WebhookEventTypes.ReferralWon]), ct)).Value!.Subscription.Id;
-        var slack = (await subscriptions.CreateChannelAsync(admin,
-            new ChannelBody("Slack", "#customer-references", "https://hooks.slack.example/services/T0DEMO/B0DEMO/demo", ideaEvents), ct)).Value!.Id;
+        var slack = (await subscriptions.CreateChannelAsync(admin, new ChannelBody("Slack", "#customer-references", "https://hooks.slack.example/services/T0DEMO/B0DEMO/demo",
+            [.. ideaEvents, WebhookEventTypes.RequestAccepted, WebhookEventTypes.RequestSlaAtRisk, WebhookEventTypes.OpportunityWon]), ct)).Value!.Id;
         var teams = (await subscriptions.CreateChannelAsync(admin,
             new ChannelBody("Teams", "Reference team", "https://northwind.webhook.office.example/workflows/demo", ideaEvents), ct)).Value!.Id;
         var bridge = (await subscriptions.CreateAsync(admin, new WebhookBody("Old CRM bridge", "https://crm-bridge.northwind.example/webhooks", ideaEvents), ct))
@@ -68,6 +69,14 @@ public static class DemoWebhooks
             {
                 db.Add(Waiting(bridge, happened, unreachable, attempts: 4 + moved.Count - 1 - i));
             }
+        }
+        // The reference team's channel heard of the latest deal its references helped win.
+        var won = await ReportQueries.ClosedDeals(db).Where(d => d.IsWon && d.WithReferences).OrderByDescending(d => d.CloseDate).ThenBy(d => d.Id)
+            .Select(d => d.Id).FirstOrDefaultAsync(ct);
+        if (await db.Opportunities.FindAsync([won], ct) is { } deal
+            && await events.OpportunityWonAsync(db, deal, now.AddDays(-2).AddHours(-5), ct) is { } dealWon)
+        {
+            db.AddRange(dealWon, Delivered(slack, dealWon, 200, 187));
         }
         await db.SaveChangesAsync(ct);
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Vouch.Auth;
 using Vouch.Data;
+using Vouch.Features.Requests;
 using Vouch.Features.Webhooks;
 using Vouch.Testing;
 using Vouch.Tests.Infrastructure;
@@ -119,6 +120,137 @@ public sealed class WebhooksTests(WebhooksTests.App app) : IClassFixture<Webhook
             (completed.GetProperty("requestId").GetGuid(), completed.GetProperty("from").GetString(), completed.GetProperty("activity").GetString()));
         var ask = received.Single(e => e.GetProperty("type").GetString() == "ask.completed").GetProperty("data");
         Assert.Equal((advocate.ContactId, request), (ask.GetProperty("contactId").GetGuid(), ask.GetProperty("requestId").GetGuid()));
+    }
+
+    [Fact]
+    public async Task AnAdvocatesAcceptanceReachesAChannelThatChoseAcceptancesAlone()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var (path, slackPath) = ($"/ok/{Guid.NewGuid():N}", $"/slack/{Guid.NewGuid():N}");
+        var webhook = (await CreateAsync(admin, "Acceptances", app.Receiver.Url(path), [WebhookEventTypes.RequestAccepted]))
+            .GetProperty("subscription").GetProperty("id").GetGuid();
+        await CreateChannelAsync(admin, "Slack", "#wins", app.Receiver.Url(slackPath), [WebhookEventTypes.RequestAccepted]);
+        var (people, advocate) = await app.AddPeopleAsync();
+        var request = await RequestThroughConsentAsync(people, advocate);
+        var offered = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(9).AddHours(15), TimeSpan.Zero);
+
+        await StepAsync(people.Advocate, $"/api/v1/requests/{request}/accept", new { proposedTimes = new[] { offered } });
+        await StepAsync(people.Seller, $"/api/v1/requests/{request}/schedule", new { at = offered });
+
+        using var body = JsonDocument.Parse(Assert.Single(await app.Receiver.WaitForAsync(path, 1)).Body);
+        Assert.Equal("request.accepted", body.RootElement.GetProperty("type").GetString());
+        var data = body.RootElement.GetProperty("data");
+        var (name, account, seller) = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<VouchDbContext>();
+            var contact = await db.Contacts.Include(c => c.Account).SingleAsync(c => c.Id == advocate.ContactId, Ct);
+            return (contact.FullName, contact.Account!.Name, (await db.Users.SingleAsync(u => u.Id == people.SellerId, Ct)).DisplayName);
+        });
+        Assert.Equal((request, "Reference call", name, account, seller, offered),
+            (data.GetProperty("requestId").GetGuid(), data.GetProperty("activity").GetString(), data.GetProperty("advocate").GetString(),
+                data.GetProperty("account").GetString(), data.GetProperty("requester").GetString(), Assert.Single(data.GetProperty("proposedTimes").EnumerateArray()).GetDateTimeOffset()));
+        Assert.Equal($"https://vouch.example.com/requests/{request}", data.GetProperty("link").GetString());
+
+        using var message = JsonDocument.Parse(Assert.Single(await app.Receiver.WaitForAsync(slackPath, 1)).Body);
+        Assert.Equal($"{name} of {account} accepted the reference call for {seller}: it waits to be scheduled. They offered {offered.UtcDateTime:d MMM HH:mm} UTC."
+            + $" <https://vouch.example.com/requests/{request}|Open in Vouch>", message.RootElement.GetProperty("text").GetString());
+        // The schedule after it is a step like any other: these subscriptions chose acceptances alone. Deliveries are written with their change.
+        var deliveries = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{webhook}/deliveries", Ct);
+        Assert.Single(deliveries.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task AStepAboutToMissItsServiceLevelIsSentOnceAndAgainForTheNextStepButNeverOnceOverdue()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var path = $"/ok/{Guid.NewGuid():N}";
+        await CreateAsync(admin, "Service levels", app.Receiver.Url(path), [WebhookEventTypes.RequestSlaAtRisk]);
+        var (people, advocate) = await app.AddPeopleAsync();
+        using var created = await people.Seller.PostAsJsonAsync("/api/v1/requests",
+            new { activityType = "reference-call", neededBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) }, Ct);
+        var request = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        await StepAsync(people.Seller, $"/api/v1/requests/{request}/assign", new { contactId = advocate.ContactId });
+
+        // The owner's consent is due in two hours, within the eight of the default warning: a warning, and the next run none.
+        // Runs are called here as the scheduled job calls them; whichever runs first warns.
+        var consentDue = await DueInAsync(request, TimeSpan.FromHours(2));
+        await WarnAsync();
+        await WarnAsync();
+        Assert.Equal(1, await AtRiskEventsAsync(request));
+        var owner = await NotificationsAsync(people.OwnerId, request);
+        Assert.Equal($"Due soon: the account owner's consent on a reference call request, by {consentDue.UtcDateTime:d MMM HH:mm} UTC.", Assert.Single(owner).Text);
+
+        // The step moves on: its new due time is days away, so no warning yet; near it, one again, to the advocate.
+        await StepAsync(people.Owner, $"/api/v1/requests/{request}/owner-consent", new { decision = "approve" });
+        await WarnAsync();
+        Assert.Equal(1, await AtRiskEventsAsync(request));
+        var answerDue = await DueInAsync(request, TimeSpan.FromHours(1));
+        await WarnAsync();
+        await WarnAsync();
+        Assert.Equal(2, await AtRiskEventsAsync(request));
+        Assert.Contains(await NotificationsAsync(people.AdvocateUserId, request),
+            n => n.Text == $"Due soon: the advocate's answer on a reference call request, by {answerDue.UtcDateTime:d MMM HH:mm} UTC.");
+
+        // A step already overdue is escalated, not warned of, and once escalated stays so.
+        await StepAsync(people.Advocate, $"/api/v1/requests/{request}/accept", null);
+        await DueInAsync(request, TimeSpan.FromMinutes(-1));
+        await WarnAsync();
+        await app.WithScopeAsync(s => s.GetRequiredService<RequestWorkflow>().EscalateAsync(Ct));
+        await DueInAsync(request, TimeSpan.FromHours(1));
+        await WarnAsync();
+        Assert.Equal(2, await AtRiskEventsAsync(request));
+
+        var received = (await app.Receiver.WaitForAsync(path, 2)).Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.Equal(["request.sla-at-risk"], received.Select(e => e.GetProperty("type").GetString()).Distinct());
+        var steps = received.Select(e => e.GetProperty("data")).OrderBy(d => d.GetProperty("step").GetString(), StringComparer.Ordinal).ToList();
+        Assert.Equal([(request, "CandidateProposed", "the account owner's consent", consentDue), (request, "OwnerApproved", "the advocate's answer", answerDue)],
+            steps.Select(d => (d.GetProperty("requestId").GetGuid(), d.GetProperty("step").GetString(), d.GetProperty("waitingOn").GetString(), d.GetProperty("dueAt").GetDateTimeOffset())));
+        Assert.Equal(("Reference call", $"https://vouch.example.com/requests/{request}"), (steps[0].GetProperty("activity").GetString(), steps[0].GetProperty("link").GetString()));
+    }
+
+    [Fact]
+    public async Task ADealWonWithReferencesIsSentWithThemAndOneWonWithoutIsNot()
+    {
+        using var admin = await app.ClientForAsync(Roles.Admin);
+        var (path, teamsPath) = ($"/ok/{Guid.NewGuid():N}", $"/teams/{Guid.NewGuid():N}");
+        var webhook = (await CreateAsync(admin, "Won deals", app.Receiver.Url(path), [WebhookEventTypes.OpportunityWon]))
+            .GetProperty("subscription").GetProperty("id").GetGuid();
+        await CreateChannelAsync(admin, "Teams", "Sales wins", app.Receiver.Url(teamsPath), [WebhookEventTypes.OpportunityWon]);
+        var (people, advocate) = await app.AddPeopleAsync();
+        var helped = await app.AddOpportunityAsync(people.SellerId, advocate);
+        var alone = await app.AddOpportunityAsync(people.SellerId, advocate);
+        var request = await RequestThroughConsentAsync(people, advocate, helped);
+        await StepAsync(people.Advocate, $"/api/v1/requests/{request}/accept", null);
+        await StepAsync(people.Seller, $"/api/v1/requests/{request}/schedule", new { at = DateTimeOffset.UtcNow.AddDays(2) });
+        await StepAsync(people.Seller, $"/api/v1/requests/{request}/complete", null);
+        await StepAsync(people.Seller, $"/api/v1/requests/{request}/feedback", new { happened = true, rating = 4, helped = true });
+
+        await CloseWonAsync(people.Seller, alone, 20_000m);
+        await CloseWonAsync(people.Seller, helped, 72_500.50m);
+
+        using var body = JsonDocument.Parse(Assert.Single(await app.Receiver.WaitForAsync(path, 1)).Body);
+        Assert.Equal("opportunity.won", body.RootElement.GetProperty("type").GetString());
+        var data = body.RootElement.GetProperty("data");
+        var (name, account, prospect) = await app.WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<VouchDbContext>();
+            var contact = await db.Contacts.Include(c => c.Account).SingleAsync(c => c.Id == advocate.ContactId, Ct);
+            return (contact.FullName, contact.Account!.Name, await db.Opportunities.Where(o => o.Id == helped).Select(o => o.Account!.Name).SingleAsync(Ct));
+        });
+        Assert.Equal((helped, "Prospect expansion", prospect, 72_500.50m, $"https://vouch.example.com/opportunities/{helped}"),
+            (data.GetProperty("opportunityId").GetGuid(), data.GetProperty("name").GetString(), data.GetProperty("account").GetString(),
+                data.GetProperty("amount").GetDecimal(), data.GetProperty("link").GetString()));
+        var reference = Assert.Single(data.GetProperty("references").EnumerateArray());
+        Assert.Equal((request, name, account, "Reference call", 4, 72_500.50m),
+            (reference.GetProperty("requestId").GetGuid(), reference.GetProperty("contact").GetString(), reference.GetProperty("account").GetString(),
+                reference.GetProperty("activity").GetString(), reference.GetProperty("rating").GetInt32(), reference.GetProperty("credit").GetDecimal()));
+
+        using var card = JsonDocument.Parse(Assert.Single(await app.Receiver.WaitForAsync(teamsPath, 1)).Body);
+        Assert.Equal($"Prospect expansion ({prospect}) was won for 72,500.5, with references from {name}.",
+            card.RootElement.GetProperty("attachments")[0].GetProperty("content").GetProperty("body")[0].GetProperty("text").GetString());
+        // The deal won without a reference is no such event: nothing was written for it.
+        var deliveries = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/webhooks/{webhook}/deliveries", Ct);
+        Assert.Single(deliveries.EnumerateArray());
     }
 
     [Fact]
@@ -268,13 +400,52 @@ public sealed class WebhooksTests(WebhooksTests.App app) : IClassFixture<Webhook
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
 
-    private static async Task<JsonElement> CreateChannelAsync(HttpClient admin, string kind, string name, string webhookUrl)
+    private static async Task<JsonElement> CreateChannelAsync(HttpClient admin, string kind, string name, string webhookUrl, string[]? events = null)
     {
         using var response = await admin.PostAsJsonAsync("/api/v1/integrations/channels",
-            new { kind, name, webhookUrl, events = new[] { WebhookEventTypes.IdeaStatusChanged } }, Ct);
+            new { kind, name, webhookUrl, events = events ?? [WebhookEventTypes.IdeaStatusChanged] }, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
     }
+
+    /// <summary>A request of the seller's, its advocate proposed and the account owner's consent given: it waits on the advocate.</summary>
+    private static async Task<Guid> RequestThroughConsentAsync(RequestScenario.People people, RequestScenario.Advocate advocate, Guid? opportunityId = null)
+    {
+        using var created = await people.Seller.PostAsJsonAsync("/api/v1/requests",
+            new { activityType = "reference-call", neededBy = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)), opportunityId }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var request = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        await StepAsync(people.Seller, $"/api/v1/requests/{request}/assign", new { contactId = advocate.ContactId });
+        await StepAsync(people.Owner, $"/api/v1/requests/{request}/owner-consent", new { decision = "approve" });
+        return request;
+    }
+
+    private static async Task CloseWonAsync(HttpClient seller, Guid opportunity, decimal amount)
+    {
+        var read = await seller.GetFromJsonAsync<JsonElement>($"/api/v1/opportunities/{opportunity}", Ct);
+        await StepAsync(seller, $"/api/v1/opportunities/{opportunity}/close",
+            new { won = true, amount, closeDate = DateOnly.FromDateTime(DateTime.UtcNow), version = read.GetProperty("version").GetGuid() });
+    }
+
+    /// <summary>Sets the request's current step due <paramref name="from"/> now, as time passing would; returns when.</summary>
+    private Task<DateTimeOffset> DueInAsync(Guid request, TimeSpan from) => app.WithScopeAsync(async s =>
+    {
+        var db = s.GetRequiredService<VouchDbContext>();
+        var stored = await db.ReferenceRequests.SingleAsync(r => r.Id == request, Ct);
+        // Whole seconds, as every database keeps them.
+        var due = DateTimeOffset.FromUnixTimeSeconds((DateTimeOffset.UtcNow + from).ToUnixTimeSeconds());
+        stored.StepDueAt = due;
+        await db.SaveChangesAsync(Ct);
+        return due;
+    });
+
+    private Task<int> WarnAsync() => app.WithScopeAsync(s => s.GetRequiredService<RequestWorkflow>().WarnAsync(Ct));
+
+    private Task<int> AtRiskEventsAsync(Guid request) => app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>().Set<WebhookEvent>()
+        .CountAsync(e => e.Type == WebhookEventTypes.RequestSlaAtRisk && e.Link == $"/requests/{request}", Ct));
+
+    private Task<List<Features.Notifications.Notification>> NotificationsAsync(Guid userId, Guid request) => app.WithScopeAsync(s => s.GetRequiredService<VouchDbContext>()
+        .Notifications.Where(n => n.UserId == userId && n.Text.StartsWith("Due soon:") && (n.Link == $"/requests/{request}" || n.Link == "/portal")).ToListAsync(Ct));
 
     private static async Task<Guid> PostIdeaAsync(HttpClient client, string title)
     {

@@ -31,7 +31,11 @@ public sealed class DemoWebhooksTests(VouchApp app) : IClassFixture<VouchApp>
                 (givenUp.Attempts, givenUp.ResponseStatus, givenUp.LastError));
             Assert.Contains(warehouse, d => d is { Status: "Delivered", Attempts: 2, ResponseStatus: 200 });
             Assert.All((await subscriptions.DeliveriesAsync(channels[1].Id, channel: true, Ct))!, d => Assert.Equal(("Delivered", 202), (d.Status, d.ResponseStatus)));
-            Assert.All((await subscriptions.DeliveriesAsync(channels[0].Id, channel: true, Ct))!, d => Assert.StartsWith("The idea \"", d.Summary));
+            // The reference team's channel heard of the ideas' moves and of the latest deal its references helped win.
+            var slack = (await subscriptions.DeliveriesAsync(channels[0].Id, channel: true, Ct))!;
+            Assert.Contains(WebhookEventTypes.OpportunityWon, channels[0].Events);
+            Assert.All(slack.Where(d => d.Type != WebhookEventTypes.OpportunityWon), d => Assert.StartsWith("The idea \"", d.Summary));
+            Assert.Contains(", with references from ", Assert.Single(slack, d => d.Type == WebhookEventTypes.OpportunityWon).Summary, StringComparison.Ordinal);
 
             var bridge = webhooks[1];
             Assert.Equal((3, 25), (bridge.Waiting, bridge.ConsecutiveFailures));

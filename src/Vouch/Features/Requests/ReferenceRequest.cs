@@ -60,6 +60,9 @@ public sealed class ReferenceRequest
     /// <summary>When the current step is due by its service level; none once nothing waits.</summary>
     public DateTimeOffset? StepDueAt { get; set; }
 
+    /// <summary>When the people the step waits on were told it is about to miss its due time; cleared when the step moves on.</summary>
+    public DateTimeOffset? SlaWarnedAt { get; set; }
+
     /// <summary>When an overdue step was handed to the reference managers; cleared when the step moves on.</summary>
     public DateTimeOffset? EscalatedAt { get; set; }
 

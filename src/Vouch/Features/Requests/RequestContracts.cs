@@ -81,6 +81,7 @@ public sealed record RequestResponse(
     string? AccountOwner,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StepDueAt,
+    DateTimeOffset? SlaWarnedAt,
     DateTimeOffset? EscalatedAt,
     DateTimeOffset? ScheduledFor,
     IReadOnlyList<DateTimeOffset> ProposedTimes,

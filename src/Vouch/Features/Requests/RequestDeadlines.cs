@@ -3,7 +3,8 @@ using Vouch.Hosting;
 namespace Vouch.Features.Requests;
 
 /// <summary>
-/// The scheduled work on requests: expiring those whose needed-by day passed, escalating overdue steps. Any instance
+/// The scheduled work on requests: expiring those whose needed-by day passed, warning of steps about to be overdue,
+/// escalating overdue steps. Any instance
 /// may call <see cref="RunAsync"/> at any time; the job's lease makes each run happen once.
 /// </summary>
 public sealed class RequestDeadlines(JobLeases leases, RequestWorkflow workflow)
@@ -14,7 +15,7 @@ public sealed class RequestDeadlines(JobLeases leases, RequestWorkflow workflow)
     /// <summary>A run holds the lease this long; the next run is due a minute after the last.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromSeconds(55);
 
-    public sealed record Run(int Expired, int Escalated);
+    public sealed record Run(int Expired, int AtRisk, int Escalated);
 
     /// <summary>The run's counts, or null when another instance holds the lease.</summary>
     public async Task<Run?> RunAsync(string holder, CancellationToken ct)
@@ -24,8 +25,9 @@ public sealed class RequestDeadlines(JobLeases leases, RequestWorkflow workflow)
             return null;
         }
         var expired = await workflow.ExpireAsync(ct);
+        var atRisk = await workflow.WarnAsync(ct);
         var escalated = await workflow.EscalateAsync(ct);
-        return new Run(expired, escalated);
+        return new Run(expired, atRisk, escalated);
     }
 }
 
@@ -44,9 +46,9 @@ public sealed partial class RequestDeadlineService(IServiceScopeFactory scopes, 
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<Data.AuditActor>().Set(null, "scheduler");
                 if (await scope.ServiceProvider.GetRequiredService<RequestDeadlines>().RunAsync(_holder, stoppingToken) is { } run
-                    && run.Expired + run.Escalated > 0)
+                    && run.Expired + run.AtRisk + run.Escalated > 0)
                 {
-                    LogRun(run.Expired, run.Escalated);
+                    LogRun(run.Expired, run.AtRisk, run.Escalated);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -57,8 +59,8 @@ public sealed partial class RequestDeadlineService(IServiceScopeFactory scopes, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Request deadlines: {Expired} expired, {Escalated} escalated.")]
-    private partial void LogRun(int expired, int escalated);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request deadlines: {Expired} expired, {AtRisk} about to be missed, {Escalated} escalated.")]
+    private partial void LogRun(int expired, int atRisk, int escalated);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request deadlines failed; retrying in a minute.")]
     private partial void LogFailed(Exception exception);

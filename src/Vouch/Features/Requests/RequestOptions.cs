@@ -25,6 +25,13 @@ public sealed class RequestOptions
     /// <summary>For the seller to record feedback once it happened.</summary>
     public int FeedbackWithinBusinessDays { get; set; } = 5;
 
+    /// <summary>
+    /// How many hours before a step is due the people it waits on are told it is about to miss its service level (and
+    /// <c>request.sla-at-risk</c> is sent), once per step; 0 for no warning. Under the shortest service level, or every
+    /// step would be at risk as it begins.
+    /// </summary>
+    public int SlaWarningHours { get; set; } = 8;
+
     /// <summary>Asks of all contacts of one account together in a calendar quarter.</summary>
     public int AccountAsksPerQuarter { get; set; } = 4;
 
@@ -36,6 +43,10 @@ public sealed class RequestOptions
     /// may grow before they are read again; changes saved through this instance are seen at once.
     /// </summary>
     public int AdvocatePoolSeconds { get; set; } = 60;
+
+    /// <summary>The shortest service level of a step, in business days.</summary>
+    public int ShortestServiceLevel => new[] { ProposeWithinBusinessDays, OwnerConsentWithinBusinessDays, AdvocateReplyWithinBusinessDays,
+        ScheduleWithinBusinessDays, FeedbackWithinBusinessDays }.Min();
 
     public MatchPolicy PolicyOn(DateOnly today) => new(AccountAsksPerQuarter, NoAskDaysAfterSigning, today);
 }
@@ -66,8 +77,9 @@ public static class RequestServiceCollectionExtensions
             .Validate(o => o.AccountAsksPerQuarter > 0, "Requests:AccountAsksPerQuarter must be 1 or more.")
             .Validate(o => o.NoAskDaysAfterSigning >= 0, "Requests:NoAskDaysAfterSigning must be 0 or more.")
             .Validate(o => o.AdvocatePoolSeconds > 0, "Requests:AdvocatePoolSeconds must be 1 or more.")
-            .Validate(o => new[] { o.ProposeWithinBusinessDays, o.OwnerConsentWithinBusinessDays, o.AdvocateReplyWithinBusinessDays,
-                o.ScheduleWithinBusinessDays, o.FeedbackWithinBusinessDays }.All(d => d > 0), "Requests: every service level must be 1 business day or more.")
+            .Validate(o => o.ShortestServiceLevel > 0, "Requests: every service level must be 1 business day or more.")
+            .Validate(o => o.SlaWarningHours >= 0 && o.SlaWarningHours < 24 * o.ShortestServiceLevel,
+                "Requests:SlaWarningHours must be 0 (no warning) or more, and fewer hours than the shortest service level (24 a business day).")
             .ValidateOnStart();
         services.AddScoped<RequestWorkflow>();
         services.AddScoped<AdvocateAsks>();

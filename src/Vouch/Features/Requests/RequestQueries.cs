@@ -92,6 +92,7 @@ public sealed class RequestQueries(
             owner,
             request.CreatedAt,
             request.StepDueAt,
+            request.SlaWarnedAt,
             request.EscalatedAt,
             request.ScheduledFor,
             request.ProposedTimes,

@@ -524,6 +524,35 @@ public sealed class RequestWorkflow(
         return expired.Count;
     }
 
+    /// <summary>
+    /// Tells whoever each step waits on that it is about to miss its service level, once per step, when fewer than
+    /// <see cref="RequestOptions.SlaWarningHours"/> remain; when they have no login, the reference managers, who may take
+    /// the step for them. A step already overdue is escalated instead, never warned of.
+    /// </summary>
+    public async Task<int> WarnAsync(CancellationToken ct)
+    {
+        if (Options.SlaWarningHours == 0)
+        {
+            return 0;
+        }
+        var now = clock.GetUtcNow();
+        var warnFrom = now.AddHours(Options.SlaWarningHours);
+        var atRisk = await db.ReferenceRequests.Include(r => r.ActivityType)
+            .Where(r => r.StepDueAt > now && r.StepDueAt <= warnFrom && r.SlaWarnedAt == null && r.EscalatedAt == null).ToListAsync(ct);
+        List<Guid?>? managers = null;
+        var system = new RequestActor(Guid.Empty, "system", IsManager: true, ReadsAll: true, IsAdvocate: false, ContactId: null);
+        foreach (var request in atRisk)
+        {
+            request.SlaWarnedAt = now;
+            var waiting = await WaitingUsersAsync(request, ct);
+            var told = waiting.Any(u => u is not null) ? waiting : managers ??= await ManagersAsync(ct);
+            await NotifyAsync(request, system, told,
+                $"Due soon: {WaitingOn.Describe(request)} on a {Lower(request)} request, by {request.StepDueAt!.Value.UtcDateTime:d MMM HH:mm} UTC.", now, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        return atRisk.Count;
+    }
+
     /// <summary>Hands every overdue step to the reference managers, once per step.</summary>
     public async Task<int> EscalateAsync(CancellationToken ct)
     {
@@ -577,6 +606,7 @@ public sealed class RequestWorkflow(
         });
         request.Status = to;
         request.StepDueAt = dueInBusinessDays is { } days ? BusinessDays.Add(now, days) : null;
+        request.SlaWarnedAt = null;
         request.EscalatedAt = null;
     }
 
@@ -606,6 +636,16 @@ public sealed class RequestWorkflow(
         var role = StableId.For("role:" + Roles.ReferenceManager);
         return await db.UserRoles.Where(r => r.RoleId == role).Select(r => (Guid?)r.UserId).ToListAsync(ct);
     }
+
+    /// <summary>The users who take the current step: for a program team's request still to be matched, none but the managers.</summary>
+    private async Task<List<Guid?>> WaitingUsersAsync(ReferenceRequest request, CancellationToken ct) => request.Status switch
+    {
+        RequestStatus.Submitted when request.ActivityType!.Fulfilment == Fulfilment.SelfService => [request.RequesterId],
+        RequestStatus.CandidateProposed => [request.AccountOwnerId],
+        RequestStatus.OwnerApproved => await AdvocateUsersAsync(request, ct),
+        RequestStatus.Accepted or RequestStatus.Completed => [request.RequesterId],
+        _ => [],
+    };
 
     private async Task<List<Guid?>> AdvocateUsersAsync(ReferenceRequest request, CancellationToken ct) =>
         request.ContactId is { } contact ? await db.Users.Where(u => u.ContactId == contact).Select(u => (Guid?)u.Id).ToListAsync(ct) : [];
