@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -74,6 +77,13 @@ public sealed class WebhooksTests(WebhooksTests.App app) : IClassFixture<Webhook
         Assert.Equal("application/json; charset=utf-8", received.Headers["content-type"]);
         Assert.True(WebhookSignature.Verify(secret, received.Headers["webhook-id"], received.Headers["webhook-timestamp"], received.Body,
             received.Headers["webhook-signature"], DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        // As a receiver checks it from the Standard Webhooks specification alone, without Vouch's code: "v1," and the
+        // Base64 HMAC-SHA256 of "{id}.{timestamp}.{body}", keyed with the Base64-decoded secret after "whsec_".
+        var key = Convert.FromBase64String(secret["whsec_".Length..]);
+        var signed = Encoding.UTF8.GetBytes($"{received.Headers["webhook-id"]}.{received.Headers["webhook-timestamp"]}.{received.Body}");
+        Assert.Contains("v1," + Convert.ToBase64String(HMACSHA256.HashData(key, signed)), received.Headers["webhook-signature"].Split(' '));
+        var sentAt = long.Parse(received.Headers["webhook-timestamp"], CultureInfo.InvariantCulture);
+        Assert.InRange(sentAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 120, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
         Assert.False(WebhookSignature.Verify(secret, received.Headers["webhook-id"], received.Headers["webhook-timestamp"], received.Body.Replace("Planned", "Delivered"),
             received.Headers["webhook-signature"], DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
         using var body = JsonDocument.Parse(received.Body);
