@@ -52,17 +52,7 @@ public static class ReportEndpoints
             .OrderByDescending(d => d.CloseDate).ThenByDescending(d => d.Id).Take(MaxDeals)
             .Select(d => new { d.Id, d.CloseDate, d.IsWon, d.Amount }).ToListAsync(ct);
         var dealIds = influenced.Select(d => d.Id).ToList();
-        var given = await db.ReferenceRequests.AsNoTracking().Where(ReportQueries.Helps).Where(r => dealIds.Contains(r.OpportunityId!.Value))
-            .Select(r => new
-            {
-                r.Id,
-                OpportunityId = r.OpportunityId!.Value,
-                Contact = r.Contact == null ? null : r.Contact.FirstName + " " + r.Contact.LastName,
-                Account = r.Contact == null ? null : r.Contact.Account!.Name,
-                Activity = r.ActivityType!.Name,
-                r.Rating,
-                r.Helped,
-            })
+        var given = await ReportQueries.HelpingReferences(db.ReferenceRequests.AsNoTracking().Where(r => dealIds.Contains(r.OpportunityId!.Value)))
             .ToListAsync(ct);
         var names = await db.Opportunities.AsNoTracking().Where(o => dealIds.Contains(o.Id))
             .Select(o => new { o.Id, o.Name, Account = o.Account!.Name }).ToDictionaryAsync(o => o.Id, ct);

@@ -27,6 +27,19 @@ public static class ReportQueries
     public static readonly Expression<Func<ReferenceRequest, bool>> Helps = r =>
         r.Status == RequestStatus.FeedbackRecorded && r.OpportunityId != null && r.Happened == true && r.Helped != false;
 
+    /// <summary>The references of <paramref name="requests"/> that helped their deal, each with who gave it and how it went.</summary>
+    public static IQueryable<HelpingReferenceRow> HelpingReferences(IQueryable<ReferenceRequest> requests) =>
+        requests.Where(Helps).Select(r => new HelpingReferenceRow
+        {
+            Id = r.Id,
+            OpportunityId = r.OpportunityId!.Value,
+            Contact = r.Contact == null ? null : r.Contact.FirstName + " " + r.Contact.LastName,
+            Account = r.Contact == null ? null : r.Contact.Account!.Name,
+            Activity = r.ActivityType!.Name,
+            Rating = r.Rating,
+            Helped = r.Helped,
+        });
+
     /// <summary>Closed deals, each with whether a reference helped it.</summary>
     public static IQueryable<ClosedDealRow> ClosedDeals(VouchDbContext db)
     {
@@ -62,6 +75,18 @@ public static class ReportQueries
 }
 
 /// <summary>A closed deal as the influence figures read it.</summary>
+/// <summary>A reference that helped its deal, as <see cref="ReportQueries.HelpingReferences"/> reads it; no contact when it was removed.</summary>
+public sealed class HelpingReferenceRow
+{
+    public Guid Id { get; init; }
+    public Guid OpportunityId { get; init; }
+    public string? Contact { get; init; }
+    public string? Account { get; init; }
+    public required string Activity { get; init; }
+    public int? Rating { get; init; }
+    public bool? Helped { get; init; }
+}
+
 public sealed class ClosedDealRow
 {
     public Guid Id { get; init; }

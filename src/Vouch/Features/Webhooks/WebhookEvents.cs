@@ -101,18 +101,8 @@ public sealed class WebhookEvents(EmailSettings email, WebhookSignal signal, Tim
     /// </summary>
     public async Task<WebhookEvent?> OpportunityWonAsync(DbContext context, Opportunity opportunity, DateTimeOffset at, CancellationToken ct)
     {
-        var helped = await context.Set<ReferenceRequest>().AsNoTracking().Where(ReportQueries.Helps).Where(r => r.OpportunityId == opportunity.Id)
-            .OrderBy(r => r.Id)
-            .Select(r => new
-            {
-                r.Id,
-                Contact = r.Contact == null ? null : r.Contact.FirstName + " " + r.Contact.LastName,
-                Account = r.Contact == null ? null : r.Contact.Account!.Name,
-                Activity = r.ActivityType!.Name,
-                r.Rating,
-                r.Helped,
-            })
-            .ToListAsync(ct);
+        var helped = await ReportQueries.HelpingReferences(context.Set<ReferenceRequest>().AsNoTracking().Where(r => r.OpportunityId == opportunity.Id))
+            .OrderBy(r => r.Id).ToListAsync(ct);
         if (helped.Count == 0)
         {
             return null;
