@@ -33,6 +33,9 @@ public sealed class RequestWorkflow(
 {
     private static readonly Refusal s_notFound = Refusal.NotFound("The request");
 
+    /// <summary>Who the scheduled work acts as: it expires, warns and escalates, but is no person.</summary>
+    private static readonly RequestActor s_system = new(Guid.Empty, "system", IsManager: true, ReadsAll: true, IsAdvocate: false, ContactId: null);
+
     private RequestOptions Options => options.Value;
 
     public async Task<CommandResult<Guid>> CreateAsync(RequestActor actor, CreateRequestBody body, CancellationToken ct)
@@ -514,11 +517,10 @@ public sealed class RequestWorkflow(
         var waiting = new[] { RequestStatus.Submitted, RequestStatus.CandidateProposed, RequestStatus.OwnerApproved, RequestStatus.Accepted };
         var expired = await db.ReferenceRequests.Include(r => r.ActivityType).Include(r => r.Contact)
             .Where(r => waiting.Contains(r.Status) && r.NeededBy < today).ToListAsync(ct);
-        var system = new RequestActor(Guid.Empty, "system", IsManager: true, ReadsAll: true, IsAdvocate: false, ContactId: null);
         foreach (var request in expired)
         {
-            await EndAsync(request, RequestStatus.Expired, system, now, $"Not booked by {request.NeededBy:d MMM yyyy}.", ct);
-            await NotifyAsync(request, system, [request.RequesterId], $"Your {Lower(request)} request expired unbooked.", now, ct);
+            await EndAsync(request, RequestStatus.Expired, s_system, now, $"Not booked by {request.NeededBy:d MMM yyyy}.", ct);
+            await NotifyAsync(request, s_system, [request.RequesterId], $"Your {Lower(request)} request expired unbooked.", now, ct);
         }
         await db.SaveChangesAsync(ct);
         return expired.Count;
@@ -540,13 +542,12 @@ public sealed class RequestWorkflow(
         var atRisk = await db.ReferenceRequests.Include(r => r.ActivityType)
             .Where(r => r.StepDueAt > now && r.StepDueAt <= warnFrom && r.SlaWarnedAt == null && r.EscalatedAt == null).ToListAsync(ct);
         List<Guid?>? managers = null;
-        var system = new RequestActor(Guid.Empty, "system", IsManager: true, ReadsAll: true, IsAdvocate: false, ContactId: null);
         foreach (var request in atRisk)
         {
             request.SlaWarnedAt = now;
             var waiting = await WaitingUsersAsync(request, ct);
             var told = waiting.Any(u => u is not null) ? waiting : managers ??= await ManagersAsync(ct);
-            await NotifyAsync(request, system, told,
+            await NotifyAsync(request, s_system, told,
                 $"Due soon: {WaitingOn.Describe(request)} on a {Lower(request)} request, by {request.StepDueAt!.Value.UtcDateTime:d MMM HH:mm} UTC.", now, ct);
         }
         await db.SaveChangesAsync(ct);
@@ -560,11 +561,10 @@ public sealed class RequestWorkflow(
         var overdue = await db.ReferenceRequests.Include(r => r.ActivityType)
             .Where(r => r.StepDueAt < now && r.EscalatedAt == null).ToListAsync(ct);
         var managers = overdue.Count == 0 ? [] : await ManagersAsync(ct);
-        var system = new RequestActor(Guid.Empty, "system", IsManager: true, ReadsAll: true, IsAdvocate: false, ContactId: null);
         foreach (var request in overdue)
         {
             request.EscalatedAt = now;
-            await NotifyAsync(request, system, managers, $"Overdue: {WaitingOn.Describe(request)} on a {Lower(request)} request since {request.StepDueAt!.Value.UtcDateTime:d MMM HH:mm} UTC.", now, ct);
+            await NotifyAsync(request, s_system, managers, $"Overdue: {WaitingOn.Describe(request)} on a {Lower(request)} request since {request.StepDueAt!.Value.UtcDateTime:d MMM HH:mm} UTC.", now, ct);
         }
         await db.SaveChangesAsync(ct);
         return overdue.Count;
